@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+// The scheduling coach: a pure core (SchedulerCore, Language, Coaching) surrounded by
+// thin adapters (Storage, HTTP, LLM, chat front ends). See ../shared/ARCHITECTURE.md.
+import PackageDescription
+
+let package = Package(
+    name: "scheduler-bot",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "scheduler-bot", targets: ["scheduler-bot"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+    ],
+    targets: [
+        // Floor 0: pure domain, no I/O, no clock reads.
+        .target(name: "SchedulerCore"),
+        .target(name: "Language"),
+        // Floor 1: pure coaching policy (patterns, routing, pruning).
+        .target(name: "Coaching", dependencies: ["SchedulerCore"]),
+        // Beside each other: configuration, storage, HTTP, LLM providers.
+        .target(name: "BotConfig"),
+        .target(name: "Storage", dependencies: [
+            "SchedulerCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "HTTP", dependencies: ["CCurl"]),
+        .target(name: "LLM", dependencies: ["HTTP", "Coaching", .product(name: "Logging", package: "swift-log")]),
+        // Above all of those: the engine that turns an inbound message into replies.
+        .target(name: "Conversation", dependencies: [
+            "SchedulerCore", "Language", "Coaching", "Storage", "LLM", "BotConfig",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // Top: front ends and the CLI.
+        .target(name: "Adapters", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
+        .executableTarget(name: "scheduler-bot", dependencies: [
+            "Adapters", "Conversation", "BotConfig", "Language", "Storage", "SchedulerCore", "LLM",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "SchedulerCoreTests", dependencies: ["SchedulerCore"]),
+        .testTarget(name: "LanguageTests", dependencies: ["Language"], resources: [.copy("Corpus")]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "SchedulerCore"]),
+        .testTarget(name: "BotConfigTests", dependencies: ["BotConfig"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM"]),
+        .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "Language", "LLM"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// Coaching policy: pattern cache, message classification, routing, thread pruning (pure).

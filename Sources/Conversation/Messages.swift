@@ -1,0 +1,119 @@
+import Foundation
+
+/// A message from a person, as any front end sees it.
+public struct InboundMessage: Sendable, Equatable {
+    /// Stable identity of the person (Matrix user id, IRC account or nick!user@host, "local" in the console).
+    public var userID: String
+    /// Where to answer; nil for the console.
+    public var roomID: String?
+    public var text: String
+    /// The bot's clock for this message.
+    public var receivedAt: Date
+    /// True when the front end says this user is an admin (from bot.conf).
+    public var isAdmin: Bool
+
+    public init(userID: String, roomID: String? = nil, text: String, receivedAt: Date, isAdmin: Bool = false) {
+        self.userID = userID
+        self.roomID = roomID
+        self.text = text
+        self.receivedAt = receivedAt
+        self.isAdmin = isAdmin
+    }
+}
+
+/// One reply to show the user.
+public struct Reply: Sendable, Equatable {
+    public var text: String
+    /// True for tables and heat maps: front ends show them in a monospace block.
+    public var isPreformatted: Bool
+
+    public init(_ text: String, isPreformatted: Bool = false) {
+        self.text = text
+        self.isPreformatted = isPreformatted
+    }
+}
+
+/// Which path answered a message; raw values are part of the replay contract.
+public enum Route: String, Sendable, Codable {
+    case command, pattern, completions, assistant, none
+}
+
+/// LLM usage caused by one message.
+public struct LLMUsage: Sendable, Equatable, Codable {
+    public var calls: Int
+    public var promptTokens: Int
+    public var completionTokens: Int
+    public var costUSD: Double
+
+    public init(calls: Int = 0, promptTokens: Int = 0, completionTokens: Int = 0, costUSD: Double = 0) {
+        self.calls = calls
+        self.promptTokens = promptTokens
+        self.completionTokens = completionTokens
+        self.costUSD = costUSD
+    }
+
+    public static let none = LLMUsage()
+}
+
+/// The event a message created, moved or completed, as reported to front ends.
+public struct EventSummary: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var taskType: String
+    public var start: Date
+    public var end: Date
+    public var score: Double?
+
+    public init(id: String, title: String, taskType: String, start: Date, end: Date, score: Double?) {
+        self.id = id
+        self.title = title
+        self.taskType = taskType
+        self.start = start
+        self.end = end
+        self.score = score
+    }
+}
+
+/// Everything the engine answers to one inbound message.
+public struct Response: Sendable, Equatable {
+    public var userID: String
+    public var roomID: String?
+    public var replies: [Reply]
+    public var intent: String
+    public var route: Route
+    public var event: EventSummary?
+    public var llm: LLMUsage
+    /// A reaction the front end may put on the user's message (e.g. a check mark on "done").
+    public var reaction: String?
+
+    public init(userID: String, roomID: String?, replies: [Reply], intent: String, route: Route,
+                event: EventSummary? = nil, llm: LLMUsage = .none, reaction: String? = nil) {
+        self.userID = userID
+        self.roomID = roomID
+        self.replies = replies
+        self.intent = intent
+        self.route = route
+        self.event = event
+        self.llm = llm
+        self.reaction = reaction
+    }
+}
+
+/// A message the bot sends on its own (reminders, follow-ups), returned by `tick`.
+public struct ProactiveMessage: Sendable, Equatable {
+    public var userID: String
+    public var roomID: String?
+    public var text: String
+
+    public init(userID: String, roomID: String?, text: String) {
+        self.userID = userID
+        self.roomID = roomID
+        self.text = text
+    }
+}
+
+/// What every front end talks to. Adapters move text; everything else happens behind this.
+public protocol ConversationHandling: Sendable {
+    func handle(_ message: InboundMessage) async -> Response
+    func tick(now: Date) async -> [ProactiveMessage]
+}

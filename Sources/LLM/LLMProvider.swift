@@ -1,0 +1,1 @@
+// OpenAI-compatible and offline providers, and the cost ledger.

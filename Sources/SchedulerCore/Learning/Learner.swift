@@ -1,0 +1,29 @@
+import Foundation
+
+/// What happened when a user did (or did not do) a scheduled task.
+public struct Outcome: Sendable, Equatable {
+    /// The local hours the event covered.
+    public var slots: [WeekSlot]
+    /// 0...1: the success rating, or the default signal for done / skipped.
+    public var signal: Double
+    /// 0...1 when the user said how they felt afterwards.
+    public var energyAfter: Double?
+    public var completed: Bool
+
+    public init(slots: [WeekSlot], signal: Double, energyAfter: Double? = nil, completed: Bool) {
+        self.slots = slots
+        self.signal = min(1, max(0, signal.isFinite ? signal : 0.5))
+        self.energyAfter = energyAfter.map { min(1, max(0, $0.isFinite ? $0 : 0.5)) }
+        self.completed = completed
+    }
+
+    /// Done without a rating counts as 0.9, skipped or missed as 0.1 (the design's signals).
+    public static let doneSignal = 0.9
+    public static let skippedSignal = 0.1
+}
+
+/// Turns outcomes into updated habit and energy weeks. Pure and fast: no I/O, no LLM.
+public protocol Learner: Sendable {
+    var name: String { get }
+    func learn(_ outcome: Outcome, taskType: inout TaskType, energy: inout EnergyPattern)
+}

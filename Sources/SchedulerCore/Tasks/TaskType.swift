@@ -1,0 +1,74 @@
+import Foundation
+
+/// Tier 2: a kind of task a user does, which learns its own 168-hour week.
+public struct TaskType: Equatable, Sendable {
+    public var id: Int64?
+    public var userID: String
+    /// Lower-cased, whitespace-collapsed name; unique per user.
+    public var name: String
+    public var displayName: String
+    public var category: TaskCategory
+    public var habit: WeekGrid
+    public var confidence: WeekGrid
+    public var typicalDurationMinutes: Int
+    public var cognitiveLoad: Double
+    public var recoveryMinutes: Int
+    public var completionCount: Int
+    public var recentScheduleCount: Int
+    public var lastSyncedAt: Date?
+
+    /// A new type starts from its category's prior at low confidence.
+    public init(userID: String, displayName: String, category: TaskCategory) {
+        self.id = nil
+        self.userID = userID
+        self.name = TaskName.normalise(displayName)
+        self.displayName = TaskName.display(displayName)
+        self.category = category
+        self.habit = CategoryPriors.habitGrid(for: category)
+        self.confidence = WeekGrid(repeating: CategoryPriors.initialConfidence)
+        self.typicalDurationMinutes = category.defaultDurationMinutes
+        self.cognitiveLoad = category.defaultCognitiveLoad
+        self.recoveryMinutes = category.defaultRecoveryMinutes
+        self.completionCount = 0
+        self.recentScheduleCount = 0
+        self.lastSyncedAt = nil
+    }
+
+    public init(id: Int64?, userID: String, name: String, displayName: String, category: TaskCategory,
+                habit: WeekGrid, confidence: WeekGrid, typicalDurationMinutes: Int, cognitiveLoad: Double,
+                recoveryMinutes: Int, completionCount: Int, recentScheduleCount: Int, lastSyncedAt: Date?) {
+        self.id = id
+        self.userID = userID
+        self.name = name
+        self.displayName = displayName
+        self.category = category
+        self.habit = habit
+        self.confidence = confidence
+        self.typicalDurationMinutes = typicalDurationMinutes
+        self.cognitiveLoad = cognitiveLoad
+        self.recoveryMinutes = recoveryMinutes
+        self.completionCount = completionCount
+        self.recentScheduleCount = recentScheduleCount
+        self.lastSyncedAt = lastSyncedAt
+    }
+
+    /// Whether the slot finder keeps a rest buffer after this task.
+    public var needsRecovery: Bool { cognitiveLoad >= 0.7 && recoveryMinutes > 0 }
+}
+
+public enum TaskName {
+    /// The key that makes "Deep  Coding!" and "deep coding" the same type.
+    public static func normalise(_ text: String) -> String {
+        let kept = text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }
+        return String(kept).split(separator: " ").joined(separator: " ")
+    }
+
+    /// Title case for display, keeping words that are already capitalised or contain digits.
+    public static func display(_ text: String) -> String {
+        let words = text.split(whereSeparator: \.isWhitespace)
+        return words.map { word -> String in
+            guard let first = word.first, first.isLowercase else { return String(word) }
+            return first.uppercased() + word.dropFirst()
+        }.joined(separator: " ")
+    }
+}
