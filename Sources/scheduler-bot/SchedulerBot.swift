@@ -5,12 +5,8 @@ struct SchedulerBot: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scheduler-bot",
         abstract: "A behaviour-learning scheduling coach that lives in chat.",
-        subcommands: [ChatCommand.self, ParseTimeCommand.self, ParseCommand.self, CostsCommand.self],
+        discussion: "With no subcommand, chat with the bot in this terminal.",
+        subcommands: [ChatCommand.self, RunCommand.self, ReplayCommand.self, ParseTimeCommand.self, ParseCommand.self, CostsCommand.self],
         defaultSubcommand: ChatCommand.self
     )
-}
-
-struct ChatCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "chat", abstract: "Chat with the bot in this terminal.")
-    func run() async throws {}
 }

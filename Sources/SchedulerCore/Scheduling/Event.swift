@@ -6,7 +6,8 @@ public struct Event: Equatable, Sendable {
         case scheduled, done, skipped, cancelled
     }
 
-    public var id: String
+    /// Assigned by the store on first save.
+    public var id: Int64?
     public var userID: String
     public var taskTypeID: Int64
     public var title: String
@@ -22,7 +23,7 @@ public struct Event: Equatable, Sendable {
     /// The slot score the finder gave when it placed the event (nil for user-fixed times it did not score).
     public var score: Double?
 
-    public init(id: String, userID: String, taskTypeID: Int64, title: String, start: Date, end: Date,
+    public init(id: Int64? = nil, userID: String, taskTypeID: Int64, title: String, start: Date, end: Date,
                 status: Status = .scheduled, successRating: Double? = nil, energyAfter: Double? = nil,
                 note: String? = nil, createdAt: Date, score: Double? = nil) {
         self.id = id

@@ -1,0 +1,131 @@
+import Foundation
+
+/// The type a configuration key holds. Lists come from TOML arrays, or comma-separated in the environment.
+public enum ConfigType: String, Sendable {
+    case string, integer, float, boolean, stringList = "list of strings"
+}
+
+/// One documented key of bot.conf.
+public struct ConfigKey: Sendable {
+    public var section: String
+    public var name: String
+    public var type: ConfigType
+    public var defaultValue: TOMLValue
+    /// Secrets are never printed, not even in error messages.
+    public var isSecret: Bool
+    /// Returns a problem description for a value of the right type but a bad meaning.
+    public var check: @Sendable (TOMLValue) -> String?
+
+    public init(_ section: String, _ name: String, _ type: ConfigType, _ defaultValue: TOMLValue,
+                secret: Bool = false, check: @escaping @Sendable (TOMLValue) -> String? = { _ in nil }) {
+        self.section = section
+        self.name = name
+        self.type = type
+        self.defaultValue = defaultValue
+        self.isSecret = secret
+        self.check = check
+    }
+
+    /// `SCHEDULER_BOT_<SECTION>_<KEY>`, upper case.
+    public var environmentName: String { "SCHEDULER_BOT_\(section.uppercased())_\(name.uppercased())" }
+    public var path: String { "\(section).\(name)" }
+}
+
+/// Every key bot.conf accepts. bot.conf.example documents each one (a test keeps them in step).
+public enum ConfigSchema {
+    public static let keys: [ConfigKey] = general + storage + llm + matrix + irc + learning + costs + admin
+
+    static let general: [ConfigKey] = [
+        ConfigKey("general", "timezone", .string, .string("UTC"), check: isTimeZone),
+        ConfigKey("general", "date_order", .string, .string("month-first"), check: oneOf(["month-first", "day-first"])),
+    ]
+    static let storage: [ConfigKey] = [
+        ConfigKey("storage", "data_dir", .string, .string("")),
+    ]
+    static let llm: [ConfigKey] = [
+        ConfigKey("llm", "base_url", .string, .string(""), check: isEmptyOrHTTPURL),
+        ConfigKey("llm", "api_key", .string, .string(""), secret: true),
+        ConfigKey("llm", "completions_model", .string, .string("gpt-4o-mini")),
+        ConfigKey("llm", "assistant_model", .string, .string("gpt-4o")),
+        ConfigKey("llm", "embeddings_model", .string, .string("text-embedding-3-small")),
+        ConfigKey("llm", "timeout_seconds", .float, .float(30), check: positive),
+        ConfigKey("llm", "max_retries", .integer, .integer(2), check: inRange(0...10)),
+    ]
+    static let matrix: [ConfigKey] = [
+        ConfigKey("matrix", "homeserver_url", .string, .string(""), check: isEmptyOrHTTPURL),
+        ConfigKey("matrix", "user_id", .string, .string("")),
+        ConfigKey("matrix", "access_token", .string, .string(""), secret: true),
+        ConfigKey("matrix", "password", .string, .string(""), secret: true),
+        ConfigKey("matrix", "allowed_inviters", .stringList, .array([])),
+        ConfigKey("matrix", "admins", .stringList, .array([])),
+    ]
+    static let irc: [ConfigKey] = [
+        ConfigKey("irc", "host", .string, .string("")),
+        ConfigKey("irc", "port", .integer, .integer(6667), check: inRange(1...65535)),
+        ConfigKey("irc", "tls", .boolean, .boolean(false)),
+        ConfigKey("irc", "nick", .string, .string("schedbot")),
+        ConfigKey("irc", "username", .string, .string("schedbot")),
+        ConfigKey("irc", "realname", .string, .string("Scheduling coach")),
+        ConfigKey("irc", "password", .string, .string(""), secret: true),
+        ConfigKey("irc", "nickserv_password", .string, .string(""), secret: true),
+        ConfigKey("irc", "channels", .stringList, .array([])),
+        ConfigKey("irc", "command_prefix", .string, .string("!")),
+        ConfigKey("irc", "admins", .stringList, .array([])),
+    ]
+    static let learning: [ConfigKey] = [
+        ConfigKey("learning", "learner", .string, .string("seed-ema"), check: oneOf(["seed-ema"])),
+        ConfigKey("learning", "min_schedule_count", .integer, .integer(3), check: inRange(1...1000)),
+        ConfigKey("learning", "min_frequent_types", .integer, .integer(2), check: inRange(1...1000)),
+    ]
+    static let costs: [ConfigKey] = [
+        ConfigKey("costs", "log_path", .string, .string("")),
+    ]
+    static let admin: [ConfigKey] = [
+        ConfigKey("admin", "prompts_dir", .string, .string("")),
+        ConfigKey("admin", "users", .stringList, .array([])),
+    ]
+
+    public static func key(section: String, name: String) -> ConfigKey? {
+        keys.first { $0.section == section && $0.name == name }
+    }
+
+    public static var sections: [String] {
+        var seen: [String] = []
+        for key in keys where !seen.contains(key.section) { seen.append(key.section) }
+        return seen
+    }
+
+    // MARK: - Checks
+
+    static func oneOf(_ allowed: [String]) -> @Sendable (TOMLValue) -> String? {
+        { value in
+            guard case .string(let s) = value, !allowed.contains(s) else { return nil }
+            return "must be one of \(allowed.joined(separator: ", "))"
+        }
+    }
+
+    static func inRange(_ range: ClosedRange<Int>) -> @Sendable (TOMLValue) -> String? {
+        { value in
+            guard case .integer(let i) = value, !range.contains(i) else { return nil }
+            return "must be between \(range.lowerBound) and \(range.upperBound)"
+        }
+    }
+
+    static let positive: @Sendable (TOMLValue) -> String? = { value in
+        switch value {
+        case .float(let f) where f <= 0: "must be greater than 0"
+        case .integer(let i) where i <= 0: "must be greater than 0"
+        default: nil
+        }
+    }
+
+    static let isTimeZone: @Sendable (TOMLValue) -> String? = { value in
+        guard case .string(let s) = value, TimeZone(identifier: s) == nil else { return nil }
+        return "'\(s)' is not a known IANA time zone (e.g. Europe/Berlin)"
+    }
+
+    static let isEmptyOrHTTPURL: @Sendable (TOMLValue) -> String? = { value in
+        guard case .string(let s) = value, !s.isEmpty else { return nil }
+        return s.hasPrefix("http://") || s.hasPrefix("https://") ? nil : "must start with http:// or https://"
+    }
+}

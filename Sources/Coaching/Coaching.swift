@@ -1,1 +1,0 @@
-// Coaching policy: pattern cache, message classification, routing, thread pruning (pure).

@@ -1,0 +1,66 @@
+import Foundation
+import Language
+import SchedulerCore
+
+extension Engine {
+    static let welcome = """
+        Welcome! I'm your scheduling coach: I learn when you do your best work from what you actually do, \
+        not from questionnaires. Which fits you best: student, engineer, manager, founder, or other? \
+        I'll set up three starter tasks for that role. Or just start: "schedule deep coding tomorrow for 2h".
+        """
+
+    /// A role picked in answer to the welcome, or the welcome itself for a first message that is not a command.
+    func onboardingReply(_ turn: inout Turn) throws -> String? {
+        if turn.user.onboarding == .offered, let role = Engine.role(in: turn.text.value) {
+            turn.intent = .onboarding
+            turn.user.role = role.name
+            turn.user.onboarding = .done
+            var names: [String] = []
+            for starter in role.starterTasks {
+                var type = TaskType(userID: turn.user.id, displayName: starter.name, category: starter.category)
+                if try turn.session.taskType(of: turn.user.id, named: type.name) == nil { try turn.session.save(&type) }
+                names.append(type.displayName)
+            }
+            let example = names.first.map { "schedule \($0.lowercased()) tomorrow" } ?? "schedule deep coding tomorrow"
+            return "Great, \(role.name) it is. I've set up \(Engine.list(names)), each starting from typical times that I'll adjust to yours. Try: \(example)"
+        }
+        return nil
+    }
+
+    /// New users get the welcome once: alone for a greeting or chat, after the answer for a command.
+    func offerOnboardingIfNew(_ turn: inout Turn) throws {
+        switch turn.user.onboarding {
+        case .new:
+            turn.user.onboarding = .offered
+            if turn.intent == .chat || turn.intent == .unknown {
+                turn.intent = .onboarding
+                turn.replies = []
+            }
+            turn.say(Engine.welcome)
+        case .offered:
+            // They used the bot instead of picking a role: don't ask again.
+            turn.user.onboarding = .done
+        case .done:
+            break
+        }
+    }
+
+    /// "engineer", "I'm a student", "founder!" — a role name as a whole word of a short answer.
+    static func role(in text: String) -> Role? {
+        let words = TaskName.normalise(text).split(separator: " ").map(String.init)
+        guard words.count <= 6 else { return nil }
+        let aliases = ["pm": "manager", "developer": "engineer", "programmer": "engineer", "dev": "engineer", "ceo": "founder"]
+        for word in words {
+            if let role = Role.named(word) ?? aliases[word].flatMap(Role.named) { return role }
+        }
+        return nil
+    }
+
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: ""
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Coaching
+import Foundation
+import Language
+import SchedulerCore
+import Storage
+
+extension Engine {
+    /// `done` and `skip`: record the outcome on the event and learn from it.
+    func complete(_ command: ParsedCommand, _ turn: inout Turn, done: Bool) throws {
+        guard var event = try outcomeTarget(command, &turn, done: done) else { return }
+        guard var type = try turn.session.taskType(id: event.taskTypeID) else {
+            turn.say("I couldn't find the task type of that event any more, so nothing was recorded.")
+            return
+        }
+        let signal = done ? (command.rating ?? Outcome.doneSignal) : Outcome.skippedSignal
+        let energy = EnergyCues.energyAfter(note: command.note)
+        let slots = turn.week.slots(from: event.start, to: event.end)
+        let before = meanHabit(type, slots)
+        settings.learner.learn(Outcome(slots: slots, signal: signal, energyAfter: energy, completed: done),
+                               taskType: &type, energy: &turn.user.energy)
+        event.status = done ? .done : .skipped
+        event.successRating = signal
+        event.energyAfter = energy
+        if let note = command.note, !note.isEmpty { event.note = note }
+        try turn.session.save(&event)
+        try turn.session.save(&type)
+        turn.event = summary(of: event, type: type)
+        if done { turn.reaction = "✅" }
+        let verb = done ? "done" : "skipped"
+        var line = "Marked \(type.displayName) (\(turn.format.dayAndClock(event.start))) \(verb)"
+        if done, let rating = command.rating { line += ", \(Int((rating * 10).rounded()))/10" }
+        let after = meanHabit(type, slots)
+        let dayName = WeekSlot.weekdayNames[slots.first?.weekday ?? 0]
+        line += ". \(dayName) \(turn.format.clock(event.start)) for \(type.displayName): \(TimeFormat.score(before)) → \(TimeFormat.score(after))."
+        turn.say(line)
+        if let energy { turn.say(energy < 0.5 ? "Noted that it left you drained; I'll weigh your energy at that hour." : "Noted the good energy afterwards.") }
+    }
+
+    /// The named task's most recent due event, else the user's most recent due event.
+    /// A named task with nothing on the agenda is recorded as done just now (people do unplanned things).
+    private func outcomeTarget(_ command: ParsedCommand, _ turn: inout Turn, done: Bool) throws -> Event? {
+        let due = try turn.session.latestEvent(of: turn.user.id, startingAtOrBefore: turn.now, statuses: [.scheduled])
+        guard let taskName = command.task, !taskName.isEmpty else {
+            if let due { return due }
+            turn.say("Nothing on your agenda has started yet. Name the task, e.g. \"\(done ? "done" : "skip") gym\".")
+            return nil
+        }
+        if let type = try existingTaskType(named: taskName, turn), let typeID = type.id {
+            if let due, due.taskTypeID == typeID { return due }
+            let window = DateInterval(start: turn.now.addingTimeInterval(-7 * 86_400), end: turn.now.addingTimeInterval(86_400))
+            let candidates = try turn.session.events(of: turn.user.id, overlapping: window, statuses: [.scheduled])
+                .filter { $0.taskTypeID == typeID }
+            if let latestStarted = candidates.last(where: { $0.start <= turn.now }) { return latestStarted }
+            if let upcoming = candidates.first { return upcoming }
+        }
+        guard done else {
+            turn.say("I don't see \(taskName) on your agenda, so there is nothing to skip.")
+            return nil
+        }
+        return try unplannedEvent(named: taskName, &turn)
+    }
+
+    /// Records something done without a schedule as ending now, with the type's usual length.
+    private func unplannedEvent(named taskName: String, _ turn: inout Turn) throws -> Event {
+        let (type, _) = try findOrCreateTaskType(named: taskName, &turn)
+        let start = turn.now.addingTimeInterval(-Double(type.typicalDurationMinutes) * 60)
+        var event = Event(userID: turn.user.id, taskTypeID: type.id ?? 0, title: type.displayName,
+                          start: start, end: turn.now, createdAt: turn.now)
+        try turn.session.save(&event)
+        return event
+    }
+
+    func meanHabit(_ type: TaskType, _ slots: [WeekSlot]) -> Double {
+        guard !slots.isEmpty else { return 0 }
+        return slots.reduce(0) { $0 + type.habit[$1] } / Double(slots.count)
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import SchedulerCore
+import Storage
+
+extension Engine {
+    /// The user's type of that name, or a new one with its category's prior.
+    func findOrCreateTaskType(named rawName: String, _ turn: inout Turn) throws -> (TaskType, created: Bool) {
+        let name = TaskName.normalise(rawName)
+        if let existing = try turn.session.taskType(of: turn.user.id, named: name) { return (existing, false) }
+        var created = TaskType(userID: turn.user.id, displayName: rawName, category: settings.categories.category(for: rawName))
+        try turn.session.save(&created)
+        return (created, true)
+    }
+
+    /// The user's existing type of that name, if any.
+    func existingTaskType(named rawName: String, _ turn: Turn) throws -> TaskType? {
+        try turn.session.taskType(of: turn.user.id, named: TaskName.normalise(rawName))
+    }
+
+    /// Scheduled events around `interval` as blocks the finder must avoid, with recovery after demanding ones.
+    func busyBlocks(around interval: DateInterval, excluding excludedID: Int64? = nil, _ turn: Turn) throws -> [BusyBlock] {
+        // Look a day back so a long event's recovery reaching into the window is seen.
+        let widened = DateInterval(start: interval.start.addingTimeInterval(-86_400), end: interval.end.addingTimeInterval(86_400))
+        let events = try turn.session.events(of: turn.user.id, overlapping: widened, statuses: [.scheduled])
+        var typesByID: [Int64: TaskType] = [:]
+        var blocks: [BusyBlock] = []
+        for event in events where event.id != excludedID {
+            if typesByID[event.taskTypeID] == nil { typesByID[event.taskTypeID] = try turn.session.taskType(id: event.taskTypeID) }
+            let recovery = typesByID[event.taskTypeID].map { $0.needsRecovery ? $0.recoveryMinutes : 0 } ?? 0
+            blocks.append(BusyBlock(start: event.start, end: event.end, recoveryMinutes: recovery, title: event.title))
+        }
+        return blocks
+    }
+
+    func summary(of event: Event, type: TaskType) -> EventSummary {
+        EventSummary(id: event.id.map(String.init) ?? "", title: event.title, taskType: type.displayName,
+                     start: event.start, end: event.end, score: event.score)
+    }
+}

@@ -1,0 +1,27 @@
+import Coaching
+import Language
+import SchedulerCore
+
+/// What the engine needs to know that is not per-user.
+public struct EngineSettings: Sendable {
+    /// Zone for users who have not set one.
+    public var defaultTimeZone: String
+    public var dateOrder: DateOrder
+    /// How far ahead an unconstrained "schedule X" looks.
+    public var searchDays: Int
+    /// Messages longer than this are cut (and the user told), so a hostile paste costs nothing.
+    public var maxMessageLength: Int
+    public var categories: CategoryLexicon
+    public var learner: any Learner
+
+    public init(defaultTimeZone: String = "UTC", dateOrder: DateOrder = .monthFirst, searchDays: Int = 7,
+                maxMessageLength: Int = 2000, categories: CategoryLexicon = .minimal,
+                learner: any Learner = SeedEMALearner()) {
+        self.defaultTimeZone = defaultTimeZone
+        self.dateOrder = dateOrder
+        self.searchDays = searchDays
+        self.maxMessageLength = maxMessageLength
+        self.categories = categories
+        self.learner = learner
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Language
+import SchedulerCore
+import Storage
+
+/// Everything about handling one message: who, when, the open transaction, and the response being built.
+struct Turn {
+    let message: InboundMessage
+    let text: MessageText
+    let session: any StoreSession
+    var user: UserProfile
+    var isNewUser: Bool
+    var intent: IntentKind = .unknown
+    var replies: [Reply] = []
+    var event: EventSummary?
+    var reaction: String?
+
+    init(message: InboundMessage, text: MessageText, session: any StoreSession, settings: EngineSettings) throws {
+        self.message = message
+        self.text = text
+        self.session = session
+        self.dateOrder = settings.dateOrder
+        if let existing = try session.user(message.userID) {
+            user = existing
+            isNewUser = false
+        } else {
+            user = UserProfile(id: message.userID, createdAt: message.receivedAt, timeZoneIdentifier: settings.defaultTimeZone)
+            isNewUser = true
+            try session.save(user)
+        }
+    }
+
+    let dateOrder: DateOrder
+    var now: Date { message.receivedAt }
+    var week: LocalWeek { LocalWeek(timeZone: user.timeZone) }
+    var timeContext: TimeContext { TimeContext(now: now, timeZone: user.timeZone, dateOrder: dateOrder) }
+    var format: TimeFormat { TimeFormat(timeZone: user.timeZone) }
+
+    mutating func say(_ text: String, preformatted: Bool = false) {
+        replies.append(Reply(text, isPreformatted: preformatted))
+    }
+
+    func finish() throws {
+        try session.save(user)
+    }
+
+    var response: Response {
+        Response(userID: message.userID, roomID: message.roomID, replies: replies, intent: intent.rawValue,
+                 route: .command, event: event, reaction: reaction)
+    }
+}
+
+/// The user's text made safe to read: control characters dropped, length capped.
+struct MessageText {
+    let value: String
+    let wasCut: Bool
+
+    static func clean(_ raw: String, limit: Int) -> MessageText {
+        let kept = raw.unicodeScalars.filter { $0 == "\n" || $0 == "\t" || !$0.properties.generalCategory.isControl }
+        var text = String(String.UnicodeScalarView(kept)).trimmingCharacters(in: .whitespacesAndNewlines)
+        let cut = text.count > limit
+        if cut { text = String(text.prefix(limit)) }
+        return MessageText(value: text, wasCut: cut)
+    }
+}
+
+private extension Unicode.GeneralCategory {
+    var isControl: Bool { self == .control }
+}

@@ -1,0 +1,74 @@
+import GRDB
+
+/// Forward-only, named migrations. Never edit a shipped one: add the next.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-three-tiers") { db in
+            try db.create(table: "user") { t in
+                t.primaryKey("id", .text)
+                t.column("time_zone", .text).notNull()
+                t.column("availability", .text).notNull()
+                t.column("energy", .blob).notNull()
+                t.column("energy_confidence", .blob).notNull()
+                t.column("role", .text)
+                t.column("onboarding", .text).notNull()
+                t.column("created_at", .double).notNull()
+            }
+            try db.create(table: "task_type") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("user_id", .text).notNull().references("user", onDelete: .cascade)
+                t.column("name", .text).notNull()
+                t.column("display_name", .text).notNull()
+                t.column("category", .text).notNull()
+                    .check(sql: "category IN ('focused', 'collaborative', 'administrative')")
+                t.column("habit", .blob).notNull()
+                t.column("confidence", .blob).notNull()
+                t.column("typical_duration_minutes", .integer).notNull().check(sql: "typical_duration_minutes > 0")
+                t.column("cognitive_load", .double).notNull().check(sql: "cognitive_load BETWEEN 0 AND 1")
+                t.column("recovery_minutes", .integer).notNull().check(sql: "recovery_minutes >= 0")
+                t.column("completion_count", .integer).notNull().defaults(to: 0)
+                t.column("recent_schedule_count", .integer).notNull().defaults(to: 0)
+                t.column("last_synced_at", .double)
+                t.uniqueKey(["user_id", "name"])
+            }
+            try db.create(table: "event") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("user_id", .text).notNull().references("user", onDelete: .cascade)
+                t.column("task_type_id", .integer).notNull().references("task_type", onDelete: .cascade)
+                t.column("title", .text).notNull()
+                t.column("start", .double).notNull()
+                t.column("end", .double).notNull()
+                t.column("status", .text).notNull()
+                    .check(sql: "status IN ('scheduled', 'done', 'skipped', 'cancelled')")
+                t.column("success_rating", .double).check(sql: "success_rating BETWEEN 0 AND 1")
+                t.column("energy_after", .double).check(sql: "energy_after BETWEEN 0 AND 1")
+                t.column("note", .text)
+                t.column("created_at", .double).notNull()
+                t.column("score", .double)
+                t.check(sql: "\"end\" > start")
+            }
+            // Agenda and slot search read a user's events by time: keep that an index range, never a scan.
+            try db.create(index: "event_by_user_start", on: "event", columns: ["user_id", "start"])
+            try db.create(table: "insight") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("user_id", .text).notNull().references("user", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("confidence", .double).notNull().check(sql: "confidence BETWEEN 0 AND 1")
+                t.column("source_event_ids", .text).notNull().defaults(to: "")
+                t.column("created_at", .double).notNull()
+            }
+            try db.create(index: "insight_by_user", on: "insight", columns: ["user_id", "created_at"])
+            try db.create(table: "bot_state") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+            try db.create(table: "handled_external_event") { t in
+                t.primaryKey("id", .text)
+                t.column("handled_at", .double).notNull()
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import GRDB
+import SchedulerCore
+
+/// One transaction's view of the SQLite database.
+struct SQLiteSession: StoreSession {
+    let db: Database
+
+    // MARK: Users
+
+    func user(_ id: String) throws -> UserProfile? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM user WHERE id = ?"), arguments: [id]) else {
+            return nil
+        }
+        let energy = EnergyPattern(energy: ColumnCoding.grid(row["energy"]),
+                                   confidence: ColumnCoding.grid(row["energy_confidence"], fallback: 0.1))
+        return UserProfile(id: row["id"], timeZoneIdentifier: row["time_zone"],
+                           availability: ColumnCoding.availability(row["availability"]), energy: energy,
+                           role: row["role"],
+                           onboarding: UserProfile.OnboardingState(rawValue: row["onboarding"]) ?? .done,
+                           createdAt: ColumnCoding.date(row["created_at"]))
+    }
+
+    func save(_ user: UserProfile) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO user (id, time_zone, availability, energy, energy_confidence, role, onboarding, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET time_zone = excluded.time_zone, availability = excluded.availability,
+              energy = excluded.energy, energy_confidence = excluded.energy_confidence, role = excluded.role,
+              onboarding = excluded.onboarding
+            """).execute(arguments: [
+                user.id, user.timeZoneIdentifier, ColumnCoding.text(user.availability),
+                ColumnCoding.blob(user.energy.energy), ColumnCoding.blob(user.energy.confidence),
+                user.role, user.onboarding.rawValue, ColumnCoding.seconds(user.createdAt),
+            ])
+    }
+
+    // MARK: Task types
+
+    func taskTypes(of userID: String) throws -> [TaskType] {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM task_type WHERE user_id = ? ORDER BY id"),
+                         arguments: [userID]).map(SQLiteSession.taskType)
+    }
+
+    func taskType(of userID: String, named normalisedName: String) throws -> TaskType? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM task_type WHERE user_id = ? AND name = ?"),
+                         arguments: [userID, normalisedName]).map(SQLiteSession.taskType)
+    }
+
+    func taskType(id: Int64) throws -> TaskType? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM task_type WHERE id = ?"), arguments: [id])
+            .map(SQLiteSession.taskType)
+    }
+
+    func save(_ taskType: inout TaskType) throws {
+        let values: StatementArguments = [
+            taskType.userID, taskType.name, taskType.displayName, taskType.category.rawValue,
+            ColumnCoding.blob(taskType.habit), ColumnCoding.blob(taskType.confidence),
+            taskType.typicalDurationMinutes, taskType.cognitiveLoad, taskType.recoveryMinutes,
+            taskType.completionCount, taskType.recentScheduleCount, taskType.lastSyncedAt.map(ColumnCoding.seconds),
+        ]
+        if let id = taskType.id {
+            try db.cachedStatement(sql: """
+                UPDATE task_type SET user_id = ?, name = ?, display_name = ?, category = ?, habit = ?, confidence = ?,
+                  typical_duration_minutes = ?, cognitive_load = ?, recovery_minutes = ?, completion_count = ?,
+                  recent_schedule_count = ?, last_synced_at = ? WHERE id = ?
+                """).execute(arguments: values + [id])
+        } else {
+            try db.cachedStatement(sql: """
+                INSERT INTO task_type (user_id, name, display_name, category, habit, confidence, typical_duration_minutes,
+                  cognitive_load, recovery_minutes, completion_count, recent_schedule_count, last_synced_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: values)
+            taskType.id = db.lastInsertedRowID
+        }
+    }
+
+    static func taskType(_ row: Row) -> TaskType {
+        TaskType(id: row["id"], userID: row["user_id"], name: row["name"], displayName: row["display_name"],
+                 category: TaskCategory(rawValue: row["category"]) ?? .focused,
+                 habit: ColumnCoding.grid(row["habit"]), confidence: ColumnCoding.grid(row["confidence"], fallback: 0.1),
+                 typicalDurationMinutes: row["typical_duration_minutes"], cognitiveLoad: row["cognitive_load"],
+                 recoveryMinutes: row["recovery_minutes"], completionCount: row["completion_count"],
+                 recentScheduleCount: row["recent_schedule_count"],
+                 lastSyncedAt: (row["last_synced_at"] as Double?).map(ColumnCoding.date))
+    }
+
+    // MARK: Events
+
+    func events(of userID: String, overlapping interval: DateInterval, statuses: Set<Event.Status>) throws -> [Event] {
+        // Events are at most a day long, so bounding `start` from below keeps this an index range.
+        let sql = "SELECT * FROM event WHERE user_id = ? AND start < ? AND start >= ? AND \"end\" > ? ORDER BY start, id"
+        let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [
+            userID, ColumnCoding.seconds(interval.end), ColumnCoding.seconds(interval.start) - SQLiteSession.longestEvent,
+            ColumnCoding.seconds(interval.start),
+        ])
+        return rows.map(SQLiteSession.event).filter { statuses.contains($0.status) }
+    }
+
+    func event(id: Int64) throws -> Event? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM event WHERE id = ?"), arguments: [id]).map(SQLiteSession.event)
+    }
+
+    func latestEvent(of userID: String, startingAtOrBefore instant: Date, statuses: Set<Event.Status>) throws -> Event? {
+        let sql = "SELECT * FROM event WHERE user_id = ? AND start <= ? AND status IN (\(SQLiteSession.placeholders(statuses))) ORDER BY start DESC, id DESC LIMIT 1"
+        return try Row.fetchOne(db.cachedStatement(sql: sql),
+                                arguments: StatementArguments([userID, ColumnCoding.seconds(instant)] as [any DatabaseValueConvertible])
+                                    + StatementArguments(statuses.map(\.rawValue).sorted()))
+            .map(SQLiteSession.event)
+    }
+
+    func nextEvent(of userID: String, startingAfter instant: Date, statuses: Set<Event.Status>) throws -> Event? {
+        let sql = "SELECT * FROM event WHERE user_id = ? AND start > ? AND status IN (\(SQLiteSession.placeholders(statuses))) ORDER BY start, id LIMIT 1"
+        return try Row.fetchOne(db.cachedStatement(sql: sql),
+                                arguments: StatementArguments([userID, ColumnCoding.seconds(instant)] as [any DatabaseValueConvertible])
+                                    + StatementArguments(statuses.map(\.rawValue).sorted()))
+            .map(SQLiteSession.event)
+    }
+
+    func save(_ event: inout Event) throws {
+        let values: StatementArguments = [
+            event.userID, event.taskTypeID, event.title, ColumnCoding.seconds(event.start), ColumnCoding.seconds(event.end),
+            event.status.rawValue, event.successRating, event.energyAfter, event.note,
+            ColumnCoding.seconds(event.createdAt), event.score,
+        ]
+        if let id = event.id {
+            try db.cachedStatement(sql: """
+                UPDATE event SET user_id = ?, task_type_id = ?, title = ?, start = ?, "end" = ?, status = ?,
+                  success_rating = ?, energy_after = ?, note = ?, created_at = ?, score = ? WHERE id = ?
+                """).execute(arguments: values + [id])
+        } else {
+            try db.cachedStatement(sql: """
+                INSERT INTO event (user_id, task_type_id, title, start, "end", status, success_rating, energy_after, note,
+                  created_at, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: values)
+            event.id = db.lastInsertedRowID
+        }
+    }
+
+    /// Upper bound on an event's length used to keep overlap queries on the index.
+    static let longestEvent: Double = 24 * 3600
+
+    static func event(_ row: Row) -> Event {
+        Event(id: row["id"], userID: row["user_id"], taskTypeID: row["task_type_id"], title: row["title"],
+              start: ColumnCoding.date(row["start"]), end: ColumnCoding.date(row["end"]),
+              status: Event.Status(rawValue: row["status"]) ?? .scheduled,
+              successRating: row["success_rating"], energyAfter: row["energy_after"], note: row["note"],
+              createdAt: ColumnCoding.date(row["created_at"]), score: row["score"])
+    }
+
+    static func placeholders(_ statuses: Set<Event.Status>) -> String {
+        Array(repeating: "?", count: max(1, statuses.count)).joined(separator: ", ")
+    }
+
+    // MARK: Insights
+
+    func add(_ insight: inout Insight) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO insight (user_id, kind, text, confidence, source_event_ids, created_at) VALUES (?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                insight.userID, insight.kind.rawValue, insight.text, insight.confidence,
+                insight.sourceEventIDs.joined(separator: ","), ColumnCoding.seconds(insight.createdAt),
+            ])
+        insight.id = db.lastInsertedRowID
+    }
+
+    func insights(of userID: String, limit: Int) throws -> [Insight] {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM insight WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?"),
+                         arguments: [userID, limit]).map { row in
+            Insight(id: row["id"], userID: row["user_id"],
+                    kind: Insight.Kind(rawValue: row["kind"]) ?? .userFeedback, text: row["text"],
+                    confidence: row["confidence"],
+                    sourceEventIDs: (row["source_event_ids"] as String).split(separator: ",").map(String.init),
+                    createdAt: ColumnCoding.date(row["created_at"]))
+        }
+    }
+
+    // MARK: Adapter state
+
+    func value(forKey key: String) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM bot_state WHERE key = ?"), arguments: [key])
+    }
+
+    func setValue(_ value: String?, forKey key: String) throws {
+        if let value {
+            try db.cachedStatement(sql: "INSERT INTO bot_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+                .execute(arguments: [key, value])
+        } else {
+            try db.cachedStatement(sql: "DELETE FROM bot_state WHERE key = ?").execute(arguments: [key])
+        }
+    }
+
+    func markHandled(externalID: String, at instant: Date) throws -> Bool {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO handled_external_event (id, handled_at) VALUES (?, ?)")
+            .execute(arguments: [externalID, ColumnCoding.seconds(instant)])
+        return db.changesCount > 0
+    }
+}

@@ -1,0 +1,91 @@
+import BotConfig
+import Coaching
+import Conversation
+import Foundation
+import Language
+import Logging
+import SchedulerCore
+import Storage
+
+/// The composition root: reads the configuration and wires store, prompts and engine together.
+struct App {
+    let config: ConfigValues
+    let logger: Logger
+
+    /// Loads the configuration or exits with every problem listed (the bot refuses to guess).
+    static func load(_ options: GlobalOptions, logLevel: Logger.Level = .info) -> App {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = logLevel
+            return handler
+        }
+        do {
+            return App(config: try ConfigLoader().load(path: options.config), logger: Logger(label: "scheduler-bot"))
+        } catch {
+            FileHandle.standardError.write(Data("scheduler-bot: configuration problems:\n\(error.description)\n".utf8))
+            exit(78) // EX_CONFIG
+        }
+    }
+
+    /// `[storage] data_dir`, else $XDG_DATA_HOME/scheduler-bot, else ~/.local/share/scheduler-bot.
+    var dataDirectory: String {
+        let configured = config.string("storage", "data_dir")
+        if !configured.isEmpty { return (configured as NSString).expandingTildeInPath }
+        let environment = ProcessInfo.processInfo.environment
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/scheduler-bot" }
+        return NSHomeDirectory() + "/.local/share/scheduler-bot"
+    }
+
+    var databasePath: String { dataDirectory + "/scheduler-bot.sqlite" }
+
+    func openStore(at path: String) throws -> SQLiteStore {
+        let folder = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return try SQLiteStore(path: path)
+    }
+
+    /// `[admin] prompts_dir`, else ./prompts, else the prompts folder of the source tree this binary was built in.
+    var promptsDirectory: String? {
+        let configured = config.string("admin", "prompts_dir")
+        if !configured.isEmpty { return configured }
+        let candidates = [
+            FileManager.default.currentDirectoryPath + "/prompts",
+            URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+                .deletingLastPathComponent().appendingPathComponent("../../../prompts").standardized.path,
+        ]
+        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/task-categories.txt") }
+    }
+
+    func categoryLexicon() -> CategoryLexicon {
+        guard let folder = promptsDirectory else {
+            logger.warning("prompts/task-categories.txt not found; using the built-in minimal lexicon")
+            return .minimal
+        }
+        let path = folder + "/task-categories.txt"
+        do {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            return try CategoryLexicon(text: text)
+        } catch let error as CategoryLexicon.ParseError {
+            logger.error("\(path):\(error.line): \(error.message); using the built-in minimal lexicon")
+        } catch {
+            logger.error("cannot read \(path): \(error); using the built-in minimal lexicon")
+        }
+        return .minimal
+    }
+
+    func engineSettings() -> EngineSettings {
+        EngineSettings(defaultTimeZone: config.string("general", "timezone"),
+                       dateOrder: DateOrder(rawValue: config.string("general", "date_order")) ?? .monthFirst,
+                       categories: categoryLexicon(),
+                       learner: SeedEMALearner())
+    }
+
+    func engine(store: any SchedulerStore) -> Engine {
+        Engine(store: store, settings: engineSettings(), logger: logger)
+    }
+}
+
+/// Prints a line and flushes at once, so a driving program sees each answer immediately.
+@Sendable func printFlushed(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,32 @@
+import Adapters
+import ArgumentParser
+import Foundation
+
+/// `scheduler-bot replay`: JSON lines in, one JSON line out per input line (the contract tools rely on).
+struct ReplayCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Drive the bot with JSON lines on stdin; one JSON line out per line in.",
+        discussion: """
+            In:  {"user":"@alice:example.org","room":"!r1:example.org","text":"schedule deep coding tomorrow for 2h","at":"2026-11-23T08:00:00Z"}
+            Out: {"user":...,"room":...,"replies":[...],"intent":...,"route":...,"event":{...}|null,"llm":{...}}
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Database file to use and keep (default: a fresh temporary database, removed at the end).")
+    var db: String?
+
+    func run() async throws {
+        let app = App.load(global, logLevel: .error)
+        let temporary = db == nil ? NSTemporaryDirectory() + "scheduler-bot-replay-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64(Date().timeIntervalSince1970 * 1000)).sqlite" : nil
+        let path = db ?? temporary ?? ""
+        defer {
+            if let temporary {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
+            }
+        }
+        let store = try app.openStore(at: path)
+        await ReplayAdapter(handler: app.engine(store: store)).run(output: printFlushed)
+    }
+}
