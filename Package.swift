@@ -43,6 +43,7 @@ let package = Package(
         ]),
         .testTarget(name: "SchedulerCoreTests", dependencies: ["SchedulerCore"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language"], resources: [.copy("Corpus")]),
+        .testTarget(name: "CoachingTests", dependencies: ["Coaching", "SchedulerCore"], resources: [.copy("routing-labelled.tsv")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "SchedulerCore"]),
         .testTarget(name: "BotConfigTests", dependencies: ["BotConfig"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM"]),
