@@ -27,12 +27,17 @@ public enum DateOrder: String, Sendable, Codable {
 /// The reference a time expression is resolved against: the bot's clock and the user's zone.
 public struct TimeContext: Sendable {
     public var now: Date
-    public var timeZone: TimeZone
+    public var timeZone: TimeZone {
+        get { offsets.timeZone }
+        set { offsets = ZoneOffsets(timeZone: newValue, around: now) }
+    }
     public var dateOrder: DateOrder
+    /// The zone's offsets around `now`, computed once so parsing needs no TimeZone calls.
+    public private(set) var offsets: ZoneOffsets
 
     public init(now: Date, timeZone: TimeZone, dateOrder: DateOrder = .monthFirst) {
         self.now = now
-        self.timeZone = timeZone
+        self.offsets = ZoneOffsets(timeZone: timeZone, around: now)
         self.dateOrder = dateOrder
     }
 }
