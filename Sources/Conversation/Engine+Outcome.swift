@@ -57,6 +57,7 @@ extension Engine {
             turn.say("I don't see \(taskName) on your agenda, so there is nothing to skip.")
             return nil
         }
+        guard acceptable(taskName: taskName, &turn) else { return nil }
         return try unplannedEvent(named: taskName, &turn)
     }
 

@@ -12,6 +12,13 @@ extension Engine {
         return (created, true)
     }
 
+    /// Refuses (and says why) names too long to be a label, so a pasted essay never becomes a task type.
+    func acceptable(taskName: String, _ turn: inout Turn) -> Bool {
+        guard taskName.count > TaskName.maxLength else { return true }
+        turn.say("That task name is too long for me (\(taskName.count) characters). Use a short name, up to \(TaskName.maxLength) characters, e.g. schedule deep coding tomorrow.")
+        return false
+    }
+
     /// The user's existing type of that name, if any.
     func existingTaskType(named rawName: String, _ turn: Turn) throws -> TaskType? {
         try turn.session.taskType(of: turn.user.id, named: TaskName.normalise(rawName))
