@@ -1,14 +1,46 @@
+import Coaching
 import Language
+import SchedulerCore
 
 extension Engine {
-    /// Anything the grammar does not read as a command. The LLM paths take over here later;
-    /// until then an honest answer that shows what the bot understands.
-    func chat(_ command: ParsedCommand, _ turn: inout Turn) {
+    /// Anything the grammar does not read as a command takes the cheapest path that serves it:
+    /// a pattern reply when one matches, otherwise the route the classifier and budgets choose.
+    func chat(_ command: ParsedCommand, _ turn: inout Turn) throws {
         if let problem = command.problem {
+            turn.route = .none
             turn.say("\(problem) For example: schedule deep coding tomorrow for 2h")
             return
         }
+        let hour = turn.week.minuteOfDay(turn.now) / 60
+        if let section = settings.prompts.patterns.match(turn.text.value, hour: hour) {
+            turn.route = .pattern
+            turn.say(try rotatedReply(from: section, turn))
+            return
+        }
+        turn.route = .none
         turn.say("I didn't catch a command there. I understand things like: \"schedule gym tomorrow evening\", \"done 8/10\", \"agenda\", \"move deep coding to friday morning\". Say \"help\" for the full list.")
+    }
+
+    /// The next reply of a pattern section for this user, never the one they got last time.
+    func rotatedReply(from section: PatternBook.Section, _ turn: Turn) throws -> String {
+        let key = "pattern.last." + turn.user.id
+        let last = try turn.session.value(forKey: key)?.split(separator: "#").map(String.init)
+        var index = 0
+        if let last, last.count == 2, last[0] == section.name, let previous = Int(last[1]) {
+            index = (previous + 1) % section.replies.count
+        }
+        try turn.session.setValue("\(section.name)#\(index)", forKey: key)
+        return section.replies[index]
+    }
+
+    /// A cheer after a completion, chosen by the user's current streak of done tasks.
+    func cheer(_ turn: Turn) throws -> String? {
+        let outcomes = try turn.session.recentOutcomes(of: turn.user.id, limit: 50)
+        let streak = outcomes.prefix { $0 == .done }.count
+        let hour = turn.week.minuteOfDay(turn.now) / 60
+        guard let section = settings.prompts.patterns.cheer(streak: streak, hour: hour) else { return nil }
+        let reply = try rotatedReply(from: section, turn)
+        return streak >= 3 ? "\(reply) (\(streak) in a row)" : reply
     }
 }
 

@@ -70,7 +70,7 @@ public actor Engine: ConversationHandling {
         case .timezone: try setTimeZone(command, &turn)
         case .available: try setAvailability(command, &turn)
         case .help: turn.say(Help.text)
-        case .onboarding, .chat, .unknown: chat(command, &turn)
+        case .onboarding, .chat, .unknown: try chat(command, &turn)
         }
         try offerOnboardingIfNew(&turn)
     }

@@ -11,6 +11,7 @@ struct Turn {
     var user: UserProfile
     var isNewUser: Bool
     var intent: IntentKind = .unknown
+    var route: Route = .command
     var replies: [Reply] = []
     var event: EventSummary?
     var reaction: String?
@@ -46,7 +47,7 @@ struct Turn {
 
     var response: Response {
         Response(userID: message.userID, roomID: message.roomID, replies: replies, intent: intent.rawValue,
-                 route: .command, event: event, reaction: reaction)
+                 route: route, event: event, reaction: reaction)
     }
 }
 

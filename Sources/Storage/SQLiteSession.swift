@@ -137,6 +137,11 @@ struct SQLiteSession: StoreSession {
         }
     }
 
+    func recentOutcomes(of userID: String, limit: Int) throws -> [Event.Status] {
+        let sql = "SELECT status FROM event WHERE user_id = ? AND status IN ('done', 'skipped') ORDER BY start DESC, id DESC LIMIT ?"
+        return try String.fetchAll(db.cachedStatement(sql: sql), arguments: [userID, limit]).compactMap(Event.Status.init)
+    }
+
     /// Upper bound on an event's length used to keep overlap queries on the index.
     static let longestEvent: Double = 24 * 3600
 

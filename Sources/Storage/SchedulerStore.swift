@@ -23,6 +23,8 @@ public protocol StoreSession {
     func nextEvent(of userID: String, startingAfter instant: Date, statuses: Set<Event.Status>) throws -> Event?
     /// Inserts (assigning `id`) or updates.
     func save(_ event: inout Event) throws
+    /// How the user's latest finished events ended (done or skipped), newest first.
+    func recentOutcomes(of userID: String, limit: Int) throws -> [Event.Status]
 
     func add(_ insight: inout Insight) throws
     func insights(of userID: String, limit: Int) throws -> [Insight]

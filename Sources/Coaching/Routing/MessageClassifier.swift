@@ -40,6 +40,9 @@ public struct MessageClassifier: Sendable, Equatable {
 
     public private(set) var rules: [Rule]
 
+    /// No rules: every message is `other`.
+    public init() { rules = [] }
+
     public init(text: String) throws(ParseError) {
         var rules: [Rule] = []
         for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
