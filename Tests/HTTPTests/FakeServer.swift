@@ -4,6 +4,8 @@ import Foundation
 /// It exits when our end of its stdin closes, so it never outlives the test run.
 struct FakeServer: Sendable {
     let port: Int
+    /// Our end of the server's stdin, held for the life of the test process: closing it stops the server.
+    let lifeline: Pipe
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
@@ -31,15 +33,11 @@ struct FakeServer: Sendable {
         } catch {
             return .failure(FakeServerError(reason: "cannot start python3: \(error)"))
         }
-        // Keep the write end open for the life of the process: closing it stops the server.
-        keepAlive = input
         guard let port = readFirstLine(output.fileHandleForReading).flatMap(Int.init) else {
             return .failure(FakeServerError(reason: "server printed no port"))
         }
-        return .success(FakeServer(port: port))
+        return .success(FakeServer(port: port, lifeline: input))
     }
-
-    nonisolated(unsafe) private static var keepAlive: Pipe?
 
     private static func readFirstLine(_ handle: FileHandle) -> String? {
         var bytes: [UInt8] = []
