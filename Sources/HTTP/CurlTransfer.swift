@@ -123,7 +123,9 @@ struct CurlTransfer: Sendable {
         case CURLE_OPERATION_TIMEDOUT: return .timedOut(detail: message)
         case CURLE_COULDNT_CONNECT: return .cannotConnect(detail: message)
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY: return .cannotResolveHost(detail: message)
-        case CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL: return .invalidURL(request.url)
+        case CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL:
+            // The query may carry a token (some Matrix clients do), so it is left out.
+            return .invalidURL(String(request.url.prefix { $0 != "?" }))
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
              CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR:
             return .tls(detail: message)

@@ -42,3 +42,17 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
 
     public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
 }
+
+extension HTTPHeaders: CustomStringConvertible, CustomDebugStringConvertible {
+    /// Names whose values are credentials; printing or logging headers shows them redacted.
+    static let sensitiveNames: Set<String> = ["authorization", "proxy-authorization", "cookie", "set-cookie"]
+
+    public var description: String {
+        "[" + map { field in
+            let value = Self.sensitiveNames.contains(field.name.lowercased()) ? "[redacted]" : field.value
+            return "\(field.name): \(value)"
+        }.joined(separator: ", ") + "]"
+    }
+
+    public var debugDescription: String { description }
+}

@@ -94,6 +94,18 @@ struct CurlHTTPClientTests {
         }
     }
 
+    @Test func credentialsArePrintedRedacted() {
+        let request = HTTPRequest(url: "\(server.baseURL)/echo", headers: ["Authorization": "Bearer s3cret", "X-Trace": "7"])
+        #expect(!"\(request)".contains("s3cret"))
+        #expect("\(request.headers)" == "[Authorization: [redacted], X-Trace: 7]")
+    }
+
+    @Test func invalidURLErrorOmitsTheQuery() async {
+        await #expect(throws: HTTPClientError.invalidURL("gopher://example.org/x")) {
+            try await client.send(HTTPRequest(url: "gopher://example.org/x?access_token=s3cret"))
+        }
+    }
+
     @Test func cancellingTheTaskStopsALongPoll() async throws {
         let request = HTTPRequest(url: "\(server.baseURL)/hold?s=10", timeout: .seconds(20))
         let client = self.client
