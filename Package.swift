@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "CoachingTests", dependencies: ["Coaching", "SchedulerCore"], resources: [.copy("routing-labelled.tsv")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "SchedulerCore"]),
         .testTarget(name: "BotConfigTests", dependencies: ["BotConfig"]),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM"], exclude: ["fake_openai_server.py"]),
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "Language", "LLM"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
