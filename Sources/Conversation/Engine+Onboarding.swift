@@ -33,8 +33,11 @@ extension Engine {
         case .new:
             turn.user.onboarding = .offered
             if turn.intent == .chat || turn.intent == .unknown {
+                // The welcome is the answer; no model is needed for it.
                 turn.intent = .onboarding
+                turn.route = .command
                 turn.replies = []
+                turn.modelTask = nil
             }
             turn.say(Engine.welcome)
         case .offered:

@@ -15,10 +15,13 @@ public struct EngineSettings: Sendable {
     public var learner: any Learner
     /// Pattern replies and classification rules, reloaded by the composition root when admins edit them.
     public var prompts: any PromptLibrary
+    /// The model paths for chat; nil answers chat without any model (patterns and a helpful fallback).
+    public var chat: ChatSettings?
 
     public init(defaultTimeZone: String = "UTC", dateOrder: DateOrder = .monthFirst, searchDays: Int = 7,
                 maxMessageLength: Int = 2000, categories: CategoryLexicon = .minimal,
-                learner: any Learner = SeedEMALearner(), prompts: any PromptLibrary = FixedPrompts.empty) {
+                learner: any Learner = SeedEMALearner(), prompts: any PromptLibrary = FixedPrompts.empty,
+                chat: ChatSettings? = nil) {
         self.defaultTimeZone = defaultTimeZone
         self.dateOrder = dateOrder
         self.searchDays = searchDays
@@ -26,5 +29,6 @@ public struct EngineSettings: Sendable {
         self.categories = categories
         self.learner = learner
         self.prompts = prompts
+        self.chat = chat
     }
 }

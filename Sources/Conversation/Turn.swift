@@ -15,6 +15,8 @@ struct Turn {
     var replies: [Reply] = []
     var event: EventSummary?
     var reaction: String?
+    /// Set when the answer needs a model call, made after this transaction commits.
+    var modelTask: ModelTask?
 
     init(message: InboundMessage, text: MessageText, session: any StoreSession, settings: EngineSettings) throws {
         self.message = message

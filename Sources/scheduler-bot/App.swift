@@ -3,6 +3,7 @@ import Coaching
 import Conversation
 import Foundation
 import Language
+import LLM
 import Logging
 import SchedulerCore
 import Storage
@@ -73,15 +74,48 @@ struct App {
         return .minimal
     }
 
-    func engineSettings() -> EngineSettings {
-        EngineSettings(defaultTimeZone: config.string("general", "timezone"),
-                       dateOrder: DateOrder(rawValue: config.string("general", "date_order")) ?? .monthFirst,
-                       categories: categoryLexicon(),
-                       learner: SeedEMALearner())
+    func engineSettings() throws -> EngineSettings {
+        let prompts: any PromptLibrary = promptsDirectory.map { ReloadingPrompts(folder: $0, logger: logger) } ?? FixedPrompts.empty
+        return EngineSettings(defaultTimeZone: config.string("general", "timezone"),
+                              dateOrder: DateOrder(rawValue: config.string("general", "date_order")) ?? .monthFirst,
+                              categories: categoryLexicon(),
+                              learner: SeedEMALearner(),
+                              prompts: prompts,
+                              chat: try chatSettings())
     }
 
-    func engine(store: any SchedulerStore) -> Engine {
-        Engine(store: store, settings: engineSettings(), logger: logger)
+    func engine(store: any SchedulerStore) throws -> Engine {
+        Engine(store: store, settings: try engineSettings(), logger: logger)
+    }
+
+    /// `[llm]` and `[costs]` mapped onto the LLM module; offline when no endpoint is configured.
+    var llmSettings: LLMSettings {
+        let key = config.string("llm", "api_key")
+        let costLog = config.string("costs", "log_path")
+        return LLMSettings(baseURL: config.string("llm", "base_url"),
+                           apiKey: key.isEmpty ? nil : APIKey(key),
+                           completionsModel: config.string("llm", "completions_model"),
+                           assistantModel: config.string("llm", "assistant_model"),
+                           embeddingsModel: config.string("llm", "embeddings_model"),
+                           timeoutSeconds: config.float("llm", "timeout_seconds"),
+                           maxRetries: config.integer("llm", "max_retries"),
+                           offlineRepliesPath: (promptsDirectory ?? "prompts") + "/offline-replies.txt",
+                           costLogPath: costLog.isEmpty ? dataDirectory + "/costs.jsonl" : costLog)
+    }
+
+    func chatSettings() throws -> ChatSettings {
+        let llm = llmSettings
+        let metered = llm.makeMeteredLLM(provider: try llm.makeProvider(logger: logger), logger: logger)
+        return ChatSettings(llm: metered, completionsModel: llm.completionsModel, assistantModel: llm.assistantModel,
+                            completionsSystemPrompt: promptText("completions-system.txt") ?? ChatSettings.defaultCompletionsPrompt,
+                            assistantSystemPrompt: promptText("assistant-system.txt") ?? ChatSettings.defaultAssistantPrompt)
+    }
+
+    private func promptText(_ name: String) -> String? {
+        guard let folder = promptsDirectory,
+              let text = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8) else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
     }
 }
 

@@ -27,6 +27,6 @@ struct ReplayCommand: AsyncParsableCommand {
             }
         }
         let store = try app.openStore(at: path)
-        await ReplayAdapter(handler: app.engine(store: store)).run(output: printFlushed)
+        await ReplayAdapter(handler: try app.engine(store: store)).run(output: printFlushed)
     }
 }

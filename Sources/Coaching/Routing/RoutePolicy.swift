@@ -56,6 +56,9 @@ public struct RoutePolicy: Sendable {
         let wanted: RouteDecision
         if classification.type.isComplex {
             wanted = RouteDecision(path: .assistant, reason: "complex type, \(classification.rule)")
+        } else if classification.type == .greeting {
+            // Small talk never needs the strong model, not even from a brand-new user.
+            wanted = RouteDecision(path: .completions, reason: "small talk, \(classification.rule)")
         } else if userMessageCount < assistantForFirstMessages {
             wanted = RouteDecision(path: .assistant, reason: "one of a new user's first \(assistantForFirstMessages) messages")
         } else {
