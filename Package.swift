@@ -42,7 +42,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "SchedulerCoreTests", dependencies: ["SchedulerCore"]),
-        .testTarget(name: "LanguageTests", dependencies: ["Language"], resources: [.copy("Corpus")]),
+        .testTarget(name: "LanguageTests", dependencies: ["Language"], exclude: ["tools"], resources: [.copy("Corpus")]),
         .testTarget(name: "CoachingTests", dependencies: ["Coaching", "SchedulerCore"], resources: [.copy("routing-labelled.tsv")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "SchedulerCore"]),
         .testTarget(name: "BotConfigTests", dependencies: ["BotConfig"]),

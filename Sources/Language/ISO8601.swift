@@ -70,26 +70,31 @@ public enum ISO8601 {
         let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         let secondOfDay = local - day * 86_400
         let (y, m, d) = CivilCalendar.date(ofDay: day)
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(25)
-        append(y, width: 4, to: &out); out.append("-")
-        append(m, width: 2, to: &out); out.append("-")
-        append(d, width: 2, to: &out); out.append("T")
-        append(secondOfDay / 3600, width: 2, to: &out); out.append(":")
-        append(secondOfDay / 60 % 60, width: 2, to: &out); out.append(":")
+        append(y, width: 4, to: &out); out.append(UInt8(ascii: "-"))
+        append(m, width: 2, to: &out); out.append(UInt8(ascii: "-"))
+        append(d, width: 2, to: &out); out.append(UInt8(ascii: "T"))
+        append(secondOfDay / 3600, width: 2, to: &out); out.append(UInt8(ascii: ":"))
+        append(secondOfDay / 60 % 60, width: 2, to: &out); out.append(UInt8(ascii: ":"))
         append(secondOfDay % 60, width: 2, to: &out)
-        out.append(offset < 0 ? "-" : "+")
-        append(abs(offset) / 3600, width: 2, to: &out); out.append(":")
+        out.append(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+        append(abs(offset) / 3600, width: 2, to: &out); out.append(UInt8(ascii: ":"))
         append(abs(offset) / 60 % 60, width: 2, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func append(_ value: Int, width: Int, to out: inout String) {
-        var digits: [UInt8] = []
+    /// Zero-padded decimal digits, written straight into the byte buffer (no intermediate strings).
+    private static func append(_ value: Int, width: Int, to out: inout [UInt8]) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        while divisor * 10 <= value { divisor *= 10 }
         var v = value
-        repeat { digits.append(UInt8(48 + v % 10)); v /= 10 } while v > 0
-        while digits.count < width { digits.append(48) }
-        out.append(String(decoding: digits.reversed(), as: UTF8.self))
+        while divisor > 0 {
+            out.append(UInt8(48 + v / divisor))
+            v %= divisor
+            divisor /= 10
+        }
     }
 }
 

@@ -30,8 +30,8 @@ struct ClockTime: Sendable, Equatable {
         case .pm: return (hour % 12 + 12) * 60 + minute
         case .unstated:
             guard !isUnambiguous, (1...12).contains(hour) else { return hour * 60 + minute }
+            if hour == 12 { return prefersAfternoon == false ? minute : 12 * 60 + minute }  // "at 12" is noon
             let afternoon = prefersAfternoon ?? (hour <= 7)
-            if hour == 12 { return afternoon ? 12 * 60 + minute : minute }
             return (afternoon ? hour + 12 : hour) * 60 + minute
         }
     }

@@ -68,7 +68,7 @@ struct TimeResolver {
         if let first = merged.clock, let second = merged.clockEnd {
             let (start, end) = ClockTime.rangeMinutes(first, second, prefersAfternoon: prefersAfternoon)
             let grain: TimeGrain = first.saysMinutes || second.saysMinutes ? .minute : .hour
-            let on = day ?? (instant(today, end) > nowUTC ? today : today + 1)
+            let on = day ?? (instant(today, start) >= nowUTC ? today : today + 1)
             return interval(from: on, start, to: on, end, grain: grain)
         }
         if let bound = merged.bound { return resolve(bound, day: day, prefersAfternoon: prefersAfternoon) }

@@ -54,16 +54,30 @@ struct ReferenceOptions: ParsableArguments {
     }
 }
 
-/// One JSON line per phrase: the argument, or every stdin line, flushed as it goes.
+/// One JSON line per phrase: the argument, or every stdin line, each written at once with one
+/// `write(2)` (no stdio buffer to flush, so a driving program sees every answer immediately).
 enum LineOutput {
     static func answer(_ words: [String], render: (String) -> String) {
         if !words.isEmpty {
-            print(render(words.joined(separator: " ")))
+            emit(render(words.joined(separator: " ")))
             return
         }
         while let line = readLine(strippingNewline: true) {
-            print(render(line))
-            fflush(nil)  // every stream; naming `stdout` is not concurrency-safe in Swift 6
+            emit(render(line))
+        }
+    }
+
+    private static func emit(_ json: String) {
+        var bytes = Array(json.utf8)
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(1, base + offset, buffer.count - offset)
+                if written <= 0 { return }
+                offset += written
+            }
         }
     }
 }
