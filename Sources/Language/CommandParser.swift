@@ -22,6 +22,7 @@ public struct CommandParser: Sendable {
         case .move: command = message.move(after: index)
         case .timezone: command = message.timezone(after: index)
         case .available: command = message.available(after: index)
+        case .help: command = ParsedCommand(intent: message.isBareHelp(after: index) ? .help : .chat)
         default: command = ParsedCommand(intent: intent)
         }
         command.correction = correction
@@ -54,6 +55,13 @@ struct Message {
     var words: [String] { tokens.filter(\.isWord).map(\.text) }
 
     // MARK: - Finding the command
+
+    /// "help", "help please", "commands?" ask for the command list; "help me plan my week" is a request for coaching.
+    func isBareHelp(after index: Int) -> Bool {
+        let rest = tokens[(index + 1)...].filter(\.isWord).map(\.text)
+        let allowed: Set<String> = ["please", "pls", "me", "commands", "command", "list", "menu", "bot"]
+        return rest.allSatisfy(allowed.contains)
+    }
 
     /// The command word's intent, its token index and the correction made, if any.
     func commandWord() -> (IntentKind, Int, String?)? {

@@ -12,6 +12,8 @@ import Storage
 struct App {
     let config: ConfigValues
     let logger: Logger
+    /// Where the cost log goes when bot.conf does not say (replay on a temporary database keeps it beside it).
+    var defaultCostLog: String?
 
     /// Loads the configuration or exits with every problem listed (the bot refuses to guess).
     static func load(_ options: GlobalOptions, logLevel: Logger.Level = .info) -> App {
@@ -21,7 +23,7 @@ struct App {
             return handler
         }
         do {
-            return App(config: try ConfigLoader().load(path: options.config), logger: Logger(label: "scheduler-bot"))
+            return App(config: try ConfigLoader().load(path: options.config), logger: Logger(label: "scheduler-bot"), defaultCostLog: nil)
         } catch {
             FileHandle.standardError.write(Data("scheduler-bot: configuration problems:\n\(error.description)\n".utf8))
             exit(78) // EX_CONFIG
@@ -100,7 +102,7 @@ struct App {
                            timeoutSeconds: config.float("llm", "timeout_seconds"),
                            maxRetries: config.integer("llm", "max_retries"),
                            offlineRepliesPath: (promptsDirectory ?? "prompts") + "/offline-replies.txt",
-                           costLogPath: costLog.isEmpty ? dataDirectory + "/costs.jsonl" : costLog)
+                           costLogPath: costLog.isEmpty ? defaultCostLog ?? dataDirectory + "/costs.jsonl" : costLog)
     }
 
     func chatSettings() throws -> ChatSettings {

@@ -149,6 +149,12 @@ import Testing
     @Test func helpIsRecognised() {
         #expect(parser.parse("help", context: monday).intent == .help)
         #expect(parser.parse("?", context: monday).intent == .help)
+        #expect(parser.parse("help me please", context: monday).intent == .help)
+    }
+
+    @Test func helpWithARequestIsCoachingChat() {
+        #expect(parser.parse("help me plan my week", context: monday).intent == .chat)
+        #expect(parser.parse("help me with my motivation", context: monday).intent == .chat)
     }
 
     @Test func jsonKeepsTheContractOrder() {
