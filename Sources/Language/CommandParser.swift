@@ -23,6 +23,7 @@ public struct CommandParser: Sendable {
         case .timezone: command = message.timezone(after: index)
         case .available: command = message.available(after: index)
         case .help: command = ParsedCommand(intent: message.isBareHelp(after: index) ? .help : .chat)
+        case .plan: command = message.plan(after: index)
         default: command = ParsedCommand(intent: intent)
         }
         command.correction = correction

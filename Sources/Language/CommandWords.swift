@@ -1,6 +1,6 @@
 /// The command vocabulary and near-miss correction of command words.
 enum CommandWords {
-    /// Single command words. "plan" is deliberately absent: it belongs to the plan command of a later issue.
+    /// Single command words.
     static let intents: [String: IntentKind] = [
         "schedule": .schedule, "book": .schedule, "add": .schedule, "put": .schedule,
         "done": .done, "finished": .done, "finish": .done, "completed": .done, "complete": .done,
@@ -11,6 +11,7 @@ enum CommandWords {
         "timezone": .timezone, "tz": .timezone,
         "available": .available, "availability": .available,
         "help": .help, "commands": .help,
+        "plan": .plan,
     ]
 
     /// Words that may come before a command without changing it ("please schedule", "I just finished").

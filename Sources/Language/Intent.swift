@@ -45,6 +45,8 @@ public struct TimeContext: Sendable {
 /// What a message asks for. Raw values are the replay/parse contract: add cases, never rename.
 public enum IntentKind: String, Sendable, Codable, CaseIterable {
     case schedule, done, skip, agenda, cancel, move, timezone, available, help, onboarding, chat, unknown
+    /// `plan <goal>`: a model-made plan of task types, cached across similar profiles.
+    case plan
 }
 
 /// Which part of the agenda the user asked for.
@@ -73,6 +75,8 @@ public struct ParsedCommand: Sendable, Equatable {
     public var correction: String?
     /// A human-readable reason when the command was recognised but something in it could not be read.
     public var problem: String?
+    /// For `plan`: the user asked for a new plan rather than a cached one ("plan fresh ...", "new plan ...").
+    public var wantsFresh: Bool = false
 
     public init(intent: IntentKind, task: String? = nil, when: ResolvedTime? = nil, durationMinutes: Int? = nil,
                 rating: Double? = nil, note: String? = nil, agendaScope: AgendaScope? = nil,

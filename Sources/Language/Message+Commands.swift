@@ -62,6 +62,27 @@ extension Message {
         return command
     }
 
+    /// `plan [fresh|new] <goal>`: the goal is the rest of the message, words as typed.
+    func plan(after index: Int) -> ParsedCommand {
+        let freshWords: Set<String> = ["fresh", "new", "again", "another"]
+        var fresh = tokens[..<index].contains { $0.isWord && freshWords.contains($0.text) }
+        var first = index + 1
+        while first < tokens.count, tokens[first].isWord, freshWords.contains(tokens[first].text) || tokens[first].text == "me" {
+            if freshWords.contains(tokens[first].text) { fresh = true }
+            first += 1
+        }
+        var last = tokens.count - 1
+        while last >= first, tokens[last].kind == .symbol || tokens[last].isWord("again") {
+            if tokens[last].isWord("again") { fresh = true }
+            last -= 1
+        }
+        let goal = first <= last ? String(text[tokens[first].range.lowerBound..<tokens[last].range.upperBound]) : ""
+        var command = ParsedCommand(intent: .plan, task: goal.isEmpty ? nil : goal)
+        command.wantsFresh = fresh
+        if goal.isEmpty { command.problem = "what should I plan? e.g. 'plan a marathon training block'" }
+        return command
+    }
+
     /// `move <task> to <when>`: the last "to" followed by a readable time splits task and destination.
     func move(after index: Int) -> ParsedCommand {
         var command = ParsedCommand(intent: .move)
