@@ -36,6 +36,7 @@ let package = Package(
         ]),
         // Top: front ends and the CLI.
         .target(name: "Adapters", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "IRC", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "scheduler-bot", dependencies: [
             "Adapters", "Conversation", "BotConfig", "Language", "Storage", "SchedulerCore", "LLM",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -48,6 +49,7 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM"]),
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "Language", "LLM"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "IRCTests", dependencies: ["IRC", "Conversation"]),
     ],
     swiftLanguageModes: [.v6]
 )
