@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM"]),
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "Language", "LLM"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
-        .testTarget(name: "IRCTests", dependencies: ["IRC", "Conversation"]),
+        .testTarget(name: "IRCTests", dependencies: ["IRC", "Conversation", .product(name: "Logging", package: "swift-log")]),
     ],
     swiftLanguageModes: [.v6]
 )

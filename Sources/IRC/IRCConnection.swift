@@ -174,7 +174,7 @@ actor IRCConnection {
         let idle = settings.serverIdleTimeout
         let registrationTimeout = settings.connectTimeout * 2
         while true {
-            try await Task.sleep(for: min(idle / 4, .seconds(5)))
+            try await Task.sleep(for: min(idle / 4, registrationTimeout / 4, .seconds(5)))
             let silence = lastReceived.duration(to: .now)
             if !hasRegistered, connectedAt.duration(to: .now) > registrationTimeout {
                 return drop(.registrationTimedOut(registrationTimeout))
