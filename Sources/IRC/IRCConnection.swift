@@ -34,7 +34,7 @@ actor IRCConnection {
         self.routing = InboundRouting(settings: settings)
         self.state = IRCSessionState(settings: settings, channels: channels)
         self.ownUserBytes = settings.username.utf8.count + 1
-        (outbound, outboundContinuation) = AsyncStream.makeStream()
+        (outbound, outboundContinuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingOldest(settings.maxQueuedLines))
     }
 
     func run() async throws {
@@ -81,7 +81,7 @@ actor IRCConnection {
         for action in state.handle(message) {
             switch action {
             case .sendImmediately(let reply): try await write(reply)
-            case .send(let reply): outboundContinuation.yield(reply)
+            case .send(let reply): enqueue(reply)
             case .registered(let nick):
                 hasRegistered = true
                 logger.info("IRC: registered", metadata: ["nick": "\(nick)"])
@@ -98,7 +98,7 @@ actor IRCConnection {
         case .ignore:
             return []
         case .ctcpReply(let nick, let text):
-            outboundContinuation.yield(IRCMessage("NOTICE", nick, text))
+            enqueue(IRCMessage("NOTICE", nick, text))
             return []
         case .engine(let inbound, let target, let asker, let isChannel):
             return [.answer(inbound, replyTarget: target, askerNick: asker, isChannel: isChannel)]
@@ -121,7 +121,7 @@ actor IRCConnection {
             deliver(response.replies, to: target, askerNick: asker, isChannel: isChannel)
         case .rejoin(let channel, let delay):
             guard (try? await Task.sleep(for: delay)) != nil else { return }
-            outboundContinuation.yield(IRCMessage("JOIN", channel))
+            enqueue(IRCMessage("JOIN", channel))
         }
     }
 
@@ -130,12 +130,12 @@ actor IRCConnection {
         guard !lines.isEmpty else { return }
         var destination = target
         if isChannel, shouldAnswerPrivately(lineCount: lines.count, channel: target) {
-            outboundContinuation.yield(IRCMessage("PRIVMSG", target,
+            enqueue(IRCMessage("PRIVMSG", target,
                 "\(askerNick): the answer is \(lines.count) lines long, so I sent it to you privately."))
             destination = askerNick
             lines = limited(replies.flatMap { splitter(for: askerNick).split($0.text) })
         }
-        for line in lines { outboundContinuation.yield(IRCMessage("PRIVMSG", destination, line)) }
+        for line in lines { enqueue(IRCMessage("PRIVMSG", destination, line)) }
     }
 
     private func shouldAnswerPrivately(lineCount: Int, channel: String) -> Bool {
@@ -204,6 +204,13 @@ actor IRCConnection {
     }
 
     // MARK: Writing and closing
+
+    private func enqueue(_ message: IRCMessage) {
+        if case .dropped = outboundContinuation.yield(message) {
+            logger.warning("IRC: send queue full (\(settings.maxQueuedLines) lines); dropped a line",
+                           metadata: ["command": "\(message.command)", "target": "\(message.parameter(0) ?? "")"])
+        }
+    }
 
     private func write(_ message: IRCMessage) async throws {
         logger.trace("IRC -> \(message.redactedForLog)")

@@ -35,6 +35,9 @@ public struct IRCSettings: Sendable, Equatable {
     public var floodLinesPerSecond: Double
     /// A longer answer is cut here (with a note) so one reply cannot hold the queue for minutes.
     public var maxLinesPerReply: Int
+    /// Lines waiting for the flood budget; beyond this new lines are dropped with a warning,
+    /// so a crowd of askers cannot grow the backlog (and its latency) without bound.
+    public var maxQueuedLines: Int
 
     public var tickInterval: Duration
     public var rejoinDelay: Duration
@@ -65,6 +68,7 @@ public struct IRCSettings: Sendable, Equatable {
         floodBurst: Int = 4,
         floodLinesPerSecond: Double = 1.0,
         maxLinesPerReply: Int = 60,
+        maxQueuedLines: Int = 300,
         tickInterval: Duration = .seconds(30),
         rejoinDelay: Duration = .seconds(10),
         reconnectMinDelay: Duration = .seconds(1),
@@ -92,6 +96,7 @@ public struct IRCSettings: Sendable, Equatable {
         self.floodBurst = floodBurst
         self.floodLinesPerSecond = floodLinesPerSecond
         self.maxLinesPerReply = maxLinesPerReply
+        self.maxQueuedLines = maxQueuedLines
         self.tickInterval = tickInterval
         self.rejoinDelay = rejoinDelay
         self.reconnectMinDelay = reconnectMinDelay
@@ -123,6 +128,7 @@ extension IRCSettings {
             throw .invalid("flood_burst must be >= 1 and flood_lines_per_second > 0")
         }
         guard maxLinesPerReply >= 1 else { throw .invalid("max_lines_per_reply must be >= 1") }
+        guard maxQueuedLines >= maxLinesPerReply else { throw .invalid("max_queued_lines must be >= max_lines_per_reply") }
     }
 
     static func isValidNick(_ nick: String) -> Bool {

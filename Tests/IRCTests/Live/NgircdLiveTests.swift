@@ -244,6 +244,49 @@ struct NgircdLiveTests {
         await bot.stop()
     }
 
+    @Test func cutsOverlongAnswersWithANote() async throws {
+        let server = try await NgircdServer(penalties: .disabled)
+        defer { server.stop() }
+        var settings = IRCSettings.testBot(port: server.port)
+        settings.maxLinesPerReply = 3
+        let handler = TestHandler(reply: { _ in [Reply((1...7).map { "line \($0)" }.joined(separator: "\n"))] })
+        let bot = RunningBot(settings: settings, handler: handler)
+        let alice = try await RawIRCClient.connect(port: server.port, nick: "alice")
+        try await alice.join("#test")
+        try await alice.waitUntilPresent("schedbot", in: "#test")
+        alice.send("PRIVMSG schedbot :agenda")
+        try await alice.waitFor("truncation note") { $0.isPrivmsg(from: "schedbot", to: "alice") && $0.trailing?.hasPrefix("…") == true }
+        let lines = alice.history.filter { $0.message.isPrivmsg(from: "schedbot") }.compactMap(\.message.trailing)
+        #expect(lines == ["line 1", "line 2", "… (5 more lines not shown)"])
+        await bot.stop()
+    }
+
+    @Test func aFullSendQueueDropsLinesWithAWarningAndKeepsTheLink() async throws {
+        let server = try await NgircdServer(penalties: .disabled)
+        defer { server.stop() }
+        var settings = IRCSettings.testBot(port: server.port)
+        settings.floodBurst = 1
+        settings.floodLinesPerSecond = 10
+        settings.maxLinesPerReply = 3
+        settings.maxQueuedLines = 3
+        let log = CapturedLog()
+        let handler = TestHandler(reply: { message in [Reply("\(message.text) a\n\(message.text) b\n\(message.text) c")] })
+        let bot = RunningBot(settings: settings, handler: handler, logger: log.logger(level: .warning))
+        let alice = try await RawIRCClient.connect(port: server.port, nick: "alice")
+        try await alice.join("#test")
+        try await alice.waitUntilPresent("schedbot", in: "#test")
+        try await Task.sleep(for: .milliseconds(300))  // let the JOIN's token refill
+
+        // Four 3-line answers at once: 12 lines against a queue of 3 drained at 10 a second.
+        alice.send("PRIVMSG schedbot :q1\r\nPRIVMSG schedbot :q2\r\nPRIVMSG schedbot :q3\r\nPRIVMSG schedbot :q4")
+        let arrived = try await alice.collect(for: .seconds(2)).filter { $0.message.isPrivmsg(from: "schedbot", to: "alice") }
+        #expect(arrived.count >= 3 && arrived.count < 12, "\(arrived.count) lines arrived")
+        #expect(log.text.contains("send queue full"))
+        alice.send("PRIVMSG schedbot :later")
+        try await alice.waitFor("answer after the overflow") { $0.isPrivmsg(from: "schedbot", to: "alice") && $0.trailing == "later a" }
+        await bot.stop()
+    }
+
     @Test func quitsWithAMessageWhenCancelled() async throws {
         let server = try await NgircdServer(penalties: .disabled)
         defer { server.stop() }
