@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decides whether a channel message is meant for the bot and, if so, what the engine should read.
 ///
 /// Addressed means "nick: text", "nick, text" (nick compared with IRC case folding) or
@@ -35,5 +37,3 @@ public struct ChannelAddressing: Sendable, Equatable {
         return result.isEmpty ? nil : result
     }
 }
-
-import Foundation

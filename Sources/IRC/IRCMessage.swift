@@ -1,3 +1,5 @@
+import Foundation
+
 /// One IRC protocol line (RFC 1459/2812 with IRCv3 message tags), without the CRLF.
 public struct IRCMessage: Sendable, Equatable {
     /// IRCv3 tags, already unescaped. A tag without a value maps to "".
@@ -45,6 +47,8 @@ extension IRCMessage {
             if isLast && (safe.isEmpty || safe.contains(" ") || safe.hasPrefix(":")) {
                 line += " :" + safe
             } else {
+                // A space would split a middle parameter in two; we only build middles from nicks and
+                // channels, so this never fires for valid input and keeps invalid input harmless.
                 line += " " + safe.replacingOccurrences(of: " ", with: "_")
             }
         }

@@ -24,11 +24,18 @@ struct NgircdLiveTests {
         alice.send("PRIVMSG #test :SchedBot, week")
         alice.send("PRIVMSG schedbot :what about tomorrow?")
 
-        let privateReply = try await alice.waitFor("private reply") { $0.isPrivmsg(from: "schedbot", to: "alice") }
-        #expect(privateReply.message.trailing == "echo[irc:alice!~alice@127.0.0.1|alice|admin=true]: what about tomorrow?")
-        let channelReplies = alice.history.filter { $0.message.isPrivmsg(from: "schedbot", to: "#test") }.compactMap(\.message.trailing)
+        // Engine calls run concurrently, so the four answers may come in any order.
+        var answers: [IRCMessage] = []
+        while answers.count < 4 {
+            answers.append(try await alice.waitFor("answer \(answers.count + 1) of 4") { $0.isPrivmsg(from: "schedbot") }.message)
+        }
+        let privateReplies = answers.filter { $0.parameter(0) == "alice" }.compactMap(\.trailing)
+        #expect(privateReplies == ["echo[irc:alice!~alice@127.0.0.1|alice|admin=true]: what about tomorrow?"])
+        let channelReplies = answers.filter { $0.parameter(0) == "#test" }.compactMap(\.trailing)
         #expect(Set(channelReplies) == Set(["agenda", "next", "week"].map { Self.botPrefix + "#test|admin=true]: " + $0 }))
         #expect(handler.received.map(\.text).sorted() == ["agenda", "next", "week", "what about tomorrow?"])
+        let late = try await alice.collect(for: .milliseconds(300)).filter { $0.message.isPrivmsg(from: "schedbot") }
+        #expect(late.isEmpty, "unexpected extra answers: \(late.map(\.raw))")
         await bot.stop()
     }
 
