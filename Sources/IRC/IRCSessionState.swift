@@ -66,8 +66,12 @@ extension IRCSessionState {
         case "JOIN": return handleJoin(message)
         case "PART": removeMember(message.source?.nick, from: message.parameter(0)); return []
         case "KICK": return handleKick(message)
-        case "QUIT": removeEverywhere(message.source?.nick); return []
-        case "NICK": return handleNickChange(message)
+        case "QUIT":
+            removeEverywhere(message.source?.nick)
+            return reclaimPreferredNick(freedBy: message.source?.nick)
+        case "NICK":
+            let actions = handleNickChange(message)
+            return actions + reclaimPreferredNick(freedBy: message.source?.nick)
         case "INVITE": return handleInvite(message)
         case "ACCOUNT": recordAccount(nick: message.source?.nick, account: message.parameter(0)); return []
         case "PRIVMSG", "NOTICE": return chat(from: message)
@@ -159,6 +163,12 @@ extension IRCSessionState {
         // The account follows the person, not the nick.
         accounts[newKey] = accounts.removeValue(forKey: oldKey)
         return []
+    }
+
+    /// When whoever held our preferred nick quits or renames, take the nick back.
+    private func reclaimPreferredNick(freedBy nick: String?) -> [Action] {
+        guard isRegistered, let nick, !isMe(nick), IRCCaseMapping.equal(nick, settings.nick) else { return [] }
+        return [.log("\(settings.nick) is free again; reclaiming it"), .send(IRCMessage("NICK", settings.nick))]
     }
 
     private mutating func handleInvite(_ message: IRCMessage) -> [Action] {

@@ -158,3 +158,18 @@ public enum IRCSettingsError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+/// Descriptions show which secrets are set, never their values, so settings can be logged safely.
+extension IRCSettings: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var description: String {
+        "IRCSettings(\(host):\(port), tls: \(tls), nick: \(nick), channels: \(channels), "
+            + "password: \(password == nil ? "none" : "<redacted>"), "
+            + "nickserv_password: \(nickservPassword == nil ? "none" : "<redacted>"))"
+    }
+
+    public var debugDescription: String { description }
+
+    public var customMirror: Mirror {
+        Mirror(self, children: ["description": description], displayStyle: .struct)
+    }
+}

@@ -114,3 +114,31 @@ struct IRCSessionStateTests {
                                                  target: "bot", text: "hello", isNotice: false, isPrivate: true))])
     }
 }
+
+@Suite("Nick reclaiming and secret-free descriptions")
+struct NickReclaimTests {
+    func message(_ line: String) -> IRCMessage {
+        (try? IRCMessage(parsing: line)) ?? IRCMessage(command: "INVALID")
+    }
+
+    @Test func reclaimsThePreferredNickWhenItsHolderLeaves() {
+        var state = IRCSessionState(settings: IRCSettings(nick: "bot"), channels: [])
+        _ = state.handle(message(":srv 433 * bot :in use"))
+        _ = state.handle(message(":srv 001 bot_ :Welcome"))
+        #expect(state.handle(message(":bot!x@h QUIT :bye")).contains(.send(IRCMessage("NICK", "bot"))))
+        #expect(state.handle(message(":bot!x@h NICK :other")).contains(.send(IRCMessage("NICK", "bot"))))
+        #expect(!state.handle(message(":carol!c@h QUIT :bye")).contains(.send(IRCMessage("NICK", "bot"))))
+        _ = state.handle(message(":bot_!b@h NICK :bot"))
+        #expect(state.currentNick == "bot")
+    }
+
+    @Test func settingsDescriptionsHideSecrets() {
+        let settings = IRCSettings(password: "server-pw-1", nickservPassword: "ns-pw-2")
+        var dumped = ""
+        dump(settings, to: &dumped)
+        for text in ["\(settings)", String(reflecting: settings), dumped] {
+            #expect(!text.contains("server-pw-1") && !text.contains("ns-pw-2"))
+            #expect(text.contains("<redacted>"))
+        }
+    }
+}

@@ -77,6 +77,12 @@ struct NgircdLiveTests {
         squatter.send("PRIVMSG #test :schedbot_: are you there?")
         let reply = try await squatter.waitFor("reply from schedbot_") { $0.isPrivmsg(from: "schedbot_", to: "#test") }
         #expect(reply.message.trailing?.hasSuffix("]: are you there?") == true)
+
+        let alice = try await RawIRCClient.connect(port: server.port, nick: "alice")
+        try await alice.join("#test")
+        squatter.send("QUIT :leaving")
+        let reclaimed = try await alice.waitFor("bot reclaims its nick") { $0.command == "NICK" && $0.source?.nick == "schedbot_" }
+        #expect(reclaimed.message.parameter(0) == "schedbot")
         await bot.stop()
     }
 
