@@ -49,7 +49,13 @@ actor IRCConnection {
             group.addTask { try await self.tickPeriodically() }
             for try await line in lines {
                 for job in try await receive(line) {
-                    group.addTask { await self.perform(job) }
+                    if case .answer = job {
+                        // Not a child task: a slow engine call must not hold up reconnecting or QUIT.
+                        // Its answer is dropped if this connection is gone by then.
+                        Task { await self.perform(job) }
+                    } else {
+                        group.addTask { await self.perform(job) }
+                    }
                 }
             }
             if Task.isCancelled {

@@ -300,6 +300,36 @@ struct NgircdLiveTests {
         await bot.stop()
     }
 
+    @Test func aSlowAnswerHoldsUpNeitherOtherAnswersNorShutdown() async throws {
+        let server = try await NgircdServer(penalties: .disabled)
+        defer { server.stop() }
+        let handler = TestHandler(reply: { message in
+            if message.text == "slow" {
+                // Ignores cancellation on purpose, like an engine stuck in a long LLM call.
+                let until = ContinuousClock.now + .seconds(2)
+                while ContinuousClock.now < until { try? await Task.sleep(for: .milliseconds(50)) }
+            }
+            return [Reply("done \(message.text)")]
+        })
+        let bot = RunningBot(settings: .testBot(port: server.port), handler: handler)
+        let alice = try await RawIRCClient.connect(port: server.port, nick: "alice")
+        try await alice.join("#test")
+        try await alice.waitUntilPresent("schedbot", in: "#test")
+
+        alice.send("PRIVMSG #test :!slow")
+        alice.send("PRIVMSG #test :!fast")
+        let first = try await alice.waitFor("first answer") { $0.isPrivmsg(from: "schedbot", to: "#test") }
+        #expect(first.message.trailing == "done fast")
+        try await alice.waitFor("slow answer") { $0.isPrivmsg(from: "schedbot", to: "#test") && $0.trailing == "done slow" }
+
+        alice.send("PRIVMSG #test :!slow")
+        try await Task.sleep(for: .milliseconds(200))
+        let stopping = ContinuousClock.now
+        await bot.stop()
+        #expect(stopping.duration(to: .now) < .seconds(1), "shutdown waited for the slow engine call")
+        try await alice.waitFor("bot QUIT") { $0.command == "QUIT" && $0.source?.nick == "schedbot" }
+    }
+
     @Test func quitsWithAMessageWhenCancelled() async throws {
         let server = try await NgircdServer(penalties: .disabled)
         defer { server.stop() }
