@@ -36,6 +36,7 @@ let package = Package(
         ]),
         // Top: front ends and the CLI.
         .target(name: "Adapters", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "IRC", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "scheduler-bot", dependencies: [
             "Adapters", "Conversation", "BotConfig", "Language", "Storage", "SchedulerCore", "LLM",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -49,6 +50,7 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM"], exclude: ["fake_openai_server.py"]),
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "Language", "LLM", "Coaching"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "IRCTests", dependencies: ["IRC", "Conversation", .product(name: "Logging", package: "swift-log")]),
     ],
     swiftLanguageModes: [.v6]
 )
