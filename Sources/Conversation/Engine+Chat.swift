@@ -5,8 +5,23 @@ import LLM
 import SchedulerCore
 import Storage
 
+/// A message answered without the model it would otherwise have needed (a cache hit, a budget deferral);
+/// logged after the transaction with the tokens it would have cost, so audits can price the saving.
+struct SkippedCall: Sendable {
+    var request: ChatRequest
+    var route: String
+    var messageType: String
+    var outcome: CallOutcome
+}
+
 /// A chat answer that needs a model: everything decided before the call, as plain values.
 struct ModelTask: Sendable {
+    enum Kind: Sendable {
+        case chat
+        case plan(key: String, details: PlanTemplate.Details)
+    }
+
+    var kind: Kind = .chat
     var message: InboundMessage
     var path: ChatPath
     var classification: Classification
@@ -50,6 +65,8 @@ extension Engine {
         case .none:
             turn.route = .none
             try sayBudgetNotice(decision, &turn)
+            let request = ChatRequest(model: chat.completionsModel, messages: [.user(turn.text.value)], purpose: classification.type.rawValue)
+            turn.skippedCalls.append(SkippedCall(request: request, route: "completions", messageType: classification.type.rawValue, outcome: .budgetDeferred))
         case .completions, .assistant:
             turn.modelTask = try modelTask(decision: decision, classification: classification, chat: chat, turn)
         }

@@ -17,15 +17,25 @@ extension Engine {
             }
             var turn = try Turn(message: task.message, text: MessageText.clean(task.message.text, limit: settings.maxMessageLength),
                                 session: session, settings: settings)
-            turn.intent = .chat
             turn.route = task.path == .assistant ? .assistant : .completions
             turn.replies = task.leadingReplies
-            turn.user.chatCount += 1
             try record(reply.record, at: task.message.receivedAt, in: session)
-            if !reply.text.isEmpty { turn.say(reply.text) }
-            try runTools(reply.toolCalls, &turn)
-            if turn.replies.isEmpty { turn.say(Engine.commandHint) }
-            try remember(task, answer: turn.replies.map(\.text).joined(separator: "\n"), chat: chat, session)
+            switch task.kind {
+            case .chat:
+                turn.intent = .chat
+                turn.user.chatCount += 1
+                if !reply.text.isEmpty { turn.say(reply.text) }
+                try runTools(reply.toolCalls, &turn)
+                if turn.replies.isEmpty { turn.say(Engine.commandHint) }
+                try remember(task, answer: turn.replies.map(\.text).joined(separator: "\n"), chat: chat, session)
+            case .plan(let key, let details):
+                turn.intent = .plan
+                if reply.isFallback {
+                    turn.say(reply.text)
+                } else {
+                    try completePlan(key: key, details: details, answer: reply.text, goal: details.goal, &turn)
+                }
+            }
             try turn.finish()
             var response = turn.response
             response.llm = LLMUsage(calls: reply.isFallback && reply.record.promptTokens == 0 ? 0 : 1,
@@ -36,8 +46,22 @@ extension Engine {
         }
     }
 
+    /// Logs the model calls a message avoided (cache hits, budget deferrals) in both cost logs.
+    func logSkipped(_ skipped: [SkippedCall], for message: InboundMessage) async {
+        guard let chat = settings.chat, !skipped.isEmpty else { return }
+        for call in skipped {
+            let context = LLMCallContext(userID: message.userID, route: call.route, messageType: call.messageType)
+            let cost = await chat.llm.recordSkippedCall(call.request, context: context, outcome: call.outcome)
+            do {
+                try store.write { try record(cost, at: message.receivedAt, in: $0) }
+            } catch {
+                logger.error("could not store a skipped-call row", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
     /// The cost row, timed by the message's clock so daily budgets follow the conversation (and replays).
-    private func record(_ cost: CostRecord, at instant: Date, in session: any StoreSession) throws {
+    func record(_ cost: CostRecord, at instant: Date, in session: any StoreSession) throws {
         try session.record(LLMCallRow(time: instant, user: cost.user, route: cost.route, messageType: cost.messageType,
                                       model: cost.model, promptTokens: cost.promptTokens, completionTokens: cost.completionTokens,
                                       cachedTokens: cost.cachedTokens, estimated: cost.estimated, costUSD: cost.costUSD,

@@ -4,10 +4,10 @@ import Storage
 
 extension Engine {
     /// The user's type of that name, or a new one with its category's prior.
-    func findOrCreateTaskType(named rawName: String, _ turn: inout Turn) throws -> (TaskType, created: Bool) {
+    func findOrCreateTaskType(named rawName: String, category: TaskCategory? = nil, _ turn: inout Turn) throws -> (TaskType, created: Bool) {
         let name = TaskName.normalise(rawName)
         if let existing = try turn.session.taskType(of: turn.user.id, named: name) { return (existing, false) }
-        var created = TaskType(userID: turn.user.id, displayName: rawName, category: settings.categories.category(for: rawName))
+        var created = TaskType(userID: turn.user.id, displayName: rawName, category: category ?? settings.categories.category(for: rawName))
         try turn.session.save(&created)
         return (created, true)
     }

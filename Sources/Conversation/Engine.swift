@@ -28,7 +28,8 @@ public actor Engine: ConversationHandling {
         let text = MessageText.clean(message.text, limit: settings.maxMessageLength)
         do {
             switch try decide(message, text: text) {
-            case .answered(let response):
+            case .answered(let response, let skipped):
+                await logSkipped(skipped, for: message)
                 return response
             case .needsModel(let task):
                 return try await answerWithModel(task)
@@ -44,7 +45,7 @@ public actor Engine: ConversationHandling {
     public func tick(now: Date) async -> [ProactiveMessage] { [] }
 
     enum Decision {
-        case answered(Response)
+        case answered(Response, skipped: [SkippedCall])
         case needsModel(ModelTask)
     }
 
@@ -52,7 +53,7 @@ public actor Engine: ConversationHandling {
     private func decide(_ message: InboundMessage, text: MessageText) throws -> Decision {
         try store.write { session in
             if let delivery = message.delivery, try session.isHandled(externalID: delivery.externalID) {
-                return .answered(Response.duplicate(of: message))
+                return .answered(Response.duplicate(of: message), skipped: [])
             }
             var turn = try Turn(message: message, text: text, session: session, settings: settings)
             try respond(&turn)
@@ -60,7 +61,7 @@ public actor Engine: ConversationHandling {
             if let task = turn.modelTask { return .needsModel(task) }
             let response = turn.response
             try Engine.recordDelivery(of: message, answer: response, in: session)
-            return .answered(response)
+            return .answered(response, skipped: turn.skippedCalls)
         }
     }
 
@@ -91,6 +92,7 @@ public actor Engine: ConversationHandling {
         case .timezone: try setTimeZone(command, &turn)
         case .available: try setAvailability(command, &turn)
         case .help: turn.say(Help.text)
+        case .plan: try plan(command, &turn)
         case .onboarding, .chat, .unknown: try chat(command, &turn)
         }
         try offerOnboardingIfNew(&turn)

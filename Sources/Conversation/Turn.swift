@@ -17,6 +17,8 @@ struct Turn {
     var reaction: String?
     /// Set when the answer needs a model call, made after this transaction commits.
     var modelTask: ModelTask?
+    /// Model calls avoided by this message, logged once the transaction has committed.
+    var skippedCalls: [SkippedCall] = []
 
     init(message: InboundMessage, text: MessageText, session: any StoreSession, settings: EngineSettings) throws {
         self.message = message

@@ -23,7 +23,7 @@ public struct CommandParser: Sendable {
         case .timezone: command = message.timezone(after: index)
         case .available: command = message.available(after: index)
         case .help: command = ParsedCommand(intent: message.isBareHelp(after: index) ? .help : .chat)
-        case .plan: command = message.plan(after: index)
+        case .plan: command = message.saysClockTime ? message.schedule(after: index) : message.plan(after: index)
         default: command = ParsedCommand(intent: intent)
         }
         command.correction = correction
@@ -56,6 +56,11 @@ struct Message {
     var words: [String] { tokens.filter(\.isWord).map(\.text) }
 
     // MARK: - Finding the command
+
+    /// "plan review between 2 and 4" names a time to book, so it schedules; "plan my week for ..." asks for a plan.
+    var saysClockTime: Bool {
+        mentions.contains { !$0.isInvalid && ($0.clock != nil || $0.bound != nil) }
+    }
 
     /// "help", "help please", "commands?" ask for the command list; "help me plan my week" is a request for coaching.
     func isBareHelp(after index: Int) -> Bool {

@@ -110,6 +110,13 @@ enum Migrations {
             }
             try db.create(index: "llm_call_by_time", on: "llm_call", columns: ["time"])
             try db.create(index: "llm_call_by_user_time", on: "llm_call", columns: ["user", "time"])
+            // Model-made plans shared across users with the same profile (the key never holds personal data).
+            try db.create(table: "plan_cache") { t in
+                t.primaryKey("key", .text)
+                t.column("template", .text).notNull()
+                t.column("created_at", .double).notNull()
+                t.column("hits", .integer).notNull().defaults(to: 0)
+            }
         }
         return migrator
     }

@@ -60,4 +60,18 @@ extension SQLiteSession {
                        estimated: row["estimated"], costUSD: row["cost_usd"], latencyMs: row["latency_ms"], outcome: row["outcome"])
         }
     }
+
+    func cachedPlan(key: String, freshAfter: Date) throws -> String? {
+        guard let template = try String.fetchOne(db.cachedStatement(sql: "SELECT template FROM plan_cache WHERE key = ? AND created_at >= ?"),
+                                                 arguments: [key, ColumnCoding.seconds(freshAfter)]) else { return nil }
+        try db.cachedStatement(sql: "UPDATE plan_cache SET hits = hits + 1 WHERE key = ?").execute(arguments: [key])
+        return template
+    }
+
+    func savePlan(key: String, template: String, at instant: Date) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO plan_cache (key, template, created_at, hits) VALUES (?, ?, ?, 0)
+            ON CONFLICT(key) DO UPDATE SET template = excluded.template, created_at = excluded.created_at, hits = 0
+            """).execute(arguments: [key, template, ColumnCoding.seconds(instant)])
+    }
 }

@@ -43,6 +43,10 @@ public protocol StoreSession {
     /// LLM rows since `instant`, oldest first (admin audits).
     func calls(since instant: Date) throws -> [LLMCallRow]
 
+    /// A cached plan template made at or after `freshAfter`, counting the hit.
+    func cachedPlan(key: String, freshAfter: Date) throws -> String?
+    func savePlan(key: String, template: String, at instant: Date) throws
+
     /// Small named values for adapters (sync tokens and such).
     func value(forKey key: String) throws -> String?
     func setValue(_ value: String?, forKey key: String) throws

@@ -107,10 +107,33 @@ struct App {
 
     func chatSettings() throws -> ChatSettings {
         let llm = llmSettings
-        let metered = llm.makeMeteredLLM(provider: try llm.makeProvider(logger: logger), logger: logger)
+        let metered = llm.makeMeteredLLM(provider: provider(llm), logger: logger)
         return ChatSettings(llm: metered, completionsModel: llm.completionsModel, assistantModel: llm.assistantModel,
                             completionsSystemPrompt: promptText("completions-system.txt") ?? ChatSettings.defaultCompletionsPrompt,
-                            assistantSystemPrompt: promptText("assistant-system.txt") ?? ChatSettings.defaultAssistantPrompt)
+                            assistantSystemPrompt: promptText("assistant-system.txt") ?? ChatSettings.defaultAssistantPrompt,
+                            plans: PlanSettings(systemPrompt: promptText("plan-system.txt") ?? PlanSettings.defaultPrompt,
+                                                catalog: planCatalog()))
+    }
+
+    /// The configured provider; a broken offline replies file is reported and replaced by one built-in reply,
+    /// so the bot still runs.
+    private func provider(_ llm: LLMSettings) -> any LLMProvider {
+        do {
+            return try llm.makeProvider(logger: logger)
+        } catch {
+            logger.error("\(error); offline replies fall back to a built-in answer")
+            return OfflineProvider(book: .builtIn)
+        }
+    }
+
+    func planCatalog() -> PlanCatalog {
+        guard let text = promptText("plan-categories.txt") else { return PlanCatalog() }
+        do {
+            return try PlanCatalog(text: text)
+        } catch {
+            logger.error("\(promptsDirectory ?? "prompts")/plan-categories.txt:\(error.line): \(error.message); plans use no categories")
+            return PlanCatalog()
+        }
     }
 
     private func promptText(_ name: String) -> String? {

@@ -121,7 +121,9 @@ enum ChatFixtures {
     @Test func aRateLimitHoldsUnderABurst() async throws {
         let (engine, store) = try ChatFixtures.engine(limits: BudgetLimits(userCallsPerMinute: 5, userDailyUSD: 100, globalDailyUSD: 100))
         for i in 0..<20 { _ = await say(engine, "tell me a joke number \(i)", at: Double(i)) }
-        #expect(try store.read { try $0.calls(since: .distantPast) }.count == 5)
+        let rows = try store.read { try $0.calls(since: .distantPast) }
+        #expect(rows.filter { $0.outcome == "ok" }.count == 5)
+        #expect(rows.filter { $0.outcome == "budget_deferred" }.count == 15, "deferred messages are logged at no cost")
     }
 
     @Test func theModelsToolCallsRunAsCommands() async throws {

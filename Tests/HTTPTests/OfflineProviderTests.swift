@@ -75,7 +75,7 @@ import Testing
         ("default: ok\nno colon here", 2, "expected `<purpose>: <reply>`"),
         ("default: ok\nGreeting: Hi", 2, "purpose `Greeting` must be a lowercase word (a-z, 0-9, _ or -)"),
         ("# c\n\ndefault: ok\ngreeting:   ", 4, "empty reply for `greeting`"),
-        ("default: Hi {name}", 1, "unknown placeholder; only {topic} is supported"),
+        ("default: Hi {name}", 1, "unknown placeholder {name}; only {topic} is supported"),
     ])
     func brokenLinesNameFileAndLine(contents: String, line: Int, problem: String) {
         #expect(throws: OfflineRepliesError(file: "prompts/x.txt", line: line, problem: problem)) {

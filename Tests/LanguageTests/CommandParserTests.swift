@@ -40,8 +40,16 @@ import Testing
         #expect(command.problem?.contains("gym") == true)
     }
 
-    @Test func planIsReservedForTheLaterPlanCommand() {
-        #expect(parser.parse("plan review between 2 and 4", context: monday).intent == .chat)
+    @Test func planWithAClockTimeSchedulesAndPlanWithAGoalAsksForAPlan() {
+        let timed = parser.parse("plan review between 2 and 4", context: monday)
+        #expect(timed.intent == .schedule)
+        #expect(timed.task == "review")
+        #expect(parser.parse("plan gym tomorrow at 6pm", context: monday).intent == .schedule)
+        let goal = parser.parse("plan my week for a CS master's application", context: monday)
+        #expect(goal.intent == .plan)
+        #expect(goal.task == "my week for a CS master's application")
+        #expect(parser.parse("plan fresh a marathon training block", context: monday).wantsFresh)
+        #expect(parser.parse("plan", context: monday).problem != nil)
     }
 
     @Test(arguments: [

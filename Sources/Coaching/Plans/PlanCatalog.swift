@@ -27,11 +27,11 @@ public struct PlanCatalog: Sendable, Equatable {
             guard !line.allSatisfy(\.isWhitespace) else { continue }
             guard let colon = line.firstIndex(of: ":") else { throw ParseError(line: offset + 1, message: "expected 'category NAME: words' or 'field NAME: words'") }
             let head = line[..<colon].split(separator: " ").map { $0.lowercased() }
-            guard head.count == 2, head[0] == "category" || head[0] == "field" else {
+            guard head.count >= 2, head[0] == "category" || head[0] == "field" else {
                 throw ParseError(line: offset + 1, message: "expected 'category NAME:' or 'field NAME:' before the colon")
             }
             let entries = line[line.index(after: colon)...].split(separator: ",").map {
-                Entry(name: head[1], phrase: PatternText.words(String($0)))
+                Entry(name: head.dropFirst().joined(separator: " "), phrase: PatternText.words(String($0)))
             }.filter { !$0.phrase.isEmpty }
             if head[0] == "category" { categories += entries } else { fields += entries }
         }

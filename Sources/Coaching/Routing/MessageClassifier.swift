@@ -19,6 +19,11 @@ public struct Classification: Sendable, Equatable {
     public var type: MessageType
     /// e.g. `pattern_analysis: "keep skipping" (line 7)`, or `no rule matched`.
     public var rule: String
+
+    public init(type: MessageType, rule: String) {
+        self.type = type
+        self.rule = rule
+    }
 }
 
 /// Classifies chat messages without an LLM, from rules in prompts/message-types.txt (admins edit it).

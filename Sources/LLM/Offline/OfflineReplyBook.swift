@@ -19,6 +19,13 @@ public struct OfflineReplyBook: Sendable, Hashable {
 
     public let replies: [String: [String]]
 
+    /// One neutral reply, used when the replies file is missing or broken so the bot still answers.
+    public static let builtIn = OfflineReplyBook(replies: [defaultPurpose: ["Noted. What's the one next step you can take today?"]])
+
+    private init(replies: [String: [String]]) {
+        self.replies = replies
+    }
+
     public init(contents: String, file: String) throws(OfflineRepliesError) {
         var replies: [String: [String]] = [:]
         for (offset, rawLine) in contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -52,6 +59,20 @@ public struct OfflineReplyBook: Sendable, Hashable {
         return rotation[index].replacingOccurrences(of: Self.topicPlaceholder, with: topic)
     }
 
+    /// The words between single braces: "{topic}" -> ["topic"]; JSON such as {"tasks":[]} has none.
+    static func placeholders(in text: String) -> [String] {
+        var found: [String] = []
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: "}") else { break }
+            let inside = after[..<close]
+            if !inside.isEmpty, inside.allSatisfy({ $0.isLetter || $0 == "_" }) { found.append(String(inside)) }
+            rest = after
+        }
+        return found
+    }
+
     private static func parseEntry(_ line: String, file: String, line number: Int) throws(OfflineRepliesError) -> (String, String) {
         guard let colon = line.firstIndex(of: ":") else {
             throw OfflineRepliesError(file: file, line: number, problem: "expected `<purpose>: <reply>`")
@@ -65,9 +86,9 @@ public struct OfflineReplyBook: Sendable, Hashable {
         guard !reply.isEmpty else {
             throw OfflineRepliesError(file: file, line: number, problem: "empty reply for `\(purpose)`")
         }
-        let withoutTopic = reply.replacingOccurrences(of: topicPlaceholder, with: "")
-        if withoutTopic.contains("{") || withoutTopic.contains("}") {
-            throw OfflineRepliesError(file: file, line: number, problem: "unknown placeholder; only \(topicPlaceholder) is supported")
+        // A placeholder is {word}; other braces (the JSON of a `plan` reply) are text.
+        if let unknown = placeholders(in: reply).first(where: { "{\($0)}" != topicPlaceholder }) {
+            throw OfflineRepliesError(file: file, line: number, problem: "unknown placeholder {\(unknown)}; only \(topicPlaceholder) is supported")
         }
         return (purpose, reply)
     }
