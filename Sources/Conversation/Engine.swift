@@ -74,6 +74,7 @@ public actor Engine: ConversationHandling {
     }
 
     private func respond(_ turn: inout Turn) throws {
+        if try adminCommand(&turn) { return }
         if let reply = try onboardingReply(&turn) {
             turn.say(reply)
             return

@@ -7,6 +7,8 @@ import Coaching
 public protocol PromptLibrary: Sendable {
     var patterns: PatternBook { get }
     var classifier: MessageClassifier { get }
+    /// Re-reads the files now (admin `!reload`, SIGHUP); returns what happened, for the admin.
+    func reload() -> String
 }
 
 /// Prompts that never change: for tests and for tools that load them once.
@@ -18,6 +20,8 @@ public struct FixedPrompts: PromptLibrary {
         self.patterns = patterns
         self.classifier = classifier
     }
+
+    public func reload() -> String { "These prompts are fixed in code; nothing to reload." }
 
     /// No patterns and no classification rules: every chat message is "other".
     public static let empty = FixedPrompts()

@@ -76,8 +76,19 @@ struct App {
         return .minimal
     }
 
+    /// The admin-editable prompt files, reloaded when they change and on SIGHUP.
+    func prompts() -> any PromptLibrary {
+        guard let folder = promptsDirectory else {
+            logger.warning("no prompts folder found; pattern replies and message classification are off")
+            return FixedPrompts.empty
+        }
+        let library = ReloadingPrompts(folder: folder, logger: logger)
+        library.reloadOnHangup()
+        return library
+    }
+
     func engineSettings() throws -> EngineSettings {
-        let prompts: any PromptLibrary = promptsDirectory.map { ReloadingPrompts(folder: $0, logger: logger) } ?? FixedPrompts.empty
+        let prompts = prompts()
         return EngineSettings(defaultTimeZone: config.string("general", "timezone"),
                               dateOrder: DateOrder(rawValue: config.string("general", "date_order")) ?? .monthFirst,
                               categories: categoryLexicon(),

@@ -11,6 +11,7 @@ final class ReloadingPrompts: PromptLibrary, @unchecked Sendable {
     private let folder: String
     private let logger: Logger
     private let lock = NSLock()
+    private var hangup: (any DispatchSourceSignal)?
     private var current = FixedPrompts()
     private var stamps: [String: Date] = [:]
     private var lastCheck = Date.distantPast
@@ -34,26 +35,48 @@ final class ReloadingPrompts: PromptLibrary, @unchecked Sendable {
         return lock.withLock { current.classifier }
     }
 
-    /// Re-reads files whose modification time changed; `force` re-reads everything (SIGHUP).
-    func reloadIfChanged(force: Bool = false) {
+    /// SIGHUP re-reads the files at once (the conventional "reload your configuration" signal).
+    func reloadOnHangup() {
+        signal(SIGHUP, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
+        source.setEventHandler { [weak self] in
+            guard let self else { return }
+            self.logger.info("SIGHUP: \(self.reload())")
+        }
+        source.resume()
+        lock.withLock { hangup = source }
+    }
+
+    /// Re-reads both files now and says what happened (admin `!reload`, SIGHUP).
+    func reload() -> String {
+        let problems = reloadIfChanged(force: true)
+        return problems.isEmpty ? "Reloaded \(ReloadingPrompts.patternsFile) and \(ReloadingPrompts.classifierFile)."
+            : "Reloaded, with problems (the previous version stays in force for those files):\n" + problems.joined(separator: "\n")
+    }
+
+    /// Re-reads files whose modification time changed; `force` re-reads everything. Returns the problems found.
+    @discardableResult
+    func reloadIfChanged(force: Bool = false) -> [String] {
         let now = Date()
         let due: Bool = lock.withLock {
             guard force || now.timeIntervalSince(lastCheck) >= 1 else { return false }
             lastCheck = now
             return true
         }
-        guard due else { return }
-        load(ReloadingPrompts.patternsFile, force: force) { text throws in
+        guard due else { return [] }
+        var problems: [String] = []
+        problems += load(ReloadingPrompts.patternsFile, force: force) { text throws in
             let book = try PatternBook(text: text)
             self.lock.withLock { self.current.patterns = book }
         }
-        load(ReloadingPrompts.classifierFile, force: force) { text throws in
+        problems += load(ReloadingPrompts.classifierFile, force: force) { text throws in
             let classifier = try MessageClassifier(text: text)
             self.lock.withLock { self.current.classifier = classifier }
         }
+        return problems
     }
 
-    private func load(_ name: String, force: Bool, apply: (String) throws -> Void) {
+    private func load(_ name: String, force: Bool, apply: (String) throws -> Void) -> [String] {
         let path = folder + "/" + name
         let stamp = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate]) as? Date
         let changed: Bool = lock.withLock {
@@ -61,16 +84,20 @@ final class ReloadingPrompts: PromptLibrary, @unchecked Sendable {
             stamps[name] = stamp
             return changed
         }
-        guard changed else { return }
+        guard changed else { return [] }
+        let problem: String
         do {
             try apply(try String(contentsOfFile: path, encoding: .utf8))
             logger.info("loaded \(path)")
+            return []
         } catch let error as PatternBook.ParseError {
-            logger.error("\(path):\(error.line): \(error.message); keeping the previous version")
+            problem = "\(path):\(error.line): \(error.message)"
         } catch let error as MessageClassifier.ParseError {
-            logger.error("\(path):\(error.line): \(error.message); keeping the previous version")
+            problem = "\(path):\(error.line): \(error.message)"
         } catch {
-            logger.error("cannot read \(path): \(error); keeping the previous version")
+            problem = "cannot read \(path): \(error)"
         }
+        logger.error("\(problem); keeping the previous version")
+        return [problem]
     }
 }

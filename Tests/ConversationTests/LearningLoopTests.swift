@@ -121,3 +121,22 @@ import Testing
         #expect(try await run() == (try await run()))
     }
 }
+
+@Suite struct AdminAndOnboardingTests {
+    @Test func aRoleNamedInTheVeryFirstMessageIsTakenAtOnce() async throws {
+        let bot = try EngineHarness(onboarded: false)
+        let response = await bot.say("founder", at: bot.at(23, 8))
+        #expect(response.intent == "onboarding")
+        #expect(try bot.store.read { try $0.taskTypes(of: bot.user) }.count == 3)
+    }
+
+    @Test func adminCommandsAreForAdminsOnly() async throws {
+        let bot = try EngineHarness()
+        let refused = await bot.engine.handle(InboundMessage(userID: bot.user, text: "!costs today", receivedAt: bot.at(23, 8)))
+        #expect(refused.replies.first?.text.contains("admin command") == true)
+        let allowed = await bot.engine.handle(InboundMessage(userID: bot.user, text: "!costs today", receivedAt: bot.at(23, 8), isAdmin: true))
+        #expect(allowed.replies.first?.text.contains("No LLM calls") == true)
+        let reload = await bot.engine.handle(InboundMessage(userID: bot.user, text: "!reload", receivedAt: bot.at(23, 8), isAdmin: true))
+        #expect(reload.replies.first?.text.contains("nothing to reload") == true)
+    }
+}

@@ -117,3 +117,35 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder + "/scheduler-bot.sqlite"))
     }
 }
+
+@Suite struct PromptReloadTests {
+    /// An admin edits the pattern file while the bot runs: a broken edit is reported and ignored,
+    /// a good one takes effect without a restart.
+    @Test func editedPatternsTakeEffectAndABrokenEditKeepsThePreviousVersion() throws {
+        let folder = NSTemporaryDirectory() + "prompts-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for name in ["task-categories.txt", "message-types.txt", "offline-replies.txt"] {
+            try FileManager.default.copyItem(atPath: root.path + "/prompts/" + name, toPath: folder + "/" + name)
+        }
+        let patterns = folder + "/patterns.txt"
+        try "[hello]\nkind: greeting\nmatch: hi\nreply: Version one.\n".write(toFile: patterns, atomically: true, encoding: .utf8)
+        let bot = try BotProcess(["replay"], environment: ["SCHEDULER_BOT_ADMIN_PROMPTS_DIR": folder])
+        func ask(_ minute: Int) throws -> String {
+            bot.send(#"{"user":"u","text":"hi","at":"2026-11-23T08:0\#(minute):00Z"}"#)
+            let line = try #require(bot.readLine())
+            return (json(line)?["replies"] as? [String])?.first ?? ""
+        }
+        _ = try ask(0) // the welcome for a new user
+        #expect(try ask(1) == "Version one.")
+        Thread.sleep(forTimeInterval: 1.1)
+        try "[hello]\nkind: greeting\nmatch: hi\n".write(toFile: patterns, atomically: true, encoding: .utf8)
+        #expect(try ask(2) == "Version one.", "a broken file keeps the previous version")
+        Thread.sleep(forTimeInterval: 1.1)
+        try "[hello]\nkind: greeting\nmatch: hi\nreply: Version two.\n".write(toFile: patterns, atomically: true, encoding: .utf8)
+        #expect(try ask(3) == "Version two.")
+        let result = bot.finish()
+        #expect(result.stderr.contains("patterns.txt:1: section [hello] has no 'reply:'"))
+    }
+}
