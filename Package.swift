@@ -34,11 +34,13 @@ let package = Package(
             "SchedulerCore", "Language", "Coaching", "Storage", "LLM", "BotConfig",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Benchmarks drive the real engine with synthetic workloads (bench-cost).
+        .target(name: "Benchmarks", dependencies: ["Conversation", "Coaching", "LLM", "Storage", "SchedulerCore"]),
         // Top: front ends and the CLI.
         .target(name: "Adapters", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
         .target(name: "IRC", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "scheduler-bot", dependencies: [
-            "Adapters", "Conversation", "BotConfig", "Language", "Storage", "SchedulerCore", "LLM",
+            "Adapters", "Conversation", "BotConfig", "Language", "Storage", "SchedulerCore", "LLM", "Benchmarks",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -50,6 +52,7 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM"], exclude: ["fake_openai_server.py"]),
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "Language", "LLM", "Coaching"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Conversation", "Coaching", "LLM"]),
         .testTarget(name: "IRCTests", dependencies: ["IRC", "Conversation", .product(name: "Logging", package: "swift-log")]),
     ],
     swiftLanguageModes: [.v6]
