@@ -50,6 +50,8 @@ public enum ConfigSchema {
         ConfigKey("llm", "embeddings_model", .string, .string("text-embedding-3-small")),
         ConfigKey("llm", "timeout_seconds", .float, .float(30), check: positive),
         ConfigKey("llm", "max_retries", .integer, .integer(2), check: inRange(0...10)),
+        ConfigKey("llm", "assistant_first_messages", .integer, .integer(3), check: inRange(0...100)),
+        ConfigKey("llm", "thread_keep_last", .integer, .integer(20), check: inRange(2...500)),
     ]
     static let matrix: [ConfigKey] = [
         ConfigKey("matrix", "homeserver_url", .string, .string(""), check: isEmptyOrHTTPURL),
@@ -79,6 +81,9 @@ public enum ConfigSchema {
     ]
     static let costs: [ConfigKey] = [
         ConfigKey("costs", "log_path", .string, .string("")),
+        ConfigKey("costs", "user_daily_usd", .float, .float(0.05), check: positive),
+        ConfigKey("costs", "global_daily_usd", .float, .float(20), check: positive),
+        ConfigKey("costs", "user_calls_per_minute", .integer, .integer(6), check: inRange(1...10_000)),
     ]
     static let admin: [ConfigKey] = [
         ConfigKey("admin", "prompts_dir", .string, .string("")),

@@ -119,7 +119,12 @@ struct App {
     func chatSettings() throws -> ChatSettings {
         let llm = llmSettings
         let metered = llm.makeMeteredLLM(provider: provider(llm), logger: logger)
+        let limits = BudgetLimits(userCallsPerMinute: config.integer("costs", "user_calls_per_minute"),
+                                  userDailyUSD: config.float("costs", "user_daily_usd"),
+                                  globalDailyUSD: config.float("costs", "global_daily_usd"))
         return ChatSettings(llm: metered, completionsModel: llm.completionsModel, assistantModel: llm.assistantModel,
+                            policy: RoutePolicy(assistantForFirstMessages: config.integer("llm", "assistant_first_messages"), limits: limits),
+                            pruner: ThreadPruner(keepLast: config.integer("llm", "thread_keep_last")),
                             completionsSystemPrompt: promptText("completions-system.txt") ?? ChatSettings.defaultCompletionsPrompt,
                             assistantSystemPrompt: promptText("assistant-system.txt") ?? ChatSettings.defaultAssistantPrompt,
                             plans: PlanSettings(systemPrompt: promptText("plan-system.txt") ?? PlanSettings.defaultPrompt,
