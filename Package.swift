@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "Adapters", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
         .target(name: "IRC", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "scheduler-bot", dependencies: [
-            "Adapters", "Conversation", "BotConfig", "Language", "Storage", "SchedulerCore", "LLM", "Benchmarks",
+            "Adapters", "Conversation", "BotConfig", "Language", "Storage", "SchedulerCore", "LLM", "Benchmarks", "IRC",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

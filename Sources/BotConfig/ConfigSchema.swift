@@ -67,12 +67,17 @@ public enum ConfigSchema {
         ConfigKey("irc", "tls", .boolean, .boolean(false)),
         ConfigKey("irc", "nick", .string, .string("schedbot")),
         ConfigKey("irc", "username", .string, .string("schedbot")),
-        ConfigKey("irc", "realname", .string, .string("Scheduling coach")),
+        ConfigKey("irc", "realname", .string, .string("scheduler-bot")),
         ConfigKey("irc", "password", .string, .string(""), secret: true),
         ConfigKey("irc", "nickserv_password", .string, .string(""), secret: true),
         ConfigKey("irc", "channels", .stringList, .array([])),
         ConfigKey("irc", "command_prefix", .string, .string("!")),
         ConfigKey("irc", "admins", .stringList, .array([])),
+        ConfigKey("irc", "alternative_nicks", .stringList, .array([])),
+        ConfigKey("irc", "busy_channel_min_members", .integer, .integer(10), check: inRange(1...100_000)),
+        ConfigKey("irc", "private_reply_min_lines", .integer, .integer(4), check: inRange(1...1000)),
+        ConfigKey("irc", "flood_burst", .integer, .integer(4), check: inRange(1...100)),
+        ConfigKey("irc", "flood_lines_per_second", .float, .float(1), check: positive),
     ]
     static let learning: [ConfigKey] = [
         ConfigKey("learning", "learner", .string, .string("seed-ema"), check: oneOf(["seed-ema"])),

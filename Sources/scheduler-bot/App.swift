@@ -98,7 +98,9 @@ struct App {
     }
 
     func engine(store: any SchedulerStore) throws -> Engine {
-        Engine(store: store, settings: try engineSettings(), logger: logger)
+        var settings = try engineSettings()
+        settings.adminUserIDs = Set(config.list("admin", "users"))
+        return Engine(store: store, settings: settings, logger: logger)
     }
 
     /// `[llm]` and `[costs]` mapped onto the LLM module; offline when no endpoint is configured.
