@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "LanguageTests", dependencies: ["Language"], resources: [.copy("Corpus")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "SchedulerCore"]),
         .testTarget(name: "BotConfigTests", dependencies: ["BotConfig"]),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM"], exclude: ["fake_openai_server.py"]),
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "Language", "LLM"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
