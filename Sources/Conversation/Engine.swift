@@ -26,10 +26,20 @@ public actor Engine: ConversationHandling {
         let text = MessageText.clean(message.text, limit: settings.maxMessageLength)
         do {
             return try store.write { session in
+                if let delivery = message.delivery {
+                    guard try session.markHandled(externalID: delivery.externalID, at: message.receivedAt) else {
+                        return Response.duplicate(of: message)
+                    }
+                    for (key, value) in delivery.state { try session.setValue(value, forKey: key) }
+                }
                 var turn = try Turn(message: message, text: text, session: session, settings: settings)
                 try respond(&turn)
                 try turn.finish()
-                return turn.response
+                let response = turn.response
+                if let delivery = message.delivery {
+                    try session.setAnswer(try AnswerCoding.encode(response), forExternalID: delivery.externalID)
+                }
+                return response
             }
         } catch {
             logger.error("could not handle a message", metadata: ["error": "\(error)"])

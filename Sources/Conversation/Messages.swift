@@ -11,18 +11,35 @@ public struct InboundMessage: Sendable, Equatable {
     public var receivedAt: Date
     /// True when the front end says this user is an admin (from bot.conf).
     public var isAdmin: Bool
+    /// Set by front ends that need exactly-once handling across crashes (Matrix).
+    public var delivery: Delivery?
 
-    public init(userID: String, roomID: String? = nil, text: String, receivedAt: Date, isAdmin: Bool = false) {
+    public init(userID: String, roomID: String? = nil, text: String, receivedAt: Date, isAdmin: Bool = false,
+                delivery: Delivery? = nil) {
         self.userID = userID
         self.roomID = roomID
         self.text = text
         self.receivedAt = receivedAt
         self.isAdmin = isAdmin
+        self.delivery = delivery
+    }
+}
+
+/// What makes handling a network message exactly-once: its id, and adapter state (e.g. a sync token)
+/// committed in the same transaction as the message's effects and its recorded answer.
+public struct Delivery: Sendable, Equatable {
+    /// The network's id for the message (e.g. a Matrix event id). A second message with the same id is not handled again.
+    public var externalID: String
+    public var state: [String: String]
+
+    public init(externalID: String, state: [String: String] = [:]) {
+        self.externalID = externalID
+        self.state = state
     }
 }
 
 /// One reply to show the user.
-public struct Reply: Sendable, Equatable {
+public struct Reply: Sendable, Equatable, Codable {
     public var text: String
     /// True for tables and heat maps: front ends show them in a monospace block.
     public var isPreformatted: Bool
@@ -56,7 +73,7 @@ public struct LLMUsage: Sendable, Equatable, Codable {
 }
 
 /// The event a message created, moved or completed, as reported to front ends.
-public struct EventSummary: Sendable, Equatable {
+public struct EventSummary: Sendable, Equatable, Codable {
     public var id: String
     public var title: String
     public var taskType: String
@@ -75,7 +92,7 @@ public struct EventSummary: Sendable, Equatable {
 }
 
 /// Everything the engine answers to one inbound message.
-public struct Response: Sendable, Equatable {
+public struct Response: Sendable, Equatable, Codable {
     public var userID: String
     public var roomID: String?
     public var replies: [Reply]
@@ -85,6 +102,8 @@ public struct Response: Sendable, Equatable {
     public var llm: LLMUsage
     /// A reaction the front end may put on the user's message (e.g. a check mark on "done").
     public var reaction: String?
+    /// True when the message was already handled (a redelivery): nothing was done and nothing should be sent.
+    public var isDuplicate: Bool = false
 
     public init(userID: String, roomID: String?, replies: [Reply], intent: String, route: Route,
                 event: EventSummary? = nil, llm: LLMUsage = .none, reaction: String? = nil) {
@@ -116,4 +135,21 @@ public struct ProactiveMessage: Sendable, Equatable {
 public protocol ConversationHandling: Sendable {
     func handle(_ message: InboundMessage) async -> Response
     func tick(now: Date) async -> [ProactiveMessage]
+}
+
+/// An answer recorded for a network message and not yet confirmed sent.
+public struct PendingAnswer: Sendable, Equatable {
+    public var externalID: String
+    public var response: Response
+}
+
+/// For front ends that promise exactly-once answers across crashes: messages carry a `Delivery`,
+/// answers are recorded with the message's effects, and the adapter confirms each one once sent.
+public protocol DurableConversationHandling: ConversationHandling {
+    /// Answers recorded but not confirmed sent (e.g. the process died between commit and send), oldest first.
+    func undeliveredAnswers() async -> [PendingAnswer]
+    func confirmDelivered(externalID: String, at instant: Date) async
+    /// Adapter state outside any message (e.g. the sync token of a batch with nothing to answer).
+    func adapterState(_ key: String) async -> String?
+    func setAdapterState(_ key: String, _ value: String?) async
 }

@@ -64,10 +64,15 @@ enum Migrations {
                 t.primaryKey("key", .text)
                 t.column("value", .text).notNull()
             }
+            // Exactly-once delivery: an inbound event id is recorded with the answer it produced, in the
+            // same transaction as its effects; the answer stays pending until the adapter confirms it was sent.
             try db.create(table: "handled_external_event") { t in
                 t.primaryKey("id", .text)
                 t.column("handled_at", .double).notNull()
+                t.column("answer", .text)
+                t.column("delivered_at", .double)
             }
+            try db.create(index: "handled_external_event_pending", on: "handled_external_event", columns: ["delivered_at"])
         }
         return migrator
     }

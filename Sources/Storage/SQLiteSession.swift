@@ -195,4 +195,19 @@ struct SQLiteSession: StoreSession {
             .execute(arguments: [externalID, ColumnCoding.seconds(instant)])
         return db.changesCount > 0
     }
+
+    func setAnswer(_ answer: String, forExternalID externalID: String) throws {
+        try db.cachedStatement(sql: "UPDATE handled_external_event SET answer = ?, delivered_at = NULL WHERE id = ?")
+            .execute(arguments: [answer, externalID])
+    }
+
+    func undeliveredAnswers(limit: Int) throws -> [(externalID: String, answer: String)] {
+        let sql = "SELECT id, answer FROM handled_external_event WHERE delivered_at IS NULL AND answer IS NOT NULL ORDER BY handled_at, id LIMIT ?"
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [limit]).map { ($0["id"], $0["answer"]) }
+    }
+
+    func markDelivered(externalID: String, at instant: Date) throws {
+        try db.cachedStatement(sql: "UPDATE handled_external_event SET delivered_at = ? WHERE id = ?")
+            .execute(arguments: [ColumnCoding.seconds(instant), externalID])
+    }
 }

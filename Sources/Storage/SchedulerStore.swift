@@ -32,6 +32,11 @@ public protocol StoreSession {
     func setValue(_ value: String?, forKey key: String) throws
     /// Records that an external event was handled; false when it already was (exactly-once delivery).
     func markHandled(externalID: String, at instant: Date) throws -> Bool
+    /// Keeps the answer to a handled event until it is confirmed delivered.
+    func setAnswer(_ answer: String, forExternalID externalID: String) throws
+    /// Answers recorded but not yet confirmed delivered, oldest first.
+    func undeliveredAnswers(limit: Int) throws -> [(externalID: String, answer: String)]
+    func markDelivered(externalID: String, at instant: Date) throws
 }
 
 /// A durable store; every call is one transaction.
