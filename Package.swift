@@ -36,8 +36,9 @@ let package = Package(
         ]),
         // Top: front ends and the CLI.
         .target(name: "Adapters", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "scheduler-bot", dependencies: [
-            "Adapters", "Conversation", "BotConfig", "Language", "Storage", "SchedulerCore", "LLM",
+            "Adapters", "Matrix", "Conversation", "BotConfig", "Language", "Storage", "SchedulerCore", "LLM",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -48,6 +49,7 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM"], exclude: ["fake_openai_server.py"]),
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "Language", "LLM"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "MatrixTests", dependencies: ["Matrix", "Conversation", "HTTP"]),
     ],
     swiftLanguageModes: [.v6]
 )
