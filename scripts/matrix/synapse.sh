@@ -117,12 +117,17 @@ start() {
     write_config "$dir" "$port" "$relaxed"
     [ -f "$dir/localhost.signing.key" ] || (cd "$dir" && "$VENV/bin/python" -m synapse.app.homeserver -c homeserver.yaml --generate-keys >/dev/null 2>&1) \
         || die "cannot generate signing keys"
-    (close_inherited_fds; cd "$dir" && exec "$VENV/bin/python" -m synapse.app.homeserver -c homeserver.yaml </dev/null >>synapse.log 2>&1) &
+    # A test runner may start us from a thread that blocks signals (libdispatch workers do), and the
+    # mask is inherited across exec: unblock everything so SIGTERM stops Synapse.
+    (close_inherited_fds; cd "$dir" && exec "$VENV/bin/python" -c 'import os, signal, sys
+signal.pthread_sigmask(signal.SIG_SETMASK, [])
+os.execv(sys.executable, [sys.executable, "-m", "synapse.app.homeserver", "-c", "homeserver.yaml"])' </dev/null >>synapse.log 2>&1) &
     local pid=$!
     echo "$pid" > "$dir/pid"
     if [ -n "$owner" ]; then
-        (close_inherited_fds; while kill -0 "$owner" 2>/dev/null && kill -0 "$pid" 2>/dev/null; do sleep 1; done; kill -TERM "$pid" 2>/dev/null) \
-            </dev/null >/dev/null 2>&1 &
+        # In its own session, so whatever reaps the owner's process group does not take the watchdog too.
+        (close_inherited_fds; exec setsid bash -c 'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done
+                                                  kill -TERM "$2" 2>/dev/null' watchdog "$owner" "$pid") </dev/null >/dev/null 2>&1 &
     fi
     local url="http://127.0.0.1:$port"
     local waited=0
