@@ -86,7 +86,8 @@ extension MatrixAdapter {
     /// Answers recorded but never confirmed (a crash or an outage between commit and send).
     func sendUndeliveredAnswers() async {
         hasUndelivered = false
-        for pending in await engine.undeliveredAnswers() {
+        // Matrix event ids start with "$"; other front ends' answers are theirs to resend.
+        for pending in await engine.undeliveredAnswers() where pending.externalID.hasPrefix("$") {
             if Task.isCancelled { return }
             let stored = await engine.adapterState(StateKey.answerTarget(pending.externalID))
             let target = stored.flatMap(AnswerTarget.init(encoded:))?.message(sender: pending.response.userID)
