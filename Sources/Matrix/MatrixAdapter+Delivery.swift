@@ -63,7 +63,7 @@ extension MatrixAdapter {
                 _ = try await sendEvent(NoticeContent.reaction(reaction, on: externalID), type: "m.reaction", in: roomID,
                                         txnID: TransactionID.reaction(to: externalID))
             }
-        } catch let error as MatrixError where error.isRetryable {
+        } catch let error as MatrixError where error.isRetryable || error.isUnauthorized {
             logger.warning("could not send an answer yet; it stays recorded and will be resent",
                            metadata: ["event_id": "\(externalID)", "error": "\(error)"])
             hasUndelivered = true

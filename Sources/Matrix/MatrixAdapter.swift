@@ -53,22 +53,36 @@ public actor MatrixAdapter {
 
     /// Uses the configured token, else the one stored after an earlier password login, else logs in once.
     func signIn() async throws {
+        let stored = await engine.adapterState(StateKey.accessToken(settings.userID))
         if let token = settings.accessToken, !token.isEmpty {
             api.accessToken = token
-        } else if let stored = await engine.adapterState(StateKey.accessToken(settings.userID)) {
+        } else if let stored {
             api.accessToken = stored
         } else if let password = settings.password, !password.isEmpty {
             api.accessToken = try await logIn(password: password)
         } else {
             throw MatrixError.unauthorized(errcode: "no credentials", message: "set [matrix] access_token or password")
         }
-        let whoami = try await patientCaller.run("whoami") { [api] in try await api.call(.get, "/_matrix/client/v3/account/whoami") }
-        guard let userID = whoami["user_id"]?.string else { throw MatrixError.malformedResponse("whoami without user_id") }
+        let userID: String
+        do {
+            userID = try await whoami()
+        } catch MatrixError.unauthorized where api.accessToken == stored && !(settings.password ?? "").isEmpty {
+            // The token from an earlier login was revoked; the password can get a new one.
+            logger.warning("the stored access token was rejected; logging in again with the password")
+            api.accessToken = try await logIn(password: settings.password ?? "")
+            userID = try await whoami()
+        }
         if !settings.userID.isEmpty, userID != settings.userID {
             logger.warning("the access token belongs to another user than [matrix] user_id; using the token's user",
                            metadata: ["token_user": "\(userID)", "configured": "\(settings.userID)"])
         }
         botUserID = userID
+    }
+
+    private func whoami() async throws -> String {
+        let answer = try await patientCaller.run("whoami") { [api] in try await api.call(.get, "/_matrix/client/v3/account/whoami") }
+        guard let userID = answer["user_id"]?.string else { throw MatrixError.malformedResponse("whoami without user_id") }
+        return userID
     }
 
     private func logIn(password: String) async throws -> String {

@@ -21,6 +21,11 @@ public enum MatrixError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    var isUnauthorized: Bool {
+        if case .unauthorized = self { return true }
+        return false
+    }
+
     var isRetryable: Bool {
         switch self {
         case .rateLimited, .unavailable: true

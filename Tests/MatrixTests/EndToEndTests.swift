@@ -127,6 +127,25 @@ extension LiveSynapse {
             try await bot.stop()
         }
 
+        @Test func revokedStoredTokenIsReplacedByLoggingInAgain() async throws {
+            let server = try await SharedSynapse.shared.server()
+            let (botID, password) = try server.freshBot()
+            let human = try await MatrixUser.login("human", password: "humanpass", on: server)
+            let bot = try BotProcess(server: server, userID: botID, password: password)
+            try bot.start()
+            let room = try await human.createRoom(inviting: [botID])
+            try await human.waitUntilJoined(botID, room: room)
+            try await bot.stop()
+            // Revoke every token of the bot, including the one it stored after its password login.
+            let session = try await MatrixUser.login(botID, password: password, on: server)
+            _ = try await session.call(.post, "/logout/all", body: [:])
+            try bot.start()
+            let message = try await human.say("agenda", in: room)
+            try await human.waitFor("a reply after logging in again", in: room) { !$0.replies(from: botID, to: message).isEmpty }
+            try await bot.stop()
+            #expect(bot.log.contains("the stored access token was rejected; logging in again"))
+        }
+
         @Test func rejectedTokenStopsWithAClearErrorAndNoSecretInTheLog() async throws {
             let server = try await SharedSynapse.shared.server()
             let bot = try BotProcess(server: server, userID: "@bot:localhost", password: "",

@@ -21,7 +21,7 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 die() { echo "synapse.sh: $*" >&2; exit 1; }
 
 setup() {
-    mkdir -p "$(dirname "$VENV")"
+    mkdir -p "$(dirname "$VENV")" 2>/dev/null || die "cannot create $(dirname "$VENV") for the Synapse virtual environment"
     # One installer at a time: parallel test processes may all ask for the venv.
     exec 9>"$VENV.lock"
     flock 9
