@@ -3,6 +3,7 @@ import Conversation
 import Dispatch
 import Foundation
 import HTTP
+import IRC
 import Logging
 import Matrix
 
@@ -24,15 +25,10 @@ struct RunCommand: AsyncParsableCommand {
                 """)
             throw ExitCode(78)
         }
-        let engine = app.engine(store: try app.openStore(at: app.databasePath))
+        let engine = try app.engine(store: try app.openStore(at: app.databasePath))
         var adapters: [ChatAdapter] = []
         if matrixConfigured { adapters.append(.matrix(app, engine: engine)) }
-        // Seam for the IRC front end: append its ChatAdapter here, sharing `engine`.
-        if ircConfigured { app.logger.warning("[irc] is configured, but this build has no IRC adapter yet") }
-        guard !adapters.isEmpty else {
-            printFlushed("Chat network adapters are not available in this build yet.")
-            throw ExitCode(1)
-        }
+        if let irc = app.ircSettings() { adapters.append(try .irc(irc, engine: engine)) }
         do {
             try await ChatAdapter.runAll(adapters)
         } catch {
@@ -62,6 +58,16 @@ struct ChatAdapter: Sendable {
         let adapter = MatrixAdapter(settings: settings, engine: engine, http: CurlHTTPClient(maxResponseBytes: 32 << 20),
                                     logger: Logger(label: "scheduler-bot.matrix"))
         return ChatAdapter(name: "matrix") { try await adapter.run() }
+    }
+
+    static func irc(_ settings: IRCSettings, engine: Engine) throws -> ChatAdapter {
+        do {
+            try settings.validate()
+        } catch {
+            throw ValidationError("[irc] \(error)")
+        }
+        let adapter = IRCAdapter(settings: settings, handler: engine, logger: Logger(label: "scheduler-bot.irc"))
+        return ChatAdapter(name: "irc") { try await adapter.run() }
     }
 
     /// Runs every adapter concurrently until SIGINT/SIGTERM (each finishes the message in hand)
