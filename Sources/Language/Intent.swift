@@ -45,6 +45,9 @@ public struct TimeContext: Sendable {
 /// What a message asks for. Raw values are the replay/parse contract: add cases, never rename.
 public enum IntentKind: String, Sendable, Codable, CaseIterable {
     case schedule, done, skip, agenda, cancel, move, timezone, available, help, onboarding, chat, unknown
+    // Proactive messages and habits (issue 9).
+    case habit, habits, stopHabit = "stop_habit", reminders, dailyPlan = "daily_plan", weeklyReview = "weekly_review"
+    case quietHours = "quiet_hours", messageLimit = "message_limit", unanswered, mute, resume
 }
 
 /// Which part of the agenda the user asked for.
@@ -73,6 +76,8 @@ public struct ParsedCommand: Sendable, Equatable {
     public var correction: String?
     /// A human-readable reason when the command was recognised but something in it could not be read.
     public var problem: String?
+    /// For habits and the proactive settings: what exactly was asked.
+    public var proactive: ProactiveRequest? = nil
 
     public init(intent: IntentKind, task: String? = nil, when: ResolvedTime? = nil, durationMinutes: Int? = nil,
                 rating: Double? = nil, note: String? = nil, agendaScope: AgendaScope? = nil,

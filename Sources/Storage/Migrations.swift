@@ -111,6 +111,7 @@ enum Migrations {
             try db.create(index: "llm_call_by_time", on: "llm_call", columns: ["time"])
             try db.create(index: "llm_call_by_user_time", on: "llm_call", columns: ["user", "time"])
         }
+        registerProactive(&migrator)
         return migrator
     }
 }
