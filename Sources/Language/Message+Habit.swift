@@ -3,7 +3,8 @@
 ///
 /// A recurrence marker (`every`/`each` + days or a part of day, `daily`, `N times a week`, `twice a week`)
 /// makes a habit. Without a leading `schedule`/`add`/`book`/`put`, the words before the marker must be a
-/// short task name and a time or duration must be said, so "I feel tired every morning" stays chat.
+/// short task name, and a time, a duration or a count per week must be said, so "I feel tired every
+/// morning" stays chat. Bare hours follow the working-day reading of the README ("daily at 7" is 19:00).
 extension Message {
     func recurrence() -> ParsedCommand? {
         guard let marker = recurrenceMarker() else { return nil }
@@ -15,7 +16,8 @@ extension Message {
             let before = tokens[..<marker.index].filter(\.isWord).map(\.text)
             let saysWhen = mentions.contains { !$0.isInvalid && !marker.tokens.overlaps($0.tokens) && $0.durationMinutes != nil }
                 || clockMinute(defaultAfternoon: nil) != nil
-            guard !before.isEmpty, before.count <= 4, !Self.chatOpeners.contains(before[0]), saysWhen else { return nil }
+            let saysHowOften = if case .count = marker.kind { true } else { false }
+            guard !before.isEmpty, before.count <= 4, !Self.chatOpeners.contains(before[0]), saysWhen || saysHowOften else { return nil }
         }
         var request = RecurrenceRequest(task: "")
         // "3 times a week" is how often, never how long.
