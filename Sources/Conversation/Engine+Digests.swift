@@ -48,18 +48,24 @@ extension Engine {
         return lines.joined(separator: "\n")
     }
 
-    /// Each practised task type's best hour of the week as the learner now sees it.
+    /// Each practised task type's best observed hour of the week as the learner now sees it.
     private func learnedBestTimes(_ scope: ProactiveScope) throws -> [String] {
         try scope.session.taskTypes(of: scope.user.id).filter { $0.completionCount > 0 }.prefix(3).compactMap { type in
-            guard let best = (0..<WeekSlot.count).max(by: { type.habit[$0] < type.habit[$1] }).flatMap(WeekSlot.init(index:)) else { return nil }
+            guard let best = Engine.bestObservedSlot(of: type) else { return nil }
             return "\(type.displayName) goes best around \(best) (\(TimeFormat.score(type.habit[best])))."
         }
+    }
+
+    /// The highest-scoring hour among those the user has actually reported on (the prior alone says nothing new).
+    static func bestObservedSlot(of type: TaskType) -> WeekSlot? {
+        let observed = (0..<WeekSlot.count).filter { type.confidence[$0] > CategoryPriors.initialConfidence + 1e-9 }
+        return observed.max { type.habit[$0] < type.habit[$1] }.flatMap(WeekSlot.init(index:))
     }
 
     private func suggestion(skipped: [Event], _ scope: ProactiveScope) throws -> String {
         let counts = Dictionary(grouping: skipped, by: \.taskTypeID).mapValues(\.count)
         if let (typeID, count) = counts.max(by: { $0.value < $1.value }), let type = try scope.session.taskType(id: typeID),
-           let best = (0..<WeekSlot.count).max(by: { type.habit[$0] < type.habit[$1] }).flatMap(WeekSlot.init(index:)) {
+           let best = Engine.bestObservedSlot(of: type) {
             return "\(type.displayName) was skipped \(count == 1 ? "once" : "\(count) times"); try it around \(best) next week."
         }
         return "Keep going: answer my follow-ups (a bare number is enough) and your times will keep getting sharper."

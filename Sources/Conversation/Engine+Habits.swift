@@ -110,7 +110,8 @@ extension Engine {
     func place(_ habit: Habit, _ scope: ProactiveScope) throws -> HabitPlan {
         guard let id = habit.id, let type = try scope.session.taskType(id: habit.taskTypeID) else { return .empty }
         let week = scope.thisWeek
-        let existing = try scope.session.occurrences(of: id, overlapping: week).map {
+        // An occurrence moved out of a collision frees its day; one the user skipped or cancelled does not.
+        let existing = try scope.session.occurrences(of: id, overlapping: week).filter { $0.note != Engine.movedNote }.map {
             HabitOccurrence(start: $0.start, end: $0.end, isKept: $0.status == .scheduled || $0.status == .done)
         }
         // A pinned habit does not yield to flexible ones: those move out of its way afterwards.
@@ -139,11 +140,14 @@ extension Engine {
                 let clashes = calendar.contains { $0.id != occurrence.id && $0.overlaps(start: occurrence.start, end: occurrence.end) }
                 guard clashes else { continue }
                 occurrence.status = .cancelled
-                occurrence.note = "moved: collided with another event"
+                occurrence.note = Engine.movedNote
                 try scope.session.save(&occurrence)
             }
         }
     }
+
+    /// Marks an occurrence cancelled because something else took its time, so the planner places it again.
+    static let movedNote = "moved: collided with another event"
 
     private func flexibleOccurrenceIDs(_ scope: ProactiveScope) throws -> Set<Int64> {
         var ids = Set<Int64>()
