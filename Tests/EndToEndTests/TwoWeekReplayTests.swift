@@ -135,3 +135,35 @@ import Testing
         return (before, afterValue)
     }
 }
+
+@Suite(.serialized) struct ReplayProactiveTests {
+    @Test func aTickLineHasTheUsualShapeAndMessageLinesCarryWhatFellDue() throws {
+        let lines = [
+            #"{"user":"u","room":"!r","text":"schedule gym tomorrow at 6pm for 1h","at":"2026-11-23T08:00:00Z"}"#,
+            #"{"tick":true,"at":"2026-11-24T17:50:00Z"}"#,
+            #"{"user":"u","room":"!r","text":"agenda","at":"2026-11-24T19:05:00Z"}"#,
+            #"{"user":"u","room":"!r","text":"8","at":"2026-11-24T19:06:00Z"}"#,
+        ]
+        let result = try BotProcess.run(["replay"], input: lines.joined(separator: "\n") + "\n")
+        let answers = result.stdout.split(separator: "\n").map(String.init)
+        #expect(answers.count == 4)
+        #expect(answers[1] == #"{"user":null,"room":null,"replies":[],"intent":"tick","route":"none","event":null,"llm":{"calls":0,"prompt_tokens":0,"completion_tokens":0,"cost_usd":0},"proactive":[{"user":"u","room":"!r","text":"Gym starts in 10 min (18:00-19:00)."}]}"#)
+        #expect(answers[2].hasSuffix(#""proactive":[{"user":"u","room":"!r","text":"How did Gym go? Reply done 1-10 or skip (a bare 8 or meh works too)."}]}"#))
+        let answer = try #require(json(answers[3]))
+        #expect(answer["intent"] as? String == "done")
+        #expect((answer["proactive"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func aRestartedReplayOnTheSameDatabaseSendsNoBurstAndLosesNothing() throws {
+        let path = NSTemporaryDirectory() + "replay-proactive-\(UUID().uuidString).sqlite"
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let first = [8, 10, 12, 18].map { #"{"user":"u","room":"!r","text":"schedule task\#($0) tomorrow at \#($0):00 for 1h","at":"2026-11-23T08:00:00Z"}"# }
+        _ = try BotProcess.run(["replay", "--db", path], input: first.joined(separator: "\n") + "\n")
+        let second = [#"{"tick":true,"at":"2026-11-24T13:30:00Z"}"#, #"{"tick":true,"at":"2026-11-24T17:55:00Z"}"#]
+        let result = try BotProcess.run(["replay", "--db", path], input: second.joined(separator: "\n") + "\n")
+        let answers = result.stdout.split(separator: "\n").compactMap { json(String($0)) }
+        let texts = answers.map { ($0["proactive"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String } }
+        #expect(texts.first == ["How did Task8 go? Reply done 1-10 or skip (a bare 8 or meh works too)."], "late reminders dropped, follow-ups queued")
+        #expect(texts.last == ["Task18 starts in 10 min (18:00-19:00)."])
+    }
+}
