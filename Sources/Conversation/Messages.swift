@@ -135,6 +135,8 @@ public struct ProactiveMessage: Sendable, Equatable {
 public protocol ConversationHandling: Sendable {
     func handle(_ message: InboundMessage) async -> Response
     func tick(now: Date) async -> [ProactiveMessage]
+    /// The next instant after `instant` at which `tick` may have something to say (nil: nothing pending).
+    func nextProactiveDue(after instant: Date) async -> Date?
 }
 
 /// An answer recorded for a network message and not yet confirmed sent.
