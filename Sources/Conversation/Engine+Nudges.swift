@@ -80,7 +80,7 @@ extension Engine {
                                       sentToday: try scope.session.messagesSent(to: scope.user.id, since: scope.today.start),
                                       hasOpenFollowUp: !(try scope.session.nudges(of: scope.user.id, kinds: [.followUp], states: [.open]).isEmpty))
         var reminders: [Event] = []
-        var texts: [String] = []
+        var texts: [(text: String, asksAbout: String?)] = []
         for var nudge in due {
             let event = try nudge.eventID.flatMap { try scope.session.event(id: $0) }
             if nudge.eventID != nil, event?.status != .scheduled {
@@ -99,9 +99,9 @@ extension Engine {
                 case .reminder: if let event { reminders.append(event) }
                 case .followUp:
                     context.hasOpenFollowUp = true
-                    if let event { texts.append(FollowUpText.question(about: event)) }
-                case .dailyPlan: texts.append(try dailyPlan(scope))
-                case .weeklyReview: texts.append(try weeklyReview(scope))
+                    if let event { texts.append((FollowUpText.question(about: event), event.title)) }
+                case .dailyPlan: texts.append((try dailyPlan(scope), nil))
+                case .weeklyReview: texts.append((try weeklyReview(scope), nil))
                 }
             case .wait(let until):
                 nudge.dueAt = until
@@ -116,8 +116,8 @@ extension Engine {
                 try expire(&nudge, scope)
             }
         }
-        if !reminders.isEmpty { texts.insert(FollowUpText.reminder(for: reminders, now: scope.now, format: scope.format), at: 0) }
-        return texts.map { ProactiveMessage(userID: scope.user.id, roomID: scope.preferences.lastRoomID, text: $0) }
+        if !reminders.isEmpty { texts.insert((FollowUpText.reminder(for: reminders, now: scope.now, format: scope.format), nil), at: 0) }
+        return texts.map { ProactiveMessage(userID: scope.user.id, roomID: scope.preferences.lastRoomID, text: $0.text, asksAbout: $0.asksAbout) }
     }
 }
 

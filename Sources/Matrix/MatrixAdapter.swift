@@ -40,6 +40,8 @@ public actor MatrixAdapter {
             logger.info("connected to Matrix", metadata: ["user_id": "\(botUserID)", "homeserver": "\(api.homeserver)"])
             var since = await engine.adapterState(StateKey.nextBatch)
             if since == nil { since = try await skipHistory(filterID: filterID) }
+            let proactive = Task { await self.runProactiveLoop() }
+            defer { proactive.cancel() }
             while !Task.isCancelled {
                 if hasUndelivered { await sendUndeliveredAnswers() }
                 let response = try await sync(since: since, filterID: filterID, timeout: settings.syncTimeout)

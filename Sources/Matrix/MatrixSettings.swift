@@ -11,6 +11,8 @@ public struct MatrixSettings: Sendable {
     public var admins: Set<String>
     /// How long the homeserver may hold a `/sync` open (the issue's `timeout=30000`).
     public var syncTimeout: Duration = .seconds(30)
+    /// How often the engine is asked for due reminders and follow-ups.
+    public var tickInterval: Duration = .seconds(30)
     /// Typing is shown only when an answer takes longer than this, so quick command answers cost
     /// no extra requests while slow (LLM) answers still show the bot is working.
     public var typingDelay: Duration = .milliseconds(400)

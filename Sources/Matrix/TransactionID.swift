@@ -1,3 +1,4 @@
+import Foundation
 /// Transaction ids for `PUT /send/{type}/{txnId}` derived from what caused the send, so a retry
 /// (even after a crash and restart, with the same access token) is deduplicated by the homeserver.
 public enum TransactionID {
@@ -9,6 +10,11 @@ public enum TransactionID {
     /// The reaction the bot puts on the event `sourceEventID`.
     public static func reaction(to sourceEventID: String) -> String {
         "sb.react.\(escape(sourceEventID))"
+    }
+
+    /// A message the bot sends on its own (a reminder, a follow-up): unique per send, reused by its retries.
+    public static func proactive(user: String, text: String, at instant: Date) -> String {
+        "sb.nudge.\(Int64(instant.timeIntervalSince1970 * 1000)).\(escape(user)).\(text.utf8.count)"
     }
 
     /// The one-off notice about encryption in `roomID`.
