@@ -197,6 +197,7 @@ enum Help {
         • habits: schedule gym 3 times a week · standup every weekday at 9:30 for 15 min · habits · stop <habit>
         • reminders 15 min / off · daily plan at 8 / off · weekly review on · quiet hours 22-07 · message limit 5
         • unanswered missed / unknown · stop, mute or quiet (until resume)
+        • plan <goal> — e.g. plan a marathon training block
         I learn from every done and skip when your tasks go best.
         """
 }
