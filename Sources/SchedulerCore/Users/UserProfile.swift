@@ -40,5 +40,5 @@ public struct UserProfile: Equatable, Sendable {
     }
 
     /// Falls back to UTC if a stored identifier is no longer known to the system.
-    public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(identifier: "UTC")! }
+    public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? .gmt }
 }
