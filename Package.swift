@@ -36,8 +36,10 @@ let package = Package(
         ]),
         // Top: front ends and the CLI.
         .target(name: "Adapters", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
+        // The benchmark: synthetic users driving the engine (or the same core decisions) with hidden preferences.
+        .target(name: "Simulation", dependencies: ["SchedulerCore", "Coaching", "Conversation", "Storage"]),
         .executableTarget(name: "scheduler-bot", dependencies: [
-            "Adapters", "Conversation", "BotConfig", "Language", "Storage", "SchedulerCore", "LLM",
+            "Adapters", "Conversation", "BotConfig", "Language", "Storage", "SchedulerCore", "LLM", "Simulation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -48,6 +50,8 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM"]),
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "Language", "LLM"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "LearningTests", dependencies: ["SchedulerCore", "Coaching"], resources: [.copy("Pairs")]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SchedulerCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

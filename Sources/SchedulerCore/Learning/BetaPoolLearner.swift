@@ -1,0 +1,81 @@
+import Foundation
+
+/// The default learner: a Beta estimate per hour of the week, with evidence pooled across
+/// neighbouring hours and similar days, and Thompson-style exploration while unsure.
+///
+/// The posterior is kept in the task type's existing grids, so storage needs no new columns:
+/// `habit` is the posterior mean and `confidence = n / (n + pseudoCount)` encodes the evidence n.
+/// Evidence is capped at `maxEvidence`, which turns old outcomes into a slow fade, so a changed
+/// habit is relearned in weeks rather than never.
+public struct BetaPoolLearner: Learner {
+    public let name = "beta-pool"
+    public var kernel: PoolingKernel
+    /// Evidence that makes confidence 0.5; the category prior (confidence 0.1) is worth a ninth of it.
+    public var pseudoCount: Double
+    public var maxEvidence: Double
+    /// Scale of the exploration noise, in posterior standard deviations.
+    public var explorationScale: Double
+
+    public init(kernel: PoolingKernel = .standard, pseudoCount: Double = 4, maxEvidence: Double = 20,
+                explorationScale: Double = 1) {
+        self.kernel = kernel
+        self.pseudoCount = max(0.01, pseudoCount)
+        self.maxEvidence = max(1, maxEvidence)
+        self.explorationScale = max(0, explorationScale)
+    }
+
+    public func learn(_ outcome: Outcome, taskType: inout TaskType, energy: inout EnergyPattern) {
+        let weights = poolingWeights(for: outcome.slots)
+        absorb(outcome.signal, weights: weights, scores: &taskType.habit, confidences: &taskType.confidence)
+        if let energyAfter = outcome.energyAfter {
+            absorb(energyAfter, weights: weights, scores: &energy.energy, confidences: &energy.confidence)
+        }
+        if outcome.completed { taskType.completionCount += 1 }
+    }
+
+    /// Posterior mean plus a seeded Gaussian draw scaled by the posterior spread (Thompson sampling).
+    public func scoringHabit(for taskType: TaskType, seed: UInt64) -> WeekGrid {
+        guard explorationScale > 0 else { return taskType.habit }
+        var generator = SeededGenerator(seed: seed)
+        var grid = taskType.habit
+        for index in 0..<WeekSlot.count {
+            let mean = taskType.habit[index]
+            let evidence = self.evidence(confidence: taskType.confidence[index])
+            let spread = (mean * (1 - mean) / (evidence + 1)).squareRoot()
+            grid[index] = mean + explorationScale * spread * generator.nextGaussian()
+        }
+        return grid
+    }
+
+    // MARK: - Evidence bookkeeping
+
+    func evidence(confidence: Double) -> Double {
+        let bounded = min(confidence, 0.999)
+        return pseudoCount * bounded / (1 - bounded)
+    }
+
+    func confidence(evidence: Double) -> Double { evidence / (evidence + pseudoCount) }
+
+    /// For each hour of the week, the strongest kernel weight from any covered slot.
+    func poolingWeights(for slots: [WeekSlot]) -> [Double] {
+        var weights = [Double](repeating: 0, count: WeekSlot.count)
+        for source in slots {
+            for index in 0..<WeekSlot.count {
+                guard let target = WeekSlot(index: index) else { continue }
+                weights[index] = max(weights[index], kernel.weight(from: source, to: target))
+            }
+        }
+        return weights
+    }
+
+    /// Adds `weight` pseudo-observations of `signal` to each slot: a Beta update in mean/evidence form.
+    func absorb(_ signal: Double, weights: [Double], scores: inout WeekGrid, confidences: inout WeekGrid) {
+        for index in 0..<WeekSlot.count where weights[index] > 0.001 {
+            let weight = weights[index]
+            let evidence = min(maxEvidence, self.evidence(confidence: confidences[index]) + weight)
+            let mean = scores[index]
+            scores[index] = mean + weight / evidence * (signal - mean)
+            confidences[index] = confidence(evidence: evidence)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import SchedulerCore
+@testable import Simulation
+
+@Suite struct SimulatorTests {
+    @Test func theDefaultLearnerBeatsRandomOnASmallPopulation() async throws {
+        let configuration = Simulator.Configuration(users: 12, weeks: 3, seed: 3, learners: ["beta-pool", "random"], path: .core)
+        let report = try await Simulator(configuration).run()
+        let learned = try #require(report.result(for: "beta-pool")?.week(3))
+        let random = try #require(report.result(for: "random")?.week(3))
+        #expect(learned.decisions > 0 && random.decisions > 0)
+        #expect(learned.meanRegret < random.meanRegret)
+        #expect(learned.topDecileShare > random.topDecileShare)
+        #expect(report.learners.allSatisfy { $0.weeks.allSatisfy { $0.llmCalls == 0 } })
+    }
+
+    @Test func aRunIsReproducibleAndIndependentOfConcurrency() async throws {
+        func run(_ concurrency: Int) async throws -> [WeekMetrics] {
+            let configuration = Simulator.Configuration(users: 4, weeks: 2, seed: 11, learners: ["beta-pool"], path: .core,
+                                                        concurrency: concurrency)
+            return try #require(try await Simulator(configuration).run().learners.first).weeks
+        }
+        let sequential = try await run(1)
+        let parallel = try await run(3)
+        #expect(sequential.map(\.regretTotal) == parallel.map(\.regretTotal))
+        #expect(sequential.map(\.topDecile) == parallel.map(\.topDecile))
+    }
+
+    @Test func anUnknownLearnerIsRefused() async {
+        let configuration = Simulator.Configuration(users: 1, weeks: 1, seed: 1, learners: ["oracle"], path: .core)
+        await #expect(throws: Simulator.UnknownLearner.self) { try await Simulator(configuration).run() }
+    }
+
+    @Test func theOracleScoresTheBestFreeStartAsZeroRegret() throws {
+        let truth = try #require(WeekGrid(values: (0..<168).map { $0 % 24 == 10 ? 0.9 : 0.2 }))
+        let monday = Date(timeIntervalSince1970: 1_704_067_200)
+        let utc = try #require(TimeZone(identifier: "UTC"))
+        let request = SlotRequest(habit: truth, energy: truth, durationMinutes: 60,
+                                  window: DateInterval(start: monday, duration: 86_400),
+                                  availability: .standard, timeZone: utc, busy: [])
+        let best = DateInterval(start: monday.addingTimeInterval(10 * 3600), duration: 3600)
+        let worse = DateInterval(start: monday.addingTimeInterval(15 * 3600), duration: 3600)
+        let oracle = SlotOracle()
+        let atBest = try #require(oracle.judge(Decision(choice: request, placed: best), truth: truth))
+        let atWorse = try #require(oracle.judge(Decision(choice: request, placed: worse), truth: truth))
+        #expect(atBest.regret == 0 && atBest.inTopDecile)
+        #expect(abs(atWorse.regret - 0.7) < 1e-9 && !atWorse.inTopDecile)
+    }
+
+    @Test func populationsAreReproducibleAndMixEveryPersona() {
+        let a = Population(count: 12, weeks: 8, seed: 5)
+        let b = Population(count: 12, weeks: 8, seed: 5)
+        #expect(a.users.map(\.id) == b.users.map(\.id))
+        #expect(a.users.map { $0.truth(for: 0, week: 0) } == b.users.map { $0.truth(for: 0, week: 0) })
+        #expect(Set(a.users.map(\.persona)) == Set(Persona.allCases))
+        let changer = a.users.first { $0.persona == .habitChanger }
+        #expect(changer.map { $0.truth(for: 0, week: 0) != $0.truth(for: 0, week: 7) } == true)
+    }
+}
