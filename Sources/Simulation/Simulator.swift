@@ -18,14 +18,18 @@ public struct Simulator: Sendable {
         public var path: Path
         /// Users simulated at once; each user is independent, so results do not depend on it.
         public var concurrency: Int
+        /// Makes a fresh learner for a name (the registry by default; experiments pass variants).
+        public var makeLearner: @Sendable (String) -> (any Learner)?
 
-        public init(users: Int, weeks: Int, seed: UInt64, learners: [String], path: Path, concurrency: Int = 2) {
+        public init(users: Int, weeks: Int, seed: UInt64, learners: [String], path: Path, concurrency: Int = 2,
+                    makeLearner: @escaping @Sendable (String) -> (any Learner)? = Learners.named) {
             self.users = users
             self.weeks = weeks
             self.seed = seed
             self.learners = learners
             self.path = path
             self.concurrency = max(1, concurrency)
+            self.makeLearner = makeLearner
         }
     }
 
@@ -42,7 +46,7 @@ public struct Simulator: Sendable {
         let population = Population(count: configuration.users, weeks: configuration.weeks, seed: configuration.seed)
         var results: [LearnerResult] = []
         for name in configuration.learners {
-            guard Learners.named(name) != nil else { throw UnknownLearner(name: name) }
+            guard configuration.makeLearner(name) != nil else { throw UnknownLearner(name: name) }
             results.append(LearnerResult(learner: name, weeks: try await run(learner: name, population: population)))
         }
         return SimulationReport(users: configuration.users, weeks: configuration.weeks, seed: configuration.seed,
@@ -53,6 +57,7 @@ public struct Simulator: Sendable {
     func run(learner name: String, population: Population) async throws -> [WeekMetrics] {
         let weeks = configuration.weeks
         let path = configuration.path
+        let makeLearner = configuration.makeLearner
         var perUser = [[WeekMetrics]](repeating: [], count: population.users.count)
         try await withThrowingTaskGroup(of: (Int, [WeekMetrics]).self) { group in
             var next = 0
@@ -60,7 +65,10 @@ public struct Simulator: Sendable {
                 let index = next
                 let user = population.users[index]
                 next += 1
-                group.addTask { (index, try await Simulator.simulate(user, weeks: weeks, learner: name, path: path)) }
+                group.addTask {
+                    guard let learner = makeLearner(name) else { throw UnknownLearner(name: name) }
+                    return (index, try await Simulator.simulate(user, weeks: weeks, learner: learner, path: path))
+                }
             }
             while next < min(configuration.concurrency, population.users.count) { launch() }
             while let (index, metrics) = try await group.next() {
@@ -75,8 +83,7 @@ public struct Simulator: Sendable {
         return totals
     }
 
-    static func simulate(_ user: SyntheticUser, weeks: Int, learner name: String, path: Path) async throws -> [WeekMetrics] {
-        guard let learner = Learners.named(name) else { throw UnknownLearner(name: name) }
+    static func simulate(_ user: SyntheticUser, weeks: Int, learner: any Learner, path: Path) async throws -> [WeekMetrics] {
         let measured = MeasuredLearner(learner)
         let run = UserRun(user: user, weeks: weeks)
         switch path {

@@ -78,7 +78,8 @@ import Testing
         var type = TaskType(userID: "u", displayName: "Deep Coding", category: .focused)
         let prior = type.habit
         var energy = EnergyPattern.neutral
-        BetaPoolLearner().learn(Outcome(slots: [monday9], signal: 0, completed: true), taskType: &type, energy: &energy)
+        // 0.6 against a prior of 0.85: a disappointment, not a surprise that would unsettle the whole week.
+        BetaPoolLearner().learn(Outcome(slots: [monday9], signal: 0.6, completed: true), taskType: &type, energy: &energy)
         func drop(_ day: Int, _ hour: Int) -> Double {
             let slot = WeekSlot(weekday: day, hour: hour)
             return prior[slot] - type.habit[slot]
@@ -115,6 +116,27 @@ import Testing
         for _ in 0..<200 { learner.learn(Outcome(slots: [monday9], signal: 0.9, completed: true), taskType: &type, energy: &energy) }
         for _ in 0..<30 { learner.learn(Outcome(slots: [monday9], signal: 0.2, completed: true), taskType: &type, energy: &energy) }
         #expect(type.habit[monday9] < 0.4)
+    }
+
+    @Test func aSurpriseMakesEveryHourLessCertainButKeepsTheirOrder() {
+        let learner = BetaPoolLearner()
+        var type = TaskType(userID: "u", displayName: "Deep Coding", category: .focused)
+        var energy = EnergyPattern.neutral
+        for _ in 0..<20 { learner.learn(Outcome(slots: [monday9], signal: 0.9, completed: true), taskType: &type, energy: &energy) }
+        let before = type
+        var probe = type
+        learner.forgetIfSurprised(by: Outcome(slots: [monday9], signal: 0.05, completed: true), scores: &probe.habit, confidences: &probe.confidence)
+        let evening = WeekSlot(weekday: 4, hour: 19)
+        #expect(probe.confidence[evening] < before.confidence[evening])
+        var inversions = 0
+        for i in 0..<168 {
+            for j in 0..<168 where before.habit[i] < before.habit[j] - 1e-9 && !(probe.habit[i] < probe.habit[j]) { inversions += 1 }
+        }
+        #expect(inversions == 0)
+        #expect(abs(probe.habit[monday9] - 0.5) < abs(before.habit[monday9] - 0.5), "means are drawn toward neutral")
+        var calm = type
+        learner.forgetIfSurprised(by: Outcome(slots: [monday9], signal: 0.8, completed: true), scores: &calm.habit, confidences: &calm.confidence)
+        #expect(calm == before, "an expected outcome forgets nothing")
     }
 
     @Test func energyAfterIsLearnedIntoTheEnergyWeek() {

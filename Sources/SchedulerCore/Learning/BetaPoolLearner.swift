@@ -15,16 +15,24 @@ public struct BetaPoolLearner: Learner {
     public var maxEvidence: Double
     /// Scale of the exploration noise, in posterior standard deviations.
     public var explorationScale: Double
+    /// An outcome further than this from what we expected at its hours is a surprise...
+    public var surpriseThreshold: Double
+    /// ...and discounts the whole week's evidence by up to this share (for a total surprise).
+    public var surpriseForgetting: Double
 
-    public init(kernel: PoolingKernel = .standard, pseudoCount: Double = 4, maxEvidence: Double = 20,
-                explorationScale: Double = 1) {
+    /// Defaults chosen with `scheduler-bot simulate` (200 users, 8 weeks); see the learning note in the README.
+    public init(kernel: PoolingKernel = .standard, pseudoCount: Double = 2, maxEvidence: Double = 20,
+                explorationScale: Double = 0.1, surpriseThreshold: Double = 0.3, surpriseForgetting: Double = 0.5) {
         self.kernel = kernel
         self.pseudoCount = max(0.01, pseudoCount)
         self.maxEvidence = max(1, maxEvidence)
         self.explorationScale = max(0, explorationScale)
+        self.surpriseThreshold = min(0.99, max(0, surpriseThreshold))
+        self.surpriseForgetting = min(1, max(0, surpriseForgetting))
     }
 
     public func learn(_ outcome: Outcome, taskType: inout TaskType, energy: inout EnergyPattern) {
+        forgetIfSurprised(by: outcome, scores: &taskType.habit, confidences: &taskType.confidence)
         let weights = poolingWeights(for: outcome.slots)
         absorb(outcome.signal, weights: weights, scores: &taskType.habit, confidences: &taskType.confidence)
         if let energyAfter = outcome.energyAfter {
@@ -55,6 +63,22 @@ public struct BetaPoolLearner: Learner {
     }
 
     func confidence(evidence: Double) -> Double { evidence / (evidence + pseudoCount) }
+
+    /// A surprising outcome suggests the habit itself changed, so the whole week's evidence is discounted
+    /// and its means drawn toward neutral. That keeps the order of the hours (so one noisy rating costs
+    /// little) while making every hour uncertain enough to be tried again: a night owl who used to be a
+    /// morning person is found in days, not months.
+    func forgetIfSurprised(by outcome: Outcome, scores: inout WeekGrid, confidences: inout WeekGrid) {
+        guard surpriseForgetting > 0, !outcome.slots.isEmpty else { return }
+        let expected = outcome.slots.reduce(0) { $0 + scores[$1] } / Double(outcome.slots.count)
+        let excess = abs(outcome.signal - expected) - surpriseThreshold
+        guard excess > 0 else { return }
+        let keep = 1 - surpriseForgetting * min(1, excess / (1 - surpriseThreshold))
+        for index in 0..<WeekSlot.count {
+            confidences[index] = confidence(evidence: evidence(confidence: confidences[index]) * keep)
+            scores[index] = 0.5 + (scores[index] - 0.5) * keep
+        }
+    }
 
     /// For each hour of the week, the strongest kernel weight from any covered slot.
     func poolingWeights(for slots: [WeekSlot]) -> [Double] {

@@ -16,7 +16,7 @@ public struct PoolingKernel: Sendable, Equatable {
         self.otherDayWeight = min(1, max(0, otherDayWeight))
     }
 
-    public static let standard = PoolingKernel(hourWeights: [1, 0.5, 0.15], similarDayWeight: 0.3, otherDayWeight: 0.08)
+    public static let standard = PoolingKernel(hourWeights: [1, 0.4, 0.1], similarDayWeight: 0.5, otherDayWeight: 0.15)
 
     /// Weight in [0, 1] that evidence at `source` carries for `target`; 1 for the slot itself.
     public func weight(from source: WeekSlot, to target: WeekSlot) -> Double {
