@@ -36,6 +36,7 @@ let package = Package(
         ]),
         // Top: front ends and the CLI.
         .target(name: "Adapters", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "IRC", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
         // The benchmark: synthetic users driving the engine (or the same core decisions) with hidden preferences.
         .target(name: "Simulation", dependencies: ["SchedulerCore", "Coaching", "Conversation", "Storage"]),
         .executableTarget(name: "scheduler-bot", dependencies: [
@@ -44,12 +45,14 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "SchedulerCoreTests", dependencies: ["SchedulerCore"]),
-        .testTarget(name: "LanguageTests", dependencies: ["Language"], resources: [.copy("Corpus")]),
+        .testTarget(name: "LanguageTests", dependencies: ["Language"], exclude: ["tools"], resources: [.copy("Corpus")]),
+        .testTarget(name: "CoachingTests", dependencies: ["Coaching", "SchedulerCore"], resources: [.copy("routing-labelled.tsv")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "SchedulerCore"]),
         .testTarget(name: "BotConfigTests", dependencies: ["BotConfig"]),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM"]),
-        .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "Language", "LLM"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM"], exclude: ["fake_openai_server.py"]),
+        .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "Language", "LLM", "Coaching"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "IRCTests", dependencies: ["IRC", "Conversation", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "LearningTests", dependencies: ["SchedulerCore", "Coaching"], resources: [.copy("Pairs")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SchedulerCore"]),
     ],

@@ -18,7 +18,8 @@ public struct ConsoleAdapter: Sendable {
         if interactive { output("Type a message (\"help\" for commands, Ctrl-D to quit).") }
         for await line in LineReader(handle: input).lines() {
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-            let response = await handler.handle(InboundMessage(userID: userID, text: line, receivedAt: now()))
+            // The person at the terminal runs the bot, so they may use admin commands.
+            let response = await handler.handle(InboundMessage(userID: userID, text: line, receivedAt: now(), isAdmin: true))
             for reply in response.replies { output(ConsoleAdapter.render(reply)) }
         }
     }

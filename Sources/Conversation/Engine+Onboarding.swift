@@ -11,7 +11,7 @@ extension Engine {
 
     /// A role picked in answer to the welcome, or the welcome itself for a first message that is not a command.
     func onboardingReply(_ turn: inout Turn) throws -> String? {
-        if turn.user.onboarding == .offered, let role = Engine.role(in: turn.text.value) {
+        if turn.user.onboarding != .done, let role = Engine.role(in: turn.text.value) {
             turn.intent = .onboarding
             turn.user.role = role.name
             turn.user.onboarding = .done
@@ -33,8 +33,11 @@ extension Engine {
         case .new:
             turn.user.onboarding = .offered
             if turn.intent == .chat || turn.intent == .unknown {
+                // The welcome is the answer; no model is needed for it.
                 turn.intent = .onboarding
+                turn.route = .command
                 turn.replies = []
+                turn.modelTask = nil
             }
             turn.say(Engine.welcome)
         case .offered:

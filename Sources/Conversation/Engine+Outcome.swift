@@ -33,6 +33,7 @@ extension Engine {
         let dayName = WeekSlot.weekdayNames[slots.first?.weekday ?? 0]
         line += ". \(dayName) \(turn.format.clock(event.start)) for \(type.displayName): \(TimeFormat.score(before)) → \(TimeFormat.score(after))."
         turn.say(line)
+        if done, let cheer = try cheer(turn) { turn.say(cheer) }
         if let energy { turn.say(energy < 0.5 ? "Noted that it left you drained; I'll weigh your energy at that hour." : "Noted the good energy afterwards.") }
     }
 
@@ -57,6 +58,7 @@ extension Engine {
             turn.say("I don't see \(taskName) on your agenda, so there is nothing to skip.")
             return nil
         }
+        guard acceptable(taskName: taskName, &turn) else { return nil }
         return try unplannedEvent(named: taskName, &turn)
     }
 

@@ -9,6 +9,7 @@ extension Engine {
             turn.say(command.problem ?? "What should I schedule? For example: schedule deep coding tomorrow for 2h")
             return
         }
+        guard acceptable(taskName: taskName, &turn) else { return }
         var (type, created) = try findOrCreateTaskType(named: taskName, &turn)
         let duration = command.durationMinutes ?? type.typicalDurationMinutes
         guard (5...(24 * 60)).contains(duration) else {

@@ -4,12 +4,19 @@ import Storage
 
 extension Engine {
     /// The user's type of that name, or a new one with its category's prior.
-    func findOrCreateTaskType(named rawName: String, _ turn: inout Turn) throws -> (TaskType, created: Bool) {
+    func findOrCreateTaskType(named rawName: String, category: TaskCategory? = nil, _ turn: inout Turn) throws -> (TaskType, created: Bool) {
         let name = TaskName.normalise(rawName)
         if let existing = try turn.session.taskType(of: turn.user.id, named: name) { return (existing, false) }
-        var created = TaskType(userID: turn.user.id, displayName: rawName, category: settings.categories.category(for: rawName))
+        var created = TaskType(userID: turn.user.id, displayName: rawName, category: category ?? settings.categories.category(for: rawName))
         try turn.session.save(&created)
         return (created, true)
+    }
+
+    /// Refuses (and says why) names too long to be a label, so a pasted essay never becomes a task type.
+    func acceptable(taskName: String, _ turn: inout Turn) -> Bool {
+        guard taskName.count > TaskName.maxLength else { return true }
+        turn.say("That task name is too long for me (\(taskName.count) characters). Use a short name, up to \(TaskName.maxLength) characters, e.g. schedule deep coding tomorrow.")
+        return false
     }
 
     /// The user's existing type of that name, if any.

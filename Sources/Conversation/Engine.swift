@@ -7,7 +7,9 @@ import Storage
 /// The conversation engine: one inbound message in, one response out.
 ///
 /// Commands are read by the grammar, decided by the core, and committed in one store transaction,
-/// so a crash never leaves half a change. Front ends only move text in and out.
+/// so a crash never leaves half a change. Chat that needs a model is decided in a first transaction,
+/// the model is called outside any transaction, and the answer is committed in a second one.
+/// Front ends only move text in and out.
 public actor Engine: ConversationHandling {
     let store: any SchedulerStore
     let settings: EngineSettings
@@ -25,21 +27,12 @@ public actor Engine: ConversationHandling {
     public func handle(_ message: InboundMessage) async -> Response {
         let text = MessageText.clean(message.text, limit: settings.maxMessageLength)
         do {
-            return try store.write { session in
-                if let delivery = message.delivery {
-                    guard try session.markHandled(externalID: delivery.externalID, at: message.receivedAt) else {
-                        return Response.duplicate(of: message)
-                    }
-                    for (key, value) in delivery.state { try session.setValue(value, forKey: key) }
-                }
-                var turn = try Turn(message: message, text: text, session: session, settings: settings)
-                try respond(&turn)
-                try turn.finish()
-                let response = turn.response
-                if let delivery = message.delivery {
-                    try session.setAnswer(try AnswerCoding.encode(response), forExternalID: delivery.externalID)
-                }
+            switch try decide(message, text: text) {
+            case .answered(let response, let skipped):
+                await logSkipped(skipped, for: message)
                 return response
+            case .needsModel(let task):
+                return try await answerWithModel(task)
             }
         } catch {
             logger.error("could not handle a message", metadata: ["error": "\(error)"])
@@ -51,7 +44,37 @@ public actor Engine: ConversationHandling {
 
     public func tick(now: Date) async -> [ProactiveMessage] { [] }
 
+    enum Decision {
+        case answered(Response, skipped: [SkippedCall])
+        case needsModel(ModelTask)
+    }
+
+    /// The first (often only) transaction: everything that needs no model is done and committed here.
+    private func decide(_ message: InboundMessage, text: MessageText) throws -> Decision {
+        try store.write { session in
+            if let delivery = message.delivery, try session.isHandled(externalID: delivery.externalID) {
+                return .answered(Response.duplicate(of: message), skipped: [])
+            }
+            var turn = try Turn(message: message, text: text, session: session, settings: settings)
+            try respond(&turn)
+            try turn.finish()
+            if let task = turn.modelTask { return .needsModel(task) }
+            let response = turn.response
+            try Engine.recordDelivery(of: message, answer: response, in: session)
+            return .answered(response, skipped: turn.skippedCalls)
+        }
+    }
+
+    /// Marks a network message handled, saves adapter state and keeps the answer until it is confirmed sent.
+    static func recordDelivery(of message: InboundMessage, answer: Response, in session: any StoreSession) throws {
+        guard let delivery = message.delivery else { return }
+        _ = try session.markHandled(externalID: delivery.externalID, at: message.receivedAt)
+        for (key, value) in delivery.state { try session.setValue(value, forKey: key) }
+        try session.setAnswer(try AnswerCoding.encode(answer), forExternalID: delivery.externalID)
+    }
+
     private func respond(_ turn: inout Turn) throws {
+        if try adminCommand(&turn) { return }
         if let reply = try onboardingReply(&turn) {
             turn.say(reply)
             return
@@ -70,7 +93,8 @@ public actor Engine: ConversationHandling {
         case .timezone: try setTimeZone(command, &turn)
         case .available: try setAvailability(command, &turn)
         case .help: turn.say(Help.text)
-        case .onboarding, .chat, .unknown: chat(command, &turn)
+        case .plan: try plan(command, &turn)
+        case .onboarding, .chat, .unknown: try chat(command, &turn)
         }
         try offerOnboardingIfNew(&turn)
     }

@@ -13,15 +13,22 @@ public struct EngineSettings: Sendable {
     public var maxMessageLength: Int
     public var categories: CategoryLexicon
     public var learner: any Learner
+    /// Pattern replies and classification rules, reloaded by the composition root when admins edit them.
+    public var prompts: any PromptLibrary
+    /// The model paths for chat; nil answers chat without any model (patterns and a helpful fallback).
+    public var chat: ChatSettings?
 
     public init(defaultTimeZone: String = "UTC", dateOrder: DateOrder = .monthFirst, searchDays: Int = 7,
                 maxMessageLength: Int = 2000, categories: CategoryLexicon = .minimal,
-                learner: any Learner = SeedEMALearner()) {
+                learner: any Learner = SeedEMALearner(), prompts: any PromptLibrary = FixedPrompts.empty,
+                chat: ChatSettings? = nil) {
         self.defaultTimeZone = defaultTimeZone
         self.dateOrder = dateOrder
         self.searchDays = searchDays
         self.maxMessageLength = maxMessageLength
         self.categories = categories
         self.learner = learner
+        self.prompts = prompts
+        self.chat = chat
     }
 }

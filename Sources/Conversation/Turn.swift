@@ -11,9 +11,14 @@ struct Turn {
     var user: UserProfile
     var isNewUser: Bool
     var intent: IntentKind = .unknown
+    var route: Route = .command
     var replies: [Reply] = []
     var event: EventSummary?
     var reaction: String?
+    /// Set when the answer needs a model call, made after this transaction commits.
+    var modelTask: ModelTask?
+    /// Model calls avoided by this message, logged once the transaction has committed.
+    var skippedCalls: [SkippedCall] = []
 
     init(message: InboundMessage, text: MessageText, session: any StoreSession, settings: EngineSettings) throws {
         self.message = message
@@ -46,7 +51,7 @@ struct Turn {
 
     var response: Response {
         Response(userID: message.userID, roomID: message.roomID, replies: replies, intent: intent.rawValue,
-                 route: .command, event: event, reaction: reaction)
+                 route: route, event: event, reaction: reaction)
     }
 }
 

@@ -27,12 +27,17 @@ public enum DateOrder: String, Sendable, Codable {
 /// The reference a time expression is resolved against: the bot's clock and the user's zone.
 public struct TimeContext: Sendable {
     public var now: Date
-    public var timeZone: TimeZone
+    public var timeZone: TimeZone {
+        get { offsets.timeZone }
+        set { offsets = ZoneOffsets(timeZone: newValue, around: now) }
+    }
     public var dateOrder: DateOrder
+    /// The zone's offsets around `now`, computed once so parsing needs no TimeZone calls.
+    public private(set) var offsets: ZoneOffsets
 
     public init(now: Date, timeZone: TimeZone, dateOrder: DateOrder = .monthFirst) {
         self.now = now
-        self.timeZone = timeZone
+        self.offsets = ZoneOffsets(timeZone: timeZone, around: now)
         self.dateOrder = dateOrder
     }
 }
@@ -40,6 +45,8 @@ public struct TimeContext: Sendable {
 /// What a message asks for. Raw values are the replay/parse contract: add cases, never rename.
 public enum IntentKind: String, Sendable, Codable, CaseIterable {
     case schedule, done, skip, agenda, cancel, move, timezone, available, help, onboarding, chat, unknown
+    /// `plan <goal>`: a model-made plan of task types, cached across similar profiles.
+    case plan
 }
 
 /// Which part of the agenda the user asked for.
@@ -68,6 +75,8 @@ public struct ParsedCommand: Sendable, Equatable {
     public var correction: String?
     /// A human-readable reason when the command was recognised but something in it could not be read.
     public var problem: String?
+    /// For `plan`: the user asked for a new plan rather than a cached one ("plan fresh ...", "new plan ...").
+    public var wantsFresh: Bool = false
 
     public init(intent: IntentKind, task: String? = nil, when: ResolvedTime? = nil, durationMinutes: Int? = nil,
                 rating: Double? = nil, note: String? = nil, agendaScope: AgendaScope? = nil,

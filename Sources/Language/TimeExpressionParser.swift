@@ -1,6 +1,50 @@
-/// Finds and resolves date/time expressions. (First cut: being replaced by the full parser.)
+/// Finds and resolves date/time expressions in free text, relative to a reference time and zone.
+/// Deterministic and allocation-light: hand tokenising, table lookups, no regular expressions.
 public struct TimeExpressionParser: Sendable {
     public init() {}
 
-    public func parse(_ text: String, context: TimeContext) -> ResolvedTime? { nil }
+    /// The time the text names, or nil when it names none (or only a duration).
+    public func parse(_ text: String, context: TimeContext) -> ResolvedTime? {
+        scan(text, context: context).time
+    }
+
+    /// Everything time-related in the text, with where it was found.
+    public func scan(_ text: String, context: TimeContext) -> TimeScan {
+        let tokens = Tokenizer.tokenize(text)
+        let mentions = TimeScanner(tokens: tokens).scan()
+        return TimeScan(tokens: tokens, mentions: mentions, context: context)
+    }
+}
+
+/// The result of scanning a text for time expressions.
+public struct TimeScan: Sendable {
+    /// The resolved time of all the time expressions taken together.
+    public var time: ResolvedTime?
+    /// A duration said in the text ("for 2h", "90 min", "all day").
+    public var durationMinutes: Int?
+    /// Where time expressions and durations were read, in the original text.
+    public var matchedRanges: [Range<String.Index>]
+    /// Stretches that looked like a time but could not be read ("25pm", "feb 30").
+    public var unreadableRanges: [Range<String.Index>]
+
+    init(tokens: [Token], mentions: [TimeMention], context: TimeContext) {
+        let readable = mentions.filter { !$0.isInvalid }
+        time = readable.contains(where: \.saysTime) ? TimeResolver(context: context).resolve(readable) : nil
+        durationMinutes = readable.lazy.compactMap(\.durationMinutes).first
+        func textRange(_ m: TimeMention) -> Range<String.Index> {
+            tokens[m.tokens.lowerBound].range.lowerBound..<tokens[m.tokens.upperBound - 1].range.upperBound
+        }
+        matchedRanges = readable.map(textRange)
+        unreadableRanges = mentions.filter(\.isInvalid).map(textRange)
+    }
+}
+
+/// Reads a duration on its own: "2h", "for 90 min", "an hour and a half", "1h30", "all day".
+public struct DurationParser: Sendable {
+    public init() {}
+
+    public func minutes(in text: String) -> Int? {
+        let tokens = Tokenizer.tokenize(text)
+        return TimeScanner(tokens: tokens).scan().lazy.compactMap(\.durationMinutes).first
+    }
 }

@@ -74,6 +74,50 @@ enum Migrations {
             }
             try db.create(index: "handled_external_event_pending", on: "handled_external_event", columns: ["delivered_at"])
         }
+        migrator.registerMigration("v2-conversation-and-costs") { db in
+            try db.alter(table: "user") { t in
+                t.add(column: "chat_count", .integer).notNull().defaults(to: 0)
+            }
+            // The assistant's thread, kept locally and pruned before each call.
+            try db.create(table: "conversation_turn") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("user_id", .text).notNull().references("user", onDelete: .cascade)
+                t.column("speaker", .text).notNull().check(sql: "speaker IN ('user', 'assistant')")
+                t.column("text", .text).notNull()
+                t.column("created_at", .double).notNull()
+            }
+            try db.create(index: "conversation_turn_by_user", on: "conversation_turn", columns: ["user_id", "id"])
+            try db.create(table: "conversation_summary") { t in
+                t.primaryKey("user_id", .text).references("user", onDelete: .cascade)
+                t.column("summary", .text).notNull()
+                t.column("folded_through", .integer).notNull()
+            }
+            // One row per LLM-eligible message (the SQLite twin of the JSON-lines cost log), for budgets and audits.
+            try db.create(table: "llm_call") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("time", .double).notNull()
+                t.column("user", .text).notNull()
+                t.column("route", .text).notNull()
+                t.column("message_type", .text).notNull()
+                t.column("model", .text).notNull()
+                t.column("prompt_tokens", .integer).notNull()
+                t.column("completion_tokens", .integer).notNull()
+                t.column("cached_tokens", .integer).notNull()
+                t.column("estimated", .boolean).notNull()
+                t.column("cost_usd", .double).notNull()
+                t.column("latency_ms", .integer).notNull()
+                t.column("outcome", .text).notNull()
+            }
+            try db.create(index: "llm_call_by_time", on: "llm_call", columns: ["time"])
+            try db.create(index: "llm_call_by_user_time", on: "llm_call", columns: ["user", "time"])
+            // Model-made plans shared across users with the same profile (the key never holds personal data).
+            try db.create(table: "plan_cache") { t in
+                t.primaryKey("key", .text)
+                t.column("template", .text).notNull()
+                t.column("created_at", .double).notNull()
+                t.column("hits", .integer).notNull().defaults(to: 0)
+            }
+        }
         return migrator
     }
 }

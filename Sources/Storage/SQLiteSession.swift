@@ -18,20 +18,20 @@ struct SQLiteSession: StoreSession {
                            availability: ColumnCoding.availability(row["availability"]), energy: energy,
                            role: row["role"],
                            onboarding: UserProfile.OnboardingState(rawValue: row["onboarding"]) ?? .done,
-                           createdAt: ColumnCoding.date(row["created_at"]))
+                           createdAt: ColumnCoding.date(row["created_at"]), chatCount: row["chat_count"])
     }
 
     func save(_ user: UserProfile) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO user (id, time_zone, availability, energy, energy_confidence, role, onboarding, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO user (id, time_zone, availability, energy, energy_confidence, role, onboarding, created_at, chat_count)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET time_zone = excluded.time_zone, availability = excluded.availability,
               energy = excluded.energy, energy_confidence = excluded.energy_confidence, role = excluded.role,
-              onboarding = excluded.onboarding
+              onboarding = excluded.onboarding, chat_count = excluded.chat_count
             """).execute(arguments: [
                 user.id, user.timeZoneIdentifier, ColumnCoding.text(user.availability),
                 ColumnCoding.blob(user.energy.energy), ColumnCoding.blob(user.energy.confidence),
-                user.role, user.onboarding.rawValue, ColumnCoding.seconds(user.createdAt),
+                user.role, user.onboarding.rawValue, ColumnCoding.seconds(user.createdAt), user.chatCount,
             ])
     }
 
@@ -137,6 +137,11 @@ struct SQLiteSession: StoreSession {
         }
     }
 
+    func recentOutcomes(of userID: String, limit: Int) throws -> [Event.Status] {
+        let sql = "SELECT status FROM event WHERE user_id = ? AND status IN ('done', 'skipped') ORDER BY start DESC, id DESC LIMIT ?"
+        return try String.fetchAll(db.cachedStatement(sql: sql), arguments: [userID, limit]).compactMap(Event.Status.init)
+    }
+
     /// Upper bound on an event's length used to keep overlap queries on the index.
     static let longestEvent: Double = 24 * 3600
 
@@ -188,6 +193,11 @@ struct SQLiteSession: StoreSession {
         } else {
             try db.cachedStatement(sql: "DELETE FROM bot_state WHERE key = ?").execute(arguments: [key])
         }
+    }
+
+    func isHandled(externalID: String) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM handled_external_event WHERE id = ?)"),
+                          arguments: [externalID]) ?? false
     }
 
     func markHandled(externalID: String, at instant: Date) throws -> Bool {

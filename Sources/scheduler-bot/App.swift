@@ -3,6 +3,7 @@ import Coaching
 import Conversation
 import Foundation
 import Language
+import LLM
 import Logging
 import SchedulerCore
 import Storage
@@ -11,6 +12,8 @@ import Storage
 struct App {
     let config: ConfigValues
     let logger: Logger
+    /// Where the cost log goes when bot.conf does not say (replay on a temporary database keeps it beside it).
+    var defaultCostLog: String?
 
     /// Loads the configuration or exits with every problem listed (the bot refuses to guess).
     static func load(_ options: GlobalOptions, logLevel: Logger.Level = .info) -> App {
@@ -20,7 +23,7 @@ struct App {
             return handler
         }
         do {
-            return App(config: try ConfigLoader().load(path: options.config), logger: Logger(label: "scheduler-bot"))
+            return App(config: try ConfigLoader().load(path: options.config), logger: Logger(label: "scheduler-bot"), defaultCostLog: nil)
         } catch {
             FileHandle.standardError.write(Data("scheduler-bot: configuration problems:\n\(error.description)\n".utf8))
             exit(78) // EX_CONFIG
@@ -73,15 +76,82 @@ struct App {
         return .minimal
     }
 
-    func engineSettings() -> EngineSettings {
-        EngineSettings(defaultTimeZone: config.string("general", "timezone"),
-                       dateOrder: DateOrder(rawValue: config.string("general", "date_order")) ?? .monthFirst,
-                       categories: categoryLexicon(),
-                       learner: SeedEMALearner())
+    /// The admin-editable prompt files, reloaded when they change and on SIGHUP.
+    func prompts() -> any PromptLibrary {
+        guard let folder = promptsDirectory else {
+            logger.warning("no prompts folder found; pattern replies and message classification are off")
+            return FixedPrompts.empty
+        }
+        let library = ReloadingPrompts(folder: folder, logger: logger)
+        library.reloadOnHangup()
+        return library
     }
 
-    func engine(store: any SchedulerStore) -> Engine {
-        Engine(store: store, settings: engineSettings(), logger: logger)
+    func engineSettings() throws -> EngineSettings {
+        let prompts = prompts()
+        return EngineSettings(defaultTimeZone: config.string("general", "timezone"),
+                              dateOrder: DateOrder(rawValue: config.string("general", "date_order")) ?? .monthFirst,
+                              categories: categoryLexicon(),
+                              learner: SeedEMALearner(),
+                              prompts: prompts,
+                              chat: try chatSettings())
+    }
+
+    func engine(store: any SchedulerStore) throws -> Engine {
+        Engine(store: store, settings: try engineSettings(), logger: logger)
+    }
+
+    /// `[llm]` and `[costs]` mapped onto the LLM module; offline when no endpoint is configured.
+    var llmSettings: LLMSettings {
+        let key = config.string("llm", "api_key")
+        let costLog = config.string("costs", "log_path")
+        return LLMSettings(baseURL: config.string("llm", "base_url"),
+                           apiKey: key.isEmpty ? nil : APIKey(key),
+                           completionsModel: config.string("llm", "completions_model"),
+                           assistantModel: config.string("llm", "assistant_model"),
+                           embeddingsModel: config.string("llm", "embeddings_model"),
+                           timeoutSeconds: config.float("llm", "timeout_seconds"),
+                           maxRetries: config.integer("llm", "max_retries"),
+                           offlineRepliesPath: (promptsDirectory ?? "prompts") + "/offline-replies.txt",
+                           costLogPath: costLog.isEmpty ? defaultCostLog ?? dataDirectory + "/costs.jsonl" : costLog)
+    }
+
+    func chatSettings() throws -> ChatSettings {
+        let llm = llmSettings
+        let metered = llm.makeMeteredLLM(provider: provider(llm), logger: logger)
+        return ChatSettings(llm: metered, completionsModel: llm.completionsModel, assistantModel: llm.assistantModel,
+                            completionsSystemPrompt: promptText("completions-system.txt") ?? ChatSettings.defaultCompletionsPrompt,
+                            assistantSystemPrompt: promptText("assistant-system.txt") ?? ChatSettings.defaultAssistantPrompt,
+                            plans: PlanSettings(systemPrompt: promptText("plan-system.txt") ?? PlanSettings.defaultPrompt,
+                                                catalog: planCatalog()))
+    }
+
+    /// The configured provider; a broken offline replies file is reported and replaced by one built-in reply,
+    /// so the bot still runs.
+    private func provider(_ llm: LLMSettings) -> any LLMProvider {
+        do {
+            return try llm.makeProvider(logger: logger)
+        } catch {
+            logger.error("\(error); offline replies fall back to a built-in answer")
+            return OfflineProvider(book: .builtIn)
+        }
+    }
+
+    func planCatalog() -> PlanCatalog {
+        guard let text = promptText("plan-categories.txt") else { return PlanCatalog() }
+        do {
+            return try PlanCatalog(text: text)
+        } catch {
+            logger.error("\(promptsDirectory ?? "prompts")/plan-categories.txt:\(error.line): \(error.message); plans use no categories")
+            return PlanCatalog()
+        }
+    }
+
+    private func promptText(_ name: String) -> String? {
+        guard let folder = promptsDirectory,
+              let text = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8) else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
     }
 }
 

@@ -16,6 +16,6 @@ struct ChatCommand: AsyncParsableCommand {
         let path = db ?? app.databasePath
         let store = try app.openStore(at: path)
         printFlushed("scheduler-bot: data in \(path)")
-        await ConsoleAdapter(handler: app.engine(store: store)).run(output: printFlushed)
+        await ConsoleAdapter(handler: try app.engine(store: store)).run(output: printFlushed)
     }
 }

@@ -18,15 +18,16 @@ struct ReplayCommand: AsyncParsableCommand {
     var db: String?
 
     func run() async throws {
-        let app = App.load(global, logLevel: .error)
+        var app = App.load(global, logLevel: .error)
         let temporary = db == nil ? NSTemporaryDirectory() + "scheduler-bot-replay-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64(Date().timeIntervalSince1970 * 1000)).sqlite" : nil
         let path = db ?? temporary ?? ""
+        if let temporary { app.defaultCostLog = temporary + ".costs.jsonl" }
         defer {
             if let temporary {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
+                for suffix in ["", "-wal", "-shm", ".costs.jsonl"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
             }
         }
         let store = try app.openStore(at: path)
-        await ReplayAdapter(handler: app.engine(store: store)).run(output: printFlushed)
+        await ReplayAdapter(handler: try app.engine(store: store)).run(output: printFlushed)
     }
 }

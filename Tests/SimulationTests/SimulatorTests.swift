@@ -58,3 +58,22 @@ import Testing
         #expect(changer.map { $0.truth(for: 0, week: 0) != $0.truth(for: 0, week: 7) } == true)
     }
 }
+
+@Suite struct EnginePathTests {
+    /// The engine (text through `Engine.handle`, SQLite in memory) and the core driver decide alike,
+    /// so the fast core path measures what users would get.
+    @Test func theEngineAndTheCoreMakeTheSameDecisions() async throws {
+        try #require(await EngineDriver.understandsCommands(), "needs the command grammar")
+        func run(_ path: Simulator.Path) async throws -> [WeekMetrics] {
+            let configuration = Simulator.Configuration(users: 3, weeks: 2, seed: 9, learners: ["beta-pool"], path: path)
+            return try #require(try await Simulator(configuration).run().learners.first).weeks
+        }
+        let engine = try await run(.engine)
+        let core = try await run(.core)
+        #expect(engine.map(\.decisions) == core.map(\.decisions))
+        #expect(engine.map(\.regretTotal) == core.map(\.regretTotal))
+        #expect(engine.map(\.skips) == core.map(\.skips))
+        #expect(engine.map(\.updates) == core.map(\.updates))
+        #expect(engine.allSatisfy { $0.llmCalls == 0 && $0.decisions > 0 })
+    }
+}

@@ -20,7 +20,7 @@ public struct BetaPoolLearner: Learner {
     /// ...and discounts the whole week's evidence by up to this share (for a total surprise).
     public var surpriseForgetting: Double
 
-    /// Defaults chosen with `scheduler-bot simulate` (200 users, 8 weeks); see the learning note in the README.
+    /// Defaults chosen with `scheduler-bot simulate --users 200 --weeks 8 --seed 42` against the other learners.
     public init(kernel: PoolingKernel = .standard, pseudoCount: Double = 2, maxEvidence: Double = 20,
                 explorationScale: Double = 0.1, surpriseThreshold: Double = 0.3, surpriseForgetting: Double = 0.5) {
         self.kernel = kernel

@@ -57,18 +57,25 @@ public struct TaskType: Equatable, Sendable {
 }
 
 public enum TaskName {
+    /// Task names are labels, not essays; longer ones are refused so a paste never becomes a task type.
+    public static let maxLength = 80
+
     /// The key that makes "Deep  Coding!" and "deep coding" the same type.
     public static func normalise(_ text: String) -> String {
         let kept = text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }
         return String(kept).split(separator: " ").joined(separator: " ")
     }
 
-    /// Title case for display, keeping words that are already capitalised or contain digits.
+    /// Title case for display ("deep coding" -> "Deep Coding"), keeping small joining words lower case
+    /// after the first word and leaving words the user capitalised, or that start with a digit, as typed.
     public static func display(_ text: String) -> String {
         let words = text.split(whereSeparator: \.isWhitespace)
-        return words.map { word -> String in
+        return words.enumerated().map { index, word -> String in
             guard let first = word.first, first.isLowercase else { return String(word) }
+            if index > 0, smallWords.contains(word.lowercased()) { return String(word) }
             return first.uppercased() + word.dropFirst()
         }.joined(separator: " ")
     }
+
+    static let smallWords: Set<String> = ["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "vs"]
 }

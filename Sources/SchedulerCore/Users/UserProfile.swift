@@ -13,6 +13,8 @@ public struct UserProfile: Equatable, Sendable {
     public var role: String?
     public var onboarding: OnboardingState
     public var createdAt: Date
+    /// Chat messages (not commands) the user has sent; a new user's first few get the strong model.
+    public var chatCount: Int
 
     public init(id: String, createdAt: Date, timeZoneIdentifier: String = "UTC") {
         self.id = id
@@ -22,10 +24,11 @@ public struct UserProfile: Equatable, Sendable {
         self.role = nil
         self.onboarding = .new
         self.createdAt = createdAt
+        self.chatCount = 0
     }
 
     public init(id: String, timeZoneIdentifier: String, availability: Availability, energy: EnergyPattern,
-                role: String?, onboarding: OnboardingState, createdAt: Date) {
+                role: String?, onboarding: OnboardingState, createdAt: Date, chatCount: Int = 0) {
         self.id = id
         self.timeZoneIdentifier = timeZoneIdentifier
         self.availability = availability
@@ -33,6 +36,7 @@ public struct UserProfile: Equatable, Sendable {
         self.role = role
         self.onboarding = onboarding
         self.createdAt = createdAt
+        self.chatCount = chatCount
     }
 
     /// Falls back to UTC if a stored identifier is no longer known to the system.

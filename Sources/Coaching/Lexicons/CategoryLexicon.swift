@@ -1,3 +1,4 @@
+import Foundation
 import SchedulerCore
 
 /// Keywords that decide a new task type's category; read from prompts/task-categories.txt, which admins edit.

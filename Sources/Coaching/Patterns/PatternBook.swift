@@ -1,0 +1,146 @@
+import Foundation
+/// Canned replies for messages that need no model: greetings, thanks, goodbyes, "I'm struggling" nudges,
+/// and cheers after a completion. Read from prompts/patterns.txt, which admins edit.
+///
+/// Format (line-based, `#` comments):
+/// ```
+/// [greeting-morning]            # a section; its name is recorded as the rule that fired
+/// kind: greeting                # the message type it answers (greeting, thanks, bye, struggling, cheer, ...)
+/// hours: 4-12                   # optional: local hours [from, to) it applies to
+/// streak: 3-6                   # cheer sections only: completion streaks it applies to ("7-" = 7 and more)
+/// match: hi, hello, hey         # phrases; a message matches when it is one of them plus at most filler words
+/// reply: Good morning! What's the plan today?
+/// reply: Morning! Want me to find a slot for something?
+/// ```
+public struct PatternBook: Sendable, Equatable {
+    public struct Section: Sendable, Equatable {
+        public var name: String
+        public var kind: String
+        public var hours: Range<Int>?
+        public var streak: ClosedRange<Int>?
+        public var phrases: [[String]]
+        public var replies: [String]
+        public var line: Int
+    }
+
+    public struct ParseError: Error, CustomStringConvertible, Sendable, Equatable {
+        public var line: Int
+        public var message: String
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    public private(set) var sections: [Section]
+
+    public init(sections: [Section] = []) { self.sections = sections }
+
+    public init(text: String) throws(ParseError) {
+        var sections: [Section] = []
+        var current: Section?
+        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let lineNumber = offset + 1
+            let line = PatternBook.stripComment(raw)
+            if line.isEmpty { continue }
+            if line.hasPrefix("[") {
+                guard line.hasSuffix("]"), line.count > 2 else { throw ParseError(line: lineNumber, message: "a section header looks like [name]") }
+                if let done = current { sections.append(try PatternBook.validated(done)) }
+                current = Section(name: String(line.dropFirst().dropLast()), kind: "", hours: nil, streak: nil,
+                                  phrases: [], replies: [], line: lineNumber)
+                continue
+            }
+            guard var section = current else { throw ParseError(line: lineNumber, message: "a line before the first [section]") }
+            guard let colon = line.firstIndex(of: ":") else { throw ParseError(line: lineNumber, message: "expected 'key: value'") }
+            let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            switch key {
+            case "kind": section.kind = value.lowercased()
+            case "hours": section.hours = try PatternBook.hours(value, line: lineNumber)
+            case "streak": section.streak = try PatternBook.streak(value, line: lineNumber)
+            case "match": section.phrases += value.split(separator: ",").map { PatternText.words(String($0)) }.filter { !$0.isEmpty }
+            case "reply":
+                guard !value.isEmpty else { throw ParseError(line: lineNumber, message: "empty reply") }
+                section.replies.append(value)
+            default: throw ParseError(line: lineNumber, message: "unknown key '\(key)' (kind, hours, streak, match, reply)")
+            }
+            current = section
+        }
+        if let done = current { sections.append(try PatternBook.validated(done)) }
+        self.sections = sections
+    }
+
+    /// The first section whose phrases match the message and whose hours include `hour`.
+    public func match(_ message: String, hour: Int) -> Section? {
+        let words = PatternText.words(message)
+        guard !words.isEmpty, words.count <= PatternText.maxWords else { return nil }
+        return sections.first { section in
+            section.kind != "cheer" && section.hours.map { $0.contains(hour) } ?? true
+                && section.phrases.contains { PatternText.matches(words, phrase: $0) }
+        }
+    }
+
+    /// The cheer for a completion streak, if the book has one.
+    public func cheer(streak: Int, hour: Int) -> Section? {
+        sections.first { $0.kind == "cheer" && ($0.streak?.contains(streak) ?? true) && ($0.hours?.contains(hour) ?? true) }
+    }
+
+    private static func stripComment(_ raw: Substring) -> String {
+        // A '#' starts a comment only at the start of a line or after a space, so "#team" in a reply survives.
+        var text = String(raw)
+        if text.trimmingCharacters(in: .whitespaces).hasPrefix("#") { return "" }
+        if let range = text.range(of: " #") { text = String(text[..<range.lowerBound]) }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    private static func validated(_ section: Section) throws(ParseError) -> Section {
+        guard !section.kind.isEmpty else { throw ParseError(line: section.line, message: "section [\(section.name)] has no 'kind:'") }
+        guard !section.replies.isEmpty else { throw ParseError(line: section.line, message: "section [\(section.name)] has no 'reply:'") }
+        guard section.kind == "cheer" || !section.phrases.isEmpty else {
+            throw ParseError(line: section.line, message: "section [\(section.name)] has no 'match:'")
+        }
+        return section
+    }
+
+    private static func hours(_ value: String, line: Int) throws(ParseError) -> Range<Int> {
+        let bounds = value.split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard bounds.count == 2, (0...24).contains(bounds[0]), (0...24).contains(bounds[1]), bounds[0] < bounds[1] else {
+            throw ParseError(line: line, message: "hours look like 4-12 (from, to; 0-24)")
+        }
+        return bounds[0]..<bounds[1]
+    }
+
+    private static func streak(_ value: String, line: Int) throws(ParseError) -> ClosedRange<Int> {
+        let parts = value.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let low = Int(parts[0]), low >= 0 else {
+            throw ParseError(line: line, message: "streak looks like 3-6 or 7-")
+        }
+        let high = parts[1].isEmpty ? Int.max : Int(parts[1]) ?? -1
+        guard high >= low else { throw ParseError(line: line, message: "streak looks like 3-6 or 7-") }
+        return low...high
+    }
+}
+
+/// Word-level normalisation shared by patterns and classification rules.
+public enum PatternText {
+    /// Patterns answer short messages only; anything longer deserves a real answer.
+    public static let maxWords = 8
+    /// Words that may surround a pattern phrase without changing what the message asks.
+    static let filler: Set<String> = ["there", "bot", "coach", "again", "so", "much", "very", "a", "lot", "you", "all",
+                                      "everyone", "buddy", "friend", "mate", "just", "ok", "okay", "then", "for", "now",
+                                      "today", "and", "oh", "well", "hey", "hi", "the", "really", "it", "ugh", "man", "sigh"]
+
+    public static func words(_ text: String) -> [String] {
+        let kept = text.lowercased().unicodeScalars.map { scalar -> Character in
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "'" ? Character(scalar) : " "
+        }
+        return String(kept).replacingOccurrences(of: "'", with: "").split(separator: " ").map(String.init)
+    }
+
+    /// The phrase occurs as consecutive words and every other word is filler.
+    static func matches(_ words: [String], phrase: [String]) -> Bool {
+        guard phrase.count <= words.count else { return false }
+        for start in 0...(words.count - phrase.count) where Array(words[start..<start + phrase.count]) == phrase {
+            let rest = words[..<start] + words[(start + phrase.count)...]
+            if rest.allSatisfy(filler.contains) { return true }
+        }
+        return false
+    }
+}

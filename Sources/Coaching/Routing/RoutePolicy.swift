@@ -1,0 +1,88 @@
+/// Where a chat message goes: the cheapest path that serves it.
+public enum ChatPath: String, Sendable, Equatable {
+    case pattern, completions, assistant, none
+}
+
+/// The decision and why it was made (recorded in the cost log and shown in replay).
+public struct RouteDecision: Sendable, Equatable {
+    public var path: ChatPath
+    public var reason: String
+}
+
+/// What a user may still spend today, as seen by the budget rules.
+public struct BudgetState: Sendable, Equatable {
+    public var userCallsLastMinute: Int
+    public var userSpentTodayUSD: Double
+    public var globalSpentTodayUSD: Double
+
+    public init(userCallsLastMinute: Int = 0, userSpentTodayUSD: Double = 0, globalSpentTodayUSD: Double = 0) {
+        self.userCallsLastMinute = userCallsLastMinute
+        self.userSpentTodayUSD = userSpentTodayUSD
+        self.globalSpentTodayUSD = globalSpentTodayUSD
+    }
+}
+
+/// Limits past which the bot degrades: strong model → cheap model → patterns.
+public struct BudgetLimits: Sendable, Equatable {
+    public var userCallsPerMinute: Int
+    public var userDailyUSD: Double
+    public var globalDailyUSD: Double
+    /// Share of a daily cap after which the strong model is no longer used (the cheap one still is).
+    public var assistantShare: Double
+
+    public init(userCallsPerMinute: Int = 6, userDailyUSD: Double = 0.05, globalDailyUSD: Double = 20, assistantShare: Double = 0.8) {
+        self.userCallsPerMinute = userCallsPerMinute
+        self.userDailyUSD = userDailyUSD
+        self.globalDailyUSD = globalDailyUSD
+        self.assistantShare = assistantShare
+    }
+}
+
+/// The routing policy of the design: commands never reach here; patterns first, then classification decides
+/// between the cheap completions model and the strong assistant, within the budgets.
+public struct RoutePolicy: Sendable {
+    /// A new user's first messages go to the assistant, so first impressions get the best answer.
+    public var assistantForFirstMessages: Int
+    public var limits: BudgetLimits
+
+    public init(assistantForFirstMessages: Int = 3, limits: BudgetLimits = BudgetLimits()) {
+        self.assistantForFirstMessages = assistantForFirstMessages
+        self.limits = limits
+    }
+
+    public func decide(classification: Classification, patternMatched: Bool, userMessageCount: Int,
+                       budget: BudgetState) -> RouteDecision {
+        if patternMatched { return RouteDecision(path: .pattern, reason: "pattern cache") }
+        let wanted: RouteDecision
+        if classification.type.isComplex {
+            wanted = RouteDecision(path: .assistant, reason: "complex type, \(classification.rule)")
+        } else if classification.type == .greeting {
+            // Small talk never needs the strong model, not even from a brand-new user.
+            wanted = RouteDecision(path: .completions, reason: "small talk, \(classification.rule)")
+        } else if userMessageCount < assistantForFirstMessages {
+            wanted = RouteDecision(path: .assistant, reason: "one of a new user's first \(assistantForFirstMessages) messages")
+        } else {
+            wanted = RouteDecision(path: .completions, reason: "simple type, \(classification.rule)")
+        }
+        return degrade(wanted, budget: budget)
+    }
+
+    /// Past a cap the bot steps down a path rather than failing: assistant → completions → none (patterns only).
+    func degrade(_ decision: RouteDecision, budget: BudgetState) -> RouteDecision {
+        if budget.globalSpentTodayUSD >= limits.globalDailyUSD {
+            return RouteDecision(path: .none, reason: "global daily budget spent")
+        }
+        if budget.userSpentTodayUSD >= limits.userDailyUSD {
+            return RouteDecision(path: .none, reason: "user daily budget spent")
+        }
+        if budget.userCallsLastMinute >= limits.userCallsPerMinute {
+            return RouteDecision(path: .none, reason: "user rate limit")
+        }
+        let nearCap = budget.userSpentTodayUSD >= limits.userDailyUSD * limits.assistantShare
+            || budget.globalSpentTodayUSD >= limits.globalDailyUSD * limits.assistantShare
+        if decision.path == .assistant, nearCap {
+            return RouteDecision(path: .completions, reason: "near the daily budget; \(decision.reason)")
+        }
+        return decision
+    }
+}

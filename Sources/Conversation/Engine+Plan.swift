@@ -1,0 +1,83 @@
+import Coaching
+import Foundation
+import Language
+import LLM
+import SchedulerCore
+import Storage
+
+extension Engine {
+    /// `plan <goal>`: a model-made list of task types with first sessions, cached across users whose
+    /// profile (role, goal category, field, horizon) is the same, and filled with each user's own details.
+    func plan(_ command: ParsedCommand, _ turn: inout Turn) throws {
+        guard let goal = command.task else {
+            turn.say(command.problem ?? "What should I plan? For example: plan a marathon training block")
+            return
+        }
+        guard let chat = settings.chat else {
+            turn.say("Plans are made by the coaching model, which isn't set up here. You can still schedule tasks one by one.")
+            return
+        }
+        let catalog = chat.plans.catalog
+        let details = PlanTemplate.Details(goal: goal, field: catalog.field(of: goal))
+        let profile = PlanProfile(role: turn.user.role, goal: goal, catalog: catalog)
+        let key = profile.cacheKey(promptVersion: chat.plans.promptVersion)
+        let request = planRequest(goal: goal, details: details, profile: profile, chat: chat)
+        if !command.wantsFresh,
+           let cached = try turn.session.cachedPlan(key: key, freshAfter: turn.now.addingTimeInterval(-chat.plans.timeToLive)),
+           let template = try? PlanTemplate.parse(cached) {
+            try apply(template.filled(with: details), goal: goal, fromCache: true, &turn)
+            turn.skippedCalls.append(SkippedCall(request: request, route: "assistant", messageType: "plan", outcome: .cached))
+            return
+        }
+        turn.modelTask = ModelTask(kind: .plan(key: key, details: details), message: turn.message, path: .assistant,
+                                   classification: Classification(type: .planning, rule: "plan command"),
+                                   reason: command.wantsFresh ? "plan command, fresh plan asked" : "plan command, cache miss",
+                                   request: request, leadingReplies: turn.replies, threadTail: [], summary: nil)
+    }
+
+    /// The model sees the profile and the goal with names replaced by placeholders, so nothing personal can be cached.
+    private func planRequest(goal: String, details: PlanTemplate.Details, profile: PlanProfile, chat: ChatSettings) -> ChatRequest {
+        var anonymous = goal
+        for name in details.names { anonymous = anonymous.replacingOccurrences(of: name, with: "[detail]") }
+        let brief = "Profile: role \(profile.role), goal category \(profile.category), field \(profile.field ?? "unspecified"), horizon \(profile.horizon). Goal: \(anonymous)"
+        return ChatRequest(model: chat.assistantModel, messages: [.system(chat.plans.systemPrompt), .user(brief)],
+                           maxTokens: chat.plans.maxTokens, temperature: 0.3, purpose: "plan")
+    }
+
+    /// Creates the plan's task types and books each one's first session in the coming week.
+    func apply(_ template: PlanTemplate, goal: String, fromCache: Bool, _ turn: inout Turn) throws {
+        var lines: [String] = []
+        for task in template.tasks {
+            var (type, created) = try findOrCreateTaskType(named: task.name, category: task.category, &turn)
+            if created {
+                type.typicalDurationMinutes = task.minutes
+                try turn.session.save(&type)
+            }
+            var line = "• \(type.displayName): \(TimeFormat.duration(task.minutes)) × \(task.perWeek)/week"
+            // A task that finds no slot just shows no first session; the plan as a whole still stands.
+            var quiet = turn
+            if let placement = try place(type: type, duration: task.minutes, when: nil, excluding: nil, &quiet) {
+                var event = Event(userID: turn.user.id, taskTypeID: type.id ?? 0, title: type.displayName,
+                                  start: placement.slot.start, end: placement.slot.end, createdAt: turn.now, score: placement.slot.score)
+                try turn.session.save(&event)
+                if turn.event == nil { turn.event = summary(of: event, type: type) }
+                line += ", first: \(turn.format.range(event.start, event.end))"
+            }
+            lines.append(line)
+        }
+        let source = fromCache ? " (from a plan made for a similar profile; say \"plan fresh \(goal)\" for a new one)" : ""
+        turn.say("Here's a plan for \"\(goal)\"\(source):\n" + lines.joined(separator: "\n"), preformatted: true)
+    }
+
+    /// Phase three of a plan: validate the model's JSON, cache it generalised, and apply it for this user.
+    func completePlan(key: String, details: PlanTemplate.Details, answer: String, goal: String, _ turn: inout Turn) throws {
+        do {
+            let template = try PlanTemplate.parse(answer)
+            try turn.session.savePlan(key: key, template: template.generalised(removing: details).json, at: turn.now)
+            try apply(template.generalised(removing: details).filled(with: details), goal: goal, fromCache: false, &turn)
+        } catch let invalid as PlanTemplate.Invalid {
+            logger.warning("the model's plan was rejected", metadata: ["reason": "\(invalid.reason)"])
+            turn.say("I couldn't put a usable plan together this time. Try again in a moment, or schedule tasks one by one.")
+        }
+    }
+}

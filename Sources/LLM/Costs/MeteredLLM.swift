@@ -1,0 +1,124 @@
+import Foundation
+import Logging
+
+/// Who and what a call is for, as the cost log records it. `route` and `messageType` are the
+/// routing layer's names (e.g. "completions"/"assistant", "check_in"); the raw user id is
+/// hashed before it is written anywhere.
+public struct LLMCallContext: Sendable, Hashable {
+    public var userID: String
+    public var route: String
+    public var messageType: String
+
+    public init(userID: String, route: String, messageType: String) {
+        self.userID = userID
+        self.route = route
+        self.messageType = messageType
+    }
+}
+
+/// What the conversation layer gets back: always a text to send, plus what it cost.
+public struct LLMReply: Sendable {
+    /// The model's text, or `FallbackReply` text when the call failed.
+    public var text: String
+    public var toolCalls: [ToolCall]
+    public var record: CostRecord
+    /// Why the call failed; nil on success.
+    public var failure: LLMError?
+
+    public var isFallback: Bool { failure != nil }
+}
+
+/// A provider with cost accounting: times each call, prices it, appends a `CostRecord` to every
+/// sink, and turns failures into a fallback reply. A failing sink is logged, never fatal.
+public struct MeteredLLM: Sendable {
+    public let provider: any LLMProvider
+    public let prices: PriceTable
+    public let hasher: UserHasher
+    private let sinks: [any CostRecordSink]
+    private let logger: Logger
+    private let now: @Sendable () -> Date
+
+    public init(
+        provider: any LLMProvider,
+        sinks: [any CostRecordSink],
+        prices: PriceTable = .defaults,
+        hasher: UserHasher = UserHasher(),
+        logger: Logger = Logger(label: "llm.metered"),
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.provider = provider
+        self.sinks = sinks
+        self.prices = prices
+        self.hasher = hasher
+        self.logger = logger
+        self.now = now
+    }
+
+    public func chat(_ request: ChatRequest, context: LLMCallContext) async -> LLMReply {
+        let started = ContinuousClock.now
+        let result: Result<ChatCompletion, LLMError>
+        do throws(LLMError) {
+            result = .success(try await provider.complete(request))
+        } catch {
+            result = .failure(error)
+        }
+        let latency = Self.milliseconds(ContinuousClock.now - started)
+        switch result {
+        case .success(let completion):
+            let record = await record(context: context, model: request.model, usage: completion.usage,
+                                      latencyMs: latency, outcome: .ok)
+            return LLMReply(text: completion.text, toolCalls: completion.toolCalls, record: record, failure: nil)
+        case .failure(let error):
+            logger.warning("LLM call failed", metadata: ["route": "\(context.route)", "model": "\(request.model)", "error": "\(error)"])
+            let record = await record(context: context, model: request.model, usage: .zero, latencyMs: latency, outcome: error.outcome)
+            return LLMReply(text: FallbackReply.text(for: error), toolCalls: [], record: record, failure: error)
+        }
+    }
+
+    /// Embeds texts and logs the call under `context` (route e.g. "embedding").
+    public func embed(_ request: EmbeddingRequest, context: LLMCallContext) async throws(LLMError) -> Embeddings {
+        let started = ContinuousClock.now
+        do throws(LLMError) {
+            let embeddings = try await provider.embed(request)
+            await record(context: context, model: request.model, usage: embeddings.usage,
+                         latencyMs: Self.milliseconds(ContinuousClock.now - started), outcome: .ok)
+            return embeddings
+        } catch {
+            await record(context: context, model: request.model, usage: .zero,
+                         latencyMs: Self.milliseconds(ContinuousClock.now - started), outcome: error.outcome)
+            throw error
+        }
+    }
+
+    /// Logs a message answered without a call (`.cached`) or held back by a budget
+    /// (`.budgetDeferred`): cost 0, with the tokens `request` would have used, estimated.
+    @discardableResult
+    public func recordSkippedCall(_ request: ChatRequest, context: LLMCallContext, outcome: CallOutcome) async -> CostRecord {
+        let usage = TokenUsage(promptTokens: TokenEstimator.promptTokens(for: request),
+                               completionTokens: 0, estimated: true)
+        return await record(context: context, model: request.model, usage: usage, latencyMs: 0, outcome: outcome, free: true)
+    }
+
+    @discardableResult
+    private func record(
+        context: LLMCallContext, model: String, usage: TokenUsage, latencyMs: Int, outcome: CallOutcome, free: Bool = false
+    ) async -> CostRecord {
+        let cost = free ? 0 : prices.cost(of: usage, model: model) ?? 0
+        let record = CostRecord(time: now(), user: hasher.pseudonym(for: context.userID), route: context.route,
+                                messageType: context.messageType, model: model, usage: usage, costUSD: cost,
+                                latencyMs: latencyMs, outcome: outcome)
+        for sink in sinks {
+            do {
+                try await sink.append(record)
+            } catch {
+                logger.error("cost record not stored", metadata: ["error": "\(error)"])
+            }
+        }
+        return record
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return Int(seconds * 1000 + attoseconds / 1_000_000_000_000_000)
+    }
+}

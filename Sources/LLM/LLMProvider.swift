@@ -1,1 +1,0 @@
-// OpenAI-compatible and offline providers, and the cost ledger.

@@ -1,0 +1,109 @@
+import Foundation
+
+/// A tiny JSON writer with a stable key order, so the CLI output is byte-for-byte reproducible.
+struct JSONObjectWriter {
+    private var out = "{"
+    private var first = true
+
+    mutating func key(_ name: String) {
+        if !first { out.append(",") }
+        first = false
+        out.append("\"\(name)\":")
+    }
+
+    mutating func string(_ name: String, _ value: String?) {
+        key(name)
+        guard let value else { out.append("null"); return }
+        out.append(Self.quoted(value))
+    }
+
+    mutating func int(_ name: String, _ value: Int?) {
+        key(name)
+        out.append(value.map(String.init) ?? "null")
+    }
+
+    mutating func double(_ name: String, _ value: Double?) {
+        key(name)
+        guard let value else { out.append("null"); return }
+        out.append(String((value * 1000).rounded() / 1000))
+    }
+
+    mutating func raw(_ name: String, _ json: String) {
+        key(name)
+        out.append(json)
+    }
+
+    func finished() -> String { out + "}" }
+
+    static func quoted(_ value: String) -> String {
+        var s = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": s.append("\\\"")
+            case "\\": s.append("\\\\")
+            case "\n": s.append("\\n")
+            case "\r": s.append("\\r")
+            case "\t": s.append("\\t")
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    s.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                } else {
+                    s.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return s + "\""
+    }
+}
+
+extension ResolvedTime {
+    /// `{"start":"2026-11-24T15:00:00+01:00","end":null,"grain":"hour"}` in the zone's offsets.
+    public func json(in zone: ZoneOffsets) -> String {
+        var writer = JSONObjectWriter()
+        writer.string("start", ISO8601.format(start, zone: zone))
+        writer.string("end", end.map { ISO8601.format($0, zone: zone) })
+        writer.string("grain", grain.rawValue)
+        return writer.finished()
+    }
+}
+
+extension TimeScan {
+    /// The `parse-time` line: the time, or `{"error":"no time found"}`; a duration adds `duration_minutes`.
+    public func json(in zone: ZoneOffsets) -> String {
+        guard let time else {
+            var writer = JSONObjectWriter()
+            writer.string("error", "no time found")
+            if let durationMinutes { writer.int("duration_minutes", durationMinutes) }
+            return writer.finished()
+        }
+        let base = time.json(in: zone)
+        guard let durationMinutes else { return base }
+        return String(base.dropLast()) + ",\"duration_minutes\":\(durationMinutes)}"
+    }
+}
+
+extension ParsedCommand {
+    /// The `parse` line: the contract fields in a fixed order, then optional extras when set.
+    public func json(in zone: ZoneOffsets) -> String {
+        var writer = JSONObjectWriter()
+        writer.string("intent", intent.rawValue)
+        writer.string("task", task)
+        writer.raw("when", when.map { $0.json(in: zone) } ?? "null")
+        writer.int("duration_minutes", durationMinutes)
+        writer.double("rating", rating)
+        writer.string("note", note)
+        if let agendaScope { writer.string("agenda_scope", agendaScope.rawValue) }
+        if let timeZoneName { writer.string("timezone", timeZoneName) }
+        if let availabilityDays {
+            var available = JSONObjectWriter()
+            available.raw("days", "[" + availabilityDays.map(String.init).joined(separator: ",") + "]")
+            available.int("from_minute", availabilityFromMinute)
+            available.int("to_minute", availabilityToMinute)
+            writer.raw("available", available.finished())
+        }
+        if let correction { writer.string("correction", correction) }
+        if let problem { writer.string("problem", problem) }
+        return writer.finished()
+    }
+}

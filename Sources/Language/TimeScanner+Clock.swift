@@ -1,0 +1,175 @@
+/// Clock times: "3pm", "3 pm", "3p", "15:30", "3:30pm", "0930", "at 9", "noon", "midnight",
+/// "half past 3", "quarter to 5", "10 to 4", "at three thirty", "8 o'clock", "9am sharp".
+extension TimeScanner {
+    /// Minutes said before "past"/"to" in "10 to 4"; other numbers before "to" start a range ("2 to 4pm").
+    static let minutesBeforeHour: Set<Int> = [5, 10, 15, 20, 25]
+
+    /// A clock time at `i`. `strong` demands a marker that makes a bare number a time (am/pm, a colon,
+    /// o'clock, a leading zero); callers that saw "at", "from" or "until" pass false.
+    func clockTime(at i: Int, strong: Bool, allowsToForm: Bool = true) -> (ClockTime, Int)? {
+        guard i < tokens.count else { return nil }
+        if let w = word(i) {
+            switch w {
+            case "noon", "midday": return (.noon, finishing(i + 1))
+            case "midnight": return (.midnight, finishing(i + 1))
+            case "half": return minutesRelativeToHour(30, at: i + 1)
+            case "quarter": return minutesRelativeToHour(15, at: i + 1)
+            default: return wordClock(at: i, strong: strong, allowsToForm: allowsToForm)
+            }
+        }
+        guard let value = number(i) else { return nil }
+        let digits = tokens[i].text.count
+        if allowsToForm, digits <= 2, let form = minutesRelativeToHour(value, at: i + 1, requireKnownMinutes: true) {
+            return form
+        }
+        // "15:30", "3:30pm", "3.30pm"
+        if digits <= 2, isSymbol(i + 1, ":") || isSymbol(i + 1, "."), isAttached(i + 1), isAttached(i + 2),
+           let minute = number(i + 2), tokens[i + 2].text.count == 2 {
+            let (meridiem, next) = meridiem(at: i + 3)
+            guard isSymbol(i + 1, ":") || meridiem != .unstated || !strong else { return nil }
+            let clock = ClockTime(hour: value, minute: minute, meridiem: meridiem,
+                                  isUnambiguous: value == 0 || value >= 13 || tokens[i].text.hasPrefix("0"),
+                                  saysMinutes: true)
+            return (clock, finishing(next))
+        }
+        // "0930", "930am"
+        if digits == 3 || digits == 4 {
+            let (meridiem, next) = meridiem(at: i + 1)
+            let leadingZero = tokens[i].text.hasPrefix("0")
+            guard meridiem != .unstated || (digits == 4 && (leadingZero || !strong)) else { return nil }
+            let clock = ClockTime(hour: value / 100, minute: value % 100, meridiem: meridiem,
+                                  isUnambiguous: meridiem == .unstated, saysMinutes: true)
+            guard clock.isValid || meridiem != .unstated else { return nil }
+            return (clock, finishing(next))
+        }
+        guard digits <= 2 else { return nil }
+        let (meridiem, afterMeridiem) = meridiem(at: i + 1)
+        let (saidOClock, next) = oClock(at: afterMeridiem)
+        if strong && meridiem == .unstated && !saidOClock { return nil }
+        if meridiem == .unstated && value > 24 { return nil }
+        let clock = ClockTime(hour: value, minute: 0, meridiem: meridiem,
+                              isUnambiguous: meridiem == .unstated && (value == 0 || value >= 13 || tokens[i].text.hasPrefix("0")),
+                              saysMinutes: false)
+        return (clock, finishing(next))
+    }
+
+    /// "half past 3", "quarter to 5", "10 to 4", "twenty past 3": `minutes` were read before index `i`.
+    func minutesRelativeToHour(_ minutes: Int, at i: Int, requireKnownMinutes: Bool = false) -> (ClockTime, Int)? {
+        var j = i
+        if isWord(j, ["minutes", "mins", "min"]) { j += 1 } else if requireKnownMinutes && !Self.minutesBeforeHour.contains(minutes) {
+            return nil
+        }
+        guard let direction = word(j), ["past", "after", "to", "till", "til", "before", "of"].contains(direction),
+              (1...30).contains(minutes) else { return nil }
+        guard let (hour, afterHour) = hourValue(at: j + 1) else { return nil }
+        let (meridiem, next) = meridiem(at: afterHour)
+        let isPast = direction == "past" || direction == "after"
+        var clock = ClockTime(hour: hour, minute: 0, meridiem: meridiem, isUnambiguous: hour >= 13, saysMinutes: true)
+        if isPast {
+            clock.minute = minutes
+        } else {
+            clock.minute = 60 - minutes
+            clock.hour = hour == 1 && meridiem == .unstated && !clock.isUnambiguous ? 12 : hour - 1
+            if clock.hour == 0 && meridiem != .unstated { clock.hour = 12 }  // "quarter to 1am" is 00:45
+        }
+        return (clock, finishing(next))
+    }
+
+    /// An hour as a number or a word, 1...24.
+    func hourValue(at i: Int) -> (Int, Int)? {
+        if let value = number(i), tokens[i].text.count <= 2, (0...24).contains(value) { return (value, i + 1) }
+        if let (value, next) = wordNumber(at: i), (1...12).contains(value) { return (value, next) }
+        if isWord(i, ["noon"]) { return (12, i + 1) }
+        return nil
+    }
+
+    /// "three thirty pm", "at five", "ten to four", "eight o'clock".
+    private func wordClock(at i: Int, strong: Bool, allowsToForm: Bool) -> (ClockTime, Int)? {
+        guard let (value, afterValue) = wordNumber(at: i) else { return nil }
+        if allowsToForm, let form = minutesRelativeToHour(value, at: afterValue) { return form }
+        guard (1...12).contains(value) else { return nil }
+        var minute = 0
+        var j = afterValue
+        var saysMinutes = false
+        if isWord(j, ["oh", "o"]), let (m, next) = wordNumber(at: j + 1), (1...9).contains(m) {
+            minute = m; j = next; saysMinutes = true
+        } else if let (m, next) = wordNumber(at: j), (10...59).contains(m) {
+            minute = m; j = next; saysMinutes = true
+        }
+        let (meridiem, afterMeridiem) = meridiem(at: j)
+        let (saidOClock, next) = oClock(at: afterMeridiem)
+        if strong && meridiem == .unstated && !saidOClock { return nil }
+        return (ClockTime(hour: value, minute: minute, meridiem: meridiem, isUnambiguous: false, saysMinutes: saysMinutes),
+                finishing(next))
+    }
+
+    /// "am", "pm", "a.m.", "p.m.", and "a"/"p" stuck to the number ("3p").
+    func meridiem(at i: Int) -> (ClockTime.Meridiem, Int) {
+        guard let w = word(i) else { return (.unstated, i) }
+        switch w {
+        case "am": return (.am, skippingDot(i + 1))
+        case "pm": return (.pm, skippingDot(i + 1))
+        case "a", "p":
+            let result: ClockTime.Meridiem = w == "a" ? .am : .pm
+            if isSymbol(i + 1, "."), isWord(i + 2, ["m"]) { return (result, skippingDot(i + 3)) }
+            return isAttached(i) ? (result, i + 1) : (.unstated, i)
+        default: return (.unstated, i)
+        }
+    }
+
+    private func skippingDot(_ i: Int) -> Int {
+        isSymbol(i, ".") && isAttached(i) && (i + 1 >= tokens.count || !tokens[i + 1].attached) ? i + 1 : i
+    }
+
+    private func oClock(at i: Int) -> (Bool, Int) {
+        if isWord(i, ["o'clock", "oclock"]) { return (true, i + 1) }
+        if isWord(i, ["o"]), isWord(i + 1, ["clock"]) { return (true, i + 2) }
+        return (false, i)
+    }
+
+    /// Skips words that add nothing after a time: "sharp", "ish".
+    func finishing(_ i: Int) -> Int {
+        var j = i
+        if isWord(j, ["o'clock", "oclock"]) { j += 1 }
+        if isWord(j, ["sharp", "ish", "exactly"]) { j += 1 }
+        return j
+    }
+
+    /// A clock, optionally the start of a range ("9am-11am", "10:00 - 11:30", "9-11am", "3pm to 5pm").
+    func clockRangeOrClock(at i: Int) -> TimeMention? {
+        if let (first, afterFirst) = clockTime(at: i, strong: false, allowsToForm: false),
+           isConnector(afterFirst, ["-", "to", "till", "til", "until"]),
+           let (second, next) = clockTime(at: afterFirst + 1, strong: false, allowsToForm: false) {
+            let bareHyphen = tokens[afterFirst].text == "-" && first.meridiem == .unstated && second.meridiem == .unstated
+            if isStrong(first, at: i) || isStrong(second, at: afterFirst + 1) || bareHyphen {
+                return clockRange(first, second, tokens: i..<next)
+            }
+        }
+        return clockMention(at: i, strong: true)
+    }
+
+    func clockMention(at i: Int, strong: Bool) -> TimeMention? {
+        guard let (clock, next) = clockTime(at: i, strong: strong) else { return nil }
+        if isConnector(next, ["-", "to", "till", "til", "until"]),
+           let (second, end) = clockTime(at: next + 1, strong: false, allowsToForm: false) {
+            return clockRange(clock, second, tokens: i..<end)
+        }
+        var m = TimeMention(tokens: i..<next)
+        m.clock = clock
+        m.isInvalid = !clock.isValid
+        return m
+    }
+
+    func clockRange(_ first: ClockTime, _ second: ClockTime, tokens range: Range<Int>) -> TimeMention {
+        var m = TimeMention(tokens: range)
+        m.clock = first
+        m.clockEnd = second
+        m.isInvalid = !first.isValid || !second.isValid
+        return m
+    }
+
+    private func isStrong(_ clock: ClockTime, at i: Int) -> Bool {
+        clock.meridiem != .unstated || clock.saysMinutes || clock.isUnambiguous && number(i) == nil
+            || clock == .noon || clock == .midnight
+    }
+}
