@@ -77,3 +77,37 @@ import Testing
         #expect(engine.allSatisfy { $0.llmCalls == 0 && $0.decisions > 0 })
     }
 }
+
+@Suite struct SimulationReportTests {
+    func report(weeks: Int, learners: [String]) -> SimulationReport {
+        let results = learners.enumerated().map { offset, name in
+            LearnerResult(learner: name, weeks: (1...weeks).map { week in
+                var metrics = WeekMetrics(week: week)
+                metrics.decisions = 10
+                metrics.regretTotal = Double(offset + week)
+                metrics.topDecile = week
+                return metrics
+            })
+        }
+        return SimulationReport(users: 1, weeks: weeks, seed: 1, path: .core, learners: results)
+    }
+
+    @Test func theLastLineIsTheDefaultLearnersWeekFourRegret() {
+        #expect(report(weeks: 4, learners: ["seed-ema", "beta-pool"]).headline == "default learner beta-pool week-4 regret: 0.5000")
+        #expect(report(weeks: 3, learners: ["beta-pool"]).headline.hasSuffix("n/a (needs --weeks 4 or more)"))
+    }
+
+    @Test func theTableHasOneRowPerLearnerAndWeek() {
+        let lines = report(weeks: 2, learners: ["beta-pool", "random"]).table.split(separator: "\n")
+        #expect(lines.count == 1 + 4)
+        #expect(lines[0].hasPrefix("learner"))
+        #expect(lines[1].hasPrefix("beta-pool") && lines[1].contains("0.1000") && lines[1].contains("0.100"))
+    }
+
+    @Test func jsonCarriesTheHeadlineFigure() throws {
+        let json = try report(weeks: 4, learners: ["beta-pool"]).json()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["defaultWeek4Regret"] as? Double == 0.4)
+        #expect((object["rows"] as? [Any])?.count == 4)
+    }
+}
