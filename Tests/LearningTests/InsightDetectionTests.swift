@@ -181,3 +181,18 @@ import Testing
         #expect(confidence > 0.99 && confidence <= 1)
     }
 }
+
+@Suite struct WeekHeatMapTests {
+    @Test func rowsRunMondayToSundayWithOneBlockPerHour() throws {
+        var grid = WeekGrid(repeating: 0)
+        for hour in 9..<12 { grid[WeekSlot(weekday: 2, hour: hour)] = 1 }
+        grid[WeekSlot(weekday: 0, hour: 20)] = 0.5
+        let lines = WeekHeatMap.render(grid).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.count == 8)
+        #expect(lines.dropFirst().map { String($0.prefix(3)) } == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"])
+        #expect(lines.dropFirst().allSatisfy { $0.count == 4 + 24 })
+        let tuesday = Array(lines[2].dropFirst(4))
+        #expect(tuesday[9] == "█" && tuesday[11] == "█" && tuesday[8] == " " && tuesday[12] == " ")
+        #expect(Array(lines[7].dropFirst(4))[20] == "▄")
+    }
+}
