@@ -5,12 +5,8 @@ import Synchronization
 /// whether learning runs in the engine or in the core driver.
 public final class MeasuredLearner: Learner {
     public let inner: any Learner
-    private let totals = Mutex(UpdateTotals())
-
-    public struct UpdateTotals: Sendable, Equatable {
-        public var updates = 0
-        public var nanoseconds: Int64 = 0
-    }
+    /// Nanoseconds of each update, in order.
+    private let durations = Mutex<[Int64]>([])
 
     public init(_ inner: any Learner) { self.inner = inner }
 
@@ -22,15 +18,17 @@ public final class MeasuredLearner: Learner {
         inner.learn(outcome, taskType: &taskType, energy: &energy)
         let elapsed = started.duration(to: clock.now)
         let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
-        totals.withLock {
-            $0.updates += 1
-            $0.nanoseconds += nanoseconds
-        }
+        durations.withLock { $0.append(nanoseconds) }
     }
 
     public func scoringHabit(for taskType: TaskType, seed: UInt64) -> WeekGrid {
         inner.scoringHabit(for: taskType, seed: seed)
     }
 
-    public var snapshot: UpdateTotals { totals.withLock { $0 } }
+    public var updateCount: Int { durations.withLock { $0.count } }
+
+    /// Durations of the updates from `index` on.
+    public func durations(from index: Int) -> [Int64] {
+        durations.withLock { Array($0[min(index, $0.count)...]) }
+    }
 }

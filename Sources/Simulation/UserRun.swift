@@ -28,7 +28,7 @@ struct UserRun {
             let week = day / 7
             let now = UserRun.firstMonday.addingTimeInterval(Double(day) * 86_400 + UserRun.morning)
             let llmBefore = driver.llmCalls
-            let updatesBefore = measured.snapshot
+            let updatesBefore = measured.updateCount
             for taskIndex in todaysTasks(&requests) {
                 let decision = try await driver.schedule(taskName: user.tasks[taskIndex].name, at: now)
                 guard let placed = decision.placed,
@@ -49,10 +49,8 @@ struct UserRun {
                 if rating == nil { metrics[week].skips += 1 }
                 try await driver.report(taskName: user.tasks[event.taskIndex].name, placed: event.placed, rating: rating)
             }
-            let updatesAfter = measured.snapshot
             metrics[week].llmCalls += driver.llmCalls - llmBefore
-            metrics[week].updates += updatesAfter.updates - updatesBefore.updates
-            metrics[week].updateNanoseconds += updatesAfter.nanoseconds - updatesBefore.nanoseconds
+            metrics[week].updateNanoseconds += measured.durations(from: updatesBefore)
         }
         return metrics
     }

@@ -111,3 +111,14 @@ import Testing
         #expect((object["rows"] as? [Any])?.count == 4)
     }
 }
+
+@Suite struct WeekMetricsTests {
+    @Test func updateTimeIsTheMedianSoAOneOffStallDoesNotDominate() {
+        var metrics = WeekMetrics(week: 1)
+        metrics.updateNanoseconds = [2_000, 3_000, 46_000_000]
+        #expect(metrics.microsecondsPerUpdate == 3)
+        metrics.updateNanoseconds.append(1_000)
+        #expect(metrics.microsecondsPerUpdate == 2.5)
+        #expect(WeekMetrics(week: 2).microsecondsPerUpdate == 0)
+    }
+}
