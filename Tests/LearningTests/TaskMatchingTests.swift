@@ -86,6 +86,8 @@ import Testing
         #expect(large.embed("gym").cosine(renamed) == nil)
         let matcher = TaskTypeMatcher(embedding: large)
         #expect(matcher.bestMatch(for: "gym", among: [small.embed("gym"), renamed]) == nil)
+        // A query embedded elsewhere only meets candidates of its own embedding.
+        #expect(TaskTypeMatcher.bestMatch(query: renamed, among: [large.embed("gym"), renamed])?.index == 1)
     }
 
     @Test func embeddingIsDeterministicAndSelfSimilar() {

@@ -23,7 +23,12 @@ public struct TaskTypeMatcher: Sendable {
     /// The most similar candidate at or above the threshold. Candidates embedded by another embedding
     /// are skipped, never compared; ties go to the earlier candidate.
     public func bestMatch(for name: String, among candidates: [EmbeddingVector]) -> Match? {
-        let query = embedding.embed(name)
+        TaskTypeMatcher.bestMatch(query: embedding.embed(name), among: candidates, threshold: threshold)
+    }
+
+    /// The same decision for a query embedded elsewhere (e.g. by a remote embeddings endpoint, which is async).
+    public static func bestMatch(query: EmbeddingVector, among candidates: [EmbeddingVector],
+                                 threshold: Double = defaultThreshold) -> Match? {
         var best: Match?
         for (index, candidate) in candidates.enumerated() {
             guard let similarity = query.cosine(candidate), similarity >= threshold else { continue }
