@@ -34,13 +34,16 @@ let package = Package(
             "SchedulerCore", "Language", "Coaching", "Storage", "LLM", "BotConfig",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Benchmarks drive the real engine with synthetic workloads (bench-cost).
+        .target(name: "Benchmarks", dependencies: ["Conversation", "Coaching", "LLM", "Storage", "SchedulerCore"]),
         // Top: front ends and the CLI.
         .target(name: "Adapters", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
         .target(name: "IRC", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", .product(name: "Logging", package: "swift-log")]),
         // The benchmark: synthetic users driving the engine (or the same core decisions) with hidden preferences.
         .target(name: "Simulation", dependencies: ["SchedulerCore", "Coaching", "Conversation", "Storage"]),
         .executableTarget(name: "scheduler-bot", dependencies: [
-            "Adapters", "Conversation", "BotConfig", "Language", "Storage", "SchedulerCore", "LLM", "Simulation",
+            "Adapters", "Matrix", "IRC", "Conversation", "BotConfig", "Language", "Storage", "SchedulerCore", "LLM", "Benchmarks", "Simulation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -52,7 +55,9 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM"], exclude: ["fake_openai_server.py"]),
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "Language", "LLM", "Coaching"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Conversation", "Coaching", "LLM"]),
         .testTarget(name: "IRCTests", dependencies: ["IRC", "Conversation", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "MatrixTests", dependencies: ["Matrix", "Conversation", "HTTP"]),
         .testTarget(name: "LearningTests", dependencies: ["SchedulerCore", "Coaching"], resources: [.copy("Pairs")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SchedulerCore"]),
     ],

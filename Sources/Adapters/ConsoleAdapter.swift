@@ -13,9 +13,20 @@ public struct ConsoleAdapter: Sendable {
         self.now = now
     }
 
-    public func run(input: FileHandle = .standardInput, output: @Sendable (String) -> Void) async {
+    /// How often the console asks the engine for due reminders and follow-ups.
+    public static let tickInterval: Duration = .seconds(30)
+
+    public func run(input: FileHandle = .standardInput, output: @escaping @Sendable (String) -> Void) async {
         let interactive = isatty(input.fileDescriptor) != 0
         if interactive { output("Type a message (\"help\" for commands, Ctrl-D to quit).") }
+        // Proactive messages print as they fall due, alongside the stdin loop; the timer stops with the input.
+        let timer = Task { [handler, now] in
+            while !Task.isCancelled {
+                for message in await handler.tick(now: now()) { output("bot: " + message.text) }
+                try? await Task.sleep(for: ConsoleAdapter.tickInterval)
+            }
+        }
+        defer { timer.cancel() }
         for await line in LineReader(handle: input).lines() {
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             // The person at the terminal runs the bot, so they may use admin commands.

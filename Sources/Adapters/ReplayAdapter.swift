@@ -3,8 +3,10 @@ import Foundation
 
 /// The scripted front end: one JSON line in, exactly one JSON line out, flushed at once.
 ///
-/// In: `{"user":..., "room":..., "text":..., "at":"ISO-8601"}` (`room` optional).
-/// Out: `{"user","room","replies","intent","route","event","llm"}`, or `{"error":...}` for a bad line.
+/// In: `{"user":..., "room":..., "text":..., "at":"ISO-8601"}` (`room` optional), or `{"tick":true,"at":"ISO-8601"}`
+/// to advance the clock. Out: `{"user","room","replies","intent","route","event","llm","proactive"}`, or
+/// `{"error":...}` for a bad line. `proactive` lists what the bot said on its own since the previous line, up to
+/// and including `at`; a tick line has user and room null, no replies, intent "tick" and route "none".
 /// This contract is relied on by tools and tests: add fields, never rename them.
 public struct ReplayAdapter: Sendable {
     let handler: any ConversationHandling
@@ -15,26 +17,55 @@ public struct ReplayAdapter: Sendable {
 
     /// Reads lines until end of input, writing each answer as soon as it is ready.
     public func run(input: FileHandle = .standardInput, output: @Sendable (String) -> Void) async {
+        var clock = ReplayClock()
         for await line in LineReader(handle: input).lines() {
-            output(await answer(line))
+            output(await answer(line, clock: &clock))
         }
     }
 
-    /// The JSON answer to one input line.
-    public func answer(_ line: String) async -> String {
+    /// The JSON answer to one input line; the clock remembers the previous line's time.
+    public func answer(_ line: String, clock: inout ReplayClock) async -> String {
         switch ReplayInput.parse(line) {
         case .failure(let problem):
             return JSONValue.object([("error", .string(problem.message))]).text
         case .success(let input):
-            let message = InboundMessage(userID: input.user, roomID: input.room, text: input.text, receivedAt: input.at)
+            let proactive = await clock.advance(to: input.at, handler: handler)
+            guard let user = input.user else { return ReplayOutput.tick(proactive).text }
+            let message = InboundMessage(userID: user, roomID: input.room, text: input.text, receivedAt: input.at)
             let response = await handler.handle(message)
-            return ReplayOutput.json(response).text
+            return ReplayOutput.json(response, proactive: proactive).text
         }
     }
 }
 
+/// Simulated time between replay lines. The process stands for a bot that kept running between its lines,
+/// so the clock ticks at every due time in between (at least hourly) as a live timer would; before the first
+/// line it was not running, so the first tick is a start-up: late items are dropped, not sent in a burst.
+public struct ReplayClock: Sendable {
+    private var previous: Date?
+
+    public init() {}
+
+    mutating func advance(to instant: Date, handler: any ConversationHandling) async -> [ProactiveMessage] {
+        var messages: [ProactiveMessage] = []
+        if var cursor = previous, cursor < instant {
+            while true {
+                let due = await handler.nextProactiveDue(after: cursor) ?? instant
+                let next = min(due, cursor.addingTimeInterval(3600), instant)
+                guard next < instant else { break }
+                messages += await handler.tick(now: next)
+                cursor = next
+            }
+        }
+        messages += await handler.tick(now: instant)
+        previous = max(previous ?? instant, instant)
+        return messages
+    }
+}
+
 struct ReplayInput {
-    var user: String
+    /// Nil for a tick line.
+    var user: String?
     var room: String?
     var text: String
     var at: Date
@@ -46,19 +77,20 @@ struct ReplayInput {
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             return .failure(Problem(message: "not a JSON object"))
         }
-        guard let user = object["user"] as? String, !user.isEmpty else { return .failure(Problem(message: "missing \"user\" (a string)")) }
-        guard let text = object["text"] as? String else { return .failure(Problem(message: "missing \"text\" (a string)")) }
         guard let atText = object["at"] as? String else { return .failure(Problem(message: "missing \"at\" (an ISO-8601 time)")) }
         guard let at = ISOTime.parse(atText) else {
             return .failure(Problem(message: "\"at\" is not an ISO-8601 time with offset, e.g. 2026-11-23T08:00:00Z"))
         }
+        if object["tick"] as? Bool == true { return .success(ReplayInput(user: nil, room: nil, text: "", at: at)) }
+        guard let user = object["user"] as? String, !user.isEmpty else { return .failure(Problem(message: "missing \"user\" (a string)")) }
+        guard let text = object["text"] as? String else { return .failure(Problem(message: "missing \"text\" (a string)")) }
         let room = object["room"] as? String
         return .success(ReplayInput(user: user, room: room, text: text, at: at))
     }
 }
 
 enum ReplayOutput {
-    static func json(_ response: Response) -> JSONValue {
+    static func json(_ response: Response, proactive: [ProactiveMessage]) -> JSONValue {
         .object([
             ("user", .string(response.userID)),
             ("room", response.roomID.map(JSONValue.string) ?? .null),
@@ -72,7 +104,28 @@ enum ReplayOutput {
                 ("completion_tokens", .integer(response.llm.completionTokens)),
                 ("cost_usd", .number(response.llm.costUSD)),
             ])),
+            ("proactive", messages(proactive)),
         ])
+    }
+
+    /// A tick line's answer: the usual shape with nobody speaking, plus what the bot said on its own.
+    static func tick(_ proactive: [ProactiveMessage]) -> JSONValue {
+        .object([
+            ("user", .null),
+            ("room", .null),
+            ("replies", .array([])),
+            ("intent", .string("tick")),
+            ("route", .string(Route.none.rawValue)),
+            ("event", .null),
+            ("llm", .object([("calls", .integer(0)), ("prompt_tokens", .integer(0)), ("completion_tokens", .integer(0)), ("cost_usd", .number(0))])),
+            ("proactive", messages(proactive)),
+        ])
+    }
+
+    static func messages(_ proactive: [ProactiveMessage]) -> JSONValue {
+        .array(proactive.map { message in
+            .object([("user", .string(message.userID)), ("room", message.roomID.map(JSONValue.string) ?? .null), ("text", .string(message.text))])
+        })
     }
 
     static func event(_ event: EventSummary) -> JSONValue {

@@ -50,6 +50,8 @@ public enum ConfigSchema {
         ConfigKey("llm", "embeddings_model", .string, .string("text-embedding-3-small")),
         ConfigKey("llm", "timeout_seconds", .float, .float(30), check: positive),
         ConfigKey("llm", "max_retries", .integer, .integer(2), check: inRange(0...10)),
+        ConfigKey("llm", "assistant_first_messages", .integer, .integer(3), check: inRange(0...100)),
+        ConfigKey("llm", "thread_keep_last", .integer, .integer(20), check: inRange(2...500)),
     ]
     static let matrix: [ConfigKey] = [
         ConfigKey("matrix", "homeserver_url", .string, .string(""), check: isEmptyOrHTTPURL),
@@ -65,12 +67,17 @@ public enum ConfigSchema {
         ConfigKey("irc", "tls", .boolean, .boolean(false)),
         ConfigKey("irc", "nick", .string, .string("schedbot")),
         ConfigKey("irc", "username", .string, .string("schedbot")),
-        ConfigKey("irc", "realname", .string, .string("Scheduling coach")),
+        ConfigKey("irc", "realname", .string, .string("scheduler-bot")),
         ConfigKey("irc", "password", .string, .string(""), secret: true),
         ConfigKey("irc", "nickserv_password", .string, .string(""), secret: true),
         ConfigKey("irc", "channels", .stringList, .array([])),
         ConfigKey("irc", "command_prefix", .string, .string("!")),
         ConfigKey("irc", "admins", .stringList, .array([])),
+        ConfigKey("irc", "alternative_nicks", .stringList, .array([])),
+        ConfigKey("irc", "busy_channel_min_members", .integer, .integer(10), check: inRange(1...100_000)),
+        ConfigKey("irc", "private_reply_min_lines", .integer, .integer(4), check: inRange(1...1000)),
+        ConfigKey("irc", "flood_burst", .integer, .integer(4), check: inRange(1...100)),
+        ConfigKey("irc", "flood_lines_per_second", .float, .float(1), check: positive),
     ]
     static let learning: [ConfigKey] = [
         ConfigKey("learning", "learner", .string, .string("seed-ema"), check: oneOf(["seed-ema"])),
@@ -79,6 +86,9 @@ public enum ConfigSchema {
     ]
     static let costs: [ConfigKey] = [
         ConfigKey("costs", "log_path", .string, .string("")),
+        ConfigKey("costs", "user_daily_usd", .float, .float(0.05), check: positive),
+        ConfigKey("costs", "global_daily_usd", .float, .float(20), check: positive),
+        ConfigKey("costs", "user_calls_per_minute", .integer, .integer(6), check: inRange(1...10_000)),
     ]
     static let admin: [ConfigKey] = [
         ConfigKey("admin", "prompts_dir", .string, .string("")),

@@ -3,8 +3,8 @@ import LLM
 
 /// The actions the strong model may take, each carried out by the bot's own command grammar,
 /// so a model can never do what a user could not type.
-enum ChatTools {
-    static let definitions: [ToolDefinition] = [
+public enum ChatTools {
+    public static let definitions: [ToolDefinition] = [
         ToolDefinition(name: "schedule_task", description: "Put a task in the user's calendar at its best time.",
                        parameters: schema(["task": "what to schedule", "when": "optional time, e.g. 'tomorrow morning'",
                                            "duration": "optional, e.g. '90 min'"], required: ["task"])),

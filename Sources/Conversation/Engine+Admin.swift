@@ -9,7 +9,7 @@ extension Engine {
         guard let first = words.first, first == "!costs" || first == "!reload" else { return false }
         turn.intent = .help
         turn.route = .command
-        guard turn.message.isAdmin else {
+        guard turn.message.isAdmin || settings.adminUserIDs.contains(turn.message.userID) else {
             turn.say("\(first) is an admin command. Admins are listed in bot.conf.")
             return true
         }

@@ -194,6 +194,9 @@ enum Help {
         • cancel <task> · move <task> to <when>
         • timezone <zone> — e.g. timezone Europe/Berlin
         • available <days> <from>-<to> — e.g. available weekdays 09:00-17:00, available sat off
+        • habits: schedule gym 3 times a week · standup every weekday at 9:30 for 15 min · habits · stop <habit>
+        • reminders 15 min / off · daily plan at 8 / off · weekly review on · quiet hours 22-07 · message limit 5
+        • unanswered missed / unknown · stop, mute or quiet (until resume)
         I learn from every done and skip when your tasks go best.
         """
 }

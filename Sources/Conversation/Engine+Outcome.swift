@@ -6,8 +6,10 @@ import Storage
 
 extension Engine {
     /// `done` and `skip`: record the outcome on the event and learn from it.
-    func complete(_ command: ParsedCommand, _ turn: inout Turn, done: Bool) throws {
-        guard var event = try outcomeTarget(command, &turn, done: done) else { return }
+    /// `target` is the event a follow-up asked about; without it the command's words pick the event.
+    func complete(_ command: ParsedCommand, _ turn: inout Turn, done: Bool, target: Event? = nil) throws {
+        let found = if let target { target } else { try outcomeTarget(command, &turn, done: done) }
+        guard var event = found else { return }
         guard var type = try turn.session.taskType(id: event.taskTypeID) else {
             turn.say("I couldn't find the task type of that event any more, so nothing was recorded.")
             return

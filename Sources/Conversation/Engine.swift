@@ -42,8 +42,6 @@ public actor Engine: ConversationHandling {
         }
     }
 
-    public func tick(now: Date) async -> [ProactiveMessage] { [] }
-
     enum Decision {
         case answered(Response, skipped: [SkippedCall])
         case needsModel(ModelTask)
@@ -57,6 +55,7 @@ public actor Engine: ConversationHandling {
             }
             var turn = try Turn(message: message, text: text, session: session, settings: settings)
             try respond(&turn)
+            try keepProactiveInStep(&turn)
             try turn.finish()
             if let task = turn.modelTask { return .needsModel(task) }
             let response = turn.response
@@ -83,6 +82,7 @@ public actor Engine: ConversationHandling {
         turn.intent = command.intent
         if let correction = command.correction { turn.say("(I read that as \(correction).)") }
         if turn.text.wasCut { turn.say("(Your message was long, so I only read the first \(settings.maxMessageLength) characters.)") }
+        if try answerOpenFollowUp(command, &turn) { return }
         switch command.intent {
         case .schedule: try schedule(command, &turn)
         case .done: try complete(command, &turn, done: true)
@@ -94,6 +94,9 @@ public actor Engine: ConversationHandling {
         case .available: try setAvailability(command, &turn)
         case .help: turn.say(Help.text)
         case .plan: try plan(command, &turn)
+        case .habit, .habits, .stopHabit: try habitCommand(command, &turn)
+        case .reminders, .dailyPlan, .weeklyReview, .quietHours, .messageLimit, .unanswered, .mute, .resume:
+            try proactiveSetting(command, &turn)
         case .onboarding, .chat, .unknown: try chat(command, &turn)
         }
         try offerOnboardingIfNew(&turn)

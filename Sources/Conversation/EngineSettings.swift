@@ -17,6 +17,8 @@ public struct EngineSettings: Sendable {
     public var prompts: any PromptLibrary
     /// The model paths for chat; nil answers chat without any model (patterns and a helpful fallback).
     public var chat: ChatSettings?
+    /// User ids that are admins on any network (`[admin] users`), besides those the front ends flag.
+    public var adminUserIDs: Set<String> = []
 
     public init(defaultTimeZone: String = "UTC", dateOrder: DateOrder = .monthFirst, searchDays: Int = 7,
                 maxMessageLength: Int = 2000, categories: CategoryLexicon = .minimal,

@@ -123,11 +123,14 @@ public struct ProactiveMessage: Sendable, Equatable {
     public var userID: String
     public var roomID: String?
     public var text: String
+    /// For a follow-up: the task it asks about, so a front end can turn a quick reaction into "done <task>".
+    public var asksAbout: String?
 
-    public init(userID: String, roomID: String?, text: String) {
+    public init(userID: String, roomID: String?, text: String, asksAbout: String? = nil) {
         self.userID = userID
         self.roomID = roomID
         self.text = text
+        self.asksAbout = asksAbout
     }
 }
 
@@ -135,6 +138,13 @@ public struct ProactiveMessage: Sendable, Equatable {
 public protocol ConversationHandling: Sendable {
     func handle(_ message: InboundMessage) async -> Response
     func tick(now: Date) async -> [ProactiveMessage]
+    /// The next instant after `instant` at which `tick` may have something to say (nil: nothing pending).
+    func nextProactiveDue(after instant: Date) async -> Date?
+}
+
+extension ConversationHandling {
+    /// Handlers that never speak first have nothing pending.
+    public func nextProactiveDue(after instant: Date) async -> Date? { nil }
 }
 
 /// An answer recorded for a network message and not yet confirmed sent.

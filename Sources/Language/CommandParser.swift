@@ -11,6 +11,7 @@ public struct CommandParser: Sendable {
         if message.tokens.isEmpty { return ParsedCommand(intent: .chat) }
         if let agenda = message.agendaQuestion() { return agenda }
         if message.isHelpQuestion { return ParsedCommand(intent: .help) }
+        if let proactive = message.proactiveCommand() { return proactive }
         guard let (intent, index, correction) = message.commandWord() else { return ParsedCommand(intent: .chat) }
         var command: ParsedCommand
         switch intent {

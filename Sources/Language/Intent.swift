@@ -47,6 +47,9 @@ public enum IntentKind: String, Sendable, Codable, CaseIterable {
     case schedule, done, skip, agenda, cancel, move, timezone, available, help, onboarding, chat, unknown
     /// `plan <goal>`: a model-made plan of task types, cached across similar profiles.
     case plan
+    // Proactive messages and habits (issue 9).
+    case habit, habits, stopHabit = "stop_habit", reminders, dailyPlan = "daily_plan", weeklyReview = "weekly_review"
+    case quietHours = "quiet_hours", messageLimit = "message_limit", unanswered, mute, resume
 }
 
 /// Which part of the agenda the user asked for.
@@ -77,6 +80,8 @@ public struct ParsedCommand: Sendable, Equatable {
     public var problem: String?
     /// For `plan`: the user asked for a new plan rather than a cached one ("plan fresh ...", "new plan ...").
     public var wantsFresh: Bool = false
+    /// For habits and the proactive settings: what exactly was asked.
+    public var proactive: ProactiveRequest? = nil
 
     public init(intent: IntentKind, task: String? = nil, when: ResolvedTime? = nil, durationMinutes: Int? = nil,
                 rating: Double? = nil, note: String? = nil, agendaScope: AgendaScope? = nil,

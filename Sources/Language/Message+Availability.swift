@@ -41,7 +41,7 @@ extension Message {
     }
 
     /// "weekdays", "weekends", "daily", "mon", "mon-fri", "monday to friday".
-    private func dayGroup(at i: Int, scanner: TimeScanner) -> ([Int], Int)? {
+    func dayGroup(at i: Int, scanner: TimeScanner) -> ([Int], Int)? {
         guard let w = word(i) else { return nil }
         switch w {
         case "weekdays", "weekday", "workdays", "workday", "work": return (Array(1...5), scanner.skipping(i + 1, ["days"]))

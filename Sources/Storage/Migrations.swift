@@ -118,6 +118,7 @@ enum Migrations {
                 t.column("hits", .integer).notNull().defaults(to: 0)
             }
         }
+        registerProactive(&migrator)
         return migrator
     }
 }

@@ -98,7 +98,9 @@ struct App {
     }
 
     func engine(store: any SchedulerStore) throws -> Engine {
-        Engine(store: store, settings: try engineSettings(), logger: logger)
+        var settings = try engineSettings()
+        settings.adminUserIDs = Set(config.list("admin", "users"))
+        return Engine(store: store, settings: settings, logger: logger)
     }
 
     /// `[llm]` and `[costs]` mapped onto the LLM module; offline when no endpoint is configured.
@@ -119,7 +121,12 @@ struct App {
     func chatSettings() throws -> ChatSettings {
         let llm = llmSettings
         let metered = llm.makeMeteredLLM(provider: provider(llm), logger: logger)
+        let limits = BudgetLimits(userCallsPerMinute: config.integer("costs", "user_calls_per_minute"),
+                                  userDailyUSD: config.float("costs", "user_daily_usd"),
+                                  globalDailyUSD: config.float("costs", "global_daily_usd"))
         return ChatSettings(llm: metered, completionsModel: llm.completionsModel, assistantModel: llm.assistantModel,
+                            policy: RoutePolicy(assistantForFirstMessages: config.integer("llm", "assistant_first_messages"), limits: limits),
+                            pruner: ThreadPruner(keepLast: config.integer("llm", "thread_keep_last")),
                             completionsSystemPrompt: promptText("completions-system.txt") ?? ChatSettings.defaultCompletionsPrompt,
                             assistantSystemPrompt: promptText("assistant-system.txt") ?? ChatSettings.defaultAssistantPrompt,
                             plans: PlanSettings(systemPrompt: promptText("plan-system.txt") ?? PlanSettings.defaultPrompt,

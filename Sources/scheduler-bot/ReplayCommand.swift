@@ -9,7 +9,8 @@ struct ReplayCommand: AsyncParsableCommand {
         abstract: "Drive the bot with JSON lines on stdin; one JSON line out per line in.",
         discussion: """
             In:  {"user":"@alice:example.org","room":"!r1:example.org","text":"schedule deep coding tomorrow for 2h","at":"2026-11-23T08:00:00Z"}
-            Out: {"user":...,"room":...,"replies":[...],"intent":...,"route":...,"event":{...}|null,"llm":{...}}
+            Or:  {"tick":true,"at":"2026-11-24T08:50:00Z"} to advance the clock.
+            Out: {"user":...,"room":...,"replies":[...],"intent":...,"route":...,"event":{...}|null,"llm":{...},"proactive":[{"user","room","text"}]}
             """)
 
     @OptionGroup var global: GlobalOptions

@@ -1,5 +1,11 @@
 import ArgumentParser
+import Conversation
+import Dispatch
 import Foundation
+import HTTP
+import IRC
+import Logging
+import Matrix
 
 /// `scheduler-bot run`: every chat network configured in bot.conf, sharing one engine and one database.
 struct RunCommand: AsyncParsableCommand {
@@ -9,9 +15,9 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let app = App.load(global)
-        let matrix = !app.config.string("matrix", "homeserver_url").isEmpty
-        let irc = !app.config.string("irc", "host").isEmpty
-        guard matrix || irc else {
+        let matrixConfigured = !app.config.string("matrix", "homeserver_url").isEmpty
+        let ircConfigured = !app.config.string("irc", "host").isEmpty
+        guard matrixConfigured || ircConfigured else {
             printFlushed("""
                 No chat network is configured. Copy bot.conf.example to bot.conf, fill in [matrix] and/or [irc], \
                 and run: scheduler-bot run --config bot.conf
@@ -19,7 +25,78 @@ struct RunCommand: AsyncParsableCommand {
                 """)
             throw ExitCode(78)
         }
-        printFlushed("Chat network adapters are not available in this build yet.")
-        throw ExitCode(1)
+        let engine = try app.engine(store: try app.openStore(at: app.databasePath))
+        var adapters: [ChatAdapter] = []
+        if matrixConfigured { adapters.append(.matrix(app, engine: engine)) }
+        if let irc = app.ircSettings() { adapters.append(try .irc(irc, engine: engine)) }
+        do {
+            try await ChatAdapter.runAll(adapters)
+        } catch {
+            FileHandle.standardError.write(Data("scheduler-bot: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
     }
+}
+
+/// One chat front end, as `run` sees it: a name and a loop that returns when cancelled and throws
+/// when it cannot go on (e.g. rejected credentials).
+struct ChatAdapter: Sendable {
+    let name: String
+    let run: @Sendable () async throws -> Void
+
+    static func matrix(_ app: App, engine: Engine) -> ChatAdapter {
+        let config = app.config
+        var settings = MatrixSettings(
+            homeserverURL: config.string("matrix", "homeserver_url"),
+            userID: config.string("matrix", "user_id"),
+            accessToken: config.string("matrix", "access_token"),
+            password: config.string("matrix", "password"),
+            allowedInviters: config.list("matrix", "allowed_inviters"),
+            admins: Set(config.list("matrix", "admins") + config.list("admin", "users")))
+        // TEST ONLY (fault tests): kill the process at a chosen point of handling a message.
+        settings.testCrashPoint = ProcessInfo.processInfo.environment["SCHEDULER_BOT_TEST_CRASH_AT"].flatMap(CrashPoint.init(rawValue:))
+        let adapter = MatrixAdapter(settings: settings, engine: engine, http: CurlHTTPClient(maxResponseBytes: 32 << 20),
+                                    logger: Logger(label: "scheduler-bot.matrix"))
+        return ChatAdapter(name: "matrix") { try await adapter.run() }
+    }
+
+    static func irc(_ settings: IRCSettings, engine: Engine) throws -> ChatAdapter {
+        do {
+            try settings.validate()
+        } catch {
+            throw ValidationError("[irc] \(error)")
+        }
+        let adapter = IRCAdapter(settings: settings, handler: engine, logger: Logger(label: "scheduler-bot.irc"))
+        return ChatAdapter(name: "irc") { try await adapter.run() }
+    }
+
+    /// Runs every adapter concurrently until SIGINT/SIGTERM (each finishes the message in hand)
+    /// or until one fails, which stops the others.
+    static func runAll(_ adapters: [ChatAdapter]) async throws {
+        let running = Task {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for adapter in adapters {
+                    group.addTask {
+                        do { try await adapter.run() } catch { throw AdapterFailure(name: adapter.name, underlying: error) }
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+        let signalSources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN) // let the dispatch source, not the default handler, see the signal
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { running.cancel() }
+            source.resume()
+            return source
+        }
+        defer { signalSources.forEach { $0.cancel() } }
+        try await running.value
+    }
+}
+
+struct AdapterFailure: Error, CustomStringConvertible {
+    let name: String
+    let underlying: any Error
+    var description: String { "\(name): \(underlying)" }
 }

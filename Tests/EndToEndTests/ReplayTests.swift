@@ -28,7 +28,7 @@ import Testing
             // The answer must arrive before the next line is written: the contract is interactive.
             let answer = try #require(bot.readLine(), "no answer to \(step.text)")
             let object = try #require(json(answer), "not JSON: \(answer)")
-            #expect(Set(object.keys) == ["user", "room", "replies", "intent", "route", "event", "llm"])
+            #expect(Set(object.keys) == ["user", "room", "replies", "intent", "route", "event", "llm", "proactive"])
             #expect(object["user"] as? String == step.user)
             #expect(object["room"] as? String == "!r1:example.org")
             #expect(object["intent"] as? String == step.intent, "\(step.text) -> \(answer)")

@@ -1,0 +1,177 @@
+import Foundation
+import Language
+import SchedulerCore
+import Storage
+
+extension Engine {
+    func habitCommand(_ command: ParsedCommand, _ turn: inout Turn) throws {
+        if let problem = command.problem {
+            turn.say(problem.prefix(1).uppercased() + problem.dropFirst())
+            return
+        }
+        switch command.proactive {
+        case .habit(let request): try startHabit(request, &turn)
+        case .listHabits: try listHabits(&turn)
+        case .stopHabit(let name): try stopHabit(named: name, &turn)
+        default: turn.say(Help.text)
+        }
+    }
+
+    /// Creates (or replaces) the habit and places this week's occurrences at once.
+    private func startHabit(_ request: RecurrenceRequest, _ turn: inout Turn) throws {
+        guard acceptable(taskName: request.task, &turn) else { return }
+        let (type, _) = try findOrCreateTaskType(named: request.task, &turn)
+        guard let typeID = type.id else { return }
+        let duration = request.durationMinutes ?? type.typicalDurationMinutes
+        guard (5...(24 * 60)).contains(duration) else {
+            turn.say("A habit can last 5 minutes to 24 hours; \(TimeFormat.duration(duration)) is outside that.")
+            return
+        }
+        var replaced = false
+        for var old in try turn.session.habits(of: turn.user.id, activeOnly: true) where old.taskTypeID == typeID {
+            try end(&old, turn.session, now: turn.now)
+            replaced = true
+        }
+        let days: HabitDays = request.weekdays.map { .fixed(Set($0)) } ?? .timesPerWeek(request.timesPerWeek ?? 1)
+        let window = request.windowStartMinute.flatMap { start in request.windowEndMinute.flatMap { DayWindow(startMinute: start, endMinute: $0) } }
+        var habit = Habit(userID: turn.user.id, taskTypeID: typeID, title: type.displayName, days: days,
+                          minuteOfDay: request.minuteOfDay, window: window, durationMinutes: duration, createdAt: turn.now)
+        try turn.session.save(&habit)
+        let scope = try ProactiveScope(session: turn.session, user: turn.user, now: turn.now)
+        let plan = try place(habit, scope)
+        var line = "\(replaced ? "Updated" : "New") habit: \(HabitText.describe(habit))."
+        line += plan.placements.isEmpty
+            ? " Nothing more fits this week; I'll place it again on Monday."
+            : " This week: " + plan.placements.map { scope.format.dayAndClock($0.start) }.joined(separator: ", ") + "."
+        if !plan.collisions.isEmpty {
+            line += " Not placed (something else is there): " + plan.collisions.map { scope.format.dayAndClock($0) }.joined(separator: ", ") + "."
+        }
+        turn.say(line + " Say \"habits\" to see them, \"stop \(type.displayName.lowercased())\" to end it.")
+    }
+
+    private func listHabits(_ turn: inout Turn) throws {
+        let habits = try turn.session.habits(of: turn.user.id, activeOnly: true)
+        guard !habits.isEmpty else {
+            turn.say("No habits yet. Try: schedule gym 3 times a week, or standup every weekday at 9:30 for 15 min")
+            return
+        }
+        let scope = try ProactiveScope(session: turn.session, user: turn.user, now: turn.now)
+        var lines: [String] = []
+        for habit in habits {
+            guard let id = habit.id else { continue }
+            let occurrences = try turn.session.occurrences(of: id, overlapping: scope.thisWeek)
+            let done = occurrences.filter { $0.status == .done }.count
+            let next = occurrences.first { $0.status == .scheduled && $0.start > turn.now }
+            var line = "\(HabitText.describe(habit)) — this week \(done)/\(habit.timesPerWeek) done"
+            if let next { line += ", next \(scope.format.dayAndClock(next.start))" }
+            lines.append(line)
+        }
+        turn.say("Your habits:\n" + lines.joined(separator: "\n"), preformatted: true)
+    }
+
+    private func stopHabit(named name: String, _ turn: inout Turn) throws {
+        let habits = try turn.session.habits(of: turn.user.id, activeOnly: true)
+        guard var habit = habits.first(where: { TaskNameMatch.same(name, $0.title) }) else {
+            let known = habits.isEmpty ? "You have no habits." : "Your habits: " + Engine.list(habits.map(\.title)) + "."
+            turn.say("I have no habit called \"\(name)\". \(known) (To pause my messages instead, say mute.)")
+            return
+        }
+        let cancelled = try end(&habit, turn.session, now: turn.now)
+        turn.say("Stopped the habit \(habit.title)\(cancelled > 0 ? " and cancelled its \(cancelled) coming session\(cancelled == 1 ? "" : "s")" : ""). What you already did stays learned.")
+    }
+
+    /// Deactivates a habit and cancels its future occurrences; returns how many were cancelled.
+    @discardableResult
+    private func end(_ habit: inout Habit, _ session: any StoreSession, now: Date) throws -> Int {
+        habit.isActive = false
+        try session.save(&habit)
+        guard let id = habit.id else { return 0 }
+        var count = 0
+        for var event in try session.occurrences(of: id, overlapping: DateInterval(start: now, end: now.addingTimeInterval(366 * 86_400)))
+        where event.status == .scheduled && event.start > now {
+            event.status = .cancelled
+            try session.save(&event)
+            count += 1
+        }
+        return count
+    }
+
+    /// This week's occurrences of every active habit: fixed-time ones first (they are pinned), then flexible
+    /// ones that now collide with something are cancelled, then flexible ones fill the week around the rest.
+    func placeHabits(_ scope: ProactiveScope) throws {
+        let habits = try scope.session.habits(of: scope.user.id, activeOnly: true)
+        guard !habits.isEmpty else { return }
+        for habit in habits where !habit.isFlexible { try place(habit, scope) }
+        try cancelCollidingFlexibleOccurrences(habits.filter(\.isFlexible), scope)
+        for habit in habits where habit.isFlexible { try place(habit, scope) }
+    }
+
+    @discardableResult
+    func place(_ habit: Habit, _ scope: ProactiveScope) throws -> HabitPlan {
+        guard let id = habit.id, let type = try scope.session.taskType(id: habit.taskTypeID) else { return .empty }
+        let week = scope.thisWeek
+        // An occurrence moved out of a collision frees its day; one the user skipped or cancelled does not.
+        let existing = try scope.session.occurrences(of: id, overlapping: week).filter { $0.note != Engine.movedNote }.map {
+            HabitOccurrence(start: $0.start, end: $0.end, isKept: $0.status == .scheduled || $0.status == .done)
+        }
+        // A pinned habit does not yield to flexible ones: those move out of its way afterwards.
+        let movable = habit.isFlexible ? [] : try flexibleOccurrenceIDs(scope)
+        let busy = try scope.busyBlocks(around: week, skipping: movable)
+        let base = scope.slotRequest(for: type, duration: habit.durationMinutes, window: week, busy: busy)
+        let plan = HabitPlanner().plan(habit, week: week, from: scope.now, existing: existing, base: base)
+        for slot in plan.placements {
+            var event = Event(userID: scope.user.id, taskTypeID: habit.taskTypeID, title: habit.title, start: slot.start, end: slot.end,
+                              createdAt: scope.now, score: slot.score)
+            try scope.session.save(&event)
+            if let eventID = event.id { try scope.session.link(eventID: eventID, toHabit: id) }
+        }
+        return plan
+    }
+
+    /// Flexible occurrences still ahead that overlap another scheduled event are cancelled, so the next
+    /// placement puts them on another day.
+    private func cancelCollidingFlexibleOccurrences(_ habits: [Habit], _ scope: ProactiveScope) throws {
+        let ahead = DateInterval(start: scope.now, end: max(scope.now, scope.thisWeek.end))
+        let calendar = try scope.session.events(of: scope.user.id, overlapping: ahead, statuses: [.scheduled])
+        for habit in habits {
+            guard let id = habit.id else { continue }
+            for var occurrence in try scope.session.occurrences(of: id, overlapping: ahead)
+            where occurrence.status == .scheduled && occurrence.start > scope.now {
+                let clashes = calendar.contains { $0.id != occurrence.id && $0.overlaps(start: occurrence.start, end: occurrence.end) }
+                guard clashes else { continue }
+                occurrence.status = .cancelled
+                occurrence.note = Engine.movedNote
+                try scope.session.save(&occurrence)
+            }
+        }
+    }
+
+    /// Marks an occurrence cancelled because something else took its time, so the planner places it again.
+    static let movedNote = "moved: collided with another event"
+
+    private func flexibleOccurrenceIDs(_ scope: ProactiveScope) throws -> Set<Int64> {
+        var ids = Set<Int64>()
+        for habit in try scope.session.habits(of: scope.user.id, activeOnly: true) where habit.isFlexible {
+            guard let id = habit.id else { continue }
+            for event in try scope.session.occurrences(of: id, overlapping: scope.thisWeek) { if let eventID = event.id { ids.insert(eventID) } }
+        }
+        return ids
+    }
+}
+
+/// How habits read in chat: "Gym 3× a week, 1h", "Standup Mon-Fri at 09:30, 15 min".
+enum HabitText {
+    static func describe(_ habit: Habit) -> String {
+        var text = habit.title + " "
+        switch habit.days {
+        case .timesPerWeek(let count): text += count == 1 ? "once a week" : "\(count)× a week"
+        case .fixed(let days): text += days.count == 7 ? "every day" : days == Set(1...5) ? "every weekday" : days.sorted { ($0 + 6) % 7 < ($1 + 6) % 7 }.map { WeekSlot.weekdayShortNames[$0] }.joined(separator: ", ")
+        }
+        if let minute = habit.minuteOfDay {
+            text += " at \(TimeFormat.minutes(minute))"
+        } else if let window = habit.window {
+            text += " between \(TimeFormat.minutes(window.startMinute)) and \(TimeFormat.minutes(window.endMinute))"
+        }
+        return text + ", \(TimeFormat.duration(habit.durationMinutes))"
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import SchedulerCore
+import Storage
+
+/// The clock-driven entry point: front ends call `tick(now:)` on a timer and send what it returns.
+extension Engine {
+    public func tick(now: Date) async -> [ProactiveMessage] {
+        do {
+            return try store.write { session in
+                var messages: [ProactiveMessage] = []
+                for userID in try session.allUserIDs() {
+                    guard let user = try session.user(userID) else { continue }
+                    var scope = try ProactiveScope(session: session, user: user, now: now)
+                    try keepCalendarInStep(&scope)
+                    messages += try deliverDue(&scope)
+                    try scheduleRecurring(scope)
+                }
+                return messages
+            }
+        } catch {
+            logger.error("could not run the proactive round", metadata: ["error": "\(error)"])
+            return []
+        }
+    }
+
+    public func nextProactiveDue(after instant: Date) async -> Date? {
+        try? store.read { try $0.nextNudgeTime(after: instant) }
+    }
+
+    /// After every message: remember the room, and bring habits and pending messages in line with what it changed.
+    func keepProactiveInStep(_ turn: inout Turn) throws {
+        var scope = try ProactiveScope(session: turn.session, user: turn.user, now: turn.now)
+        if let room = turn.message.roomID, scope.preferences.lastRoomID != room {
+            scope.preferences.lastRoomID = room
+            try turn.session.save(scope.preferences, of: turn.user.id)
+        }
+        try keepCalendarInStep(&scope)
+        try scheduleRecurring(scope)
+    }
+
+    /// Habits placed for this week (collisions repaired), and a reminder and follow-up row for every coming event.
+    func keepCalendarInStep(_ scope: inout ProactiveScope) throws {
+        try placeHabits(scope)
+        try syncEventNudges(scope)
+    }
+}

@@ -1,0 +1,44 @@
+import Language
+
+/// How a reply answers the open follow-up: "done 8", "8", "meh", "great", "skip", "no", "didn't".
+enum FollowUpAnswer: Equatable {
+    case done(rating: Double?)
+    case skipped
+
+    static let skipSayings: Set<[String]> = [
+        ["skip"], ["skipped"], ["no"], ["nope"], ["didn't"], ["didnt"], ["missed"], ["missed", "it"], ["skipped", "it"],
+        ["didn't", "do", "it"], ["didnt", "do", "it"], ["not", "done"], ["no", "skipped"], ["did", "not"],
+    ]
+    static let doneSayings: Set<[String]> = [["yes"], ["yep"], ["yeah"], ["done"], ["did", "it"], ["i", "did", "it"], ["done", "it"]]
+
+    /// Nil when the message is about something else (it then goes wherever it would have gone).
+    /// A named task must be the follow-up's own: "done gym" while asked about Deep Coding is not an answer.
+    static func read(_ command: ParsedCommand, text: String, taskName: String) -> FollowUpAnswer? {
+        let named = command.task.map { TaskNameMatch.same($0, taskName) }
+        switch command.intent {
+        case .done where named ?? true: return .done(rating: command.rating)
+        case .skip where named ?? true: return .skipped
+        case .chat, .unknown:
+            let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "/" }).map(String.init)
+            guard !words.isEmpty, words.count <= 4 else { return nil }
+            if skipSayings.contains(words) { return .skipped }
+            if doneSayings.contains(words) { return .done(rating: nil) }
+            return RatingParser().rating(in: text).map { .done(rating: $0) }
+        default:
+            return nil
+        }
+    }
+}
+
+enum TaskNameMatch {
+    /// "deep coding" names "Deep Coding"; so does "coding" (a word of it).
+    static func same(_ said: String, _ name: String) -> Bool {
+        let a = normalise(said)
+        let b = normalise(name)
+        return a == b || b.split(separator: " ").contains(Substring(a))
+    }
+
+    private static func normalise(_ text: String) -> String {
+        String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }).split(separator: " ").joined(separator: " ")
+    }
+}

@@ -1,0 +1,131 @@
+import Conversation
+import Foundation
+import Logging
+
+extension MatrixAdapter {
+    /// Hands one message to the engine and sends its answer. The answer is recorded by the engine
+    /// before anything is sent, and confirmed after, so a crash in between resends it on restart.
+    func handle(_ work: PendingWork, nextBatch: String?, receivedAt: ContinuousClock.Instant) async {
+        crashIfTesting(at: .beforeHandle)
+        guard let (text, target) = await inboundText(for: work) else { return }
+        var state: [String: String] = [:]
+        if let nextBatch { state[StateKey.nextBatch] = nextBatch }
+        if target.eventID != work.externalID || target.threadRootID != nil {
+            state[StateKey.answerTarget(work.externalID)] = AnswerTarget(target).encoded
+        }
+        let message = InboundMessage(userID: target.sender, roomID: work.roomID, text: text, receivedAt: Date(),
+                                     isAdmin: settings.admins.contains(target.sender),
+                                     delivery: Delivery(externalID: work.externalID, state: state))
+        let typing = showTypingIfSlow(in: work.roomID)
+        let response = await engine.handle(message)
+        await stopTyping(typing, in: work.roomID)
+        guard !response.isDuplicate else { return }
+        crashIfTesting(at: .afterCommit)
+        let latency = ContinuousClock.now - receivedAt
+        logger.info("answering", metadata: [
+            "event_id": "\(work.externalID)", "intent": "\(response.intent)",
+            "sync_to_send_ms": "\(String(format: "%.2f", Double(latency.components.attoseconds) / 1e15 + Double(latency.components.seconds) * 1000))",
+        ])
+        await send(response, externalID: work.externalID, target: target, reactOnSource: isMessage(work))
+    }
+
+    /// The text the engine should read: the message itself, or "done <task>" / "skip <task>" for a
+    /// reaction on one of the bot's schedule messages (other reactions are not meant for the bot).
+    private func inboundText(for work: PendingWork) async -> (String, UserMessage)? {
+        switch work.kind {
+        case .message(let message):
+            return (message.text, message)
+        case .quickAnswer(let answer):
+            guard let taskType = await engine.adapterState(StateKey.scheduleMessage(answer.targetEventID)) else { return nil }
+            let target = UserMessage(eventID: answer.targetEventID, sender: answer.sender, text: "", threadRootID: nil)
+            return ("\(answer.verdict.rawValue) \(taskType)", target)
+        }
+    }
+
+    private func isMessage(_ work: PendingWork) -> Bool {
+        if case .message = work.kind { return true }
+        return false
+    }
+
+    /// Sends every reply (and the reaction) of a recorded answer; the transaction ids come from the
+    /// source event, so resending after a crash is deduplicated by the homeserver.
+    func send(_ response: Response, externalID: String, target: UserMessage, reactOnSource: Bool) async {
+        guard let roomID = response.roomID else { return }
+        do {
+            for (index, reply) in response.replies.enumerated() {
+                let sentID = try await sendEvent(NoticeContent.reply(reply, to: target), type: "m.room.message", in: roomID,
+                                                 txnID: TransactionID.reply(to: externalID, index: index))
+                if let event = response.event, ["schedule", "move"].contains(response.intent), let sentID {
+                    await engine.setAdapterState(StateKey.scheduleMessage(sentID), event.taskType)
+                }
+            }
+            if let reaction = response.reaction, reactOnSource {
+                _ = try await sendEvent(NoticeContent.reaction(reaction, on: externalID), type: "m.reaction", in: roomID,
+                                        txnID: TransactionID.reaction(to: externalID))
+            }
+        } catch let error as MatrixError where error.isRetryable || error.isUnauthorized {
+            logger.warning("could not send an answer yet; it stays recorded and will be resent",
+                           metadata: ["event_id": "\(externalID)", "error": "\(error)"])
+            hasUndelivered = true
+            return
+        } catch {
+            // Not in the room any more, or the event was refused: resending would fail the same way.
+            logger.error("the homeserver refused an answer; dropping it", metadata: ["event_id": "\(externalID)", "error": "\(error)"])
+        }
+        crashIfTesting(at: .afterSend)
+        await engine.confirmDelivered(externalID: externalID, at: Date())
+    }
+
+    func sendEvent(_ content: JSON, type: String, in roomID: String, txnID: String) async throws -> String? {
+        let path = "/_matrix/client/v3/rooms/\(MatrixAPI.pathEscape(roomID))/send/\(type)/\(MatrixAPI.pathEscape(txnID))"
+        let api = api
+        let answer = try await sendCaller.run("send") { try await api.call(.put, path, body: content) }
+        return answer["event_id"]?.string
+    }
+
+    /// Answers recorded but never confirmed (a crash or an outage between commit and send).
+    func sendUndeliveredAnswers() async {
+        hasUndelivered = false
+        // Matrix event ids start with "$"; other front ends' answers are theirs to resend.
+        for pending in await engine.undeliveredAnswers() where pending.externalID.hasPrefix("$") {
+            if Task.isCancelled { return }
+            let stored = await engine.adapterState(StateKey.answerTarget(pending.externalID))
+            let target = stored.flatMap(AnswerTarget.init(encoded:))?.message(sender: pending.response.userID)
+                ?? UserMessage(eventID: pending.externalID, sender: pending.response.userID, text: "", threadRootID: nil)
+            logger.info("resending a recorded answer", metadata: ["event_id": "\(pending.externalID)"])
+            await send(pending.response, externalID: pending.externalID, target: target,
+                       reactOnSource: target.eventID == pending.externalID)
+        }
+    }
+
+    private func crashIfTesting(at point: CrashPoint) {
+        guard settings.testCrashPoint == point else { return }
+        logger.critical("TEST ONLY: SCHEDULER_BOT_TEST_CRASH_AT=\(point.rawValue), killing the process")
+        kill(getpid(), SIGKILL)
+    }
+}
+
+/// Where an answer goes when it is not simply a reply to the message it answers, kept with the
+/// message's effects so a resend after a crash lands in the same place.
+struct AnswerTarget: Codable {
+    var eventID: String
+    var threadRootID: String?
+
+    init(_ message: UserMessage) {
+        eventID = message.eventID
+        threadRootID = message.threadRootID
+    }
+
+    init?(encoded: String) {
+        guard let value = try? JSONDecoder().decode(Self.self, from: Data(encoded.utf8)) else { return nil }
+        self = value
+    }
+
+    var encoded: String {
+        (try? String(decoding: JSONEncoder().encode(self), as: UTF8.self)) ?? "{}"
+    }
+
+    func message(sender: String) -> UserMessage {
+        UserMessage(eventID: eventID, sender: sender, text: "", threadRootID: threadRootID)
+    }
+}

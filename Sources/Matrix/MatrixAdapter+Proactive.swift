@@ -1,0 +1,30 @@
+import Conversation
+import Foundation
+
+extension MatrixAdapter {
+    /// Asks the engine for due reminders and follow-ups every `tickInterval` and posts them as notices
+    /// in the room each user last wrote from. A follow-up's event id is remembered so a 👍/👎 reaction on it
+    /// answers for that task.
+    func runProactiveLoop() async {
+        while !Task.isCancelled {
+            for message in await engine.tick(now: Date()) {
+                await post(message)
+            }
+            try? await Task.sleep(for: settings.tickInterval)
+        }
+    }
+
+    private func post(_ message: ProactiveMessage) async {
+        // Only Matrix rooms: a user who last wrote from another network hears from that network.
+        guard let roomID = message.roomID, roomID.hasPrefix("!") else { return }
+        let txnID = TransactionID.proactive(user: message.userID, text: message.text, at: Date())
+        do {
+            let sent = try await sendEvent(NoticeContent.plain(message.text), type: "m.room.message", in: roomID, txnID: txnID)
+            if let sent, let task = message.asksAbout {
+                await engine.setAdapterState(StateKey.scheduleMessage(sent), task)
+            }
+        } catch {
+            logger.warning("could not post a proactive message", metadata: ["room_id": "\(roomID)", "error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// What the Matrix front end needs from bot.conf (`[matrix]`), already validated by BotConfig.
+public struct MatrixSettings: Sendable {
+    public var homeserverURL: String
+    /// The bot's own id; when empty, the homeserver's answer to `whoami` is used.
+    public var userID: String
+    /// From the config or environment; preferred over a password.
+    public var accessToken: String?
+    /// Used once to log in when there is no token; the token it yields is kept in the database.
+    public var password: String?
+    public var allowedInviters: [String]
+    public var admins: Set<String>
+    /// How long the homeserver may hold a `/sync` open (the issue's `timeout=30000`).
+    public var syncTimeout: Duration = .seconds(30)
+    /// How often the engine is asked for due reminders and follow-ups.
+    public var tickInterval: Duration = .seconds(30)
+    /// Typing is shown only when an answer takes longer than this, so quick command answers cost
+    /// no extra requests while slow (LLM) answers still show the bot is working.
+    public var typingDelay: Duration = .milliseconds(400)
+    /// TEST ONLY: kill the process with SIGKILL at this point of handling a message (fault tests).
+    public var testCrashPoint: CrashPoint?
+
+    public init(homeserverURL: String, userID: String, accessToken: String? = nil, password: String? = nil,
+                allowedInviters: [String] = [], admins: Set<String> = []) {
+        self.homeserverURL = homeserverURL
+        self.userID = userID
+        self.accessToken = accessToken
+        self.password = password
+        self.allowedInviters = allowedInviters
+        self.admins = admins
+    }
+}
+
+/// TEST ONLY: where `SCHEDULER_BOT_TEST_CRASH_AT` kills the bot, to prove exactly-once delivery.
+public enum CrashPoint: String, Sendable {
+    /// After the message was read from /sync, before the engine saw it.
+    case beforeHandle = "before-handle"
+    /// After the engine committed the effects and the answer, before anything was sent.
+    case afterCommit = "after-commit"
+    /// After the replies were sent, before the delivery was confirmed in the database.
+    case afterSend = "after-send"
+}
+
+/// Keys of the adapter state the Matrix front end keeps in the engine's database.
+enum StateKey {
+    static let nextBatch = "matrix.next_batch"
+    static func accessToken(_ userID: String) -> String { "matrix.access_token." + userID }
+    static func encryptionNotice(_ roomID: String) -> String { "matrix.e2ee_notice." + roomID }
+    /// The task type a bot message scheduled, so a 👍 on that message can say "done <type>".
+    static func scheduleMessage(_ eventID: String) -> String { "matrix.schedule_message." + eventID }
+    /// Where the answer to a message goes when that is not simply "reply to it" (threads, reactions).
+    static func answerTarget(_ externalID: String) -> String { "matrix.answer_target." + externalID }
+}

@@ -1,0 +1,57 @@
+import Conversation
+
+/// Builds the content of the bot's `m.notice` replies: plain `body` for every client, HTML
+/// `formatted_body` for rich ones, and the relation that puts the answer next to the question.
+public enum NoticeContent {
+    public static func reply(_ reply: Reply, to source: UserMessage?) -> JSON {
+        var fields: [String: JSON] = [
+            "msgtype": "m.notice",
+            "body": .string(reply.text),
+            "format": "org.matrix.custom.html",
+            "formatted_body": .string(html(reply)),
+        ]
+        if let source { fields["m.relates_to"] = relation(to: source) }
+        return .object(fields)
+    }
+
+    /// A notice with no HTML (the encryption warning must read the same in every client).
+    public static func plain(_ text: String) -> JSON {
+        ["msgtype": "m.notice", "body": .string(text)]
+    }
+
+    /// Tables and heat maps keep their columns in `<pre>`; other text keeps its line breaks.
+    public static func html(_ reply: Reply) -> String {
+        let escaped = escape(reply.text)
+        if reply.isPreformatted { return "<pre><code>\(escaped)</code></pre>" }
+        return escaped.replacingOccurrences(of: "\n", with: "<br>")
+    }
+
+    /// In a thread the answer joins the thread (with a reply fallback for clients without threads);
+    /// elsewhere it is a plain reply to the user's message.
+    static func relation(to source: UserMessage) -> JSON {
+        let inReplyTo: JSON = ["event_id": .string(source.eventID)]
+        guard let root = source.threadRootID else { return ["m.in_reply_to": inReplyTo] }
+        return ["rel_type": "m.thread", "event_id": .string(root), "is_falling_back": true, "m.in_reply_to": inReplyTo]
+    }
+
+    public static func reaction(_ key: String, on eventID: String) -> JSON {
+        ["m.relates_to": ["rel_type": "m.annotation", "event_id": .string(eventID), "key": .string(key)]]
+    }
+
+    /// User text echoed in replies must never become markup.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

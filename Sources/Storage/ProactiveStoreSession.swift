@@ -1,0 +1,35 @@
+import Foundation
+import SchedulerCore
+
+/// What the proactive side of the engine (reminders, follow-ups, habits, digests) reads and writes,
+/// inside the same transactions as everything else.
+public protocol ProactiveStoreSession {
+    /// Every user id, for the clock-driven round.
+    func allUserIDs() throws -> [String]
+    /// The user's preferences, or the defaults when they never changed any.
+    func proactivePreferences(of userID: String) throws -> ProactivePreferences
+    func save(_ preferences: ProactivePreferences, of userID: String) throws
+
+    /// Inserts (assigning `id`) or updates.
+    func save(_ nudge: inout Nudge) throws
+    /// The reminder or follow-up of an event (at most one of each).
+    func nudge(kind: NudgeKind, eventID: Int64) throws -> Nudge?
+    /// Nudges of a user in one of the states, of one of the kinds, oldest due first.
+    func nudges(of userID: String, kinds: Set<NudgeKind>, states: Set<NudgeState>) throws -> [Nudge]
+    /// Distinct send instants of a user's unprompted messages since `instant` (merged reminders count once).
+    func messagesSent(to userID: String, since instant: Date) throws -> Int
+    /// The earliest pending due time or follow-up deadline strictly after `instant`, over all users.
+    func nextNudgeTime(after instant: Date) throws -> Date?
+    /// Follow-ups in each state, for one user (nil: everyone).
+    func followUpCounts(of userID: String?) throws -> [NudgeState: Int]
+
+    /// Inserts (assigning `id`) or updates.
+    func save(_ habit: inout Habit) throws
+    func habits(of userID: String, activeOnly: Bool) throws -> [Habit]
+    func habit(id: Int64) throws -> Habit?
+    /// Records that an event is an occurrence of a habit.
+    func link(eventID: Int64, toHabit habitID: Int64) throws
+    func habitID(ofEvent eventID: Int64) throws -> Int64?
+    /// The habit's events meeting the interval, any status, ordered by start.
+    func occurrences(of habitID: Int64, overlapping interval: DateInterval) throws -> [Event]
+}
