@@ -40,8 +40,10 @@ let package = Package(
         .target(name: "Adapters", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
         .target(name: "IRC", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Matrix", dependencies: ["Conversation", "HTTP", .product(name: "Logging", package: "swift-log")]),
+        // The benchmark: synthetic users driving the engine (or the same core decisions) with hidden preferences.
+        .target(name: "Simulation", dependencies: ["SchedulerCore", "Coaching", "Conversation", "Storage"]),
         .executableTarget(name: "scheduler-bot", dependencies: [
-            "Adapters", "Matrix", "IRC", "Conversation", "BotConfig", "Language", "Storage", "SchedulerCore", "LLM", "Benchmarks",
+            "Adapters", "Matrix", "IRC", "Conversation", "BotConfig", "Language", "Storage", "SchedulerCore", "LLM", "Benchmarks", "Simulation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -56,6 +58,8 @@ let package = Package(
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Conversation", "Coaching", "LLM"]),
         .testTarget(name: "IRCTests", dependencies: ["IRC", "Conversation", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "MatrixTests", dependencies: ["Matrix", "Conversation", "HTTP"]),
+        .testTarget(name: "LearningTests", dependencies: ["SchedulerCore", "Coaching"], resources: [.copy("Pairs")]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SchedulerCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -80,7 +80,8 @@ extension Engine {
     }
 
     func slotRequest(type: TaskType, duration: Int, window: DateInterval, excluding: Int64?, _ turn: Turn) throws -> SlotRequest {
-        SlotRequest(habit: type.habit, energy: turn.user.energy.energy, durationMinutes: duration, window: window,
+        SlotRequest(habit: settings.learner.scoringHabit(for: type, seed: ExplorationSeed.derive(userID: turn.user.id, taskName: type.name, at: turn.now)),
+                    energy: turn.user.energy.energy, durationMinutes: duration, window: window,
                     availability: turn.user.availability, timeZone: turn.user.timeZone,
                     busy: try busyBlocks(around: window, excluding: excluding, turn),
                     recoveryMinutes: type.needsRecovery ? type.recoveryMinutes : 0)

@@ -26,4 +26,14 @@ public struct Outcome: Sendable, Equatable {
 public protocol Learner: Sendable {
     var name: String { get }
     func learn(_ outcome: Outcome, taskType: inout TaskType, energy: inout EnergyPattern)
+    /// The habit week the slot finder should score with for the next placement of `taskType`.
+    ///
+    /// Learners that explore perturb their estimate here; `seed` makes the perturbation a pure
+    /// function of the request, so a replay of the same messages places events identically.
+    func scoringHabit(for taskType: TaskType, seed: UInt64) -> WeekGrid
+}
+
+extension Learner {
+    /// Greedy by default: score with the learned habit week as it is.
+    public func scoringHabit(for taskType: TaskType, seed: UInt64) -> WeekGrid { taskType.habit }
 }

@@ -76,6 +76,13 @@ public struct SlotFinder: Sendable {
         return SlotFinder.pickDistinct(from: candidates, count: 1 + request.alternatives)
     }
 
+    /// Every free start in the window within availability, scored, in time order (for evaluation and audits).
+    public func candidates(_ request: SlotRequest) -> [ScoredSlot] {
+        enumerate(request, week: LocalWeek(timeZone: request.timeZone)) { weekday in
+            request.availability.windows(on: weekday).map { ($0.startMinute, $0.endMinute) }
+        }
+    }
+
     /// Honours a user-named time when it is free; otherwise names the clash and the nearest free starts.
     public func check(start: Date, request: SlotRequest) -> ExactTimeCheck {
         let end = start.addingTimeInterval(Double(request.durationMinutes) * 60)

@@ -1,0 +1,66 @@
+import Conversation
+import Foundation
+import SchedulerCore
+import Storage
+
+/// Drives the conversation engine with the text a person would type, on an in-memory store,
+/// with the simulated clock in each message's `receivedAt`.
+public struct EngineDriver: PlacementDriver {
+    let userID: String
+    let store: SQLiteStore
+    let engine: Engine
+    let settings: EngineSettings
+    public private(set) var llmCalls = 0
+
+    public init(userID: String, learner: any Learner) throws {
+        self.userID = userID
+        store = try SQLiteStore()
+        settings = EngineSettings(learner: learner)
+        engine = Engine(store: store, settings: settings)
+    }
+
+    /// Whether the engine's grammar reads "schedule <task>" (it did not before the Language module landed).
+    public static func understandsCommands() async -> Bool {
+        guard let driver = try? EngineDriver(userID: "probe", learner: SeedEMALearner()) else { return false }
+        let response = await driver.engine.handle(InboundMessage(userID: "probe", text: "schedule deep coding",
+                                                                 receivedAt: Date(timeIntervalSince1970: 1_704_096_000)))
+        return response.intent == "schedule" && response.event != nil
+    }
+
+    public mutating func schedule(taskName: String, at now: Date) async throws -> Decision {
+        let choice = try currentChoice(taskName: taskName, at: now)
+        let response = await engine.handle(InboundMessage(userID: userID, text: "schedule \(taskName)", receivedAt: now))
+        llmCalls += response.llm.calls
+        let placed = response.event.map { DateInterval(start: $0.start, end: $0.end) }
+        return Decision(choice: choice, placed: placed)
+    }
+
+    public mutating func report(taskName: String, placed: DateInterval, rating: Int?) async throws {
+        // Just before the end: the event has started, and a back-to-back successor has not.
+        let at = max(placed.start, placed.end.addingTimeInterval(-60))
+        let text = rating.map { "done \($0)/10" } ?? "skip"
+        let response = await engine.handle(InboundMessage(userID: userID, text: text, receivedAt: at))
+        llmCalls += response.llm.calls
+    }
+
+    /// The free time the engine is about to choose from, read from its store as the engine reads it.
+    func currentChoice(taskName: String, at now: Date) throws -> SlotRequest {
+        let window = DateInterval(start: now, end: now.addingTimeInterval(Double(settings.searchDays) * 86_400))
+        return try store.read { session in
+            let user = try session.user(userID)
+                ?? UserProfile(id: userID, createdAt: now, timeZoneIdentifier: settings.defaultTimeZone)
+            let category = settings.categories.category(for: taskName)
+            let type = try session.taskType(of: userID, named: TaskName.normalise(taskName))
+                ?? TaskType(userID: userID, displayName: taskName, category: category)
+            let widened = DateInterval(start: window.start.addingTimeInterval(-86_400), end: window.end.addingTimeInterval(86_400))
+            let busy = try session.events(of: userID, overlapping: widened, statuses: [.scheduled]).map { event in
+                let owner = try session.taskType(id: event.taskTypeID)
+                let recovery = owner.map { $0.needsRecovery ? $0.recoveryMinutes : 0 } ?? 0
+                return BusyBlock(start: event.start, end: event.end, recoveryMinutes: recovery)
+            }
+            return SlotRequest(habit: type.habit, energy: user.energy.energy, durationMinutes: type.typicalDurationMinutes,
+                               window: window, availability: user.availability, timeZone: user.timeZone, busy: busy,
+                               recoveryMinutes: type.needsRecovery ? type.recoveryMinutes : 0)
+        }
+    }
+}
