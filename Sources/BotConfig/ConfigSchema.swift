@@ -80,7 +80,12 @@ public enum ConfigSchema {
         ConfigKey("irc", "flood_lines_per_second", .float, .float(1), check: positive),
     ]
     static let learning: [ConfigKey] = [
-        ConfigKey("learning", "learner", .string, .string("seed-ema"), check: oneOf(["seed-ema"])),
+        // The names of SchedulerCore's `Learners.names` (a test keeps the two lists equal).
+        ConfigKey("learning", "learner", .string, .string("beta-pool"), check: oneOf(learnerNames)),
+        ConfigKey("learning", "match_threshold", .float, .float(0.8), check: { value in
+            if case .float(let f) = value, !(0.5...1).contains(f) { return "must be between 0.5 and 1" }
+            return nil
+        }),
         ConfigKey("learning", "min_schedule_count", .integer, .integer(3), check: inRange(1...1000)),
         ConfigKey("learning", "min_frequent_types", .integer, .integer(2), check: inRange(1...1000)),
     ]
@@ -94,6 +99,8 @@ public enum ConfigSchema {
         ConfigKey("admin", "prompts_dir", .string, .string("")),
         ConfigKey("admin", "users", .stringList, .array([])),
     ]
+
+    public static let learnerNames = ["beta-pool", "seed-ema", "nine-to-five", "random"]
 
     public static func key(section: String, name: String) -> ConfigKey? {
         keys.first { $0.section == section && $0.name == name }

@@ -26,6 +26,7 @@ extension Engine {
         if let note = command.note, !note.isEmpty { event.note = note }
         try turn.session.save(&event)
         try turn.session.save(&type)
+        try learnInsights(after: event, type: type, note: command.note, &turn)
         turn.event = summary(of: event, type: type)
         if done { turn.reaction = "✅" }
         let verb = done ? "done" : "skipped"

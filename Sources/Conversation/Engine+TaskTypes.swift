@@ -5,8 +5,7 @@ import Storage
 extension Engine {
     /// The user's type of that name, or a new one with its category's prior.
     func findOrCreateTaskType(named rawName: String, category: TaskCategory? = nil, _ turn: inout Turn) throws -> (TaskType, created: Bool) {
-        let name = TaskName.normalise(rawName)
-        if let existing = try turn.session.taskType(of: turn.user.id, named: name) { return (existing, false) }
+        if let existing = try existingTaskType(named: rawName, turn) { return (existing, false) }
         var created = TaskType(userID: turn.user.id, displayName: rawName, category: category ?? settings.categories.category(for: rawName))
         try turn.session.save(&created)
         return (created, true)
@@ -19,9 +18,13 @@ extension Engine {
         return false
     }
 
-    /// The user's existing type of that name, if any.
+    /// The user's type of that name, else the one that means the same ("daily team sync" for "team standup")
+    /// when the matcher is sure enough; nil when it is a new kind of task.
     func existingTaskType(named rawName: String, _ turn: Turn) throws -> TaskType? {
-        try turn.session.taskType(of: turn.user.id, named: TaskName.normalise(rawName))
+        if let exact = try turn.session.taskType(of: turn.user.id, named: TaskName.normalise(rawName)) { return exact }
+        let types = try turn.session.taskTypes(of: turn.user.id)
+        guard !types.isEmpty, let match = settings.matcher.bestMatch(for: rawName, amongNames: types.map(\.displayName)) else { return nil }
+        return types[match.index]
     }
 
     /// Scheduled events around `interval` as blocks the finder must avoid, with recovery after demanding ones.

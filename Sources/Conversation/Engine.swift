@@ -94,6 +94,8 @@ public actor Engine: ConversationHandling {
         case .available: try setAvailability(command, &turn)
         case .help: turn.say(Help.text)
         case .plan: try plan(command, &turn)
+        case .insights: try insights(command, &turn)
+        case .why: try why(command, &turn)
         case .habit, .habits, .stopHabit: try habitCommand(command, &turn)
         case .reminders, .dailyPlan, .weeklyReview, .quietHours, .messageLimit, .unanswered, .mute, .resume:
             try proactiveSetting(command, &turn)

@@ -17,12 +17,14 @@ public struct EngineSettings: Sendable {
     public var prompts: any PromptLibrary
     /// The model paths for chat; nil answers chat without any model (patterns and a helpful fallback).
     public var chat: ChatSettings?
+    /// Decides by meaning whether a new task name is one of the user's existing types ("team sync" = "standup").
+    public var matcher: TaskTypeMatcher = TaskTypeMatcher()
     /// User ids that are admins on any network (`[admin] users`), besides those the front ends flag.
     public var adminUserIDs: Set<String> = []
 
     public init(defaultTimeZone: String = "UTC", dateOrder: DateOrder = .monthFirst, searchDays: Int = 7,
                 maxMessageLength: Int = 2000, categories: CategoryLexicon = .minimal,
-                learner: any Learner = SeedEMALearner(), prompts: any PromptLibrary = FixedPrompts.empty,
+                learner: any Learner = Learners.standard, prompts: any PromptLibrary = FixedPrompts.empty,
                 chat: ChatSettings? = nil) {
         self.defaultTimeZone = defaultTimeZone
         self.dateOrder = dateOrder

@@ -25,6 +25,8 @@ public struct CommandParser: Sendable {
         case .available: command = message.available(after: index)
         case .help: command = ParsedCommand(intent: message.isBareHelp(after: index) ? .help : .chat)
         case .plan: command = message.saysClockTime ? message.schedule(after: index) : message.plan(after: index)
+        case .insights: command = ParsedCommand(intent: .insights, task: message.taskText(in: (index + 1)..<message.tokens.count))
+        case .why: command = message.whyQuestion(after: index)
         default: command = ParsedCommand(intent: intent)
         }
         command.correction = correction
@@ -61,6 +63,16 @@ struct Message {
     /// "plan review between 2 and 4" names a time to book, so it schedules; "plan my week for ..." asks for a plan.
     var saysClockTime: Bool {
         mentions.contains { !$0.isInvalid && ($0.clock != nil || $0.bound != nil) }
+    }
+
+    /// "why" or "why deep coding?" asks about the last suggestion; "why do I keep skipping?" is coaching chat.
+    func whyQuestion(after index: Int) -> ParsedCommand {
+        let rest = tokens[(index + 1)...].filter(\.isWord).map(\.text)
+        let questionWords: Set<String> = ["do", "does", "did", "am", "is", "are", "was", "were", "can", "can't", "cant", "could",
+                                          "should", "would", "will", "i", "i'm", "im", "my", "me", "it", "not", "don't", "dont",
+                                          "keep", "always", "never", "this", "that", "so", "you", "we", "they", "there"]
+        guard rest.count <= 4, rest.first.map({ !questionWords.contains($0) }) ?? true else { return ParsedCommand(intent: .chat) }
+        return ParsedCommand(intent: .why, task: taskText(in: (index + 1)..<tokens.count))
     }
 
     /// "help", "help please", "commands?" ask for the command list; "help me plan my week" is a request for coaching.

@@ -12,6 +12,8 @@ enum CommandWords {
         "available": .available, "availability": .available,
         "help": .help, "commands": .help,
         "plan": .plan,
+        "insights": .insights, "insight": .insights, "learned": .insights,
+        "why": .why,
     ]
 
     /// Words that may come before a command without changing it ("please schedule", "I just finished").

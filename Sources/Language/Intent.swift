@@ -47,6 +47,8 @@ public enum IntentKind: String, Sendable, Codable, CaseIterable {
     case schedule, done, skip, agenda, cancel, move, timezone, available, help, onboarding, chat, unknown
     /// `plan <goal>`: a model-made plan of task types, cached across similar profiles.
     case plan
+    /// `insights [task]`: what the bot has learned, with a task's week as a heat map; `why [task]`: the last suggestion explained.
+    case insights, why
     // Proactive messages and habits (issue 9).
     case habit, habits, stopHabit = "stop_habit", reminders, dailyPlan = "daily_plan", weeklyReview = "weekly_review"
     case quietHours = "quiet_hours", messageLimit = "message_limit", unanswered, mute, resume

@@ -169,6 +169,12 @@ struct SQLiteSession: StoreSession {
         insight.id = db.lastInsertedRowID
     }
 
+    func update(_ insight: Insight) throws {
+        guard let id = insight.id else { return }
+        try db.cachedStatement(sql: "UPDATE insight SET kind = ?, text = ?, confidence = ?, source_event_ids = ? WHERE id = ?")
+            .execute(arguments: [insight.kind.rawValue, insight.text, insight.confidence, insight.sourceEventIDs.joined(separator: ","), id])
+    }
+
     func insights(of userID: String, limit: Int) throws -> [Insight] {
         try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM insight WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?"),
                          arguments: [userID, limit]).map { row in

@@ -27,6 +27,8 @@ public protocol StoreSession: ProactiveStoreSession {
     func recentOutcomes(of userID: String, limit: Int) throws -> [Event.Status]
 
     func add(_ insight: inout Insight) throws
+    /// Rewrites a stored insight (reinforcement: higher confidence, more source events).
+    func update(_ insight: Insight) throws
     func insights(of userID: String, limit: Int) throws -> [Insight]
 
     /// The assistant thread: turns after `afterID`, oldest first.

@@ -92,7 +92,7 @@ struct App {
         return EngineSettings(defaultTimeZone: config.string("general", "timezone"),
                               dateOrder: DateOrder(rawValue: config.string("general", "date_order")) ?? .monthFirst,
                               categories: categoryLexicon(),
-                              learner: SeedEMALearner(),
+                              learner: Learners.named(config.string("learning", "learner")) ?? Learners.standard,
                               prompts: prompts,
                               chat: try chatSettings())
     }
@@ -100,6 +100,8 @@ struct App {
     func engine(store: any SchedulerStore) throws -> Engine {
         var settings = try engineSettings()
         settings.adminUserIDs = Set(config.list("admin", "users"))
+        settings.matcher = TaskTypeMatcher(embedding: HashedNGramEmbedding(lexicon: conceptLexicon()),
+                                           threshold: config.float("learning", "match_threshold"))
         return Engine(store: store, settings: settings, logger: logger)
     }
 
@@ -141,6 +143,17 @@ struct App {
         } catch {
             logger.error("\(error); offline replies fall back to a built-in answer")
             return OfflineProvider(book: .builtIn)
+        }
+    }
+
+    /// prompts/task-concepts.txt: the synonyms that make "team sync" the same task as "standup".
+    func conceptLexicon() -> ConceptLexicon {
+        guard let text = promptText("task-concepts.txt") else { return .minimal }
+        do {
+            return try ConceptLexicon(text: text)
+        } catch {
+            logger.error("\(promptsDirectory ?? "prompts")/\(error); using the built-in concepts")
+            return .minimal
         }
     }
 
