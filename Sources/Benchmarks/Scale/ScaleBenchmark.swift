@@ -65,22 +65,26 @@ public struct ScaleBenchmark: Sendable {
 
     private func replay(_ messages: ArraySlice<MessageMix.Message>, through engine: Engine, into report: inout ScaleReport) async throws {
         var samples: [MessageMix.Kind: [Double]] = [:]
+        var cpuSamples: [MessageMix.Kind: [Double]] = [:]
         var effective: [MessageMix.Kind: Int] = [:]
         let clock = ContinuousClock()
         let started = clock.now
+        let startedCPU = ProcessClock.cpuMicroseconds()
         for message in messages {
             let before = clock.now
+            let beforeCPU = ProcessClock.cpuMicroseconds()
             let response = await engine.handle(message.inbound)
+            cpuSamples[message.kind, default: []].append(ProcessClock.cpuMicroseconds() - beforeCPU)
             samples[message.kind, default: []].append((clock.now - before).microseconds)
             if ScaleBenchmark.didItsJob(message.kind, response) { effective[message.kind, default: 0] += 1 }
         }
-        let elapsed = (clock.now - started).microseconds / 1e6
-        report.replaySeconds = elapsed
+        report.replaySeconds = (clock.now - started).microseconds / 1e6
+        report.replayCPUSeconds = (ProcessClock.cpuMicroseconds() - startedCPU) / 1e6
         report.messages = messages.count
         report.kinds = MessageMix.Kind.allCases.compactMap { kind in
             guard let kindSamples = samples[kind] else { return nil }
             return ScaleReport.KindLine(kind: kind.rawValue, latency: LatencySummary(microseconds: kindSamples),
-                                        effective: effective[kind] ?? 0)
+                                        cpu: LatencySummary(microseconds: cpuSamples[kind] ?? []), effective: effective[kind] ?? 0)
         }
         report.schedule = LatencySummary(microseconds: (samples[.schedule] ?? []) + (samples[.scheduleAt] ?? []))
     }

@@ -19,9 +19,9 @@ public struct ScaleCurve: Sendable {
     public var table: String {
         let kinds = MessageMix.Kind.allCases.map(\.rawValue)
         var lines = ["cost per message by events per user (\(reports.first?.users ?? 0) users; p50/p99 in us)",
-                     "events  msgs/s  " + kinds.map { $0.padding(toLength: 13, withPad: " ", startingAt: 0) }.joined()]
+                     "events  msgs/s  msgs/cpu-s  " + kinds.map { $0.padding(toLength: 13, withPad: " ", startingAt: 0) }.joined()]
         for report in reports {
-            var line = String(format: "%6d %7.0f  ", report.eventsPerUser, report.throughput)
+            var line = String(format: "%6d %7.0f %11.0f  ", report.eventsPerUser, report.throughput, report.throughputPerCPUSecond)
             for kind in kinds {
                 let latency = report.kinds.first { $0.kind == kind }?.latency
                 let cell = latency.map { String(format: "%.0f/%.0f", $0.p50, $0.p99) } ?? "-"

@@ -5,6 +5,8 @@ public struct ScaleReport: Sendable {
     public struct KindLine: Sendable, Equatable {
         public var kind: String
         public var latency: LatencySummary
+        /// Process CPU time per message: the cost without the wait for a core on a shared machine.
+        public var cpu: LatencySummary
         /// Messages whose reply did the kind's job (an event placed, an outcome recorded, an agenda shown...).
         public var effective: Int
     }
@@ -21,6 +23,7 @@ public struct ScaleReport: Sendable {
     public var startupMicroseconds = 0.0
     public var messages = 0
     public var replaySeconds = 0.0
+    public var replayCPUSeconds = 0.0
     public var kinds: [KindLine] = []
     /// Both schedule kinds together (with and without a time).
     public var schedule = LatencySummary(microseconds: [])
@@ -35,6 +38,8 @@ public struct ScaleReport: Sendable {
     }
 
     public var throughput: Double { replaySeconds > 0 ? Double(messages) / replaySeconds : 0 }
+    /// Messages per second of CPU: the throughput of one core that is not shared.
+    public var throughputPerCPUSecond: Double { replayCPUSeconds > 0 ? Double(messages) / replayCPUSeconds : 0 }
     public var rowsLoaded: Int { users * (1 + taskTypesPerUser + eventsPerUser) }
     public var databaseBytesPerUser: Double { Double(databaseBytes) / Double(max(1, users)) }
     /// Growth of resident memory over the process's start, spread over the population.
@@ -56,13 +61,14 @@ extension ScaleReport {
             String(format: "database: %.1f MiB, %.1f KiB per user", Double(databaseBytes) / mib, databaseBytesPerUser / 1024),
             String(format: "start-up to first message: %.1f ms (open store, engine, first reply)", startupMicroseconds / 1000),
             "",
-            String(format: "replay: %d messages in %.2f s on one task: %.0f msgs/s", messages, replaySeconds, throughput),
-            "kind           count    did-job    p50 us     p99 us     max us",
+            String(format: "replay: %d messages in %.2f s on one task: %.0f msgs/s (%.2f s CPU: %.0f msgs per CPU-second)",
+                   messages, replaySeconds, throughput, replayCPUSeconds, throughputPerCPUSecond),
+            "kind           count    did-job    p50 us     p99 us     max us   cpu p50 us  cpu p99 us",
         ]
         for line in kinds {
             lines.append(line.kind.padding(toLength: 12, withPad: " ", startingAt: 0)
-                         + String(format: "%8d %9d %10.0f %10.0f %10.0f", line.latency.count, line.effective,
-                                  line.latency.p50, line.latency.p99, line.latency.max))
+                         + String(format: "%8d %9d %10.0f %10.0f %10.0f %12.0f %11.0f", line.latency.count, line.effective,
+                                  line.latency.p50, line.latency.p99, line.latency.max, line.cpu.p50, line.cpu.p99))
         }
         lines.append("schedule (both)".padding(toLength: 15, withPad: " ", startingAt: 0)
                      + String(format: "%5d           %10.0f %10.0f %10.0f", schedule.count, schedule.p50, schedule.p99, schedule.max))
@@ -82,10 +88,11 @@ extension ScaleReport {
             "\"users\":\(users)", "\"events_per_user\":\(eventsPerUser)", "\"load_s\":\(loadSeconds)",
             "\"database_bytes\":\(databaseBytes)", "\"database_bytes_per_user\":\(databaseBytesPerUser)",
             "\"startup_us\":\(startupMicroseconds)", "\"messages\":\(messages)", "\"replay_s\":\(replaySeconds)",
-            "\"throughput_msgs_per_s\":\(throughput)",
+            "\"throughput_msgs_per_s\":\(throughput)", "\"replay_cpu_s\":\(replayCPUSeconds)",
+            "\"msgs_per_cpu_s\":\(throughputPerCPUSecond)",
         ]
         fields.append("\"kinds\":[" + kinds.map {
-            "{\"kind\":\"\($0.kind)\",\"count\":\($0.latency.count),\"effective\":\($0.effective),\"p50_us\":\($0.latency.p50),\"p99_us\":\($0.latency.p99),\"max_us\":\($0.latency.max)}"
+            "{\"kind\":\"\($0.kind)\",\"count\":\($0.latency.count),\"effective\":\($0.effective),\"p50_us\":\($0.latency.p50),\"p99_us\":\($0.latency.p99),\"max_us\":\($0.latency.max),\"cpu_p50_us\":\($0.cpu.p50),\"cpu_p99_us\":\($0.cpu.p99)}"
         }.joined(separator: ",") + "]")
         fields += [
             "\"p99_schedule_us\":\(schedule.p99)", "\"p99_done_us\":\(done.p99)",
