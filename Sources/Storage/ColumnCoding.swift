@@ -27,6 +27,8 @@ enum ColumnCoding {
         return WeekGrid(values: values) ?? WeekGrid(repeating: fallback)
     }
 
+    static let standardAvailabilityText = text(.standard)
+
     /// "480-1200,1320-1380|...|" : seven days (Sunday first), windows in local minutes.
     static func text(_ availability: Availability) -> String {
         availability.windows.map { day in
@@ -35,6 +37,8 @@ enum ColumnCoding {
     }
 
     static func availability(_ text: String) -> Availability {
+        // Most users keep the default hours; recognising its text skips the parse on every message.
+        if text == standardAvailabilityText { return .standard }
         let days = text.split(separator: "|", omittingEmptySubsequences: false)
         guard days.count == 7 else { return .standard }
         let windows = days.map { day in

@@ -86,13 +86,16 @@ struct SQLiteSession: StoreSession {
     // MARK: Events
 
     func events(of userID: String, overlapping interval: DateInterval, statuses: Set<Event.Status>) throws -> [Event] {
-        // Events are at most a day long, so bounding `start` from below keeps this an index range.
-        let sql = "SELECT * FROM event WHERE user_id = ? AND start < ? AND start >= ? AND \"end\" > ? ORDER BY start, id"
-        let events = try decodeAll(sql, [
-            userID, ColumnCoding.seconds(interval.end), ColumnCoding.seconds(interval.start) - SQLiteSession.longestEvent,
+        guard !statuses.isEmpty else { return [] }
+        // Events are at most a day long, so bounding `start` from below keeps this an index range; filtering the
+        // status in SQL lets a single status use (user_id, status, start) and skip the resolved history.
+        let sql = "SELECT * FROM event WHERE user_id = ? AND status IN (\(SQLiteSession.placeholders(statuses))) AND start < ? AND start >= ? AND \"end\" > ? ORDER BY start, id"
+        let bounds: [any DatabaseValueConvertible] = [
+            ColumnCoding.seconds(interval.end), ColumnCoding.seconds(interval.start) - SQLiteSession.longestEvent,
             ColumnCoding.seconds(interval.start),
-        ], SQLiteSession.event)
-        return events.filter { statuses.contains($0.status) }
+        ]
+        return try decodeAll(sql, StatementArguments([userID]) + StatementArguments(statuses.map(\.rawValue).sorted())
+                                 + StatementArguments(bounds), SQLiteSession.event)
     }
 
     func event(id: Int64) throws -> Event? {
