@@ -29,16 +29,12 @@ extension Engine {
         // Look a day back so a long event's recovery reaching into the window is seen.
         let widened = DateInterval(start: interval.start.addingTimeInterval(-86_400), end: interval.end.addingTimeInterval(86_400))
         let events = try turn.session.events(of: turn.user.id, overlapping: widened, statuses: [.scheduled])
-        guard !events.isEmpty else { return [] }
-        // One query for the user's types instead of one per distinct type in the window (a profiled hot spot).
-        let typesByID = Dictionary(try turn.session.taskTypes(of: turn.user.id).compactMap { type in type.id.map { ($0, type) } },
-                                   uniquingKeysWith: { first, _ in first })
-        var blocks: [BusyBlock] = []
-        for event in events where event.id != excludedID {
-            let recovery = typesByID[event.taskTypeID].map { $0.needsRecovery ? $0.recoveryMinutes : 0 } ?? 0
-            blocks.append(BusyBlock(start: event.start, end: event.end, recoveryMinutes: recovery, title: event.title))
+            .filter { $0.id != excludedID }
+        // One narrow query for the rest after each type: loading whole types (with their weeks) was a third of "schedule".
+        let rest = try turn.session.restAfter(taskTypes: Set(events.map(\.taskTypeID)))
+        return events.map { event in
+            BusyBlock(start: event.start, end: event.end, recoveryMinutes: rest[event.taskTypeID] ?? 0, title: event.title)
         }
-        return blocks
     }
 
     func summary(of event: Event, type: TaskType) -> EventSummary {

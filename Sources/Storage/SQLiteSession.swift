@@ -50,6 +50,15 @@ struct SQLiteSession: StoreSession {
         try decodeFirst("SELECT * FROM task_type WHERE id = ?", [id], SQLiteSession.taskType)
     }
 
+    func restAfter(taskTypes ids: Set<Int64>) throws -> [Int64: Int] {
+        guard !ids.isEmpty else { return [:] }
+        let sql = "SELECT id, cognitive_load, recovery_minutes FROM task_type WHERE id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ", ")))"
+        let pairs = try decodeAll(sql, StatementArguments(ids.sorted())) { row -> (Int64, Int) in
+            (row[0], TaskType.restAfter(cognitiveLoad: row[1], recoveryMinutes: row[2]))
+        }
+        return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    }
+
     func save(_ taskType: inout TaskType) throws {
         let values: StatementArguments = [
             taskType.userID, taskType.name, taskType.displayName, taskType.category.rawValue,
