@@ -33,7 +33,11 @@ struct Turn {
             isNewUser = true
             try session.save(user)
         }
+        storedUser = user
     }
+
+    /// The profile as the store has it, so a message that changes nothing about the user writes nothing.
+    private let storedUser: UserProfile
 
     let dateOrder: DateOrder
     var now: Date { message.receivedAt }
@@ -46,6 +50,8 @@ struct Turn {
     }
 
     func finish() throws {
+        // Most messages (agenda, greetings, scheduling) leave the profile as it was: skip the identical upsert.
+        guard user != storedUser else { return }
         try session.save(user)
     }
 

@@ -5,9 +5,12 @@ import SchedulerCore
 enum ColumnCoding {
     /// 168 little-endian Float64 values: exact round trips, 1344 bytes, no parsing cost.
     static func blob(_ grid: WeekGrid) -> Data {
-        var data = Data(capacity: WeekSlot.count * 8)
-        for value in grid.values {
-            withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) }
+        // Filled in place: 168 small `Data.append`s were a tenth of all CPU in the scale bench (Linux Foundation).
+        var data = Data(count: WeekSlot.count * 8)
+        data.withUnsafeMutableBytes { raw in
+            for (i, value) in grid.values.enumerated() {
+                raw.storeBytes(of: value.bitPattern.littleEndian, toByteOffset: i * 8, as: UInt64.self)
+            }
         }
         return data
     }
@@ -24,6 +27,8 @@ enum ColumnCoding {
         return WeekGrid(values: values) ?? WeekGrid(repeating: fallback)
     }
 
+    static let standardAvailabilityText = text(.standard)
+
     /// "480-1200,1320-1380|...|" : seven days (Sunday first), windows in local minutes.
     static func text(_ availability: Availability) -> String {
         availability.windows.map { day in
@@ -32,6 +37,8 @@ enum ColumnCoding {
     }
 
     static func availability(_ text: String) -> Availability {
+        // Most users keep the default hours; recognising its text skips the parse on every message.
+        if text == standardAvailabilityText { return .standard }
         let days = text.split(separator: "|", omittingEmptySubsequences: false)
         guard days.count == 7 else { return .standard }
         let windows = days.map { day in

@@ -119,6 +119,11 @@ enum Migrations {
             }
         }
         registerProactive(&migrator)
+        migrator.registerMigration("v4-event-by-user-status-start") { db in
+            // "done" looks for the latest still-scheduled event: on (user_id, start) alone that walks back
+            // through the whole resolved history when nothing is due, so its cost grew with events per user.
+            try db.create(index: "event_by_user_status_start", on: "event", columns: ["user_id", "status", "start"])
+        }
         return migrator
     }
 }

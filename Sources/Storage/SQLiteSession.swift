@@ -9,9 +9,10 @@ struct SQLiteSession: StoreSession {
     // MARK: Users
 
     func user(_ id: String) throws -> UserProfile? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM user WHERE id = ?"), arguments: [id]) else {
-            return nil
-        }
+        try decodeFirst("SELECT * FROM user WHERE id = ?", [id], SQLiteSession.user)
+    }
+
+    static func user(_ row: Row) -> UserProfile {
         let energy = EnergyPattern(energy: ColumnCoding.grid(row["energy"]),
                                    confidence: ColumnCoding.grid(row["energy_confidence"], fallback: 0.1))
         return UserProfile(id: row["id"], timeZoneIdentifier: row["time_zone"],
@@ -38,18 +39,24 @@ struct SQLiteSession: StoreSession {
     // MARK: Task types
 
     func taskTypes(of userID: String) throws -> [TaskType] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM task_type WHERE user_id = ? ORDER BY id"),
-                         arguments: [userID]).map(SQLiteSession.taskType)
+        try decodeAll("SELECT * FROM task_type WHERE user_id = ? ORDER BY id", [userID], SQLiteSession.taskType)
     }
 
     func taskType(of userID: String, named normalisedName: String) throws -> TaskType? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM task_type WHERE user_id = ? AND name = ?"),
-                         arguments: [userID, normalisedName]).map(SQLiteSession.taskType)
+        try decodeFirst("SELECT * FROM task_type WHERE user_id = ? AND name = ?", [userID, normalisedName], SQLiteSession.taskType)
     }
 
     func taskType(id: Int64) throws -> TaskType? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM task_type WHERE id = ?"), arguments: [id])
-            .map(SQLiteSession.taskType)
+        try decodeFirst("SELECT * FROM task_type WHERE id = ?", [id], SQLiteSession.taskType)
+    }
+
+    func restAfter(taskTypes ids: Set<Int64>) throws -> [Int64: Int] {
+        guard !ids.isEmpty else { return [:] }
+        let sql = "SELECT id, cognitive_load, recovery_minutes FROM task_type WHERE id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ", ")))"
+        let pairs = try decodeAll(sql, StatementArguments(ids.sorted())) { row -> (Int64, Int) in
+            (row[0], TaskType.restAfter(cognitiveLoad: row[1], recoveryMinutes: row[2]))
+        }
+        return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
     }
 
     func save(_ taskType: inout TaskType) throws {
@@ -88,33 +95,32 @@ struct SQLiteSession: StoreSession {
     // MARK: Events
 
     func events(of userID: String, overlapping interval: DateInterval, statuses: Set<Event.Status>) throws -> [Event] {
-        // Events are at most a day long, so bounding `start` from below keeps this an index range.
-        let sql = "SELECT * FROM event WHERE user_id = ? AND start < ? AND start >= ? AND \"end\" > ? ORDER BY start, id"
-        let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [
-            userID, ColumnCoding.seconds(interval.end), ColumnCoding.seconds(interval.start) - SQLiteSession.longestEvent,
+        guard !statuses.isEmpty else { return [] }
+        // Events are at most a day long, so bounding `start` from below keeps this an index range; filtering the
+        // status in SQL lets a single status use (user_id, status, start) and skip the resolved history.
+        let sql = "SELECT * FROM event WHERE user_id = ? AND status IN (\(SQLiteSession.placeholders(statuses))) AND start < ? AND start >= ? AND \"end\" > ? ORDER BY start, id"
+        let bounds: [any DatabaseValueConvertible] = [
+            ColumnCoding.seconds(interval.end), ColumnCoding.seconds(interval.start) - SQLiteSession.longestEvent,
             ColumnCoding.seconds(interval.start),
-        ])
-        return rows.map(SQLiteSession.event).filter { statuses.contains($0.status) }
+        ]
+        return try decodeAll(sql, StatementArguments([userID]) + StatementArguments(statuses.map(\.rawValue).sorted())
+                                 + StatementArguments(bounds), SQLiteSession.event)
     }
 
     func event(id: Int64) throws -> Event? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM event WHERE id = ?"), arguments: [id]).map(SQLiteSession.event)
+        try decodeFirst("SELECT * FROM event WHERE id = ?", [id], SQLiteSession.event)
     }
 
     func latestEvent(of userID: String, startingAtOrBefore instant: Date, statuses: Set<Event.Status>) throws -> Event? {
         let sql = "SELECT * FROM event WHERE user_id = ? AND start <= ? AND status IN (\(SQLiteSession.placeholders(statuses))) ORDER BY start DESC, id DESC LIMIT 1"
-        return try Row.fetchOne(db.cachedStatement(sql: sql),
-                                arguments: StatementArguments([userID, ColumnCoding.seconds(instant)] as [any DatabaseValueConvertible])
-                                    + StatementArguments(statuses.map(\.rawValue).sorted()))
-            .map(SQLiteSession.event)
+        return try decodeFirst(sql, StatementArguments([userID, ColumnCoding.seconds(instant)] as [any DatabaseValueConvertible])
+                                    + StatementArguments(statuses.map(\.rawValue).sorted()), SQLiteSession.event)
     }
 
     func nextEvent(of userID: String, startingAfter instant: Date, statuses: Set<Event.Status>) throws -> Event? {
         let sql = "SELECT * FROM event WHERE user_id = ? AND start > ? AND status IN (\(SQLiteSession.placeholders(statuses))) ORDER BY start, id LIMIT 1"
-        return try Row.fetchOne(db.cachedStatement(sql: sql),
-                                arguments: StatementArguments([userID, ColumnCoding.seconds(instant)] as [any DatabaseValueConvertible])
-                                    + StatementArguments(statuses.map(\.rawValue).sorted()))
-            .map(SQLiteSession.event)
+        return try decodeFirst(sql, StatementArguments([userID, ColumnCoding.seconds(instant)] as [any DatabaseValueConvertible])
+                                    + StatementArguments(statuses.map(\.rawValue).sorted()), SQLiteSession.event)
     }
 
     func save(_ event: inout Event) throws {

@@ -13,6 +13,8 @@ public protocol StoreSession: ProactiveStoreSession {
     func taskType(id: Int64) throws -> TaskType?
     /// Inserts (assigning `id`) or updates.
     func save(_ taskType: inout TaskType) throws
+    /// `TaskType.restAfter` for each of these types, without loading their learned weeks (busy blocks need only this).
+    func restAfter(taskTypes ids: Set<Int64>) throws -> [Int64: Int]
 
     /// Events of a user whose [start, end) meets the interval, ordered by start.
     func events(of userID: String, overlapping interval: DateInterval, statuses: Set<Event.Status>) throws -> [Event]

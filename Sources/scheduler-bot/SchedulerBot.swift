@@ -5,7 +5,8 @@ struct SchedulerBot: AsyncParsableCommand {
         commandName: "scheduler-bot",
         abstract: "A behaviour-learning scheduling coach that lives in chat.",
         discussion: "With no subcommand, chat with the bot in this terminal. --config PATH works before or after the subcommand.",
-        subcommands: [ChatCommand.self, RunCommand.self, ReplayCommand.self, ParseTimeCommand.self, ParseCommand.self, CostsCommand.self, BenchCostCommand.self, SimulateCommand.self],
+        subcommands: [ChatCommand.self, RunCommand.self, ReplayCommand.self, ParseTimeCommand.self, ParseCommand.self, CostsCommand.self,
+                      BenchCostCommand.self, BenchCommand.self, SimulateCommand.self],
         defaultSubcommand: ChatCommand.self
     )
 }

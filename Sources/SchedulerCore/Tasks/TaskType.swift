@@ -53,7 +53,12 @@ public struct TaskType: Equatable, Sendable {
     }
 
     /// Whether the slot finder keeps a rest buffer after this task.
-    public var needsRecovery: Bool { cognitiveLoad >= 0.7 && recoveryMinutes > 0 }
+    public var needsRecovery: Bool { TaskType.restAfter(cognitiveLoad: cognitiveLoad, recoveryMinutes: recoveryMinutes) > 0 }
+
+    /// Minutes the slot finder keeps free after a task: its recovery time when it is demanding, else none.
+    public static func restAfter(cognitiveLoad: Double, recoveryMinutes: Int) -> Int {
+        cognitiveLoad >= 0.7 && recoveryMinutes > 0 ? recoveryMinutes : 0
+    }
 }
 
 public enum TaskName {
