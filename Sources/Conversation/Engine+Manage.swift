@@ -7,7 +7,7 @@ extension Engine {
     func cancel(_ command: ParsedCommand, _ turn: inout Turn) throws {
         guard var event = try upcomingEvent(named: command.task, verb: "cancel", &turn) else { return }
         event.status = .cancelled
-        try turn.session.save(&event)
+        try turn.save(&event)
         if let type = try turn.session.taskType(id: event.taskTypeID) { turn.event = summary(of: event, type: type) }
         turn.say("Cancelled \(event.title) (\(turn.format.range(event.start, event.end))).")
     }
@@ -25,7 +25,7 @@ extension Engine {
         event.start = placement.slot.start
         event.end = placement.slot.end
         event.score = placement.slot.score
-        try turn.session.save(&event)
+        try turn.save(&event)
         turn.event = summary(of: event, type: type)
         turn.say("Moved \(event.title) from \(from) to \(turn.format.range(event.start, event.end)): \(placement.reason) (score \(TimeFormat.score(placement.slot.score))).")
     }

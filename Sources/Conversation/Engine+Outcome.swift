@@ -24,7 +24,7 @@ extension Engine {
         event.successRating = signal
         event.energyAfter = energy
         if let note = command.note, !note.isEmpty { event.note = note }
-        try turn.session.save(&event)
+        try turn.save(&event)
         try turn.session.save(&type)
         try learnInsights(after: event, type: type, note: command.note, &turn)
         turn.event = summary(of: event, type: type)
@@ -71,7 +71,7 @@ extension Engine {
         let start = turn.now.addingTimeInterval(-Double(type.typicalDurationMinutes) * 60)
         var event = Event(userID: turn.user.id, taskTypeID: type.id ?? 0, title: type.displayName,
                           start: start, end: turn.now, createdAt: turn.now)
-        try turn.session.save(&event)
+        try turn.save(&event)
         return event
     }
 

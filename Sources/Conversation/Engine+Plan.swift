@@ -59,7 +59,7 @@ extension Engine {
             if let placement = try place(type: type, duration: task.minutes, when: nil, excluding: nil, &quiet) {
                 var event = Event(userID: turn.user.id, taskTypeID: type.id ?? 0, title: type.displayName,
                                   start: placement.slot.start, end: placement.slot.end, createdAt: turn.now, score: placement.slot.score)
-                try turn.session.save(&event)
+                try turn.save(&event)
                 if turn.event == nil { turn.event = summary(of: event, type: type) }
                 line += ", first: \(turn.format.range(event.start, event.end))"
             }

@@ -1,4 +1,5 @@
 import Foundation
+import Language
 import SchedulerCore
 import Storage
 
@@ -8,7 +9,7 @@ extension Engine {
         do {
             return try store.write { session in
                 var messages: [ProactiveMessage] = []
-                for userID in try session.allUserIDs() {
+                for userID in try session.userIDsNeedingTick(at: now) {
                     guard let user = try session.user(userID) else { continue }
                     var scope = try ProactiveScope(session: session, user: user, now: now)
                     try keepCalendarInStep(&scope)
@@ -28,14 +29,29 @@ extension Engine {
     }
 
     /// After every message: remember the room, and bring habits and pending messages in line with what it changed.
+    /// Reminder and follow-up rows are re-derived only when the message could have changed them, so a greeting
+    /// or an agenda costs nothing here.
     func keepProactiveInStep(_ turn: inout Turn) throws {
         var scope = try ProactiveScope(session: turn.session, user: turn.user, now: turn.now)
         if let room = turn.message.roomID, scope.preferences.lastRoomID != room {
             scope.preferences.lastRoomID = room
             try turn.session.save(scope.preferences, of: turn.user.id)
         }
+        let hasHabits = !(try turn.session.habits(of: turn.user.id, activeOnly: true).isEmpty)
+        guard turn.changedCalendar || hasHabits || Engine.changesNudges(turn.intent) else { return }
         try keepCalendarInStep(&scope)
         try scheduleRecurring(scope)
+    }
+
+    /// Settings that change when or whether the bot speaks first.
+    static func changesNudges(_ intent: IntentKind) -> Bool {
+        switch intent {
+        case .reminders, .dailyPlan, .weeklyReview, .quietHours, .messageLimit, .unanswered, .mute, .resume, .timezone,
+             .habit, .stopHabit, .onboarding:
+            true
+        default:
+            false
+        }
     }
 
     /// Habits placed for this week (collisions repaired), and a reminder and follow-up row for every coming event.

@@ -21,7 +21,7 @@ extension Engine {
         try turn.session.save(&type)
         var event = Event(userID: turn.user.id, taskTypeID: type.id ?? 0, title: type.displayName,
                           start: placement.slot.start, end: placement.slot.end, createdAt: turn.now, score: placement.slot.score)
-        try turn.session.save(&event)
+        try turn.save(&event)
         try turn.session.setValue(event.id.map(String.init), forKey: Engine.lastSuggestionKey(turn.user.id))
         turn.event = summary(of: event, type: type)
         var line = "\(turn.format.range(event.start, event.end)) \(type.displayName): \(placement.reason) (score \(TimeFormat.score(placement.slot.score)))."

@@ -17,6 +17,8 @@ struct Turn {
     var reaction: String?
     /// Set when the answer needs a model call, made after this transaction commits.
     var modelTask: ModelTask?
+    /// True once this message created, moved or resolved an event (reminder and follow-up rows follow it).
+    var changedCalendar = false
     /// Model calls avoided by this message, logged once the transaction has committed.
     var skippedCalls: [SkippedCall] = []
 
@@ -44,6 +46,12 @@ struct Turn {
     var week: LocalWeek { LocalWeek(timeZone: user.timeZone) }
     var timeContext: TimeContext { TimeContext(now: now, timeZone: user.timeZone, dateOrder: dateOrder) }
     var format: TimeFormat { TimeFormat(timeZone: user.timeZone) }
+
+    /// Every event change of a message goes through here, so the proactive rows know to follow.
+    mutating func save(_ event: inout Event) throws {
+        try session.save(&event)
+        changedCalendar = true
+    }
 
     mutating func say(_ text: String, preformatted: Bool = false) {
         replies.append(Reply(text, isPreformatted: preformatted))

@@ -7,6 +7,16 @@ extension SQLiteSession: ProactiveStoreSession {
         try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM user ORDER BY id"))
     }
 
+    func userIDsNeedingTick(at instant: Date) throws -> [String] {
+        let sql = """
+            SELECT user_id FROM nudge WHERE state = 'pending' AND due_at <= ?
+            UNION SELECT user_id FROM nudge WHERE state = 'open'
+            UNION SELECT user_id FROM habit WHERE active
+            ORDER BY 1
+            """
+        return try String.fetchAll(db.cachedStatement(sql: sql), arguments: [ColumnCoding.seconds(instant)])
+    }
+
     // MARK: Preferences
 
     func proactivePreferences(of userID: String) throws -> ProactivePreferences {
