@@ -119,6 +119,7 @@ enum Migrations {
             }
         }
         registerProactive(&migrator)
+        registerSmartSync(&migrator)
         return migrator
     }
 }
