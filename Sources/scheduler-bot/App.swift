@@ -100,6 +100,7 @@ struct App {
     func engine(store: any SchedulerStore) throws -> Engine {
         var settings = try engineSettings()
         settings.adminUserIDs = Set(config.list("admin", "users"))
+        settings.smartSync = smartSyncSettings()
         return Engine(store: store, settings: settings, logger: logger)
     }
 

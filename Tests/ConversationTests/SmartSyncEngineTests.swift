@@ -154,3 +154,14 @@ struct RecordingProvider: LLMProvider {
         #expect(await engine.runSmartSyncs(now: at(30, 8)) == 0)
     }
 }
+
+@Suite struct InsightSyncPromptTests {
+    /// The example the prompt shows a model must itself pass the validation its answers face.
+    @Test func thePromptsExampleAnswerIsValid() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let prompt = try String(contentsOf: root.appendingPathComponent("prompts/insight-sync.txt"), encoding: .utf8)
+        let example = try #require(prompt.split(separator: "\n").first { $0.hasPrefix("{\"adjustments\"") })
+        #expect(try AdjustmentParser().parse(String(example)).get().count == 1)
+        #expect(try AdjustmentParser().parse(#"{"adjustments":[]}"#).get().isEmpty)
+    }
+}
