@@ -1,5 +1,4 @@
 import Foundation
-import LLM
 import SchedulerCore
 import Storage
 

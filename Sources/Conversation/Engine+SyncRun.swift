@@ -34,7 +34,8 @@ extension Engine {
         do {
             return try store.write { session in
                 if let cost { try record(cost, at: now, in: session) }
-                guard var type = try session.taskType(id: job.taskTypeID) else { return false }
+                // Gone, or synced by an overlapping round while this one awaited the model: never merge twice.
+                guard var type = try session.taskType(id: job.taskTypeID), !job.isCovered(by: type.lastSyncedAt) else { return false }
                 var sync = SyncRecord(userID: job.userID, taskTypeID: job.taskTypeID, insightIDs: job.insightIDs, adjustments: [],
                                       source: source, outcome: .applied, note: note, costUSD: cost?.costUSD ?? 0, createdAt: now)
                 switch result {

@@ -13,6 +13,12 @@ struct SyncJob: Sendable {
     var insightIDs: [Int64] { insights.compactMap(\.id) }
     var texts: [String] { insights.map(\.text) }
 
+    /// A sync of the type at or after this instant already read every insight this job has.
+    func isCovered(by lastSyncedAt: Date?) -> Bool {
+        guard let lastSyncedAt, let newest = insights.map(\.createdAt).max() else { return false }
+        return lastSyncedAt >= newest
+    }
+
     /// The model's brief: the type's name and its insights, numbered; nothing else about the user.
     var prompt: String {
         "Task type: \(taskName)\nInsights:\n" + texts.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n")
