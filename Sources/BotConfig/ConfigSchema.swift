@@ -88,6 +88,9 @@ public enum ConfigSchema {
         }),
         ConfigKey("learning", "min_schedule_count", .integer, .integer(3), check: inRange(1...1000)),
         ConfigKey("learning", "min_frequent_types", .integer, .integer(2), check: inRange(1...1000)),
+        ConfigKey("learning", "sync_daily_calls_per_user", .integer, .integer(4), check: inRange(0...1000)),
+        ConfigKey("learning", "sync_daily_calls_global", .integer, .integer(500), check: inRange(0...1_000_000)),
+        ConfigKey("learning", "sync_max_insights", .integer, .integer(8), check: inRange(1...50)),
     ]
     static let costs: [ConfigKey] = [
         ConfigKey("costs", "log_path", .string, .string("")),

@@ -6,6 +6,7 @@ import Storage
 /// The clock-driven entry point: front ends call `tick(now:)` on a timer and send what it returns.
 extension Engine {
     public func tick(now: Date) async -> [ProactiveMessage] {
+        await runSmartSyncs(now: now)
         do {
             return try store.write { session in
                 var messages: [ProactiveMessage] = []

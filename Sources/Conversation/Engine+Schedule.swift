@@ -17,7 +17,7 @@ extension Engine {
             return
         }
         guard let placement = try place(type: type, duration: duration, when: command.when, excluding: nil, &turn) else { return }
-        type.recentScheduleCount += 1
+        try countSchedule(&type, &turn)
         try turn.session.save(&type)
         var event = Event(userID: turn.user.id, taskTypeID: type.id ?? 0, title: type.displayName,
                           start: placement.slot.start, end: placement.slot.end, createdAt: turn.now, score: placement.slot.score)

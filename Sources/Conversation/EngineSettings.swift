@@ -21,6 +21,8 @@ public struct EngineSettings: Sendable {
     public var matcher: TaskTypeMatcher = TaskTypeMatcher()
     /// User ids that are admins on any network (`[admin] users`), besides those the front ends flag.
     public var adminUserIDs: Set<String> = []
+    /// Smart sync thresholds, budgets and prompt (`[learning]`).
+    public var smartSync = SmartSyncSettings()
 
     public init(defaultTimeZone: String = "UTC", dateOrder: DateOrder = .monthFirst, searchDays: Int = 7,
                 maxMessageLength: Int = 2000, categories: CategoryLexicon = .minimal,

@@ -124,6 +124,7 @@ enum Migrations {
             // through the whole resolved history when nothing is due, so its cost grew with events per user.
             try db.create(index: "event_by_user_status_start", on: "event", columns: ["user_id", "status", "start"])
         }
+        registerSmartSync(&migrator)
         return migrator
     }
 }

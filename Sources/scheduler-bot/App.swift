@@ -102,6 +102,7 @@ struct App {
         settings.adminUserIDs = Set(config.list("admin", "users"))
         settings.matcher = TaskTypeMatcher(embedding: HashedNGramEmbedding(lexicon: conceptLexicon()),
                                            threshold: config.float("learning", "match_threshold"))
+        settings.smartSync = smartSyncSettings()
         return Engine(store: store, settings: settings, logger: logger)
     }
 
