@@ -7,6 +7,10 @@ extension Engine {
     /// After an outcome: detect patterns in the user's recent history and store them, reinforcing (never
     /// duplicating) what is already known; a note the user gave becomes feedback.
     func learnInsights(after event: Event, type: TaskType, note: String?, _ turn: inout Turn) throws {
+        // Patterns need several outcomes to show, so history is re-read every few completions (and for every note),
+        // not on each one: that keeps "done" cheap however long the history.
+        let noted = note.map { !$0.isEmpty } ?? false
+        guard noted || (type.completionCount > 0 && type.completionCount % Engine.insightEvery == 0) else { return }
         let window = DateInterval(start: turn.now.addingTimeInterval(-90 * 86_400), end: turn.now.addingTimeInterval(1))
         let events = try turn.session.events(of: turn.user.id, overlapping: window, statuses: [.done, .skipped])
         let evidence = InsightEvidence(userID: turn.user.id, taskTypes: try turn.session.taskTypes(of: turn.user.id), events: events,
@@ -61,6 +65,11 @@ extension Engine {
             : "Learned from \(type.completionCount) completed \(type.completionCount == 1 ? "session" : "sessions").")
         let related = try turn.session.insights(of: turn.user.id, limit: 50).filter { $0.text.localizedCaseInsensitiveContains(type.displayName) }
         for insight in related.prefix(3) { lines.append("• Insight: \(insight.text)") }
+        if let typeID = type.id, let sync = try turn.session.syncs(of: turn.user.id, taskTypeID: typeID, limit: 1).first,
+           sync.outcome == .applied, !sync.adjustments.isEmpty {
+            let reasons = sync.adjustments.prefix(2).map { "\($0.reason) (×\(String(format: "%.2f", $0.modifier)))" }
+            lines.append("• Adjusted from what you told me (\(sync.source == .llm ? "interpreted by the coach model" : "read offline")): " + reasons.joined(separator: "; "))
+        }
         turn.say(lines.joined(separator: "\n"))
     }
 
@@ -75,6 +84,9 @@ extension Engine {
         guard let id = try turn.session.value(forKey: Engine.lastSuggestionKey(turn.user.id)).flatMap(Int64.init) else { return nil }
         return try turn.session.event(id: id)
     }
+
+    /// Completions of a task type between two looks for patterns.
+    static let insightEvery = 3
 
     static func lastSuggestionKey(_ userID: String) -> String { "why.last_suggestion." + userID }
 }

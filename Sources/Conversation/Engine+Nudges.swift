@@ -10,7 +10,11 @@ extension Engine {
     /// rows of events that got their outcome (or were cancelled) are closed.
     func syncEventNudges(_ scope: ProactiveScope) throws {
         let window = DateInterval(start: scope.now.addingTimeInterval(-86_400), end: scope.now.addingTimeInterval(Self.nudgeHorizon))
-        let events = try scope.session.events(of: scope.user.id, overlapping: window, statuses: Set(Event.Status.allCases))
+        try syncNudges(for: try scope.session.events(of: scope.user.id, overlapping: window, statuses: Set(Event.Status.allCases)), scope)
+    }
+
+    /// The reminder and follow-up rows of these events, created, moved or settled to match each event.
+    func syncNudges(for events: [Event], _ scope: ProactiveScope) throws {
         for event in events {
             guard let eventID = event.id else { continue }
             if event.status == .scheduled {

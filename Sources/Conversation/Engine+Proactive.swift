@@ -39,9 +39,12 @@ extension Engine {
             try turn.session.save(scope.preferences, of: turn.user.id)
         }
         let hasHabits = !(try turn.session.habits(of: turn.user.id, activeOnly: true).isEmpty)
-        guard turn.changedCalendar || hasHabits || Engine.changesNudges(turn.intent) else { return }
-        try keepCalendarInStep(&scope)
-        try scheduleRecurring(scope)
+        if hasHabits || Engine.changesNudges(turn.intent) {
+            try keepCalendarInStep(&scope)
+            try scheduleRecurring(scope)
+        } else if !turn.changedEvents.isEmpty {
+            try syncNudges(for: turn.changedEvents, scope)
+        }
     }
 
     /// Settings that change when or whether the bot speaks first.

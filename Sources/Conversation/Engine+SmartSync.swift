@@ -11,8 +11,9 @@ extension Engine {
     func countSchedule(_ type: inout TaskType, _ turn: inout Turn) throws {
         let weekStart = turn.week.isoWeek(containing: turn.now).start
         let stored = try turn.session.syncWeekStart(of: turn.user.id)
-        if let reset = RecentScheduleWeek.reset(try turn.session.taskTypes(of: turn.user.id), storedWeekStart: stored, currentWeekStart: weekStart) {
-            for var other in reset where other.id != type.id { try turn.session.save(&other) }
+        // A new week zeroes every count in one statement; the type in hand is saved by the caller.
+        if RecentScheduleWeek.isNewWeek(storedWeekStart: stored, currentWeekStart: weekStart) {
+            try turn.session.resetRecentScheduleCounts(of: turn.user.id)
             type.recentScheduleCount = 0
             try turn.session.setSyncWeekStart(weekStart, of: turn.user.id)
         }

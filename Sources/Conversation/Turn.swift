@@ -17,8 +17,8 @@ struct Turn {
     var reaction: String?
     /// Set when the answer needs a model call, made after this transaction commits.
     var modelTask: ModelTask?
-    /// True once this message created, moved or resolved an event (reminder and follow-up rows follow it).
-    var changedCalendar = false
+    /// Events this message created, moved or resolved (their reminder and follow-up rows follow them).
+    var changedEvents: [Event] = []
     /// Model calls avoided by this message, logged once the transaction has committed.
     var skippedCalls: [SkippedCall] = []
 
@@ -50,7 +50,7 @@ struct Turn {
     /// Every event change of a message goes through here, so the proactive rows know to follow.
     mutating func save(_ event: inout Event) throws {
         try session.save(&event)
-        changedCalendar = true
+        changedEvents.append(event)
     }
 
     mutating func say(_ text: String, preformatted: Bool = false) {

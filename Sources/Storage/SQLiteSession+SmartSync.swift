@@ -38,6 +38,11 @@ extension SQLiteSession: SyncStoreSession {
         sync.id = db.lastInsertedRowID
     }
 
+    func resetRecentScheduleCounts(of userID: String) throws {
+        try db.cachedStatement(sql: "UPDATE task_type SET recent_schedule_count = 0 WHERE user_id = ? AND recent_schedule_count != 0")
+            .execute(arguments: [userID])
+    }
+
     func syncs(of userID: String, taskTypeID: Int64?, limit: Int) throws -> [SyncRecord] {
         try Row.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM insight_sync WHERE user_id = ? AND (? IS NULL OR task_type_id = ?)

@@ -46,12 +46,10 @@ import Testing
         #expect(SyncPolicy.budgetDay(containing: noon) == Date(timeIntervalSince1970: 86_400 * 20_000))
     }
 
-    @Test func aNewWeekStartsEveryCountFromZero() {
-        var coding = TaskType(userID: "u", displayName: "coding", category: .focused)
-        coding.recentScheduleCount = 4
+    @Test func aNewWeekIsOneThatIsNotTheStoredOne() {
         let monday = t0, nextMonday = t0.addingTimeInterval(7 * 86_400)
-        #expect(RecentScheduleWeek.reset([coding], storedWeekStart: monday, currentWeekStart: monday) == nil)
-        #expect(RecentScheduleWeek.reset([coding], storedWeekStart: monday, currentWeekStart: nextMonday)?.map(\.recentScheduleCount) == [0])
-        #expect(RecentScheduleWeek.reset([coding], storedWeekStart: nil, currentWeekStart: monday)?.map(\.recentScheduleCount) == [0])
+        #expect(!RecentScheduleWeek.isNewWeek(storedWeekStart: monday, currentWeekStart: monday))
+        #expect(RecentScheduleWeek.isNewWeek(storedWeekStart: monday, currentWeekStart: nextMonday))
+        #expect(RecentScheduleWeek.isNewWeek(storedWeekStart: nil, currentWeekStart: monday))
     }
 }
