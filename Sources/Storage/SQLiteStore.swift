@@ -13,6 +13,9 @@ public final class SQLiteStore: SchedulerStore {
         configuration.prepareDatabase { db in
             // WAL + NORMAL: durable across crashes of the process, fast commits (fsync at checkpoints).
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Checkpoints (the only fsyncs under NORMAL) every ~16 MiB of WAL instead of ~4 MiB: a message pays
+            // for one four times less often; each takes longer, and a crash still loses nothing committed.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 4000")
         }
         configuration.busyMode = .timeout(5)
         let pool = try DatabasePool(path: path, configuration: configuration)
