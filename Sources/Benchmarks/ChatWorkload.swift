@@ -1,4 +1,5 @@
 import Foundation
+import SchedulerCore
 
 /// A deterministic stream of realistic chat traffic: many users over weeks, mixing small talk, commands,
 /// check-ins, celebrations and complex coaching, with a few heavy chatters whose threads grow long.
@@ -43,14 +44,14 @@ public struct ChatWorkload: Sendable {
 
     /// `count` messages from `users` users over `weeks` weeks; a fifth of the users send half the chat.
     public init(count: Int, users: Int, weeks: Int, seed: UInt64, start: Date) {
-        var random = SeededRandom(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let span = Double(weeks) * 7 * 86_400
         var out: [Message] = []
         out.reserveCapacity(count)
         for index in 0..<count {
-            let heavy = random.unit() < 0.5
+            let heavy = random.nextUnit() < 0.5
             let userIndex = heavy ? Int(random.next() % UInt64(max(1, users / 5))) : Int(random.next() % UInt64(max(1, users)))
-            let kind = ChatWorkload.pick(random.unit())
+            let kind = ChatWorkload.pick(random.nextUnit())
             let pool = ChatWorkload.pools[kind] ?? ["hi"]
             let text = pool[Int(random.next() % UInt64(pool.count))]
             // Messages spread evenly over the period, during waking hours (07:00-23:00 UTC).
@@ -70,22 +71,4 @@ public struct ChatWorkload: Sendable {
         }
         return .command
     }
-}
-
-/// SplitMix64: reproducible randomness for benchmarks and simulations (no global state).
-public struct SeededRandom: Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SchedulerCore
 
 /// The non-LLM traffic the scale benchmark replays: commands and greetings from random users of a population.
 public struct MessageMix: Sendable {
@@ -22,11 +23,11 @@ public struct MessageMix: Sendable {
 
     /// `count` messages from random users, evenly spread over the day after `population.now`.
     public init(count: Int, population: Population, seed: UInt64) {
-        var random = SeededRandom(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let names = population.userTaskNames
         messages = (0..<count).map { index in
             let user = Population.userID(Int(random.next() % UInt64(max(1, population.users))))
-            let kind = MessageMix.pick(random.unit())
+            let kind = MessageMix.pick(random.nextUnit())
             let at = population.now.addingTimeInterval(86_400 * Double(index) / Double(max(1, count)))
             return Message(user: user, text: MessageMix.text(for: kind, names: names, &random), at: at, kind: kind)
         }
@@ -47,16 +48,16 @@ public struct MessageMix: Sendable {
     static let greetings = ["hi", "good morning", "thanks!", "hello", "thank you"]
     static let agendas = ["agenda", "today", "tomorrow", "what's next"]
 
-    static func text(for kind: Kind, names: [String], _ random: inout SeededRandom) -> String {
+    static func text(for kind: Kind, names: [String], _ random: inout SeededGenerator) -> String {
         func any(_ pool: [String]) -> String { pool[Int(random.next() % UInt64(pool.count))] }
         let task = names.isEmpty ? "deep coding" : any(names)
         switch kind {
-        case .schedule: return random.unit() < 0.5 ? "schedule \(task)" : "schedule \(task) for 45 min"
+        case .schedule: return random.nextUnit() < 0.5 ? "schedule \(task)" : "schedule \(task) for 45 min"
         case .scheduleAt: return "schedule \(task) \(any(days)) at \(any(clocks))"
         case .done:
             let rating = any(ratings)
             // Half name the task (its latest due event, or an unplanned one), half take the latest due event.
-            let named = random.unit() < 0.5 ? " \(task)" : ""
+            let named = random.nextUnit() < 0.5 ? " \(task)" : ""
             return "done\(named)\(rating.isEmpty ? "" : " " + rating)"
         case .agenda: return any(agendas)
         case .greeting: return any(greetings)

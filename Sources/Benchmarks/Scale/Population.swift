@@ -61,7 +61,7 @@ public struct Population: Sendable {
     }
 
     private func insertUser(_ index: Int, _ session: any StoreSession) throws {
-        var random = SeededRandom(seed: UInt64(index) &* 0x2545_F491_4F6C_DD1D &+ 1)
+        var random = SeededGenerator(seed: UInt64(index) &* 0x2545_F491_4F6C_DD1D &+ 1)
         let id = Population.userID(index)
         let created = now.addingTimeInterval(-400 * 86_400)
         let user = UserProfile(id: id, timeZoneIdentifier: Population.timeZones[index % Population.timeZones.count],
@@ -82,16 +82,16 @@ public struct Population: Sendable {
         }
     }
 
-    private func events(of userID: String, typeIDs: [Int64], created: Date, _ random: inout SeededRandom) -> [Event] {
+    private func events(of userID: String, typeIDs: [Int64], created: Date, _ random: inout SeededGenerator) -> [Event] {
         var out: [Event] = []
         out.reserveCapacity(eventsPerUser)
         let names = (0..<typeIDs.count).map { TaskName.display(Population.taskName($0)) }
-        func event(at start: Date, status: Event.Status, _ random: inout SeededRandom) -> Event {
+        func event(at start: Date, status: Event.Status, _ random: inout SeededGenerator) -> Event {
             let typeIndex = Int(random.next() % UInt64(max(1, typeIDs.count)))
             let minutes = 30 + 15 * Double(random.next() % 7)
             return Event(userID: userID, taskTypeID: typeIDs[typeIndex], title: names[typeIndex], start: start,
                          end: start.addingTimeInterval(minutes * 60), status: status,
-                         successRating: status == .done ? 0.5 + 0.5 * random.unit() : nil, createdAt: created)
+                         successRating: status == .done ? 0.5 + 0.5 * random.nextUnit() : nil, createdAt: created)
         }
         // History: evenly spread over the year before yesterday, on 15-minute boundaries.
         let historyStart = now.addingTimeInterval(-366 * 86_400)
@@ -99,7 +99,7 @@ public struct Population: Sendable {
         for k in 0..<pastEventsPerUser {
             let offset = historySpan * Double(k) / Double(max(1, pastEventsPerUser))
             let start = Population.quarterHour(historyStart.addingTimeInterval(offset))
-            let roll = random.unit()
+            let roll = random.nextUnit()
             out.append(event(at: start, status: roll < 0.7 ? .done : roll < 0.9 ? .skipped : .cancelled, &random))
         }
         for k in 0..<dueEventsPerUser {
