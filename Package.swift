@@ -37,7 +37,7 @@ let package = Package(
         // Benchmarks drive the real engine with synthetic workloads (bench-cost).
         .target(name: "Benchmarks", dependencies: ["Conversation", "Coaching", "LLM", "Storage", "SchedulerCore"]),
         // Top: front ends and the CLI.
-        .target(name: "Adapters", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Adapters", dependencies: ["Conversation", "Language", .product(name: "Logging", package: "swift-log")]),
         .target(name: "IRC", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Matrix", dependencies: ["Conversation", "HTTP", .product(name: "Logging", package: "swift-log")]),
         // The benchmark: synthetic users driving the engine (or the same core decisions) with hidden preferences.

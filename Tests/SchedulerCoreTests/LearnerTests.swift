@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func scoresAndConfidencesStayInTheUnitIntervalUnderAnyOutcomes() {
-        var generator = SplitMix(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         var type = TaskType(userID: "u", displayName: "x", category: .administrative)
         var energy = EnergyPattern.neutral
         for _ in 0..<5_000 {
@@ -62,7 +62,7 @@ import Testing
         func run() -> TaskType {
             var type = TaskType(userID: "u", displayName: "x", category: .focused)
             var energy = EnergyPattern.neutral
-            var generator = SplitMix(seed: 7)
+            var generator = SeededGenerator(seed: 7)
             for _ in 0..<500 {
                 let slot = WeekSlot(index: Int(generator.next() % 168))!
                 SeedEMALearner().learn(Outcome(slots: [slot], signal: Double(generator.next() % 100) / 100, completed: true), taskType: &type, energy: &energy)
@@ -70,18 +70,5 @@ import Testing
             return type
         }
         #expect(run() == run())
-    }
-}
-
-/// A tiny deterministic generator so property tests are reproducible.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
