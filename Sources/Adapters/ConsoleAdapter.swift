@@ -16,8 +16,8 @@ public struct ConsoleAdapter: Sendable {
     /// How often the console asks the engine for due reminders and follow-ups.
     public static let tickInterval: Duration = .seconds(30)
 
-    public func run(input: FileHandle = .standardInput, output: @escaping @Sendable (String) -> Void) async {
-        let interactive = isatty(input.fileDescriptor) != 0
+    public func run(output: @escaping @Sendable (String) -> Void) async {
+        let interactive = isatty(STDIN_FILENO) != 0
         if interactive { output("Type a message (\"help\" for commands, Ctrl-D to quit).") }
         // Proactive messages print as they fall due, alongside the stdin loop; the timer stops with the input.
         let timer = Task { [handler, now] in
@@ -27,7 +27,7 @@ public struct ConsoleAdapter: Sendable {
             }
         }
         defer { timer.cancel() }
-        for await line in LineReader(handle: input).lines() {
+        for await line in LineReader.standardInput() {
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             // The person at the terminal runs the bot, so they may use admin commands.
             let response = await handler.handle(InboundMessage(userID: userID, text: line, receivedAt: now(), isAdmin: true))

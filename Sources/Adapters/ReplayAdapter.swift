@@ -15,10 +15,10 @@ public struct ReplayAdapter: Sendable {
         self.handler = handler
     }
 
-    /// Reads lines until end of input, writing each answer as soon as it is ready.
-    public func run(input: FileHandle = .standardInput, output: @Sendable (String) -> Void) async {
+    /// Reads standard input until its end, writing each answer as soon as it is ready.
+    public func run(output: @Sendable (String) -> Void) async {
         var clock = ReplayClock()
-        for await line in LineReader(handle: input).lines() {
+        for await line in LineReader.standardInput() {
             output(await answer(line, clock: &clock))
         }
     }
