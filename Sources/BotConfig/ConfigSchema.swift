@@ -94,6 +94,7 @@ public enum ConfigSchema {
     ]
     static let costs: [ConfigKey] = [
         ConfigKey("costs", "log_path", .string, .string("")),
+        ConfigKey("costs", "user_hash_salt", .string, .string(""), secret: true),
         ConfigKey("costs", "user_daily_usd", .float, .float(0.05), check: positive),
         ConfigKey("costs", "global_daily_usd", .float, .float(20), check: positive),
         ConfigKey("costs", "user_calls_per_minute", .integer, .integer(6), check: inRange(1...10_000)),

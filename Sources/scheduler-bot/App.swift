@@ -118,7 +118,8 @@ struct App {
                            timeoutSeconds: config.float("llm", "timeout_seconds"),
                            maxRetries: config.integer("llm", "max_retries"),
                            offlineRepliesPath: (promptsDirectory ?? "prompts") + "/offline-replies.txt",
-                           costLogPath: costLog.isEmpty ? defaultCostLog ?? dataDirectory + "/costs.jsonl" : costLog)
+                           costLogPath: costLog.isEmpty ? defaultCostLog ?? dataDirectory + "/costs.jsonl" : costLog,
+                           userHashSalt: config.string("costs", "user_hash_salt"))
     }
 
     func chatSettings() throws -> ChatSettings {

@@ -47,7 +47,7 @@ public struct HashedNGramEmbedding: TextEmbedding {
         guard !features.isEmpty, weight > 0 else { return }
         var group: [Int: Double] = [:]
         for feature in features {
-            let hash = HashedNGramEmbedding.fnv1a(feature)
+            let hash = StableHash.value(feature)
             let sign: Double = (hash >> 63) == 0 ? 1 : -1
             group[Int(hash % UInt64(dimensions)), default: 0] += sign
         }
@@ -61,14 +61,5 @@ public struct HashedNGramEmbedding: TextEmbedding {
         let marked = Array("#" + word + "#")
         guard marked.count >= 3 else { return [String(marked)] }
         return (0...(marked.count - 3)).map { String(marked[$0..<($0 + 3)]) }
-    }
-
-    static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01B3
-        }
-        return hash
     }
 }

@@ -26,13 +26,18 @@ public struct PlanProfile: Sendable, Equatable {
 
 /// FNV-1a 64-bit: a stable, dependency-free hash for cache keys and prompt versions (not for secrets).
 public enum StableHash {
-    public static func hex(_ text: String) -> String {
+    public static func value(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01B3
         }
-        let digits = String(hash, radix: 16)
+        return hash
+    }
+
+    /// The value as 16 lowercase hex digits.
+    public static func hex(_ text: String) -> String {
+        let digits = String(value(text), radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

@@ -1,3 +1,5 @@
+import Coaching
+
 /// Turns a chat user id into the stable pseudonym the cost log stores, so a log can be shared
 /// for auditing without naming anyone.
 ///
@@ -13,17 +15,11 @@ public struct UserHasher: Sendable, Hashable {
     }
 
     public func pseudonym(for userID: String) -> String {
-        let hex = String(fnv1a(userID), radix: 16)
-        return "u" + String(repeating: "0", count: 16 - hex.count) + hex
+        "u" + StableHash.hex(salt + "\u{1F}" + userID)
     }
 
     /// FNV-1a 64 of salt, a unit separator, and `text`.
     func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in Array(salt.utf8) + [0x1F] + Array(text.utf8) {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        return hash
+        StableHash.value(salt + "\u{1F}" + text)
     }
 }
