@@ -62,7 +62,7 @@ struct Message {
 
     /// "plan review between 2 and 4" names a time to book, so it schedules; "plan my week for ..." asks for a plan.
     var saysClockTime: Bool {
-        mentions.contains { !$0.isInvalid && ($0.clock != nil || $0.bound != nil) }
+        mentions.contains { !$0.isInvalid && $0.clock != nil }
     }
 
     /// "why" or "why deep coding?" asks about the last suggestion; "why do I keep skipping?" is coaching chat.
