@@ -4,21 +4,8 @@ import SchedulerCore
 import Storage
 
 extension Engine {
-    func habitCommand(_ command: ParsedCommand, _ turn: inout Turn) throws {
-        if let problem = command.problem {
-            turn.say(problem.prefix(1).uppercased() + problem.dropFirst())
-            return
-        }
-        switch command.proactive {
-        case .habit(let request): try startHabit(request, &turn)
-        case .listHabits: try listHabits(&turn)
-        case .stopHabit(let name): try stopHabit(named: name, &turn)
-        default: turn.say(Help.text)
-        }
-    }
-
     /// Creates (or replaces) the habit and places this week's occurrences at once.
-    private func startHabit(_ request: RecurrenceRequest, _ turn: inout Turn) throws {
+    func startHabit(_ request: RecurrenceRequest, _ turn: inout Turn) throws {
         guard acceptable(taskName: request.task, &turn) else { return }
         let (type, _) = try findOrCreateTaskType(named: request.task, &turn)
         guard let typeID = type.id else { return }
@@ -49,7 +36,7 @@ extension Engine {
         turn.say(line + " Say \"habits\" to see them, \"stop \(type.displayName.lowercased())\" to end it.")
     }
 
-    private func listHabits(_ turn: inout Turn) throws {
+    func listHabits(_ turn: inout Turn) throws {
         let habits = try turn.session.habits(of: turn.user.id, activeOnly: true)
         guard !habits.isEmpty else {
             turn.say("No habits yet. Try: schedule gym 3 times a week, or standup every weekday at 9:30 for 15 min")
@@ -69,7 +56,7 @@ extension Engine {
         turn.say("Your habits:\n" + lines.joined(separator: "\n"), preformatted: true)
     }
 
-    private func stopHabit(named name: String, _ turn: inout Turn) throws {
+    func stopHabit(named name: String, _ turn: inout Turn) throws {
         let habits = try turn.session.habits(of: turn.user.id, activeOnly: true)
         guard var habit = habits.first(where: { TaskNameMatch.same(name, $0.title) }) else {
             let known = habits.isEmpty ? "You have no habits." : "Your habits: " + Engine.list(habits.map(\.title)) + "."

@@ -7,7 +7,7 @@ import Storage
 extension Engine {
     /// `done` and `skip`: record the outcome on the event and learn from it.
     /// `target` is the event a follow-up asked about; without it the command's words pick the event.
-    func complete(_ command: ParsedCommand, _ turn: inout Turn, done: Bool, target: Event? = nil) throws {
+    func complete(_ command: OutcomeReport, _ turn: inout Turn, done: Bool, target: Event? = nil) throws {
         let found = if let target { target } else { try outcomeTarget(command, &turn, done: done) }
         guard var event = found else { return }
         guard var type = try turn.session.taskType(id: event.taskTypeID) else {
@@ -42,7 +42,7 @@ extension Engine {
 
     /// The named task's most recent due event, else the user's most recent due event.
     /// A named task with nothing on the agenda is recorded as done just now (people do unplanned things).
-    private func outcomeTarget(_ command: ParsedCommand, _ turn: inout Turn, done: Bool) throws -> Event? {
+    private func outcomeTarget(_ command: OutcomeReport, _ turn: inout Turn, done: Bool) throws -> Event? {
         let due = try turn.session.latestEvent(of: turn.user.id, startingAtOrBefore: turn.now, statuses: [.scheduled])
         guard let taskName = command.task, !taskName.isEmpty else {
             if let due { return due }

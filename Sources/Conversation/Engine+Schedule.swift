@@ -4,11 +4,8 @@ import SchedulerCore
 import Storage
 
 extension Engine {
-    func schedule(_ command: ParsedCommand, _ turn: inout Turn) throws {
-        guard let taskName = command.task, !taskName.isEmpty else {
-            turn.say(command.problem ?? "What should I schedule? For example: schedule deep coding tomorrow for 2h")
-            return
-        }
+    func schedule(_ command: ScheduleRequest, _ turn: inout Turn) throws {
+        let taskName = command.task
         guard acceptable(taskName: taskName, &turn) else { return }
         var (type, created) = try findOrCreateTaskType(named: taskName, &turn)
         let duration = command.durationMinutes ?? type.typicalDurationMinutes
