@@ -3,7 +3,7 @@ import Language
 import SchedulerCore
 import Storage
 
-/// The clock-driven entry point: front ends call `tick(now:)` on a timer and send what it returns.
+/// The clock-driven entry point: each front end calls `tick(_:now:)` with its own network on a timer and sends what it returns.
 extension Engine {
     public func tick(_ network: Network, now: Date) async -> [ProactiveMessage] {
         await runSmartSyncs(now: now)

@@ -20,7 +20,7 @@ extension Engine {
             turn.say("\(event.title) starts \(when), so it can't be done yet. React again once it has started, or 👎 to skip it.")
             return
         }
-        try complete(ParsedCommand(intent: turn.intent), &turn, done: done, target: event)
+        try complete(OutcomeReport(), &turn, done: done, target: event)
         if var open = try turn.session.nudges(of: turn.user.id, kinds: [.followUp], states: [.open]).first,
            open.eventID == verdict.eventID {
             open.state = .answered
