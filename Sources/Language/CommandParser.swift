@@ -28,7 +28,7 @@ extension Message {
         if isHelpQuestion { return .help }
         if let agenda = agendaQuestion() { return agenda }
         if let proactive = proactiveCommand() { return proactive }
-        guard let (intent, index) = commandWord() else { return .chat }
+        guard let (intent, index) = commandWord() else { return statedTimeZone() ?? .chat }
         return command(intent, after: index)
     }
 }
@@ -66,7 +66,7 @@ struct Message {
     let knownNames: [String]
 
     init(text: String, context: TimeContext, knownNames: [String] = []) {
-        let tokens = Tokenizer.tokenize(text).map(Self.pictographAsSymbol)
+        let tokens = Tokenizer.tokenize(text).map(Self.pictographAsSymbol).map(Self.possessiveDayAsDay)
         let scanned = TimeScanner(tokens: tokens).scan()
         let named = Self.nameTokens(tokens, scanned, knownNames: knownNames)
         self.init(text: text, context: context, tokens: tokens, mentions: scanned.filter { !$0.tokens.contains(where: named.contains) },
@@ -87,6 +87,16 @@ struct Message {
     /// The same message with one mention read as words of the task ("schedule lunch tomorrow": lunch is the task).
     func readingAsName(_ mention: TimeMention) -> Message {
         Message(text: text, context: context, tokens: tokens, mentions: mentions.filter { $0.tokens != mention.tokens }, knownNames: knownNames)
+    }
+
+    /// "tomorrow's gym", "friday's review": a day in the possessive is that day.
+    private static func possessiveDayAsDay(_ token: Token) -> Token {
+        guard token.isWord, token.text.hasSuffix("'s") else { return token }
+        let stem = String(token.text.dropLast(2))
+        guard ["today", "tomorrow", "tonight", "tmrw"].contains(stem) || Lexicon.weekdays[stem] != nil else { return token }
+        var day = token
+        day.text = stem
+        return day
     }
 
     /// Emoji and other pictographs carry no words: they read like punctuation.
@@ -146,6 +156,7 @@ struct Message {
 
     /// The command word's intent and its token index.
     func commandWord() -> (IntentKind, Int)? {
+        var intends = false
         for (i, token) in tokens.enumerated() {
             if isTimeToken[i] || token.kind == .symbol { continue }
             guard token.isWord else { return nil }
@@ -154,13 +165,26 @@ struct Message {
             if token.text == "time", word(i + 1) == "zone" { return (.timezone, i + 1) }
             if let intent = CommandWords.intents[token.text] {
                 if token.text == "add", word(i + 1) == "to" { return nil }
-                if Self.predicates.contains(word(i + 1) ?? ""), intent != .timezone, intent != .available { return nil }
+                if intends && intent != .schedule { return nil }
+                if startsSentence(after: i), intent != .timezone, intent != .available { return nil }
                 return (intent, i)
             }
             if CommandWords.fillers.contains(token.text) || isSettingLead(i) { continue }
+            if CommandWords.intentions.contains(token.text) {
+                intends = true
+                continue
+            }
             return nil
         }
         return nil
+    }
+
+    /// "done is better than perfect", "book club was fun": a verb right after the command word (or after
+    /// one more word) makes the command word the subject of a sentence.
+    private func startsSentence(after i: Int) -> Bool {
+        if Self.predicates.contains(word(i + 1) ?? "") { return true }
+        guard word(i + 1) != nil, let second = word(i + 2), Self.predicates.contains(second) else { return false }
+        return tokens[i + 1].text != "it"
     }
 
     /// A command word followed by one of these is the subject of a sentence ("done is better than perfect").
@@ -177,8 +201,9 @@ struct Message {
 
     var isHelpQuestion: Bool {
         let joined = words.joined(separator: " ")
-        return tokens.count == 1 && tokens[0].isSymbol("?")
-            || ["what can you do", "how does this work", "what can i say", "how do i use you"].contains(joined)
+        let menu: Set<String> = ["list", "show", "me", "the", "commands", "command", "help", "menu", "options", "please", "pls", "your", "all", "what", "are"]
+        return ["what can you do", "how does this work", "what can i say", "how do i use you", "what do you do"].contains(joined)
+            || words.allSatisfy(menu.contains) && !Set(words).isDisjoint(with: ["commands", "command", "menu", "options"])
     }
 
     // MARK: - Pieces

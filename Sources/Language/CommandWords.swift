@@ -23,15 +23,20 @@ enum CommandWords {
     static let abbreviations: [String: String] = [
         "sched": "schedule", "schd": "schedule", "schdl": "schedule", "sch": "schedule", "resched": "reschedule",
         "cxl": "cancel", "cncl": "cancel", "canc": "cancel", "del": "delete", "skp": "skip", "mv": "move",
-        "hlp": "help", "agnd": "agenda", "fin": "finished", "fnshd": "finished", "avail": "available",
+        "hlp": "help", "agnd": "agenda", "fin": "finished", "fnshd": "finished", "avail": "available", "dne": "done",
+        "mve": "move", "bok": "book", "cancl": "cancel", "schedul": "schedule",
     ]
 
     /// Words that may come before a command without changing it ("please schedule", "I just finished").
     static let fillers: Set<String> = [
         "please", "pls", "plz", "pl", "hey", "hi", "hello", "yo", "ok", "okay", "bot", "can", "could", "would", "you",
-        "i", "i've", "ive", "i'm", "im", "just", "have", "kindly", "go", "ahead", "and", "also", "now", "then", "um", "uh",
+        "i", "i've", "ive", "i'm", "im", "u", "just", "have", "kindly", "go", "ahead", "and", "also", "now", "then", "um", "uh",
         "quick", "quickly", "oh", "oops", "actually", "ya", "yeah", "yes", "sure", "pleeease", "pleaseee",
     ]
+
+    /// Words of intention before a command ("I need to schedule ..."); only scheduling may follow them,
+    /// since "I need to move house" or "I want to finish the book" tell, not ask.
+    static let intentions: Set<String> = ["need", "needs", "want", "wanna", "gotta", "got", "to", "like", "i'd", "id", "let's", "lets", "would", "must", "should"]
 
     /// Verbs that introduce a setting ("set my timezone to ..."), skipped when a setting word follows.
     static let settingVerbs: Set<String> = ["set", "change", "update", "switch", "make", "use", "my", "the", "to"]
@@ -40,7 +45,7 @@ enum CommandWords {
     private static let realWords: Set<String> = [
         "cancer", "messed", "kissed", "hissed", "mussed", "misted", "passed", "tossed", "agent", "dine", "dome", "dose", "dote",
         "dove", "doze", "dune", "dane", "dons", "doer", "does", "dong", "dona", "mode", "more", "mope", "mote", "mole", "movie",
-        "mover", "movies", "skim", "skin", "skid", "skit", "slip", "snip", "ship", "held", "hell", "helm", "heap", "hemp", "plane",
+        "mover", "movies", "moved", "moving", "moves", "skim", "skin", "skid", "skit", "slip", "snip", "ship", "held", "hell", "helm", "heap", "hemp", "plane",
         "plant", "plain", "play", "plat", "boot", "boom", "boon", "books", "booth", "bosh", "posh", "pish", "mate", "mite", "mule",
         "mutt", "muse", "remote", "shirt", "shaft", "swift", "shifty", "competed", "compete", "completes", "shipped", "slipped",
         "stepped", "skimped", "removal", "deletes", "deleted", "commando", "comments", "comment",

@@ -20,16 +20,35 @@ extension Message {
 
     /// The length of a clock range said ("2-4pm" is 120 minutes), which is how long the task takes.
     func rangeMinutes(in range: Range<Int>) -> Int? {
-        guard let m = mentions.first(where: { !$0.isInvalid && $0.clock != nil && $0.clockEnd != nil && range.contains($0.tokens.lowerBound) }),
+        Self.rangeLength(mentions.filter { range.contains($0.tokens.lowerBound) })
+    }
+
+    static func rangeLength(_ mentions: [TimeMention]) -> Int? {
+        guard let m = mentions.first(where: { !$0.isInvalid && $0.clock != nil && $0.clockEnd != nil }),
               let first = m.clock, let second = m.clockEnd else { return nil }
         let part = mentions.lazy.compactMap(\.part).first
         let (start, end) = ClockTime.rangeMinutes(first, second, prefersAfternoon: part?.prefersAfternoon)
         return end > start ? end - start : nil
     }
 
+    /// "I'm in Asia/Seoul timezone now": a zone name said beside the word time zone, without the command first.
+    func statedTimeZone() -> Command? {
+        guard words.contains(where: { ["timezone", "tz"].contains($0) }) || zip(words, words.dropFirst()).contains(where: { $0 == "time" && $1 == "zone" }) else {
+            return nil
+        }
+        for i in tokens.indices where tokens[i].isWord && i + 1 < tokens.count && tokens[i + 1].isSymbol("/") && tokens[i + 1].attached {
+            var end = i + 1
+            while end < tokens.count, tokens[end].attached, !(tokens[end].kind == .symbol && ".!?,;".contains(tokens[end].text)) { end += 1 }
+            if let name = Self.zoneName(said(i..<end)) { return .timezone(name: name) }
+        }
+        return nil
+    }
+
     /// `done` [task] [rating] [note]: before the rating is the task, after it the note.
     func done(after index: Int) -> Command {
         let rest = (index + 1)..<tokens.count
+        // "I'm done for today": a day's end, not a task's.
+        if word(index + 1) == "for", let next = word(index + 2), ["today", "tonight", "now", "the", "this"].contains(next) { return .chat }
         if let impossible = impossibleRating(in: rest) {
             return .unreadable(Unreadable(.done, .impossible(impossible)))
         }
@@ -100,7 +119,8 @@ extension Message {
             guard let task = taskText(in: (index + 1)..<t, dropping: Set(headTime)) else {
                 return .unreadable(Unreadable(.move, .missing(.task)))
             }
-            return .move(MoveRequest(task: task, to: when, durationMinutes: tailMentions.lazy.compactMap(\.durationMinutes).first))
+            let length = tailMentions.lazy.compactMap(\.durationMinutes).first ?? Self.rangeLength(tailMentions)
+            return .move(MoveRequest(task: task, to: when, durationMinutes: length))
         }
         let task = taskText(in: (index + 1)..<tokens.count)
         let problem = timeProblem(in: 0..<tokens.count) ?? .missing(.destination)

@@ -37,9 +37,10 @@ def variants(text, intent, rng):
     out = []
     if intent != "chat" and lead is not None and lead == 0:
         w = words[0]
-        t = typo(w.lower(), rng)
-        if t and t != w.lower():
-            out.append(" ".join([t] + words[1:]))
+        core = w.rstrip("!?,.:")
+        t = typo(core.lower(), rng)
+        if t and t != core.lower():
+            out.append(" ".join([t + w[len(core):]] + words[1:]))
     if intent != "chat":
         out.append(rng.choice(EMOJI) + " " + text)
     if intent in ("schedule", "move", "cancel", "skip", "done", "timezone", "available"):
