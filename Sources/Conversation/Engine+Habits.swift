@@ -10,7 +10,7 @@ extension Engine {
         let (type, _) = try findOrCreateTaskType(named: request.task, &turn)
         guard let typeID = type.id else { return }
         let duration = request.durationMinutes ?? type.typicalDurationMinutes
-        guard (5...(24 * 60)).contains(duration) else {
+        guard PlacementBuilder.durationLimits.contains(duration) else {
             turn.say("A habit can last 5 minutes to 24 hours; \(TimeFormat.duration(duration)) is outside that.")
             return
         }
@@ -104,7 +104,8 @@ extension Engine {
         // A pinned habit does not yield to flexible ones: those move out of its way afterwards.
         let movable = habit.isFlexible ? [] : try flexibleOccurrenceIDs(scope)
         let busy = try scope.busyBlocks(around: week, skipping: movable)
-        let base = scope.slotRequest(for: type, duration: habit.durationMinutes, window: week, busy: busy)
+        let base = placements.request(for: type, durationMinutes: habit.durationMinutes, window: week, user: scope.user,
+                                      busy: busy, now: scope.now)
         let plan = HabitPlanner().plan(habit, week: week, from: scope.now, existing: existing, base: base)
         for slot in plan.placements {
             var event = Event(userID: scope.user.id, taskTypeID: habit.taskTypeID, title: habit.title, start: slot.start, end: slot.end,
@@ -119,7 +120,7 @@ extension Engine {
     /// placement puts them on another day.
     private func cancelCollidingFlexibleOccurrences(_ habits: [Habit], _ scope: ProactiveScope) throws {
         let ahead = DateInterval(start: scope.now, end: max(scope.now, scope.thisWeek.end))
-        let calendar = try scope.session.events(of: scope.user.id, overlapping: ahead, statuses: [.scheduled])
+        let calendar = try scope.session.events(of: scope.user.id, overlapping: ahead, statuses: PlacementBuilder.occupyingStatuses)
         for habit in habits {
             guard let id = habit.id else { continue }
             for var occurrence in try scope.session.occurrences(of: id, overlapping: ahead)
@@ -136,11 +137,15 @@ extension Engine {
     /// Marks an occurrence cancelled because something else took its time, so the planner places it again.
     static let movedNote = "moved: collided with another event"
 
+    /// Flexible occurrences that can still yield: scheduled and not started (the ones a collision cancels).
     private func flexibleOccurrenceIDs(_ scope: ProactiveScope) throws -> Set<Int64> {
         var ids = Set<Int64>()
         for habit in try scope.session.habits(of: scope.user.id, activeOnly: true) where habit.isFlexible {
             guard let id = habit.id else { continue }
-            for event in try scope.session.occurrences(of: id, overlapping: scope.thisWeek) { if let eventID = event.id { ids.insert(eventID) } }
+            for event in try scope.session.occurrences(of: id, overlapping: scope.thisWeek)
+            where event.status == .scheduled && event.start > scope.now {
+                if let eventID = event.id { ids.insert(eventID) }
+            }
         }
         return ids
     }

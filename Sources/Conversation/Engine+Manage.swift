@@ -16,6 +16,10 @@ extension Engine {
         guard var event = try upcomingEvent(named: command.task, verb: "move", &turn) else { return }
         guard let type = try turn.session.taskType(id: event.taskTypeID) else { return }
         let duration = command.durationMinutes ?? event.durationMinutes
+        guard PlacementBuilder.durationLimits.contains(duration) else {
+            turn.say("I can schedule tasks from 5 minutes to 24 hours long; \(TimeFormat.duration(duration)) is outside that.")
+            return
+        }
         let from = turn.format.range(event.start, event.end)
         guard let placement = try place(type: type, duration: duration, when: command.to, excluding: event.id, &turn) else { return }
         event.start = placement.slot.start

@@ -65,12 +65,14 @@ extension Engine {
         return try unplannedEvent(named: taskName, &turn)
     }
 
-    /// Records something done without a schedule as ending now, with the type's usual length.
+    /// Records something done without a schedule in the free time just before now, up to the type's usual length.
     private func unplannedEvent(named taskName: String, _ turn: inout Turn) throws -> Event {
         let (type, _) = try findOrCreateTaskType(named: taskName, &turn)
-        let start = turn.now.addingTimeInterval(-Double(type.typicalDurationMinutes) * 60)
+        let wanted = DateInterval(start: turn.now.addingTimeInterval(-Double(type.typicalDurationMinutes) * 60), end: turn.now)
+        let span = PlacementBuilder.latestFreeInterval(endingBy: turn.now, minutes: type.typicalDurationMinutes,
+                                                       busy: try busyBlocks(around: wanted, turn))
         var event = Event(userID: turn.user.id, taskTypeID: type.id ?? 0, title: type.displayName,
-                          start: start, end: turn.now, createdAt: turn.now)
+                          start: span.start, end: span.end, createdAt: turn.now)
         try turn.save(&event)
         return event
     }

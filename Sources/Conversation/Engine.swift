@@ -15,6 +15,7 @@ public actor Engine: ConversationHandling {
     let settings: EngineSettings
     let parser = CommandParser()
     let finder = SlotFinder()
+    var placements: PlacementBuilder { PlacementBuilder(learner: settings.learner) }
     let logger: Logger
 
     public init(store: any SchedulerStore, settings: EngineSettings = EngineSettings(),
