@@ -40,7 +40,7 @@ extension TimeScanner {
             // "10:30:15": seconds are read and dropped (the grain stays a minute).
             if isSymbol(j, ":"), isAttached(j), let second = number(j + 1), isAttached(j + 1), second < 60, tokens[j + 1].text.count == 2 { j += 2 }
             let clock = ClockTime(hour: value, minute: minute, meridiem: meridiem,
-                                  isUnambiguous: value == 0 || value >= 13 || tokens[i].text.hasPrefix("0"),
+                                  isUnambiguous: value == 0 || value >= 12 || tokens[i].text.hasPrefix("0"),
                                   saysMinutes: true)
             return (clock, finishing(j))
         }
