@@ -39,7 +39,10 @@ let package = Package(
         // Top: front ends and the CLI.
         .target(name: "Adapters", dependencies: ["Conversation", "Language", .product(name: "Logging", package: "swift-log")]),
         .target(name: "IRC", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", .product(name: "Logging", package: "swift-log")]),
+        // libolm (Debian libolm-dev) for Matrix end-to-end encryption, wrapped in one actor.
+        .systemLibrary(name: "COlm", pkgConfig: "olm", providers: [.apt(["libolm-dev"])]),
+        .target(name: "MatrixCrypto", dependencies: ["COlm"]),
+        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", "MatrixCrypto", "Storage", .product(name: "Logging", package: "swift-log")]),
         // The benchmark: synthetic users driving the engine (or the same core decisions) with hidden preferences.
         .target(name: "Simulation", dependencies: ["SchedulerCore", "Coaching", "Conversation", "Storage"]),
         .executableTarget(name: "scheduler-bot", dependencies: [
@@ -57,7 +60,8 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: []),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Conversation", "Coaching", "LLM"]),
         .testTarget(name: "IRCTests", dependencies: ["IRC", "Conversation", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "MatrixTests", dependencies: ["Matrix", "Conversation", "HTTP"]),
+        .testTarget(name: "MatrixTests", dependencies: ["Matrix", "Conversation", "HTTP", "MatrixCrypto", "Storage"]),
+        .testTarget(name: "MatrixCryptoTests", dependencies: ["MatrixCrypto"]),
         .testTarget(name: "LearningTests", dependencies: ["SchedulerCore", "Coaching"], resources: [.copy("Pairs")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SchedulerCore"]),
     ],
