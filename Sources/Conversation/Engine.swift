@@ -79,7 +79,9 @@ public actor Engine: ConversationHandling {
             turn.say(reply)
             return
         }
-        let reading = parser.parse(turn.text.value, context: turn.timeContext)
+        // The user's task names tell the grammar which time words are names ("Evening Walk").
+        let names = try turn.session.taskTypes(of: turn.user.id).map(\.displayName)
+        let reading = parser.parse(turn.text.value, context: turn.timeContext, knownNames: names)
         turn.intent = reading.intent
         if let correction = reading.correction { turn.say("(I read that as \(correction).)") }
         if turn.text.wasCut { turn.say("(Your message was long, so I only read the first \(settings.maxMessageLength) characters.)") }
