@@ -5,7 +5,7 @@ extension Migrations {
     /// and adapter-side record (encrypted rooms, device lists, undecryptable events). Secret parts are
     /// libolm pickles, encrypted with a key that is not in this database.
     static func registerMatrixCrypto(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v6-matrix-crypto") { db in
+        migrator.registerMigration("v7-matrix-crypto") { db in
             try db.create(table: "matrix_crypto", options: [.withoutRowID]) { t in
                 t.column("kind", .text).notNull()
                 t.column("id", .text).notNull()
