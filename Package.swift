@@ -17,7 +17,7 @@ let package = Package(
     targets: [
         // Floor 0: pure domain, no I/O, no clock reads.
         .target(name: "SchedulerCore"),
-        .target(name: "Language"),
+        .target(name: "Language", exclude: ["README.md"]),
         // Pure iCalendar (RFC 5545): reading, recurrence expansion, writing feeds.
         .target(name: "ICS"),
         // Floor 1: pure coaching policy (patterns, routing, pruning).
@@ -41,7 +41,7 @@ let package = Package(
         // Top: front ends and the CLI.
         .target(name: "Adapters", dependencies: ["Conversation", "Language", .product(name: "Logging", package: "swift-log")]),
         .target(name: "IRC", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", .product(name: "Logging", package: "swift-log")], exclude: ["README.md"]),
         // The benchmark: synthetic users driving the engine (or the same core decisions) with hidden preferences.
         .target(name: "Simulation", dependencies: ["SchedulerCore", "Coaching", "Conversation", "Storage"]),
         .executableTarget(name: "scheduler-bot", dependencies: [
