@@ -35,7 +35,7 @@ import Testing
         #expect(try bot.taskType("deep coding")?.habit == before.habit, "nothing was learned from a slot that has not happened")
         // The offered choice logs it now and keeps the planned one.
         let now = await bot.say("done deep coding now 7/10", at: bot.at(23, 10, 1))
-        #expect(now.intent == "done")
+        #expect(now.intent == .done)
         let logged = try bot.events([.done])
         #expect(logged.count == 1)
         #expect(logged.first?.end == bot.at(23, 10, 1))
@@ -55,7 +55,7 @@ import Testing
         let bot = try EngineHarness()
         await bot.say("schedule gym thursday at 6pm", at: bot.at(23, 8))
         let skip = await bot.say("skip gym", at: bot.at(23, 9))
-        #expect(skip.intent == "skip")
+        #expect(skip.intent == .skip)
         let skipped = try bot.events([.skipped])
         #expect(skipped.count == 1)
         #expect(skipped.first?.start == bot.at(26, 18))
