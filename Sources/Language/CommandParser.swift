@@ -6,31 +6,35 @@ import Foundation
 public struct CommandParser: Sendable {
     public init() {}
 
-    public func parse(_ text: String, context: TimeContext) -> ParsedCommand {
+    public func parse(_ text: String, context: TimeContext) -> Reading {
         let message = Message(text: text, context: context)
-        if message.tokens.isEmpty { return ParsedCommand(intent: .chat) }
-        if let agenda = message.agendaQuestion() { return agenda }
-        if message.isHelpQuestion { return ParsedCommand(intent: .help) }
-        if let proactive = message.proactiveCommand() { return proactive }
-        guard let (intent, index, correction) = message.commandWord() else { return ParsedCommand(intent: .chat) }
-        var command: ParsedCommand
+        if message.tokens.isEmpty { return Reading(.chat) }
+        if let agenda = message.agendaQuestion() { return Reading(agenda) }
+        if message.isHelpQuestion { return Reading(.help) }
+        if let proactive = message.proactiveCommand() { return Reading(proactive) }
+        guard let (intent, index, correction) = message.commandWord() else { return Reading(.chat) }
+        return Reading(message.command(intent, after: index), correction: correction)
+    }
+}
+
+extension Message {
+    /// The command whose word is at `index`, read from the rest of the message.
+    func command(_ intent: IntentKind, after index: Int) -> Command {
         switch intent {
-        case .schedule: command = message.schedule(after: index)
-        case .done: command = message.done(after: index)
-        case .skip: command = message.skip(after: index)
-        case .agenda: command = message.agenda(after: index)
-        case .cancel: command = message.cancel(after: index)
-        case .move: command = message.move(after: index)
-        case .timezone: command = message.timezone(after: index)
-        case .available: command = message.available(after: index)
-        case .help: command = ParsedCommand(intent: message.isBareHelp(after: index) ? .help : .chat)
-        case .plan: command = message.saysClockTime ? message.schedule(after: index) : message.plan(after: index)
-        case .insights: command = ParsedCommand(intent: .insights, task: message.taskText(in: (index + 1)..<message.tokens.count))
-        case .why: command = message.whyQuestion(after: index)
-        default: command = ParsedCommand(intent: intent)
+        case .schedule: schedule(after: index)
+        case .done: done(after: index)
+        case .skip: skip(after: index)
+        case .agenda: agenda(after: index)
+        case .cancel: cancel(after: index)
+        case .move: move(after: index)
+        case .timezone: timezone(after: index)
+        case .available: available(after: index)
+        case .help: isBareHelp(after: index) ? .help : .chat
+        case .plan: saysClockTime ? schedule(after: index) : plan(after: index)
+        case .insights: .insights(task: taskText(in: (index + 1)..<tokens.count))
+        case .why: whyQuestion(after: index)
+        default: .chat
         }
-        command.correction = correction
-        return command
     }
 }
 
@@ -66,13 +70,13 @@ struct Message {
     }
 
     /// "why" or "why deep coding?" asks about the last suggestion; "why do I keep skipping?" is coaching chat.
-    func whyQuestion(after index: Int) -> ParsedCommand {
+    func whyQuestion(after index: Int) -> Command {
         let rest = tokens[(index + 1)...].filter(\.isWord).map(\.text)
         let questionWords: Set<String> = ["do", "does", "did", "am", "is", "are", "was", "were", "can", "can't", "cant", "could",
                                           "should", "would", "will", "i", "i'm", "im", "my", "me", "it", "not", "don't", "dont",
                                           "keep", "always", "never", "this", "that", "so", "you", "we", "they", "there"]
-        guard rest.count <= 4, rest.first.map({ !questionWords.contains($0) }) ?? true else { return ParsedCommand(intent: .chat) }
-        return ParsedCommand(intent: .why, task: taskText(in: (index + 1)..<tokens.count))
+        guard rest.count <= 4, rest.first.map({ !questionWords.contains($0) }) ?? true else { return .chat }
+        return .why(task: taskText(in: (index + 1)..<tokens.count))
     }
 
     /// "help", "help please", "commands?" ask for the command list; "help me plan my week" is a request for coaching.
@@ -103,7 +107,7 @@ struct Message {
     }
 
     /// "today", "tomorrow?", "what's next", "what's on today", "show my agenda".
-    func agendaQuestion() -> ParsedCommand? {
+    func agendaQuestion() -> Command? {
         let ws = words.filter { !["what's", "whats", "what", "is", "on", "show", "my", "me", "for", "up", "the", "please"].contains($0) }
         let asked = words.contains { ["what's", "whats", "what", "show"].contains($0) } || ws.count == words.count
         guard asked, ws.count <= 2 else { return nil }
@@ -123,14 +127,12 @@ struct Message {
             || ["what can you do", "how does this work", "what can i say", "how do i use you"].contains(joined)
     }
 
-    func agenda(_ scope: AgendaScope) -> ParsedCommand {
-        var command = ParsedCommand(intent: .agenda, agendaScope: scope)
-        if scope == .today || scope == .tomorrow {
-            let resolver = TimeResolver(context: context)
-            let day = resolver.today + (scope == .tomorrow ? 1 : 0)
-            command.when = ResolvedTime(start: Date(timeIntervalSince1970: TimeInterval(resolver.instant(day, 0))), grain: .day)
-        }
-        return command
+    func agenda(_ scope: AgendaScope) -> Command {
+        guard scope == .today || scope == .tomorrow else { return .agenda(AgendaRequest(scope: scope)) }
+        let resolver = TimeResolver(context: context)
+        let day = resolver.today + (scope == .tomorrow ? 1 : 0)
+        let when = ResolvedTime(start: Date(timeIntervalSince1970: TimeInterval(resolver.instant(day, 0))), grain: .day)
+        return .agenda(AgendaRequest(scope: scope, when: when))
     }
 
     // MARK: - Pieces
@@ -145,10 +147,57 @@ struct Message {
         mentions.lazy.filter { !$0.isInvalid && range.contains($0.tokens.lowerBound) }.compactMap(\.durationMinutes).first
     }
 
-    /// The text of the first time-like stretch that could not be read, for the reply.
-    func unreadableTime(in range: Range<Int>) -> String? {
+    /// The first duration said, in minutes (negative when written "-2h"), with its text as typed.
+    func typedDuration() -> (minutes: Int, typed: String)? {
+        guard let m = mentions.first(where: { !$0.isInvalid && $0.durationMinutes != nil }), let minutes = m.durationMinutes else { return nil }
+        if isNegated(m) { return (-minutes, said((m.tokens.lowerBound - 1)..<m.tokens.upperBound)) }
+        return (minutes, said(m.tokens))
+    }
+
+    /// "-2h": a minus stuck to the number, not a range's hyphen ("9-2h" has a number before it).
+    func isNegated(_ m: TimeMention) -> Bool {
+        let i = m.tokens.lowerBound
+        guard i > 0, tokens[i - 1].isSymbol("-"), tokens[i].attached else { return false }
+        return i < 2 || !(tokens[i - 1].attached && tokens[i - 2].kind != .symbol)
+    }
+
+    /// A negative duration in `range` ("for -2h"): no length of time can be below zero.
+    func negativeDuration(in range: Range<Int>) -> ImpossibleValue? {
+        guard let m = mentions.first(where: { !$0.isInvalid && $0.durationMinutes != nil && range.contains($0.tokens.lowerBound) && isNegated($0) }) else {
+            return nil
+        }
+        return ImpossibleValue(said((m.tokens.lowerBound - 1)..<m.tokens.upperBound), .duration)
+    }
+
+    /// The first time-like stretch in `range` that could not be read, named as typed: an impossible
+    /// clock or date ("25:00", "february 30"), or something unreadable.
+    func timeProblem(in range: Range<Int>) -> CommandProblem? {
         guard let m = mentions.first(where: { $0.isInvalid && range.contains($0.tokens.lowerBound) }) else { return nil }
-        return String(text[tokens[m.tokens.lowerBound].range.lowerBound..<tokens[m.tokens.upperBound - 1].range.upperBound])
+        var first = m.tokens.lowerBound
+        while first + 1 < m.tokens.upperBound, let w = word(first), ["at", "on", "by", "from", "for", "in", "until", "till"].contains(w) { first += 1 }
+        let typed = said(first..<m.tokens.upperBound)
+        if let clock = m.clock, !clock.isValid { return .impossible(ImpossibleValue(typed, .clock)) }
+        if let day = m.day, case .date = day, !day.isPossibleDate { return .impossible(ImpossibleValue(typed, .date)) }
+        return .unreadableTime(typed)
+    }
+
+    /// The message's text over a token range, as typed.
+    func said(_ range: Range<Int>) -> String {
+        String(text[tokens[range.lowerBound].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound])
+    }
+
+    /// A rating written on a scale that it exceeds ("15/10", "7/5", "rating 12").
+    func impossibleRating(in range: Range<Int>) -> ImpossibleValue? {
+        for i in range where tokens[i].isNumber {
+            if i + 2 < tokens.count, tokens[i + 1].isSymbol("/"), tokens[i + 2].isNumber, [5, 10].contains(tokens[i + 2].value),
+               tokens[i].value > tokens[i + 2].value {
+                return ImpossibleValue(said(i..<(i + 3)), .rating)
+            }
+            if i > range.lowerBound, let previous = word(i - 1), ["rating", "rated", "score", "scored"].contains(previous), tokens[i].value > 10 {
+                return ImpossibleValue(said((i - 1)..<(i + 1)), .rating)
+            }
+        }
+        return nil
     }
 
     /// The user's own words in `range` minus time and duration mentions (or the `dropped` tokens),
