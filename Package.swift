@@ -21,6 +21,8 @@ let package = Package(
         // Pure compute: the MiniLM sentence encoder and the linear classifier head. Optimised even in debug
         // builds, because unoptimised matrix loops are about 400x slower (tests and `make run` build debug).
         .target(name: "SentenceEncoder", swiftSettings: [.unsafeFlags(["-O"])]),
+        // Pure iCalendar (RFC 5545): reading, recurrence expansion, writing feeds.
+        .target(name: "ICS"),
         // Floor 1: pure coaching policy (patterns, routing, pruning).
         .target(name: "Coaching", dependencies: ["SchedulerCore", "SentenceEncoder"]),
         // Beside each other: configuration, storage, HTTP, LLM providers.
@@ -59,11 +61,14 @@ let package = Package(
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "Language", "LLM", "Coaching", "BotConfig"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Conversation", "Coaching", "LLM"]),
-        .testTarget(name: "IRCTests", dependencies: ["IRC", "Conversation", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "MatrixTests", dependencies: ["Matrix", "Conversation", "HTTP"]),
+        // A real ngIRCd and a raw client for the live tests of IRC, and of IRC beside Matrix.
+        .target(name: "LiveIRC", dependencies: ["IRC"], path: "Tests/Support/LiveIRC"),
+        .testTarget(name: "IRCTests", dependencies: ["IRC", "LiveIRC", "Conversation", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "MatrixTests", dependencies: ["Matrix", "IRC", "LiveIRC", "Conversation", "HTTP", "Storage", "SchedulerCore"]),
         .testTarget(name: "LearningTests", dependencies: ["SchedulerCore", "Coaching"], resources: [.copy("Pairs")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SchedulerCore"]),
         .testTarget(name: "SentenceEncoderTests", dependencies: ["SentenceEncoder"]),
+        .testTarget(name: "ICSTests", dependencies: ["ICS"], exclude: ["peers"]),
     ],
     swiftLanguageModes: [.v6]
 )
