@@ -27,7 +27,7 @@ extension Engine {
                 if !reply.text.isEmpty { turn.say(reply.text) }
                 try runTools(reply.toolCalls, &turn)
                 if turn.replies.isEmpty { turn.say(Engine.commandHint) }
-                try remember(task, answer: turn.replies.map(\.text).joined(separator: "\n"), chat: chat, session)
+                try remember(task, question: turn.text.forModel, answer: turn.replies.map(\.text).joined(separator: "\n"), chat: chat, session)
             case .plan(let key, let details):
                 turn.intent = .plan
                 if reply.isFallback {
@@ -85,10 +85,12 @@ extension Engine {
         }
     }
 
-    /// Appends the exchange to the user's thread and folds turns beyond the window into the summary.
-    private func remember(_ task: ModelTask, answer: String, chat: ChatSettings, _ session: any StoreSession) throws {
+    /// Appends the exchange to the user's thread and folds turns beyond the window into the summary. A turn is
+    /// kept as the bot read it (cut, with a note), so one huge message cannot weigh on every later prompt.
+    private func remember(_ task: ModelTask, question: String, answer: String, chat: ChatSettings, _ session: any StoreSession) throws {
         let userID = task.message.userID
-        try session.appendTurn(StoredTurn(userID: userID, speaker: "user", text: task.message.text, createdAt: task.message.receivedAt))
+        let answer = MessageText.bounded(answer, limit: settings.maxMessageLength)
+        try session.appendTurn(StoredTurn(userID: userID, speaker: "user", text: question, createdAt: task.message.receivedAt))
         try session.appendTurn(StoredTurn(userID: userID, speaker: "assistant", text: answer, createdAt: task.message.receivedAt))
         let summary = try session.threadSummary(of: userID)
         let turns = try session.threadTurns(of: userID, after: summary?.foldedThrough ?? 0)

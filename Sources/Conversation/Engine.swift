@@ -16,6 +16,8 @@ public actor Engine: ConversationHandling {
     let parser = CommandParser()
     let finder = SlotFinder()
     let logger: Logger
+    /// Model calls being awaited; the budget gate counts them as spent.
+    var inFlight = InFlightCalls()
 
     public init(store: any SchedulerStore, settings: EngineSettings = EngineSettings(),
                 logger: Logger = Logger(label: "scheduler-bot.engine")) {
@@ -32,6 +34,8 @@ public actor Engine: ConversationHandling {
                 await logSkipped(skipped, for: message)
                 return response
             case .needsModel(let task):
+                let ticket = inFlight.reserve(userID: message.userID, worstCaseUSD: task.worstCaseUSD)
+                defer { inFlight.release(ticket) }
                 return try await answerWithModel(task)
             }
         } catch {

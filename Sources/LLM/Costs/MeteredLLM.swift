@@ -75,6 +75,14 @@ public struct MeteredLLM: Sendable {
         }
     }
 
+    /// The most `request` can cost: its estimated prompt (the estimator the offline provider reports)
+    /// plus every completion token it allows, none of it cached, at its model's price. nil when the
+    /// model has no price, so callers can refuse a call whose cost they cannot bound.
+    public func worstCaseCost(of request: ChatRequest) -> Double? {
+        let usage = TokenUsage(promptTokens: TokenEstimator.promptTokens(for: request), completionTokens: max(0, request.maxTokens))
+        return prices.cost(of: usage, model: request.model)
+    }
+
     /// Embeds texts and logs the call under `context` (route e.g. "embedding").
     public func embed(_ request: EmbeddingRequest, context: LLMCallContext) async throws(LLMError) -> Embeddings {
         let started = ContinuousClock.now
