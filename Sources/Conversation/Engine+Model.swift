@@ -9,7 +9,8 @@ extension Engine {
     /// delivery record together. A crash during the call leaves the message unhandled, so it is answered once.
     func answerWithModel(_ task: ModelTask) async throws -> Response {
         guard let chat = settings.chat else { throw EngineError.noModelConfigured }
-        let context = LLMCallContext(userID: task.message.userID, route: task.path.rawValue, messageType: task.classification.type.rawValue)
+        let context = LLMCallContext(userID: task.message.userID, route: task.path.rawValue,
+                                     messageType: task.classification.type.rawValue, time: task.message.receivedAt)
         let reply = await chat.llm.chat(task.request, context: context)
         return try store.write { session in
             if let delivery = task.message.delivery, try session.isHandled(externalID: delivery.externalID) {
@@ -50,7 +51,8 @@ extension Engine {
     func logSkipped(_ skipped: [SkippedCall], for message: InboundMessage) async {
         guard let chat = settings.chat, !skipped.isEmpty else { return }
         for call in skipped {
-            let context = LLMCallContext(userID: message.userID, route: call.route, messageType: call.messageType)
+            let context = LLMCallContext(userID: message.userID, route: call.route, messageType: call.messageType,
+                                         time: message.receivedAt)
             let cost = await chat.llm.recordSkippedCall(call.request, context: context, outcome: call.outcome)
             do {
                 try store.write { try record(cost, at: message.receivedAt, in: $0) }

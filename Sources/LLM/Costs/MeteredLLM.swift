@@ -8,11 +8,15 @@ public struct LLMCallContext: Sendable, Hashable {
     public var userID: String
     public var route: String
     public var messageType: String
+    /// The time the record carries: the message's clock, so daily budgets and audits follow the
+    /// conversation (and replays) in every sink alike; nil means the wall clock.
+    public var time: Date?
 
-    public init(userID: String, route: String, messageType: String) {
+    public init(userID: String, route: String, messageType: String, time: Date? = nil) {
         self.userID = userID
         self.route = route
         self.messageType = messageType
+        self.time = time
     }
 }
 
@@ -112,7 +116,7 @@ public struct MeteredLLM: Sendable {
         context: LLMCallContext, model: String, usage: TokenUsage, latencyMs: Int, outcome: CallOutcome, free: Bool = false
     ) async -> CostRecord {
         let cost = free ? 0 : prices.cost(of: usage, model: model) ?? 0
-        let record = CostRecord(time: now(), user: hasher.pseudonym(for: context.userID), route: context.route,
+        let record = CostRecord(time: context.time ?? now(), user: hasher.pseudonym(for: context.userID), route: context.route,
                                 messageType: context.messageType, model: model, usage: usage, costUSD: cost,
                                 latencyMs: latencyMs, outcome: outcome)
         for sink in sinks {
