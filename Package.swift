@@ -18,6 +18,8 @@ let package = Package(
         // Floor 0: pure domain, no I/O, no clock reads.
         .target(name: "SchedulerCore"),
         .target(name: "Language"),
+        // Pure iCalendar (RFC 5545): reading, recurrence expansion, writing feeds.
+        .target(name: "ICS"),
         // Floor 1: pure coaching policy (patterns, routing, pruning).
         .target(name: "Coaching", dependencies: ["SchedulerCore"]),
         // Beside each other: configuration, storage, HTTP, LLM providers.
@@ -60,6 +62,7 @@ let package = Package(
         .testTarget(name: "MatrixTests", dependencies: ["Matrix", "Conversation", "HTTP"]),
         .testTarget(name: "LearningTests", dependencies: ["SchedulerCore", "Coaching"], resources: [.copy("Pairs")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SchedulerCore"]),
+        .testTarget(name: "ICSTests", dependencies: ["ICS"], exclude: ["peers"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,8 +4,8 @@ import SchedulerCore
 import Storage
 
 extension Engine {
-    func agenda(_ command: ParsedCommand, _ turn: inout Turn) throws {
-        let scope = command.agendaScope ?? .upcoming
+    func agenda(_ command: AgendaRequest, _ turn: inout Turn) throws {
+        let scope = command.scope
         let today = turn.week.startOfDay(turn.now)
         let tomorrow = turn.week.addingDays(1, to: today) ?? today.addingTimeInterval(86_400)
         let window: DateInterval
@@ -27,6 +27,11 @@ extension Engine {
         case .upcoming:
             window = DateInterval(start: turn.now, end: turn.now.addingTimeInterval(Double(settings.searchDays) * 86_400))
             title = "Next \(settings.searchDays) days"
+        case .period:
+            let asked = command.when.map { period($0, turn) }
+            window = asked ?? DateInterval(start: turn.now, end: turn.now.addingTimeInterval(Double(settings.searchDays) * 86_400))
+            title = asked.map { $0.duration <= 86_400 ? turn.format.day($0.start) : "\(turn.format.day($0.start)) to \(turn.format.day($0.end.addingTimeInterval(-1)))" }
+                ?? "Next \(settings.searchDays) days"
         }
         let events = try turn.session.events(of: turn.user.id, overlapping: window, statuses: [.scheduled, .done, .skipped])
         guard !events.isEmpty else {
@@ -42,5 +47,15 @@ extension Engine {
             return "\(turn.format.range(event.start, event.end))  \(event.title)\(mark)"
         }
         turn.say("\(title):\n" + lines.joined(separator: "\n"), preformatted: true)
+    }
+
+    /// The stretch an agenda question names: its interval, or the whole day (week, month) it falls in.
+    private func period(_ when: ResolvedTime, _ turn: Turn) -> DateInterval {
+        if let end = when.end { return DateInterval(start: when.start, end: max(when.start, end)) }
+        let byDay = when.grain == .minute || when.grain == .hour
+        let start = byDay ? turn.week.startOfDay(when.start) : when.start
+        let unit = byDay ? Calendar.Component.day : when.grain.calendarComponent
+        let end = turn.week.calendar.date(byAdding: unit, value: 1, to: start) ?? start.addingTimeInterval(86_400)
+        return DateInterval(start: start, end: end)
     }
 }

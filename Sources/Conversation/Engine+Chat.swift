@@ -38,12 +38,7 @@ struct ModelTask: Sendable {
 extension Engine {
     /// Anything the grammar does not read as a command takes the cheapest path that serves it:
     /// a pattern reply when one matches, otherwise the route the classifier and budgets choose.
-    func chat(_ command: ParsedCommand, _ turn: inout Turn) throws {
-        if let problem = command.problem {
-            turn.route = .none
-            turn.say("\(problem) For example: schedule deep coding tomorrow for 2h")
-            return
-        }
+    func chat(_ turn: inout Turn) throws {
         let hour = turn.week.minuteOfDay(turn.now) / 60
         let patternSection = settings.prompts.patterns.match(turn.text.value, hour: hour)
         guard let chat = settings.chat else {

@@ -20,7 +20,8 @@ extension Engine {
             guard let id = habit.id, let type = try scope.session.taskType(id: habit.taskTypeID) else { continue }
             let occurrences = try scope.session.occurrences(of: id, overlapping: scope.thisWeek)
             guard !occurrences.contains(where: { scope.today.contains($0.start) && $0.status != .cancelled }) else { continue }
-            let request = scope.slotRequest(for: type, duration: habit.durationMinutes, window: rest, busy: try scope.busyBlocks(around: rest))
+            let request = placements.request(for: type, durationMinutes: habit.durationMinutes, window: rest, user: scope.user,
+                                             busy: try scope.busyBlocks(around: rest), now: scope.now, alternatives: 0)
             if let best = finder.find(request).first { lines.append("\(habit.title) \(scope.format.clock(best.start))-\(scope.format.clock(best.end))") }
         }
         return lines

@@ -6,20 +6,18 @@ import Storage
 extension Engine {
     /// While a follow-up is open, a reply that answers it ("8", "meh", "done 7", "skip") is recorded on
     /// that event, then the next queued follow-up (if any) is asked in the same reply.
-    func answerOpenFollowUp(_ command: ParsedCommand, _ turn: inout Turn) throws -> Bool {
+    func answerOpenFollowUp(_ command: Command, _ turn: inout Turn) throws -> Bool {
         guard var open = try turn.session.nudges(of: turn.user.id, kinds: [.followUp], states: [.open]).first,
               let eventID = open.eventID, let event = try turn.session.event(id: eventID), event.status == .scheduled,
               let answer = FollowUpAnswer.read(command, text: turn.text.value, taskName: event.title) else { return false }
-        var outcome = ParsedCommand(intent: .done, rating: nil, note: command.note)
+        let note = command.fields.note
         switch answer {
         case .done(let rating):
             turn.intent = .done
-            outcome.rating = rating
-            try complete(outcome, &turn, done: true, target: event)
+            try complete(OutcomeReport(rating: rating, note: note), &turn, done: true, target: event)
         case .skipped:
             turn.intent = .skip
-            outcome.intent = .skip
-            try complete(outcome, &turn, done: false, target: event)
+            try complete(OutcomeReport(note: note), &turn, done: false, target: event)
         }
         turn.route = .command
         open.state = .answered

@@ -4,26 +4,13 @@ import SchedulerCore
 import Storage
 
 extension Engine {
-    func habitCommand(_ command: ParsedCommand, _ turn: inout Turn) throws {
-        if let problem = command.problem {
-            turn.say(problem.prefix(1).uppercased() + problem.dropFirst())
-            return
-        }
-        switch command.proactive {
-        case .habit(let request): try startHabit(request, &turn)
-        case .listHabits: try listHabits(&turn)
-        case .stopHabit(let name): try stopHabit(named: name, &turn)
-        default: turn.say(Help.text)
-        }
-    }
-
     /// Creates (or replaces) the habit and places this week's occurrences at once.
-    private func startHabit(_ request: RecurrenceRequest, _ turn: inout Turn) throws {
+    func startHabit(_ request: RecurrenceRequest, _ turn: inout Turn) throws {
         guard acceptable(taskName: request.task, &turn) else { return }
         let (type, _) = try findOrCreateTaskType(named: request.task, &turn)
         guard let typeID = type.id else { return }
         let duration = request.durationMinutes ?? type.typicalDurationMinutes
-        guard (5...(24 * 60)).contains(duration) else {
+        guard PlacementBuilder.durationLimits.contains(duration) else {
             turn.say("A habit can last 5 minutes to 24 hours; \(TimeFormat.duration(duration)) is outside that.")
             return
         }
@@ -49,7 +36,7 @@ extension Engine {
         turn.say(line + " Say \"habits\" to see them, \"stop \(type.displayName.lowercased())\" to end it.")
     }
 
-    private func listHabits(_ turn: inout Turn) throws {
+    func listHabits(_ turn: inout Turn) throws {
         let habits = try turn.session.habits(of: turn.user.id, activeOnly: true)
         guard !habits.isEmpty else {
             turn.say("No habits yet. Try: schedule gym 3 times a week, or standup every weekday at 9:30 for 15 min")
@@ -69,7 +56,7 @@ extension Engine {
         turn.say("Your habits:\n" + lines.joined(separator: "\n"), preformatted: true)
     }
 
-    private func stopHabit(named name: String, _ turn: inout Turn) throws {
+    func stopHabit(named name: String, _ turn: inout Turn) throws {
         let habits = try turn.session.habits(of: turn.user.id, activeOnly: true)
         guard var habit = habits.first(where: { TaskNameMatch.same(name, $0.title) }) else {
             let known = habits.isEmpty ? "You have no habits." : "Your habits: " + Engine.list(habits.map(\.title)) + "."
@@ -117,7 +104,8 @@ extension Engine {
         // A pinned habit does not yield to flexible ones: those move out of its way afterwards.
         let movable = habit.isFlexible ? [] : try flexibleOccurrenceIDs(scope)
         let busy = try scope.busyBlocks(around: week, skipping: movable)
-        let base = scope.slotRequest(for: type, duration: habit.durationMinutes, window: week, busy: busy)
+        let base = placements.request(for: type, durationMinutes: habit.durationMinutes, window: week, user: scope.user,
+                                      busy: busy, now: scope.now)
         let plan = HabitPlanner().plan(habit, week: week, from: scope.now, existing: existing, base: base)
         for slot in plan.placements {
             var event = Event(userID: scope.user.id, taskTypeID: habit.taskTypeID, title: habit.title, start: slot.start, end: slot.end,
@@ -132,7 +120,7 @@ extension Engine {
     /// placement puts them on another day.
     private func cancelCollidingFlexibleOccurrences(_ habits: [Habit], _ scope: ProactiveScope) throws {
         let ahead = DateInterval(start: scope.now, end: max(scope.now, scope.thisWeek.end))
-        let calendar = try scope.session.events(of: scope.user.id, overlapping: ahead, statuses: [.scheduled])
+        let calendar = try scope.session.events(of: scope.user.id, overlapping: ahead, statuses: PlacementBuilder.occupyingStatuses)
         for habit in habits {
             guard let id = habit.id else { continue }
             for var occurrence in try scope.session.occurrences(of: id, overlapping: ahead)
@@ -149,11 +137,15 @@ extension Engine {
     /// Marks an occurrence cancelled because something else took its time, so the planner places it again.
     static let movedNote = "moved: collided with another event"
 
+    /// Flexible occurrences that can still yield: scheduled and not started (the ones a collision cancels).
     private func flexibleOccurrenceIDs(_ scope: ProactiveScope) throws -> Set<Int64> {
         var ids = Set<Int64>()
         for habit in try scope.session.habits(of: scope.user.id, activeOnly: true) where habit.isFlexible {
             guard let id = habit.id else { continue }
-            for event in try scope.session.occurrences(of: id, overlapping: scope.thisWeek) { if let eventID = event.id { ids.insert(eventID) } }
+            for event in try scope.session.occurrences(of: id, overlapping: scope.thisWeek)
+            where event.status == .scheduled && event.start > scope.now {
+                if let eventID = event.id { ids.insert(eventID) }
+            }
         }
         return ids
     }

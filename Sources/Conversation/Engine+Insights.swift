@@ -30,7 +30,7 @@ extension Engine {
     }
 
     /// `insights [task]`: the newest insights, and a task type's learned week as a heat map.
-    func insights(_ command: ParsedCommand, _ turn: inout Turn) throws {
+    func insights(task: String?, _ turn: inout Turn) throws {
         let insights = try turn.session.insights(of: turn.user.id, limit: 8)
         if insights.isEmpty {
             turn.say("No insights yet: they appear as you mark tasks done or skipped. Your weeks are learning already.")
@@ -38,7 +38,7 @@ extension Engine {
             let lines = insights.map { "• \($0.text) (\(Int(($0.confidence * 100).rounded()))% sure)" }
             turn.say("What I've learned, newest first:\n" + lines.joined(separator: "\n"))
         }
-        guard let type = try heatMapType(named: command.task, turn) else { return }
+        guard let type = try heatMapType(named: task, turn) else { return }
         turn.say("\(type.displayName), learned week (darker = better, hours 0-23):\n" + WeekHeatMap.render(type.habit), preformatted: true)
     }
 
@@ -49,8 +49,8 @@ extension Engine {
 
     /// `why [task]`: the last suggestion (or the task's next event) explained from its slot scores,
     /// how sure the bot is, and the insights about that task.
-    func why(_ command: ParsedCommand, _ turn: inout Turn) throws {
-        guard let event = try explainedEvent(command, turn), let type = try turn.session.taskType(id: event.taskTypeID) else {
+    func why(task: String?, _ turn: inout Turn) throws {
+        guard let event = try explainedEvent(named: task, turn), let type = try turn.session.taskType(id: event.taskTypeID) else {
             turn.say("I haven't suggested anything yet. Schedule something without a time, e.g. \"schedule deep coding\", then ask why.")
             return
         }
@@ -74,8 +74,8 @@ extension Engine {
     }
 
     /// The named task's next (or latest) event, else the last event the bot placed for the user.
-    private func explainedEvent(_ command: ParsedCommand, _ turn: Turn) throws -> Event? {
-        if let name = command.task, let type = try existingTaskType(named: name, turn), let typeID = type.id {
+    private func explainedEvent(named task: String?, _ turn: Turn) throws -> Event? {
+        if let name = task, let type = try existingTaskType(named: name, turn), let typeID = type.id {
             let window = DateInterval(start: turn.now.addingTimeInterval(-30 * 86_400), end: turn.now.addingTimeInterval(30 * 86_400))
             let events = try turn.session.events(of: turn.user.id, overlapping: window, statuses: [.scheduled, .done, .skipped])
                 .filter { $0.taskTypeID == typeID }

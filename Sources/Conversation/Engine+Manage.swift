@@ -4,7 +4,7 @@ import SchedulerCore
 import Storage
 
 extension Engine {
-    func cancel(_ command: ParsedCommand, _ turn: inout Turn) throws {
+    func cancel(_ command: EventChoice, _ turn: inout Turn) throws {
         guard var event = try upcomingEvent(named: command.task, verb: "cancel", &turn) else { return }
         event.status = .cancelled
         try turn.save(&event)
@@ -12,16 +12,16 @@ extension Engine {
         turn.say("Cancelled \(event.title) (\(turn.format.range(event.start, event.end))).")
     }
 
-    func move(_ command: ParsedCommand, _ turn: inout Turn) throws {
+    func move(_ command: MoveRequest, _ turn: inout Turn) throws {
         guard var event = try upcomingEvent(named: command.task, verb: "move", &turn) else { return }
         guard let type = try turn.session.taskType(id: event.taskTypeID) else { return }
-        guard command.when != nil else {
-            turn.say(command.problem ?? "Where should \(event.title) go? For example: move \(event.title.lowercased()) to friday morning")
+        let duration = command.durationMinutes ?? event.durationMinutes
+        guard PlacementBuilder.durationLimits.contains(duration) else {
+            turn.say("I can schedule tasks from 5 minutes to 24 hours long; \(TimeFormat.duration(duration)) is outside that.")
             return
         }
-        let duration = command.durationMinutes ?? event.durationMinutes
         let from = turn.format.range(event.start, event.end)
-        guard let placement = try place(type: type, duration: duration, when: command.when, excluding: event.id, &turn) else { return }
+        guard let placement = try place(type: type, duration: duration, when: command.to, excluding: event.id, &turn) else { return }
         event.start = placement.slot.start
         event.end = placement.slot.end
         event.score = placement.slot.score

@@ -77,11 +77,9 @@ extension Engine {
                 logger.warning("ignored an unusable tool call", metadata: ["tool": "\(call.name)"])
                 continue
             }
-            let command = parser.parse(text, context: turn.timeContext)
-            switch command.intent {
-            case .schedule: try schedule(command, &turn)
-            case .agenda: try agenda(command, &turn)
-            case .done: try complete(command, &turn, done: true)
+            let command = parser.parse(text, context: turn.timeContext).command
+            switch command {
+            case .schedule, .agenda, .done: try perform(command, &turn)
             default: logger.warning("a tool call did not read as its command", metadata: ["tool": "\(call.name)"])
             }
         }

@@ -7,7 +7,7 @@ import Storage
 extension Engine {
     /// `done` and `skip`: record the outcome on the event and learn from it.
     /// `target` is the event a follow-up asked about; without it the command's words pick the event.
-    func complete(_ command: ParsedCommand, _ turn: inout Turn, done: Bool, target: Event? = nil) throws {
+    func complete(_ command: OutcomeReport, _ turn: inout Turn, done: Bool, target: Event? = nil) throws {
         let found = if let target { target } else { try outcomeTarget(command, &turn, done: done) }
         guard var event = found else { return }
         guard var type = try turn.session.taskType(id: event.taskTypeID) else {
@@ -42,7 +42,7 @@ extension Engine {
 
     /// The named task's most recent due event, else the user's most recent due event.
     /// A named task with nothing on the agenda is recorded as done just now (people do unplanned things).
-    private func outcomeTarget(_ command: ParsedCommand, _ turn: inout Turn, done: Bool) throws -> Event? {
+    private func outcomeTarget(_ command: OutcomeReport, _ turn: inout Turn, done: Bool) throws -> Event? {
         let due = try turn.session.latestEvent(of: turn.user.id, startingAtOrBefore: turn.now, statuses: [.scheduled])
         guard let taskName = command.task, !taskName.isEmpty else {
             if let due { return due }
@@ -65,12 +65,14 @@ extension Engine {
         return try unplannedEvent(named: taskName, &turn)
     }
 
-    /// Records something done without a schedule as ending now, with the type's usual length.
+    /// Records something done without a schedule in the free time just before now, up to the type's usual length.
     private func unplannedEvent(named taskName: String, _ turn: inout Turn) throws -> Event {
         let (type, _) = try findOrCreateTaskType(named: taskName, &turn)
-        let start = turn.now.addingTimeInterval(-Double(type.typicalDurationMinutes) * 60)
+        let wanted = DateInterval(start: turn.now.addingTimeInterval(-Double(type.typicalDurationMinutes) * 60), end: turn.now)
+        let span = PlacementBuilder.latestFreeInterval(endingBy: turn.now, minutes: type.typicalDurationMinutes,
+                                                       busy: try busyBlocks(around: wanted, turn))
         var event = Event(userID: turn.user.id, taskTypeID: type.id ?? 0, title: type.displayName,
-                          start: start, end: turn.now, createdAt: turn.now)
+                          start: span.start, end: span.end, createdAt: turn.now)
         try turn.save(&event)
         return event
     }

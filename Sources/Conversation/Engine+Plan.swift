@@ -8,11 +8,8 @@ import Storage
 extension Engine {
     /// `plan <goal>`: a model-made list of task types with first sessions, cached across users whose
     /// profile (role, goal category, field, horizon) is the same, and filled with each user's own details.
-    func plan(_ command: ParsedCommand, _ turn: inout Turn) throws {
-        guard let goal = command.task else {
-            turn.say(command.problem ?? "What should I plan? For example: plan a marathon training block")
-            return
-        }
+    func plan(_ command: PlanRequest, _ turn: inout Turn) throws {
+        let goal = command.goal
         guard let chat = settings.chat else {
             turn.say("Plans are made by the coaching model, which isn't set up here. You can still schedule tasks one by one.")
             return

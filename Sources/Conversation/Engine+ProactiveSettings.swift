@@ -5,12 +5,7 @@ import Storage
 
 extension Engine {
     /// reminders, daily plan, weekly review, quiet hours, message limit, unanswered, mute and resume.
-    func proactiveSetting(_ command: ParsedCommand, _ turn: inout Turn) throws {
-        if let problem = command.problem {
-            turn.say(problem.prefix(1).uppercased() + problem.dropFirst())
-            return
-        }
-        guard let request = command.proactive else { return }
+    func proactiveSetting(_ request: ProactiveSetting, _ turn: inout Turn) throws {
         var preferences = try turn.session.proactivePreferences(of: turn.user.id)
         let reply = Engine.apply(request, to: &preferences)
         try turn.session.save(preferences, of: turn.user.id)
@@ -23,7 +18,7 @@ extension Engine {
     }
 
     /// The new setting, and what to tell the user about it.
-    static func apply(_ request: ProactiveRequest, to preferences: inout ProactivePreferences) -> String {
+    static func apply(_ request: ProactiveSetting, to preferences: inout ProactivePreferences) -> String {
         switch request {
         case .reminders(let lead):
             preferences.reminderLeadMinutes = lead
@@ -55,8 +50,6 @@ extension Engine {
         case .resume:
             preferences.isMuted = false
             return "Resumed: reminders and follow-ups are back on."
-        case .habit, .listHabits, .stopHabit:
-            return Help.text
         }
     }
 

@@ -4,15 +4,12 @@ import SchedulerCore
 import Storage
 
 extension Engine {
-    func schedule(_ command: ParsedCommand, _ turn: inout Turn) throws {
-        guard let taskName = command.task, !taskName.isEmpty else {
-            turn.say(command.problem ?? "What should I schedule? For example: schedule deep coding tomorrow for 2h")
-            return
-        }
+    func schedule(_ command: ScheduleRequest, _ turn: inout Turn) throws {
+        let taskName = command.task
         guard acceptable(taskName: taskName, &turn) else { return }
         var (type, created) = try findOrCreateTaskType(named: taskName, &turn)
         let duration = command.durationMinutes ?? type.typicalDurationMinutes
-        guard (5...(24 * 60)).contains(duration) else {
+        guard PlacementBuilder.durationLimits.contains(duration) else {
             turn.say("I can schedule tasks from 5 minutes to 24 hours long; \(TimeFormat.duration(duration)) is outside that.")
             return
         }
@@ -81,11 +78,8 @@ extension Engine {
     }
 
     func slotRequest(type: TaskType, duration: Int, window: DateInterval, excluding: Int64?, _ turn: Turn) throws -> SlotRequest {
-        SlotRequest(habit: settings.learner.scoringHabit(for: type, seed: ExplorationSeed.derive(userID: turn.user.id, taskName: type.name, at: turn.now)),
-                    energy: turn.user.energy.energy, durationMinutes: duration, window: window,
-                    availability: turn.user.availability, timeZone: turn.user.timeZone,
-                    busy: try busyBlocks(around: window, excluding: excluding, turn),
-                    recoveryMinutes: type.needsRecovery ? type.recoveryMinutes : 0)
+        placements.request(for: type, durationMinutes: duration, window: window, user: turn.user,
+                           busy: try busyBlocks(around: window, excluding: excluding, turn), now: turn.now)
     }
 
     /// From now to `searchDays` ahead, or the part of the named day/interval that is still ahead.

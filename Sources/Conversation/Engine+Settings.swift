@@ -3,10 +3,9 @@ import Language
 import SchedulerCore
 
 extension Engine {
-    func setTimeZone(_ command: ParsedCommand, _ turn: inout Turn) throws {
-        guard let name = command.timeZoneName, let zone = TimeZone(identifier: name) else {
-            let shown = command.timeZoneName.map { "\"\($0)\" is not a time zone I know. " } ?? ""
-            turn.say("\(shown)Use an IANA name, e.g. timezone Europe/Berlin or timezone America/New_York.")
+    func setTimeZone(_ name: String, _ turn: inout Turn) {
+        guard let zone = ZoneName.timeZone(name) else {
+            turn.say("\"\(name)\" is not a time zone I know. Use an IANA name, e.g. timezone Europe/Berlin or timezone America/New_York.")
             return
         }
         turn.user.timeZoneIdentifier = zone.identifier
@@ -14,20 +13,17 @@ extension Engine {
         turn.say("Time zone set to \(zone.identifier). It's \(format.dayAndClock(turn.now)) there now.")
     }
 
-    func setAvailability(_ command: ParsedCommand, _ turn: inout Turn) throws {
-        guard let days = command.availabilityDays, !days.isEmpty else {
-            turn.say(command.problem ?? "Tell me the days and hours, e.g. available weekdays 09:00-17:00 or available sat off.")
-            return
-        }
+    func setAvailability(_ command: AvailabilityRequest, _ turn: inout Turn) {
+        let days = command.weekdays
         let window: Availability.Window?
-        if let from = command.availabilityFromMinute, let to = command.availabilityToMinute {
-            guard let valid = Availability.Window(startMinute: from, endMinute: to) else {
+        if command.isOff {
+            window = nil
+        } else {
+            guard let valid = Availability.Window(startMinute: command.fromMinute, endMinute: command.toMinute) else {
                 turn.say("The start must come before the end, within one day, e.g. available weekdays 09:00-17:00.")
                 return
             }
             window = valid
-        } else {
-            window = nil
         }
         turn.user.availability.set(weekdays: Set(days), to: window)
         let names = days.sorted().map { WeekSlot.weekdayShortNames[$0] }.joined(separator: ", ")

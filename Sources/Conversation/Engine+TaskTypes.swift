@@ -27,21 +27,25 @@ extension Engine {
         return types[match.index]
     }
 
-    /// Scheduled events around `interval` as blocks the finder must avoid, with recovery after demanding ones.
+    /// Everything on the user's calendar around `interval` as blocks the finder must avoid.
     func busyBlocks(around interval: DateInterval, excluding excludedID: Int64? = nil, _ turn: Turn) throws -> [BusyBlock] {
-        // Look a day back so a long event's recovery reaching into the window is seen.
-        let widened = DateInterval(start: interval.start.addingTimeInterval(-86_400), end: interval.end.addingTimeInterval(86_400))
-        let events = try turn.session.events(of: turn.user.id, overlapping: widened, statuses: [.scheduled])
-            .filter { $0.id != excludedID }
-        // One narrow query for the rest after each type: loading whole types (with their weeks) was a third of "schedule".
-        let rest = try turn.session.restAfter(taskTypes: Set(events.map(\.taskTypeID)))
-        return events.map { event in
-            BusyBlock(start: event.start, end: event.end, recoveryMinutes: rest[event.taskTypeID] ?? 0, title: event.title)
-        }
+        try turn.session.busyBlocks(of: turn.user.id, around: interval, excluding: excludedID.map { [$0] } ?? [])
     }
 
     func summary(of event: Event, type: TaskType) -> EventSummary {
         EventSummary(id: event.id.map(String.init) ?? "", title: event.title, taskType: type.displayName,
                      start: event.start, end: event.end, score: event.score)
+    }
+}
+
+extension StoreSession {
+    /// The events that hold the user's time around `interval`, as `PlacementBuilder` turns them into busy blocks.
+    func busyBlocks(of userID: String, around interval: DateInterval, excluding excluded: Set<Int64> = []) throws -> [BusyBlock] {
+        // Look a day back so a long event's recovery reaching into the window is seen.
+        let widened = DateInterval(start: interval.start.addingTimeInterval(-86_400), end: interval.end.addingTimeInterval(86_400))
+        let events = try self.events(of: userID, overlapping: widened, statuses: PlacementBuilder.occupyingStatuses)
+        // One narrow query for the rest after each type: loading whole types (with their weeks) was a third of "schedule".
+        let rest = try restAfter(taskTypes: Set(events.map(\.taskTypeID)))
+        return PlacementBuilder.busyBlocks(for: events, restAfter: rest, excluding: excluded)
     }
 }

@@ -15,6 +15,7 @@ public actor Engine: ConversationHandling {
     let settings: EngineSettings
     let parser = CommandParser()
     let finder = SlotFinder()
+    var placements: PlacementBuilder { PlacementBuilder(learner: settings.learner) }
     let logger: Logger
     /// Model calls being awaited; the budget gate counts them as spent.
     var inFlight = InFlightCalls()
@@ -82,29 +83,38 @@ public actor Engine: ConversationHandling {
             turn.say(reply)
             return
         }
-        let command = parser.parse(turn.text.value, context: turn.timeContext)
-        turn.intent = command.intent
-        if let correction = command.correction { turn.say("(I read that as \(correction).)") }
+        // The user's task names tell the grammar which time words are names ("Evening Walk").
+        let names = try turn.session.taskTypes(of: turn.user.id).map(\.displayName)
+        let reading = parser.parse(turn.text.value, context: turn.timeContext, knownNames: names)
+        turn.intent = reading.intent
+        if let correction = reading.correction { turn.say("(I read that as \(correction).)") }
         if turn.text.wasCut { turn.say("(Your message was long, so I only read the first \(settings.maxMessageLength) characters.)") }
-        if try answerOpenFollowUp(command, &turn) { return }
-        switch command.intent {
-        case .schedule: try schedule(command, &turn)
-        case .done: try complete(command, &turn, done: true)
-        case .skip: try complete(command, &turn, done: false)
-        case .agenda: try agenda(command, &turn)
-        case .cancel: try cancel(command, &turn)
-        case .move: try move(command, &turn)
-        case .timezone: try setTimeZone(command, &turn)
-        case .available: try setAvailability(command, &turn)
-        case .help: turn.say(Help.text)
-        case .plan: try plan(command, &turn)
-        case .insights: try insights(command, &turn)
-        case .why: try why(command, &turn)
-        case .habit, .habits, .stopHabit: try habitCommand(command, &turn)
-        case .reminders, .dailyPlan, .weeklyReview, .quietHours, .messageLimit, .unanswered, .mute, .resume:
-            try proactiveSetting(command, &turn)
-        case .onboarding, .chat, .unknown: try chat(command, &turn)
-        }
+        if try answerOpenFollowUp(reading.command, &turn) { return }
+        try perform(reading.command, &turn)
         try offerOnboardingIfNew(&turn)
+    }
+
+    /// One handler per command; each gets exactly the values its command carries.
+    func perform(_ command: Command, _ turn: inout Turn) throws {
+        switch command {
+        case .schedule(let request): try schedule(request, &turn)
+        case .done(let report): try complete(report, &turn, done: true)
+        case .skip(let report): try complete(report, &turn, done: false)
+        case .agenda(let request): try agenda(request, &turn)
+        case .cancel(let choice): try cancel(choice, &turn)
+        case .move(let request): try move(request, &turn)
+        case .timezone(let name): setTimeZone(name, &turn)
+        case .available(let request): setAvailability(request, &turn)
+        case .help: turn.say(Help.text)
+        case .plan(let request): try plan(request, &turn)
+        case .insights(let task): try insights(task: task, &turn)
+        case .why(let task): try why(task: task, &turn)
+        case .habit(let request): try startHabit(request, &turn)
+        case .habits: try listHabits(&turn)
+        case .stopHabit(let name): try stopHabit(named: name, &turn)
+        case .setting(let setting): try proactiveSetting(setting, &turn)
+        case .unreadable(let unreadable): turn.say(unreadable.message)
+        case .chat: try chat(&turn)
+        }
     }
 }

@@ -13,12 +13,12 @@ enum FollowUpAnswer: Equatable {
 
     /// Nil when the message is about something else (it then goes wherever it would have gone).
     /// A named task must be the follow-up's own: "done gym" while asked about Deep Coding is not an answer.
-    static func read(_ command: ParsedCommand, text: String, taskName: String) -> FollowUpAnswer? {
-        let named = command.task.map { TaskNameMatch.same($0, taskName) }
-        switch command.intent {
-        case .done where named ?? true: return .done(rating: command.rating)
+    static func read(_ command: Command, text: String, taskName: String) -> FollowUpAnswer? {
+        let named = command.fields.task.map { TaskNameMatch.same($0, taskName) }
+        switch command {
+        case .done(let report) where named ?? true: return .done(rating: report.rating)
         case .skip where named ?? true: return .skipped
-        case .chat, .unknown:
+        case .chat:
             let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "/" }).map(String.init)
             guard !words.isEmpty, words.count <= 4 else { return nil }
             if skipSayings.contains(words) { return .skipped }

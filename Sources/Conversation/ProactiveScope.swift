@@ -25,22 +25,8 @@ struct ProactiveScope {
         return DateInterval(start: start, end: week.addingDays(1, to: start) ?? start.addingTimeInterval(86_400))
     }
 
-    /// Scheduled events around `interval` as blocks the finder must avoid, with recovery after demanding ones.
+    /// Everything on the user's calendar around `interval` as blocks the finder must avoid.
     func busyBlocks(around interval: DateInterval, skipping skipped: Set<Int64> = []) throws -> [BusyBlock] {
-        let widened = DateInterval(start: interval.start.addingTimeInterval(-86_400), end: interval.end.addingTimeInterval(86_400))
-        var types: [Int64: TaskType] = [:]
-        return try session.events(of: user.id, overlapping: widened, statuses: [.scheduled]).compactMap { event in
-            guard let id = event.id, !skipped.contains(id) else { return nil }
-            if types[event.taskTypeID] == nil { types[event.taskTypeID] = try session.taskType(id: event.taskTypeID) }
-            let recovery = types[event.taskTypeID].map { $0.needsRecovery ? $0.recoveryMinutes : 0 } ?? 0
-            return BusyBlock(start: event.start, end: event.end, recoveryMinutes: recovery, title: event.title)
-        }
-    }
-
-    /// A slot request for a task type over `window`, avoiding the calendar.
-    func slotRequest(for type: TaskType, duration: Int, window: DateInterval, busy: [BusyBlock]) -> SlotRequest {
-        SlotRequest(habit: type.habit, energy: user.energy.energy, durationMinutes: duration, window: window,
-                    availability: user.availability, timeZone: user.timeZone, busy: busy,
-                    recoveryMinutes: type.needsRecovery ? type.recoveryMinutes : 0)
+        try session.busyBlocks(of: user.id, around: interval, excluding: skipped)
     }
 }

@@ -83,27 +83,35 @@ extension TimeScan {
     }
 }
 
-extension ParsedCommand {
+extension Reading {
     /// The `parse` line: the contract fields in a fixed order, then optional extras when set.
     public func json(in zone: ZoneOffsets) -> String {
         var writer = JSONObjectWriter()
+        let fields = command.fields
         writer.string("intent", intent.rawValue)
-        writer.string("task", task)
-        writer.raw("when", when.map { $0.json(in: zone) } ?? "null")
-        writer.int("duration_minutes", durationMinutes)
-        writer.double("rating", rating)
-        writer.string("note", note)
-        if let agendaScope { writer.string("agenda_scope", agendaScope.rawValue) }
-        if let timeZoneName { writer.string("timezone", timeZoneName) }
-        if let availabilityDays {
+        writer.string("task", fields.task)
+        writer.raw("when", fields.when.map { $0.json(in: zone) } ?? "null")
+        writer.int("duration_minutes", fields.durationMinutes)
+        writer.double("rating", fields.rating)
+        writer.string("note", fields.note)
+        switch command {
+        case .agenda(let request):
+            writer.string("agenda_scope", request.scope.rawValue)
+        case .timezone(let name):
+            writer.string("timezone", name)
+        case .unreadable(let unreadable):
+            if case .unknownTimeZone(let name) = unreadable.problem { writer.string("timezone", name) }
+        case .available(let request):
             var available = JSONObjectWriter()
-            available.raw("days", "[" + availabilityDays.map(String.init).joined(separator: ",") + "]")
-            available.int("from_minute", availabilityFromMinute)
-            available.int("to_minute", availabilityToMinute)
+            available.raw("days", "[" + request.weekdays.map(String.init).joined(separator: ",") + "]")
+            available.int("from_minute", request.fromMinute)
+            available.int("to_minute", request.toMinute)
             writer.raw("available", available.finished())
+        default:
+            break
         }
         if let correction { writer.string("correction", correction) }
-        if let problem { writer.string("problem", problem) }
+        if case .unreadable(let unreadable) = command { writer.string("problem", unreadable.message) }
         return writer.finished()
     }
 }

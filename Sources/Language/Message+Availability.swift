@@ -2,11 +2,11 @@
 /// "available sat off", "available mon-fri 9am to 5pm". Days default to every day; "off" gives an
 /// empty window (from = to = 0), "all day" the whole day (0-1440).
 extension Message {
-    func available(after index: Int) -> ParsedCommand {
-        var command = ParsedCommand(intent: .available)
+    func available(after index: Int) -> Command {
         let scanner = TimeScanner(tokens: tokens)
         var days: [Int] = []
         var window: (Int, Int)?
+        var windowText: String?
         var i = index + 1
         while i < tokens.count {
             if let (range, next) = dayGroup(at: i, scanner: scanner) {
@@ -20,24 +20,22 @@ extension Message {
                 i += 2
             } else if let (first, second, next) = clockPair(at: i, scanner: scanner) {
                 window = ClockTime.rangeMinutes(first, second, prefersAfternoon: nil)
+                windowText = said(i..<next)
                 i = next
             } else {
                 i += 1
             }
         }
         var seen = Set<Int>()
-        command.availabilityDays = (days.isEmpty ? Array(0...6) : days).filter { seen.insert($0).inserted }
-        if let (from, to) = window {
-            guard to <= 24 * 60 else {
-                command.problem = "availability can't run past midnight: e.g. 'available weekdays 9-17'"
-                return command
-            }
-            command.availabilityFromMinute = from
-            command.availabilityToMinute = to
-        } else {
-            command.problem = "which hours? e.g. 'available weekdays 9-17' or 'available sat off'"
+        let weekdays = (days.isEmpty ? Array(0...6) : days).filter { seen.insert($0).inserted }
+        guard let (from, to) = window else {
+            let problem = impossibleClockRange(after: index).map { CommandProblem.impossible($0) } ?? .missing(.hours)
+            return .unreadable(Unreadable(.available, problem))
         }
-        return command
+        guard to <= 24 * 60 else {
+            return .unreadable(Unreadable(.available, .impossible(ImpossibleValue(windowText ?? "", .overnight))))
+        }
+        return .available(AvailabilityRequest(weekdays: weekdays, fromMinute: from, toMinute: to))
     }
 
     /// "weekdays", "weekends", "daily", "mon", "mon-fri", "monday to friday".
@@ -71,5 +69,36 @@ extension Message {
               let (second, next) = scanner.clockTime(at: afterFirst + 1, strong: false, allowsToForm: false),
               first.isValid, second.isValid else { return nil }
         return (first, second, next)
+    }
+
+    /// A stretch typed like a clock range whose ends are no times of day ("99-99", "25:00-99:00", "9-13pm").
+    func impossibleClockRange(after index: Int) -> ImpossibleValue? {
+        var i = index + 1
+        while i < tokens.count {
+            defer { i += 1 }
+            guard let (first, afterFirst) = typedClock(at: i),
+                  afterFirst < tokens.count, tokens[afterFirst].isSymbol("-") || ["to", "till", "until"].contains(tokens[afterFirst].text),
+                  let (second, end) = typedClock(at: afterFirst + 1) else { continue }
+            if !first.isValid || !second.isValid { return ImpossibleValue(said(i..<end), .hours) }
+        }
+        return nil
+    }
+
+    /// Digits typed as a clock ("25", "25:00", "2500", "13pm"), valid or not.
+    private func typedClock(at i: Int) -> (ClockTime, Int)? {
+        guard i < tokens.count, tokens[i].isNumber, tokens[i].text.count <= 4 else { return nil }
+        var hour = tokens[i].value, minute = 0, next = i + 1
+        if tokens[i].text.count > 2 {
+            (hour, minute) = (hour / 100, hour % 100)
+        } else if next + 1 < tokens.count, tokens[next].isSymbol(":"), tokens[next + 1].isNumber {
+            minute = tokens[next + 1].value
+            next += 2
+        }
+        var meridiem = ClockTime.Meridiem.unstated
+        if let w = word(next), w == "am" || w == "pm" {
+            meridiem = w == "am" ? .am : .pm
+            next += 1
+        }
+        return (ClockTime(hour: hour, minute: minute, meridiem: meridiem, isUnambiguous: true, saysMinutes: minute != 0), next)
     }
 }

@@ -3,67 +3,92 @@ import Foundation
 /// The grammar of each command, on top of a read message.
 extension Message {
     /// `schedule <task> [when] [for <duration>]`; the command word may come after the time.
-    func schedule(after index: Int) -> ParsedCommand {
+    func schedule(after index: Int) -> Command {
         let all = 0..<tokens.count
-        var command = ParsedCommand(intent: .schedule, task: taskText(in: (index + 1)..<tokens.count),
-                                    when: time(in: all), durationMinutes: duration(in: all))
-        if let unreadable = unreadableTime(in: all) {
-            command.problem = "I couldn't read the time '\(unreadable)'\(understood(command)): try e.g. 'tomorrow at 3pm'."
-        } else if command.task == nil {
-            command.problem = "what should I schedule? e.g. 'schedule gym tomorrow 6pm for 1h'"
+        let task = taskText(in: (index + 1)..<tokens.count)
+        if let problem = timeProblem(in: all) { return .unreadable(Unreadable(.schedule, problem, task: task)) }
+        if let negative = negativeDuration(in: all) { return .unreadable(Unreadable(.schedule, .impossible(negative), task: task)) }
+        guard let task else {
+            // "schedule lunch tomorrow": with nothing else to name the task, the time word is its name.
+            if let name = mentions.first(where: { $0.tokens.count == 1 && $0.tokens.lowerBound > index && $0.part != nil && $0.day == nil }) {
+                return readingAsName(name).schedule(after: index)
+            }
+            return .unreadable(Unreadable(.schedule, .missing(.task)))
         }
-        return command
+        return .schedule(ScheduleRequest(task: task, when: time(in: all), durationMinutes: duration(in: all) ?? rangeMinutes(in: all)))
+    }
+
+    /// The length of a clock range said ("2-4pm" is 120 minutes), which is how long the task takes.
+    func rangeMinutes(in range: Range<Int>) -> Int? {
+        Self.rangeLength(mentions.filter { range.contains($0.tokens.lowerBound) })
+    }
+
+    static func rangeLength(_ mentions: [TimeMention]) -> Int? {
+        guard let m = mentions.first(where: { !$0.isInvalid && $0.clock != nil && $0.clockEnd != nil }),
+              let first = m.clock, let second = m.clockEnd else { return nil }
+        let part = mentions.lazy.compactMap(\.part).first
+        let (start, end) = ClockTime.rangeMinutes(first, second, prefersAfternoon: part?.prefersAfternoon)
+        return end > start ? end - start : nil
+    }
+
+    /// "I'm in Asia/Seoul timezone now": a zone name said beside the word time zone, without the command first.
+    func statedTimeZone() -> Command? {
+        guard words.contains(where: { ["timezone", "tz"].contains($0) }) || zip(words, words.dropFirst()).contains(where: { $0 == "time" && $1 == "zone" }) else {
+            return nil
+        }
+        for i in tokens.indices where tokens[i].isWord && i + 1 < tokens.count && tokens[i + 1].isSymbol("/") && tokens[i + 1].attached {
+            var end = i + 1
+            while end < tokens.count, tokens[end].attached, !(tokens[end].kind == .symbol && ".!?,;".contains(tokens[end].text)) { end += 1 }
+            if let name = Self.zoneName(said(i..<end)) { return .timezone(name: name) }
+        }
+        return nil
     }
 
     /// `done` [task] [rating] [note]: before the rating is the task, after it the note.
-    func done(after index: Int) -> ParsedCommand {
-        var command = ParsedCommand(intent: .done)
+    func done(after index: Int) -> Command {
         let rest = (index + 1)..<tokens.count
-        if let found = rest.lazy.compactMap({ RatingParser.rating(in: tokens, at: $0) }).first {
-            command.rating = found.value
-            let beforeRating = rest.lowerBound..<found.tokens.lowerBound
-            let noteFrom = found.isWord ? found.tokens.lowerBound : found.tokens.upperBound
-            let taskEnd = noteStart(in: beforeRating) ?? beforeRating.upperBound
-            command.task = plainText(in: rest.lowerBound..<taskEnd)
-            let starterNote = taskEnd < beforeRating.upperBound ? plainText(in: taskEnd..<beforeRating.upperBound) : nil
-            let afterNote = plainText(in: noteFrom..<tokens.count)
-            command.note = [starterNote, afterNote].compactMap { $0 }.joined(separator: " ").nonEmpty
-        } else {
-            let split = noteStart(in: rest) ?? tokens.count
-            command.task = plainText(in: rest.lowerBound..<split)
-            command.note = plainText(in: split..<tokens.count)
+        // "I'm done for today": a day's end, not a task's.
+        if word(index + 1) == "for", let next = word(index + 2), ["today", "tonight", "now", "the", "this"].contains(next) { return .chat }
+        if let impossible = impossibleRating(in: rest) {
+            return .unreadable(Unreadable(.done, .impossible(impossible)))
         }
-        return command
+        guard let found = rest.lazy.compactMap({ RatingParser.rating(in: tokens, at: $0) }).first else {
+            let split = noteStart(in: rest) ?? tokens.count
+            return .done(OutcomeReport(task: plainText(in: rest.lowerBound..<split), note: plainText(in: split..<tokens.count)))
+        }
+        let beforeRating = rest.lowerBound..<found.tokens.lowerBound
+        let noteFrom = found.isWord ? found.tokens.lowerBound : found.tokens.upperBound
+        let taskEnd = noteStart(in: beforeRating) ?? beforeRating.upperBound
+        let starterNote = taskEnd < beforeRating.upperBound ? plainText(in: taskEnd..<beforeRating.upperBound) : nil
+        let afterNote = plainText(in: noteFrom..<tokens.count)
+        return .done(OutcomeReport(task: plainText(in: rest.lowerBound..<taskEnd), rating: found.value,
+                                   note: [starterNote, afterNote].compactMap { $0 }.joined(separator: " ").nonEmpty))
     }
 
     /// `skip` / `missed` [task] [note after punctuation]; a time said narrows which event.
-    func skip(after index: Int) -> ParsedCommand {
+    func skip(after index: Int) -> Command {
         let rest = (index + 1)..<tokens.count
         let split = noteStart(in: rest).flatMap { tokens[$0].isWord && ["felt", "feeling", "was", "too", "because", "so", "but"].contains(tokens[$0].text) || tokens[$0 - 1].kind == .symbol ? $0 : nil } ?? tokens.count
-        return ParsedCommand(intent: .skip, task: taskText(in: rest.lowerBound..<split), when: time(in: 0..<tokens.count),
-                             note: plainText(in: split..<tokens.count))
+        return .skip(OutcomeReport(task: taskText(in: rest.lowerBound..<split), note: plainText(in: split..<tokens.count),
+                                   when: time(in: 0..<tokens.count)))
     }
 
-    func agenda(after index: Int) -> ParsedCommand {
-        let rest = words
-        if rest.contains("tomorrow") { return agenda(.tomorrow) }
-        if rest.contains("today") { return agenda(.today) }
-        if rest.contains("next") { return agenda(.next) }
-        return agenda(.upcoming)
+    func agenda(after index: Int) -> Command {
+        .agenda(agendaRequest())
     }
 
     /// `cancel <task> [when]`.
-    func cancel(after index: Int) -> ParsedCommand {
-        var command = ParsedCommand(intent: .cancel, task: taskText(in: (index + 1)..<tokens.count),
-                                    when: time(in: 0..<tokens.count))
-        if command.task == nil && command.when == nil {
-            command.problem = "what should I cancel? e.g. 'cancel gym tomorrow'"
-        }
-        return command
+    func cancel(after index: Int) -> Command {
+        let all = 0..<tokens.count
+        let task = taskText(in: (index + 1)..<tokens.count)
+        if let problem = timeProblem(in: all) { return .unreadable(Unreadable(.cancel, problem, task: task)) }
+        let when = time(in: all)
+        guard task != nil || when != nil else { return .unreadable(Unreadable(.cancel, .missing(.task))) }
+        return .cancel(EventChoice(task: task, when: when))
     }
 
     /// `plan [fresh|new] <goal>`: the goal is the rest of the message, words as typed.
-    func plan(after index: Int) -> ParsedCommand {
+    func plan(after index: Int) -> Command {
         let freshWords: Set<String> = ["fresh", "new", "again", "another"]
         var fresh = tokens[..<index].contains { $0.isWord && freshWords.contains($0.text) }
         var first = index + 1
@@ -76,72 +101,78 @@ extension Message {
             if tokens[last].isWord("again") { fresh = true }
             last -= 1
         }
-        let goal = first <= last ? String(text[tokens[first].range.lowerBound..<tokens[last].range.upperBound]) : ""
-        var command = ParsedCommand(intent: .plan, task: goal.isEmpty ? nil : goal)
-        command.wantsFresh = fresh
-        if goal.isEmpty { command.problem = "what should I plan? e.g. 'plan a marathon training block'" }
-        return command
+        guard first <= last else { return .unreadable(Unreadable(.plan, .missing(.goal))) }
+        return .plan(PlanRequest(goal: String(text[tokens[first].range.lowerBound..<tokens[last].range.upperBound]), wantsFresh: fresh))
     }
 
     /// `move <task> to <when>`: the last "to" followed by a readable time splits task and destination.
-    func move(after index: Int) -> ParsedCommand {
-        var command = ParsedCommand(intent: .move)
+    func move(after index: Int) -> Command {
         for t in stride(from: tokens.count - 2, to: index, by: -1) where tokens[t].isWord("to") || tokens[t].isWord("until") {
             let tail = Array(tokens[(t + 1)...])
-            let tailMentions = TimeScanner(tokens: tail).scan().filter { !$0.isInvalid }
-            guard tailMentions.first?.tokens.lowerBound == 0, tailMentions.contains(where: \.saysTime) else { continue }
-            command.when = TimeResolver(context: context).resolve(tailMentions)
-            command.durationMinutes = tailMentions.lazy.compactMap(\.durationMinutes).first
+            let tailMentions = destination(tail)
+            guard tailMentions.first?.tokens.lowerBound == 0, tailMentions.contains(where: \.saysTime),
+                  let when = TimeResolver(context: context).resolve(tailMentions) else { continue }
             let head = Array(tokens[..<t])
             let headMentions = TimeScanner(tokens: head).scan()
-            let headTime = headMentions.flatMap { Array($0.tokens) }
-            command.task = taskText(in: (index + 1)..<t, dropping: Set(headTime))
-            break
-        }
-        if command.when == nil {
-            command.task = taskText(in: (index + 1)..<tokens.count)
-            if let unreadable = unreadableTime(in: 0..<tokens.count) {
-                command.problem = "I couldn't read the time '\(unreadable)': try e.g. 'move gym to friday 6pm'."
-            } else {
-                command.problem = "when should I move \(command.task.map { "'\($0)'" } ?? "it") to? e.g. 'move gym to friday 6pm'"
+            let named = Self.nameTokens(head, headMentions, knownNames: knownNames)
+            let headTime = headMentions.filter { !$0.tokens.contains(where: named.contains) }.flatMap { Array($0.tokens) }
+            guard let task = taskText(in: (index + 1)..<t, dropping: Set(headTime)) else {
+                return .unreadable(Unreadable(.move, .missing(.task)))
             }
-        } else if command.task == nil {
-            command.problem = "what should I move? e.g. 'move gym to friday 6pm'"
+            let length = tailMentions.lazy.compactMap(\.durationMinutes).first ?? Self.rangeLength(tailMentions)
+            return .move(MoveRequest(task: task, to: when, durationMinutes: length))
         }
-        return command
+        let task = taskText(in: (index + 1)..<tokens.count)
+        let problem = timeProblem(in: 0..<tokens.count) ?? .missing(.destination)
+        return .unreadable(Unreadable(.move, problem, task: task))
     }
 
-    /// `timezone <IANA name>`: the name as typed, checked against the zone database.
-    func timezone(after index: Int) -> ParsedCommand {
-        var command = ParsedCommand(intent: .timezone)
-        guard index + 1 < tokens.count else {
-            command.problem = "which time zone? e.g. 'timezone Europe/Berlin'"
-            return command
-        }
-        var name = text[tokens[index + 1].range.lowerBound...].trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.lowercased().hasPrefix("to ") || name.lowercased().hasPrefix("is ") { name = String(name.dropFirst(3)) }
-        while let last = name.last, ".!?".contains(last) { name.removeLast() }
-        command.timeZoneName = name
-        if ZoneName.timeZone(name) == nil {
-            command.problem = "I don't know the time zone '\(name)': use an IANA name, e.g. 'timezone Europe/Berlin'"
-        }
-        return command
+    /// Where a `move` goes: the time mentions of the words after "to", or a bare hour ("move my run to 7").
+    private func destination(_ tail: [Token]) -> [TimeMention] {
+        let scanner = TimeScanner(tokens: tail)
+        let found = scanner.scan().filter { !$0.isInvalid }
+        if found.first?.tokens.lowerBound == 0 { return found }
+        guard let (clock, next) = scanner.clockTime(at: 0, strong: false), clock.isValid,
+              tail[next...].allSatisfy({ $0.kind == .symbol || Self.courtesy.contains($0.text) }) else { return found }
+        var mention = TimeMention(tokens: 0..<next)
+        mention.clock = clock
+        return [mention]
+    }
+
+    /// `timezone <IANA name>`: the zone is the first run of characters typed without a space after the
+    /// command ("set my timezone to Asia/Seoul please"), checked against the zone database.
+    func timezone(after index: Int) -> Command {
+        var i = index + 1
+        while i < tokens.count, tokens[i].kind == .symbol || ["to", "is", "now", "as", "be", "=", "in"].contains(tokens[i].text) { i += 1 }
+        guard i < tokens.count else { return .unreadable(Unreadable(.timezone, .missing(.timeZone))) }
+        var end = i + 1
+        while end < tokens.count, tokens[end].attached, !(tokens[end].kind == .symbol && ".!?,;".contains(tokens[end].text)) { end += 1 }
+        let typed = said(i..<end)
+        guard let name = Self.zoneName(typed) else { return .unreadable(Unreadable(.timezone, .unknownTimeZone(typed))) }
+        return .timezone(name: name)
+    }
+
+    /// The zone's name as the zone database spells it ("asia/seoul" is Asia/Seoul), offsets and UTC as typed.
+    static func zoneName(_ typed: String) -> String? {
+        if let zone = TimeZone(identifier: typed), typed.contains("/") || zone.identifier == typed { return typed }
+        if ZoneName.timeZone(typed) != nil, !typed.contains("/") { return typed }
+        let lower = typed.lowercased()
+        return TimeZone.knownTimeZoneIdentifiers.first { $0.lowercased() == lower }
     }
 
     /// Text in a range, punctuation trimmed, time mentions kept (a note or a done-task is free text).
     func plainText(in range: Range<Int>) -> String? {
         guard !range.isEmpty else { return nil }
         var kept = Array(range)
-        while let first = kept.first, tokens[first].kind == .symbol || ["with", "the", "my"].contains(tokens[first].text) {
+        while let first = kept.first, tokens[first].kind == .symbol || ["with", "the", "my"].contains(tokens[first].text)
+            || Self.courtesy.contains(tokens[first].text) {
             kept.removeFirst()
         }
-        while let last = kept.last, tokens[last].kind == .symbol, tokens[last].text != ")" { kept.removeLast() }
+        while let last = kept.last, tokens[last].kind == .symbol && tokens[last].text != ")" || Self.courtesy.contains(tokens[last].text) {
+            kept.removeLast()
+        }
         guard let first = kept.first, let last = kept.last else { return nil }
         return String(text[tokens[first].range.lowerBound..<tokens[last].range.upperBound])
-    }
-
-    private func understood(_ command: ParsedCommand) -> String {
-        command.task.map { " (I got the task '\($0)')" } ?? ""
     }
 }
 

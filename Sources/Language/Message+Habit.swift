@@ -6,16 +6,16 @@
 /// short task name, and a time, a duration or a count per week must be said, so "I feel tired every
 /// morning" stays chat. Bare hours follow the working-day reading of the README ("daily at 7" is 19:00).
 extension Message {
-    func recurrence() -> ParsedCommand? {
-        guard let marker = recurrenceMarker() else { return nil }
+    func recurrence() -> Command? {
+        guard let marker = recurrenceMarker() else { return impossibleRecurrence() }
         var taskStart = 0
-        if let (intent, index, _) = commandWord(), index < marker.index {
+        if let (intent, index) = commandWord(), index < marker.index {
             guard intent == .schedule else { return nil }
             taskStart = index + 1
         } else {
             let before = tokens[..<marker.index].filter(\.isWord).map(\.text)
             let saysWhen = mentions.contains { !$0.isInvalid && !marker.tokens.overlaps($0.tokens) && $0.durationMinutes != nil }
-                || clockMinute(defaultAfternoon: nil) != nil
+                || clockMinute(defaultAfternoon: nil) != nil || mentions.contains(where: \.isInvalid)
             let saysHowOften = if case .count = marker.kind { true } else { false }
             guard !before.isEmpty, before.count <= 4, !Self.chatOpeners.contains(before[0]), saysWhen || saysHowOften else { return nil }
         }
@@ -37,15 +37,30 @@ extension Message {
             request.windowStartMinute = part.start
             request.windowEndMinute = part.end
         }
-        var command = ParsedCommand(intent: .habit, durationMinutes: request.durationMinutes)
-        guard let task = taskText(in: taskStart..<marker.index) else {
-            command.problem = "what is the habit? e.g. 'schedule gym 3 times a week' or 'standup every weekday at 9:30 for 15 min'"
-            return command
-        }
+        let task = taskText(in: taskStart..<marker.index)
+        if let problem = timeProblem(in: 0..<tokens.count) { return .unreadable(Unreadable(.habit, problem, task: task)) }
+        guard let task else { return .unreadable(Unreadable(.habit, .missing(.habit))) }
         request.task = task
-        command.task = task
-        command.proactive = .habit(request)
-        return command
+        return .habit(request)
+    }
+
+    /// "gym 1000 times a week": a count per week no week can hold, said where a habit would be.
+    private func impossibleRecurrence() -> Command? {
+        let scanner = TimeScanner(tokens: tokens)
+        for i in tokens.indices {
+            guard let (count, end) = timesPerWeek(at: i, scanner, anyCount: true), !(1...7).contains(count) else { continue }
+            var taskStart = 0
+            if let (intent, index) = commandWord(), index < i {
+                guard intent == .schedule else { return nil }
+                taskStart = index + 1
+            } else {
+                let before = tokens[..<i].filter(\.isWord).map(\.text)
+                guard !before.isEmpty, before.count <= 4, !Self.chatOpeners.contains(before[0]) else { return nil }
+            }
+            let task = taskText(in: taskStart..<i)
+            return .unreadable(Unreadable(.habit, .impossible(ImpossibleValue(said(i..<end), .timesPerWeek)), task: task))
+        }
+        return nil
     }
 
     static let chatOpeners: Set<String> = [
@@ -91,7 +106,7 @@ extension Message {
     }
 
     /// "3 times a week", "3x per week", "three times a week", "twice a week", "once a week".
-    private func timesPerWeek(at i: Int, _ scanner: TimeScanner) -> (count: Int, end: Int)? {
+    private func timesPerWeek(at i: Int, _ scanner: TimeScanner, anyCount: Bool = false) -> (count: Int, end: Int)? {
         var count: Int?
         var j = i + 1
         if let w = word(i), let n = ["once": 1, "twice": 2, "thrice": 3][w] {
@@ -104,7 +119,7 @@ extension Message {
             count = tokens[i].value
             j = i + 2
         }
-        guard let count, (1...7).contains(count), scanner.isWord(j, ["a", "per", "each", "every"]), scanner.isWord(j + 1, ["week"]) else {
+        guard let count, anyCount || (1...7).contains(count), scanner.isWord(j, ["a", "per", "each", "every"]), scanner.isWord(j + 1, ["week"]) else {
             return nil
         }
         return (count, j + 2)

@@ -13,13 +13,13 @@
 /// | `message limit 5` | unprompted messages per day |
 /// | `unanswered missed` / `unanswered unknown` | what silence after a follow-up means |
 extension Message {
-    func proactiveCommand() -> ParsedCommand? {
+    func proactiveCommand() -> Command? {
         let ws = words.filter { !Self.politeness.contains($0) }
         guard let first = ws.first else { return nil }
         if let setting = setting(ws) { return setting }
-        if Self.muteSayings.contains(ws) { return Self.command(.mute, .mute) }
-        if Self.resumeSayings.contains(ws) { return Self.command(.resume, .resume) }
-        if Self.listSayings.contains(ws) { return Self.command(.habits, .listHabits) }
+        if Self.muteSayings.contains(ws) { return .setting(.mute) }
+        if Self.resumeSayings.contains(ws) { return .setting(.resume) }
+        if Self.listSayings.contains(ws) { return .habits }
         if first == "stop" || (["end", "drop"].contains(first) && ws.dropFirst().first == "habit") {
             return stopHabit()
         }
@@ -36,68 +36,65 @@ extension Message {
     static let listSayings: Set<[String]> = [["habits"], ["my", "habits"], ["list", "habits"], ["show", "habits"], ["show", "my", "habits"], ["list", "my", "habits"]]
     static let offWords: Set<String> = ["off", "no", "none", "stop", "disable", "disabled", "never"]
 
-    static func command(_ intent: IntentKind, _ request: ProactiveRequest) -> ParsedCommand {
-        var command = ParsedCommand(intent: intent)
-        command.proactive = request
-        return command
-    }
-
-    static func problem(_ intent: IntentKind, _ text: String) -> ParsedCommand {
-        ParsedCommand(intent: intent, problem: text)
+    static func problem(_ intent: IntentKind, _ problem: CommandProblem) -> Command {
+        .unreadable(Unreadable(intent, problem))
     }
 
     /// The settings commands, recognised by their leading words.
-    private func setting(_ ws: [String]) -> ParsedCommand? {
+    private func setting(_ ws: [String]) -> Command? {
         let rest = Set(ws.dropFirst(2))
         func starts(_ prefixes: [String]...) -> Bool { prefixes.contains { ws.starts(with: $0) } }
         if starts(["reminders"], ["reminder"], ["remind", "me"], ["no", "reminders"]) {
-            if ws.first == "no" || !Set(ws).isDisjoint(with: Self.offWords) { return Self.command(.reminders, .reminders(leadMinutes: nil)) }
-            if let minutes = duration(in: 0..<tokens.count) {
-                guard (1...(24 * 60)).contains(minutes) else { return Self.problem(.reminders, "reminders can come 1 minute to 24 hours before, e.g. 'reminders 15 min'") }
-                return Self.command(.reminders, .reminders(leadMinutes: minutes))
+            if ws.first == "no" || !Set(ws).isDisjoint(with: Self.offWords) { return .setting(.reminders(leadMinutes: nil)) }
+            if let (minutes, typed) = typedDuration() {
+                guard (1...(24 * 60)).contains(minutes) else { return Self.problem(.reminders, .impossible(ImpossibleValue(typed, .leadTime))) }
+                return .setting(.reminders(leadMinutes: minutes))
             }
-            if ws.contains("on") { return Self.command(.reminders, .reminders(leadMinutes: 10)) }
-            return Self.problem(.reminders, "how long before? e.g. 'reminders 15 min' or 'reminders off'")
+            if ws.contains("on") { return .setting(.reminders(leadMinutes: 10)) }
+            return Self.problem(.reminders, .missing(.leadTime))
         }
         if starts(["daily", "plan"], ["morning", "plan"], ["day", "plan"]) {
-            if !rest.isDisjoint(with: Self.offWords) { return Self.command(.dailyPlan, .dailyPlan(minuteOfDay: nil)) }
-            if let minute = clockMinute(defaultAfternoon: false) { return Self.command(.dailyPlan, .dailyPlan(minuteOfDay: minute)) }
-            if rest.contains("on") { return Self.command(.dailyPlan, .dailyPlan(minuteOfDay: 8 * 60)) }
-            return Self.problem(.dailyPlan, "at what time? e.g. 'daily plan at 8' or 'daily plan off'")
+            if !rest.isDisjoint(with: Self.offWords) { return .setting(.dailyPlan(minuteOfDay: nil)) }
+            if let problem = timeProblem(in: 0..<tokens.count) { return Self.problem(.dailyPlan, problem) }
+            if let minute = clockMinute(defaultAfternoon: false) { return .setting(.dailyPlan(minuteOfDay: minute)) }
+            if rest.contains("on") { return .setting(.dailyPlan(minuteOfDay: 8 * 60)) }
+            return Self.problem(.dailyPlan, .missing(.clockTime))
         }
         if starts(["weekly", "review"], ["week", "review"]) {
-            return Self.command(.weeklyReview, .weeklyReview(on: rest.isDisjoint(with: Self.offWords)))
+            return .setting(.weeklyReview(on: rest.isDisjoint(with: Self.offWords)))
         }
         if starts(["quiet", "hours"], ["quiet", "time"]) {
-            if !rest.isDisjoint(with: Self.offWords) { return Self.command(.quietHours, .quietHoursOff) }
+            if !rest.isDisjoint(with: Self.offWords) { return .setting(.quietHoursOff) }
             guard let (start, end) = clockRange() else {
-                return Self.problem(.quietHours, "which hours? e.g. 'quiet hours 22-07' or 'quiet hours off'")
+                let problem = impossibleClockRange(after: -1).map { CommandProblem.impossible($0) } ?? .missing(.hours)
+                return Self.problem(.quietHours, problem)
             }
-            return Self.command(.quietHours, .quietHours(startMinute: start % 1440, endMinute: end % 1440))
+            return .setting(.quietHours(startMinute: start % 1440, endMinute: end % 1440))
         }
         if starts(["message", "limit"], ["messages", "limit"], ["daily", "limit"], ["limit", "messages"]) {
-            guard let count = tokens.first(where: \.isNumber)?.value, (1...50).contains(count) else {
-                return Self.problem(.messageLimit, "how many a day? e.g. 'message limit 5'")
+            guard let index = tokens.firstIndex(where: \.isNumber) else { return Self.problem(.messageLimit, .missing(.count)) }
+            let negative = index > 0 && tokens[index - 1].isSymbol("-") && tokens[index].attached
+            let count = tokens[index].value
+            guard !negative, (1...50).contains(count) else {
+                return Self.problem(.messageLimit, .impossible(ImpossibleValue(said((negative ? index - 1 : index)..<(index + 1)), .messageCount)))
             }
-            return Self.command(.messageLimit, .messageLimit(perDay: count))
+            return .setting(.messageLimit(perDay: count))
         }
         if ws.first == "unanswered" {
-            if !Set(ws).isDisjoint(with: ["missed", "miss", "skipped", "skip"]) { return Self.command(.unanswered, .unansweredCountsAsMissed(true)) }
-            if !Set(ws).isDisjoint(with: ["unknown", "ignore", "ignored", "nothing"]) { return Self.command(.unanswered, .unansweredCountsAsMissed(false)) }
-            return Self.problem(.unanswered, "say 'unanswered missed' or 'unanswered unknown'")
+            if !Set(ws).isDisjoint(with: ["missed", "miss", "skipped", "skip"]) { return .setting(.unansweredCountsAsMissed(true)) }
+            if !Set(ws).isDisjoint(with: ["unknown", "ignore", "ignored", "nothing"]) { return .setting(.unansweredCountsAsMissed(false)) }
+            return Self.problem(.unanswered, .missing(.choice))
         }
         return nil
     }
 
     /// `stop <habit>` / `stop habit <habit>` / `end habit <habit>`.
-    private func stopHabit() -> ParsedCommand? {
+    private func stopHabit() -> Command? {
         guard let stop = tokens.firstIndex(where: { $0.isWord("stop") || $0.isWord("end") || $0.isWord("drop") }) else { return nil }
         var from = stop + 1
         if from < tokens.count, tokens[from].isWord("habit") || tokens[from].isWord("doing") { from += 1 }
         guard let name = plainText(in: from..<tokens.count) else { return nil }
-        var command = Self.command(.stopHabit, .stopHabit(name))
-        command.task = name
-        return command
+        return .stopHabit(name: name)
     }
 
     /// The first clock time said, as a local minute (a bare hour reads as morning unless `defaultAfternoon`).

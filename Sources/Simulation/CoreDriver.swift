@@ -14,6 +14,7 @@ public struct CoreDriver: PlacementDriver {
     let timeZone: TimeZone
     var types: [String: TaskType] = [:]
     var energy = EnergyPattern.neutral
+    /// Every event placed and not long over, whatever its outcome.
     var scheduled: [(typeName: String, interval: DateInterval)] = []
 
     public init(userID: String, learner: any Learner, categories: CategoryLexicon = .minimal, searchDays: Int = 7,
@@ -29,12 +30,11 @@ public struct CoreDriver: PlacementDriver {
 
     public mutating func schedule(taskName: String, at now: Date) async throws -> Decision {
         var type = taskType(named: taskName)
+        // Done and skipped events keep their time, as in the engine; only those long over can be forgotten.
+        scheduled.removeAll { $0.interval.end < now.addingTimeInterval(-86_400) }
         let window = DateInterval(start: now, end: now.addingTimeInterval(Double(searchDays) * 86_400))
-        let seed = ExplorationSeed.derive(userID: userID, taskName: type.name, at: now)
-        let request = SlotRequest(habit: learner.scoringHabit(for: type, seed: seed), energy: energy.energy,
-                                  durationMinutes: type.typicalDurationMinutes, window: window,
-                                  availability: availability, timeZone: timeZone, busy: busyBlocks(),
-                                  recoveryMinutes: type.needsRecovery ? type.recoveryMinutes : 0)
+        let request = PlacementBuilder(learner: learner).request(for: type, durationMinutes: type.typicalDurationMinutes,
+                                                                 window: window, user: profile, busy: busyBlocks(), now: now)
         guard let best = finder.find(request).first else { return Decision(choice: request, placed: nil) }
         type.recentScheduleCount += 1
         types[type.name] = type
@@ -45,7 +45,6 @@ public struct CoreDriver: PlacementDriver {
 
     public mutating func report(taskName: String, placed: DateInterval, rating: Int?) async throws {
         let name = TaskName.normalise(taskName)
-        scheduled.removeAll { $0.typeName == name && $0.interval == placed }
         guard var type = types[name] else { return }
         let slots = LocalWeek(timeZone: timeZone).slots(from: placed.start, to: placed.end)
         let signal = rating.map { Double($0) / 10 } ?? Outcome.skippedSignal
@@ -59,6 +58,12 @@ public struct CoreDriver: PlacementDriver {
         let created = TaskType(userID: userID, displayName: taskName, category: categories.category(for: taskName))
         types[name] = created
         return created
+    }
+
+    /// The user as the engine would store them: standard hours in this driver's zone, the energy learned so far.
+    var profile: UserProfile {
+        UserProfile(id: userID, timeZoneIdentifier: timeZone.identifier, availability: availability, energy: energy,
+                    role: nil, onboarding: .done, createdAt: UserRun.firstMonday)
     }
 
     func busyBlocks() -> [BusyBlock] {

@@ -53,14 +53,11 @@ public struct EngineDriver: PlacementDriver {
             let type = try session.taskType(of: userID, named: TaskName.normalise(taskName))
                 ?? TaskType(userID: userID, displayName: taskName, category: category)
             let widened = DateInterval(start: window.start.addingTimeInterval(-86_400), end: window.end.addingTimeInterval(86_400))
-            let busy = try session.events(of: userID, overlapping: widened, statuses: [.scheduled]).map { event in
-                let owner = try session.taskType(id: event.taskTypeID)
-                let recovery = owner.map { $0.needsRecovery ? $0.recoveryMinutes : 0 } ?? 0
-                return BusyBlock(start: event.start, end: event.end, recoveryMinutes: recovery)
-            }
-            return SlotRequest(habit: type.habit, energy: user.energy.energy, durationMinutes: type.typicalDurationMinutes,
-                               window: window, availability: user.availability, timeZone: user.timeZone, busy: busy,
-                               recoveryMinutes: type.needsRecovery ? type.recoveryMinutes : 0)
+            let events = try session.events(of: userID, overlapping: widened, statuses: PlacementBuilder.occupyingStatuses)
+            let rest = try session.restAfter(taskTypes: Set(events.map(\.taskTypeID)))
+            return PlacementBuilder(learner: settings.learner).request(
+                for: type, durationMinutes: type.typicalDurationMinutes, window: window, user: user,
+                busy: PlacementBuilder.busyBlocks(for: events, restAfter: rest), now: now)
         }
     }
 }

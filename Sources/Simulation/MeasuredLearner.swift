@@ -25,6 +25,10 @@ public final class MeasuredLearner: Learner {
         inner.scoringHabit(for: taskType, seed: seed)
     }
 
+    public func scoringWeek(for taskType: TaskType, energy: EnergyPattern, seed: UInt64) -> ScoringWeek {
+        inner.scoringWeek(for: taskType, energy: energy, seed: seed)
+    }
+
     public var updateCount: Int { durations.withLock { $0.count } }
 
     /// Durations of the updates from `index` on.

@@ -29,15 +29,16 @@ import Testing
     @Test func scheduleAloneAsksWhat() {
         let command = parser.parse("schedule", context: monday)
         #expect(command.intent == .schedule)
-        #expect(command.problem == "what should I schedule? e.g. 'schedule gym tomorrow 6pm for 1h'")
+        #expect(command.problem == .missing(.task))
+        #expect(command.unreadable?.message == "What should I schedule? For example: schedule gym tomorrow 6pm for 1h")
     }
 
     @Test func unreadableTimeIsReportedWithWhatWasUnderstood() {
         let command = parser.parse("schedule gym at 25pm", context: monday)
         #expect(command.task == "gym")
         #expect(command.when == nil)
-        #expect(command.problem?.contains("25pm") == true)
-        #expect(command.problem?.contains("gym") == true)
+        #expect(command.problem == .impossible(ImpossibleValue("25pm", .clock)))
+        #expect(command.unreadable?.message.contains("25pm") == true)
     }
 
     @Test func planWithAClockTimeSchedulesAndPlanWithAGoalAsksForAPlan() {
@@ -48,7 +49,7 @@ import Testing
         let goal = parser.parse("plan my week for a CS master's application", context: monday)
         #expect(goal.intent == .plan)
         #expect(goal.task == "my week for a CS master's application")
-        #expect(parser.parse("plan fresh a marathon training block", context: monday).wantsFresh)
+        #expect(parser.parse("plan fresh a marathon training block", context: monday).command == .plan(PlanRequest(goal: "a marathon training block", wantsFresh: true)))
         #expect(parser.parse("plan", context: monday).problem != nil)
     }
 
@@ -92,7 +93,8 @@ import Testing
     func agenda(text: String, scope: AgendaScope) {
         let command = parser.parse(text, context: monday)
         #expect(command.intent == .agenda)
-        #expect(command.agendaScope == scope)
+        guard case .agenda(let request) = command.command else { return }
+        #expect(request.scope == scope)
     }
 
     @Test func cancelAndMove() {
@@ -110,30 +112,28 @@ import Testing
         #expect(iso(fromTo.when?.start, monday) == "2026-11-27T18:00:00+01:00")
 
         let nowhere = parser.parse("move gym", context: monday)
-        #expect(nowhere.problem?.hasPrefix("when should I move 'gym' to?") == true)
+        #expect(nowhere.problem == .missing(.destination))
+        #expect(nowhere.unreadable?.message.hasPrefix("When should I move \"gym\" to?") == true)
     }
 
     @Test func timezone() {
         let known = parser.parse("timezone America/New_York", context: monday)
-        #expect(known.intent == .timezone && known.timeZoneName == "America/New_York" && known.problem == nil)
+        #expect(known.command == .timezone(name: "America/New_York"))
         let unknown = parser.parse("timezone Mars/Olympus", context: monday)
-        #expect(unknown.timeZoneName == "Mars/Olympus" && unknown.problem != nil)
+        #expect(unknown.intent == .timezone && unknown.problem == .unknownTimeZone("Mars/Olympus"))
     }
 
     @Test(arguments: [
-        ("available weekdays 9-17", [1, 2, 3, 4, 5], 540 as Int?, 1020 as Int?),
+        ("available weekdays 9-17", [1, 2, 3, 4, 5], 540, 1020),
         ("available mon,tue 08:00-12:00", [1, 2], 480, 720),
         ("available sat off", [6], 0, 0),
         ("available mon-fri 9am to 5:30pm", [1, 2, 3, 4, 5], 540, 1050),
         ("available weekends 10-14", [6, 0], 600, 840),
         ("available 8-20", [0, 1, 2, 3, 4, 5, 6], 480, 1200),
     ])
-    func available(text: String, days: [Int], from: Int?, to: Int?) {
+    func available(text: String, days: [Int], from: Int, to: Int) {
         let command = parser.parse(text, context: monday)
-        #expect(command.intent == .available)
-        #expect(command.availabilityDays == days)
-        #expect(command.availabilityFromMinute == from)
-        #expect(command.availabilityToMinute == to)
+        #expect(command.command == .available(AvailabilityRequest(weekdays: days, fromMinute: from, toMinute: to)))
     }
 
     @Test(arguments: [

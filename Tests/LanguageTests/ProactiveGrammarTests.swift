@@ -7,7 +7,7 @@ import Testing
     let monday = context("2026-11-23 10:00")
 
     func habit(_ text: String) -> RecurrenceRequest? {
-        guard case .habit(let request) = parser.parse(text, context: monday).proactive else { return nil }
+        guard case .habit(let request) = parser.parse(text, context: monday).command else { return nil }
         return request
     }
 
@@ -63,7 +63,7 @@ import Testing
     @Test func aHabitWithoutATaskAsksWhat() {
         let command = parser.parse("schedule every weekday at 9", context: monday)
         #expect(command.intent == .habit)
-        #expect(command.problem != nil)
+        #expect(command.problem == .missing(.habit))
     }
 }
 
@@ -72,7 +72,7 @@ import Testing
     let monday = context("2026-11-23 10:00")
 
     @Test(arguments: [
-        ("reminders 15 min", IntentKind.reminders, ProactiveRequest.reminders(leadMinutes: 15)),
+        ("reminders 15 min", IntentKind.reminders, ProactiveSetting.reminders(leadMinutes: 15)),
         ("remind me 5 minutes before", .reminders, .reminders(leadMinutes: 5)),
         ("reminders on", .reminders, .reminders(leadMinutes: 10)),
         ("reminders off", .reminders, .reminders(leadMinutes: nil)),
@@ -89,30 +89,32 @@ import Testing
         ("message limit 4", .messageLimit, .messageLimit(perDay: 4)),
         ("unanswered missed", .unanswered, .unansweredCountsAsMissed(true)),
         ("unanswered unknown", .unanswered, .unansweredCountsAsMissed(false)),
-        ("habits", .habits, .listHabits),
-        ("show my habits", .habits, .listHabits),
     ])
-    func settings(text: String, intent: IntentKind, request: ProactiveRequest) {
+    func settings(text: String, intent: IntentKind, request: ProactiveSetting) {
         let command = parser.parse(text, context: monday)
         #expect(command.intent == intent, "\(text)")
-        #expect(command.proactive == request, "\(text)")
+        #expect(command.command == .setting(request), "\(text)")
+    }
+
+    @Test(arguments: ["habits", "show my habits"])
+    func habitsAreListed(text: String) {
+        #expect(parser.parse(text, context: monday).command == .habits)
     }
 
     @Test(arguments: ["stop", "Stop!", "mute", "quiet", "be quiet", "stop messaging me", "please stop", "shh"])
     func bareStopMutes(text: String) {
-        #expect(parser.parse(text, context: monday).proactive == .mute, "\(text)")
+        #expect(parser.parse(text, context: monday).command == .setting(.mute), "\(text)")
     }
 
     @Test(arguments: ["resume", "unmute"])
     func resumeUnmutes(text: String) {
-        #expect(parser.parse(text, context: monday).proactive == .resume)
+        #expect(parser.parse(text, context: monday).command == .setting(.resume))
     }
 
     @Test func stopWithANameEndsAHabit() {
         for (text, name) in [("stop gym", "gym"), ("stop habit deep work", "deep work"), ("end habit standup", "standup")] {
             let command = parser.parse(text, context: monday)
-            #expect(command.intent == .stopHabit, "\(text)")
-            #expect(command.proactive == .stopHabit(name), "\(text)")
+            #expect(command.command == .stopHabit(name: name), "\(text)")
         }
     }
 

@@ -22,3 +22,16 @@ func localDate(_ text: String, _ tz: TimeZone) -> Date {
 func iso(_ date: Date?, _ context: TimeContext) -> String? {
     date.map { ISO8601.format($0, zone: context.offsets) }
 }
+
+/// Flat views of a reading for assertions on the `parse` fields.
+extension Reading {
+    var task: String? { command.fields.task }
+    var when: ResolvedTime? { command.fields.when }
+    var durationMinutes: Int? { command.fields.durationMinutes }
+    var rating: Double? { command.fields.rating }
+    var note: String? { command.fields.note }
+    var unreadable: Unreadable? {
+        if case .unreadable(let unreadable) = command { unreadable } else { nil }
+    }
+    var problem: CommandProblem? { unreadable?.problem }
+}

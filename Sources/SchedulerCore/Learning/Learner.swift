@@ -31,9 +31,27 @@ public protocol Learner: Sendable {
     /// Learners that explore perturb their estimate here; `seed` makes the perturbation a pure
     /// function of the request, so a replay of the same messages places events identically.
     func scoringHabit(for taskType: TaskType, seed: UInt64) -> WeekGrid
+    /// Both weeks the slot finder mixes for the next placement of `taskType` (habit 0.6, energy 0.4).
+    func scoringWeek(for taskType: TaskType, energy: EnergyPattern, seed: UInt64) -> ScoringWeek
 }
 
 extension Learner {
     /// Greedy by default: score with the learned habit week as it is.
     public func scoringHabit(for taskType: TaskType, seed: UInt64) -> WeekGrid { taskType.habit }
+
+    /// By default the learner's scoring habit and the user's energy week as learned.
+    public func scoringWeek(for taskType: TaskType, energy: EnergyPattern, seed: UInt64) -> ScoringWeek {
+        ScoringWeek(habit: scoringHabit(for: taskType, seed: seed), energy: energy.energy)
+    }
+}
+
+/// The two weeks a placement is scored with.
+public struct ScoringWeek: Sendable, Equatable {
+    public var habit: WeekGrid
+    public var energy: WeekGrid
+
+    public init(habit: WeekGrid, energy: WeekGrid) {
+        self.habit = habit
+        self.energy = energy
+    }
 }

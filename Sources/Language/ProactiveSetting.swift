@@ -25,11 +25,8 @@ public struct RecurrenceRequest: Sendable, Equatable {
     }
 }
 
-/// The details of a habit or proactive-settings command.
-public enum ProactiveRequest: Sendable, Equatable {
-    case habit(RecurrenceRequest)
-    case listHabits
-    case stopHabit(String)
+/// A setting for the messages the bot sends first.
+public enum ProactiveSetting: Sendable, Equatable {
     /// Minutes before an event; nil turns reminders off.
     case reminders(leadMinutes: Int?)
     /// Local minute of the daily plan; nil turns it off.
@@ -43,4 +40,17 @@ public enum ProactiveRequest: Sendable, Equatable {
     case unansweredCountsAsMissed(Bool)
     case mute
     case resume
+
+    public var intent: IntentKind {
+        switch self {
+        case .reminders: .reminders
+        case .dailyPlan: .dailyPlan
+        case .weeklyReview: .weeklyReview
+        case .quietHours, .quietHoursOff: .quietHours
+        case .messageLimit: .messageLimit
+        case .unansweredCountsAsMissed: .unanswered
+        case .mute: .mute
+        case .resume: .resume
+        }
+    }
 }
