@@ -43,7 +43,7 @@ public actor Engine: ConversationHandling {
             logger.error("could not handle a message", metadata: ["error": "\(error)"])
             return Response(userID: message.userID, roomID: message.roomID,
                             replies: [Reply("Sorry, something went wrong on my side and nothing was changed. Please try again.")],
-                            intent: IntentKind.unknown.rawValue, route: .none)
+                            intent: .unknown, route: .none)
         }
     }
 
@@ -78,6 +78,7 @@ public actor Engine: ConversationHandling {
     }
 
     private func respond(_ turn: inout Turn) throws {
+        if let verdict = turn.message.verdict { return try record(verdict, &turn) }
         if try adminCommand(&turn) { return }
         if let reply = try onboardingReply(&turn) {
             turn.say(reply)

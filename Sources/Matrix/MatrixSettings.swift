@@ -45,7 +45,7 @@ enum StateKey {
     static let nextBatch = "matrix.next_batch"
     static func accessToken(_ userID: String) -> String { "matrix.access_token." + userID }
     static func encryptionNotice(_ roomID: String) -> String { "matrix.e2ee_notice." + roomID }
-    /// The task type a bot message scheduled, so a 👍 on that message can say "done <type>".
+    /// The engine's id of the event a bot message was about, so a 👍 on that message is a verdict on that event.
     static func scheduleMessage(_ eventID: String) -> String { "matrix.schedule_message." + eventID }
     /// Where the answer to a message goes when that is not simply "reply to it" (threads, reactions).
     static func answerTarget(_ externalID: String) -> String { "matrix.answer_target." + externalID }
