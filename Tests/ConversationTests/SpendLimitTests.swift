@@ -57,7 +57,7 @@ actor MeasuringProvider: LLMProvider {
     }
 
     func say(_ engine: Engine, _ text: String, as user: String? = nil, at offset: TimeInterval = 0) async -> Response {
-        await engine.handle(InboundMessage(userID: user ?? alice, roomID: "!r", text: text, receivedAt: morning.addingTimeInterval(offset)))
+        await engine.handle(InboundMessage(network: .matrix, userID: user ?? alice, roomID: "!r", text: text, receivedAt: morning.addingTimeInterval(offset)))
     }
 
     func spent(_ store: SQLiteStore) throws -> Double {
