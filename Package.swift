@@ -41,7 +41,10 @@ let package = Package(
         // Top: front ends and the CLI.
         .target(name: "Adapters", dependencies: ["Conversation", "Language", .product(name: "Logging", package: "swift-log")]),
         .target(name: "IRC", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", .product(name: "Logging", package: "swift-log")]),
+        // libolm (Debian libolm-dev) for Matrix end-to-end encryption, wrapped in one actor.
+        .systemLibrary(name: "COlm", pkgConfig: "olm", providers: [.apt(["libolm-dev"])]),
+        .target(name: "MatrixCrypto", dependencies: ["COlm"]),
+        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", "MatrixCrypto", "Storage", .product(name: "Logging", package: "swift-log")]),
         // The benchmark: synthetic users driving the engine (or the same core decisions) with hidden preferences.
         .target(name: "Simulation", dependencies: ["SchedulerCore", "Coaching", "Conversation", "Storage"]),
         .executableTarget(name: "scheduler-bot", dependencies: [
@@ -61,7 +64,8 @@ let package = Package(
         // A real ngIRCd and a raw client for the live tests of IRC, and of IRC beside Matrix.
         .target(name: "LiveIRC", dependencies: ["IRC"], path: "Tests/Support/LiveIRC"),
         .testTarget(name: "IRCTests", dependencies: ["IRC", "LiveIRC", "Conversation", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "MatrixTests", dependencies: ["Matrix", "IRC", "LiveIRC", "Conversation", "HTTP", "Storage", "SchedulerCore"]),
+        .testTarget(name: "MatrixTests", dependencies: ["Matrix", "IRC", "LiveIRC", "Conversation", "HTTP", "Storage", "SchedulerCore", "MatrixCrypto"]),
+        .testTarget(name: "MatrixCryptoTests", dependencies: ["MatrixCrypto"]),
         .testTarget(name: "LearningTests", dependencies: ["SchedulerCore", "Coaching"], resources: [.copy("Pairs")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SchedulerCore"]),
         .testTarget(name: "ICSTests", dependencies: ["ICS"], exclude: ["peers"]),
