@@ -123,11 +123,40 @@ extension RoomEncryption {
         return overdue
     }
 
+    // MARK: Device lists across restarts
+
+    func noteDeviceListsApplied(through syncToken: String) {
+        setRow(RowKind.flag, "device_lists_token", ["token": .string(syncToken)])
+    }
+
+    /// `/keys/changes` from the last token whose device-list changes were stored to `since`: users
+    /// who changed are queried again before the next send, users who left are forgotten.
+    func catchUpDeviceLists(to since: String) async throws {
+        let stored = try store.cryptoRows(kinds: [RowKind.flag]).first { $0.id == "device_lists_token" }
+        guard let from = stored?.value.flatMap({ try? JSON.parse(Array($0.utf8)) })?["token"]?.string, from != since else { return }
+        let changes = try await call("key changes", .get, "/keys/changes", query: [("from", from), ("to", since)])
+        let changed = (changes["changed"]?.array ?? []).compactMap(\.string)
+        let left = (changes["left"]?.array ?? []).compactMap(\.string)
+        for user in changed where devices[user] != nil { outdatedUsers.insert(user) }
+        for user in left {
+            devices[user] = nil
+            setRow(RowKind.devices, user, nil)
+        }
+        noteDeviceListsApplied(through: since)
+        try await commit()
+        logger.info("caught up on device lists changed while away", metadata: ["changed": "\(changed.count)", "left": "\(left.count)"])
+    }
+
     // MARK: Rooms
 
     /// Room state and timeline events: encryption settings, and membership changes (which drop the
     /// member cache, and rotate the room's session when someone left).
-    func observe(roomID: String, events: [RoomEvent]) async {
+    func observe(roomID: String, events: [RoomEvent], gap: Bool = false) async {
+        // A gap may hide someone leaving: rotate rather than risk sharing with them.
+        if gap, await machine.outboundSessionID(in: roomID) != nil {
+            members[roomID] = nil
+            await machine.discardOutboundSession(in: roomID)
+        }
         for event in events {
             if event.type == "m.room.encryption", event.stateKey == "", event.content["algorithm"]?.string == Algorithm.megolm {
                 if rooms[roomID] != event.content {
