@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
     ],
     targets: [
         // Floor 0: pure domain, no I/O, no clock reads.
@@ -30,11 +31,13 @@ let package = Package(
         ]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "HTTP", dependencies: ["CCurl"]),
+        // Fetching a user's published calendar: vetted hosts, pinned addresses, bounded size and time.
+        .target(name: "CalendarFetch", dependencies: ["HTTP"]),
         .target(name: "LLM", dependencies: ["HTTP", "Coaching", .product(name: "Logging", package: "swift-log")]),
         // Above all of those: the engine that turns an inbound message into replies.
         .target(name: "Conversation", dependencies: [
-            "SchedulerCore", "Language", "Coaching", "Storage", "LLM", "BotConfig",
-            .product(name: "Logging", package: "swift-log"),
+            "SchedulerCore", "Language", "Coaching", "Storage", "LLM", "BotConfig", "ICS", "CalendarFetch",
+            .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
         ]),
         // Benchmarks drive the real engine with synthetic workloads (bench-cost).
         .target(name: "Benchmarks", dependencies: ["Conversation", "Coaching", "LLM", "Storage", "SchedulerCore"]),
@@ -63,6 +66,8 @@ let package = Package(
         .testTarget(name: "LearningTests", dependencies: ["SchedulerCore", "Coaching"], resources: [.copy("Pairs")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SchedulerCore"]),
         .testTarget(name: "ICSTests", dependencies: ["ICS"], exclude: ["peers"]),
+        .testTarget(name: "CalendarTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "CalendarFetch", "ICS", "HTTP"],
+                    exclude: ["servers"]),
     ],
     swiftLanguageModes: [.v6]
 )

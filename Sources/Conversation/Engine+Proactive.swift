@@ -7,6 +7,7 @@ import Storage
 extension Engine {
     public func tick(now: Date) async -> [ProactiveMessage] {
         await runSmartSyncs(now: now)
+        await refreshCalendars(now: now)
         do {
             return try store.write { session in
                 var messages: [ProactiveMessage] = []
@@ -17,6 +18,7 @@ extension Engine {
                     messages += try deliverDue(&scope)
                     try scheduleRecurring(scope)
                 }
+                metrics.nudgesSent(messages.count)
                 return messages
             }
         } catch {

@@ -16,6 +16,7 @@ public actor Engine: ConversationHandling {
     let parser = CommandParser()
     let finder = SlotFinder()
     var placements: PlacementBuilder { PlacementBuilder(learner: settings.learner) }
+    let metrics = EngineMetrics()
     let logger: Logger
 
     public init(store: any SchedulerStore, settings: EngineSettings = EngineSettings(),
@@ -27,10 +28,13 @@ public actor Engine: ConversationHandling {
 
     public func handle(_ message: InboundMessage) async -> Response {
         let text = MessageText.clean(message.text, limit: settings.maxMessageLength)
+        let started = ContinuousClock.now
+        let calendar = await prefetchCalendar(for: text)
         do {
-            switch try decide(message, text: text) {
+            switch try decide(message, text: text, calendar: calendar) {
             case .answered(let response, let skipped):
                 await logSkipped(skipped, for: message)
+                metrics.handled(response, after: started.duration(to: .now), message: message)
                 return response
             case .needsModel(let task):
                 return try await answerWithModel(task)
@@ -49,13 +53,13 @@ public actor Engine: ConversationHandling {
     }
 
     /// The first (often only) transaction: everything that needs no model is done and committed here.
-    private func decide(_ message: InboundMessage, text: MessageText) throws -> Decision {
+    private func decide(_ message: InboundMessage, text: MessageText, calendar: CalendarImport?) throws -> Decision {
         try store.write { session in
             if let delivery = message.delivery, try session.isHandled(externalID: delivery.externalID) {
                 return .answered(Response.duplicate(of: message), skipped: [])
             }
             var turn = try Turn(message: message, text: text, session: session, settings: settings)
-            try respond(&turn)
+            try respond(&turn, calendar: calendar)
             try keepProactiveInStep(&turn)
             try turn.finish()
             if let task = turn.modelTask { return .needsModel(task) }
@@ -73,10 +77,15 @@ public actor Engine: ConversationHandling {
         try session.setAnswer(try AnswerCoding.encode(answer), forExternalID: delivery.externalID)
     }
 
-    private func respond(_ turn: inout Turn) throws {
+    private func respond(_ turn: inout Turn, calendar: CalendarImport?) throws {
         if try adminCommand(&turn) { return }
         if let reply = try onboardingReply(&turn) {
             turn.say(reply)
+            return
+        }
+        if let command = CalendarCommand.parse(turn.text.value) {
+            try calendarCommand(command, fetched: calendar, &turn)
+            try offerOnboardingIfNew(&turn)
             return
         }
         let reading = parser.parse(turn.text.value, context: turn.timeContext)
