@@ -44,7 +44,10 @@ let package = Package(
         // Top: front ends and the CLI.
         .target(name: "Adapters", dependencies: ["Conversation", "Language", .product(name: "Logging", package: "swift-log")]),
         .target(name: "IRC", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", .product(name: "Logging", package: "swift-log")]),
+        // libolm (Debian libolm-dev) for Matrix end-to-end encryption, wrapped in one actor.
+        .systemLibrary(name: "COlm", pkgConfig: "olm", providers: [.apt(["libolm-dev"])]),
+        .target(name: "MatrixCrypto", dependencies: ["COlm"]),
+        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", "MatrixCrypto", "Storage", .product(name: "Logging", package: "swift-log")]),
         // The benchmark: synthetic users driving the engine (or the same core decisions) with hidden preferences.
         .target(name: "Simulation", dependencies: ["SchedulerCore", "Coaching", "Conversation", "Storage"]),
         .executableTarget(name: "scheduler-bot", dependencies: [
@@ -61,12 +64,15 @@ let package = Package(
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "Language", "LLM", "Coaching", "BotConfig"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Conversation", "Coaching", "LLM"]),
-        .testTarget(name: "IRCTests", dependencies: ["IRC", "Conversation", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "MatrixTests", dependencies: ["Matrix", "Conversation", "HTTP"]),
+        // A real ngIRCd and a raw client for the live tests of IRC, and of IRC beside Matrix.
+        .target(name: "LiveIRC", dependencies: ["IRC"], path: "Tests/Support/LiveIRC"),
+        .testTarget(name: "IRCTests", dependencies: ["IRC", "LiveIRC", "Conversation", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "MatrixTests", dependencies: ["Matrix", "IRC", "LiveIRC", "Conversation", "HTTP", "Storage", "SchedulerCore", "MatrixCrypto"]),
+        .testTarget(name: "MatrixCryptoTests", dependencies: ["MatrixCrypto"]),
         .testTarget(name: "LearningTests", dependencies: ["SchedulerCore", "Coaching"], resources: [.copy("Pairs")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SchedulerCore"]),
         .testTarget(name: "ICSTests", dependencies: ["ICS"], exclude: ["peers"]),
-        .testTarget(name: "CalendarTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "CalendarFetch", "ICS", "HTTP"],
+        .testTarget(name: "CalendarTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "CalendarFetch", "ICS", "HTTP", "Language"],
                     exclude: ["servers"]),
     ],
     swiftLanguageModes: [.v6]

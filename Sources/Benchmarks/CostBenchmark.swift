@@ -75,15 +75,15 @@ public struct CostBenchmark: Sendable {
         var ours = 0.0
         var planHits = 0, planMisses = 0
         for message in workload.messages {
-            let response = await engine.handle(InboundMessage(userID: message.user, text: message.text, receivedAt: message.at))
+            let response = await engine.handle(InboundMessage(network: .replay, userID: message.user, text: message.text, receivedAt: message.at))
             var line = routes[response.route.rawValue] ?? RouteLine(route: response.route.rawValue, messages: 0, calls: 0, costUSD: 0)
             line.messages += 1
             line.calls += response.llm.calls
             line.costUSD += response.llm.costUSD
             routes[response.route.rawValue] = line
             ours += response.llm.costUSD
-            if response.intent == "plan" { if response.llm.calls == 0 { planHits += 1 } else { planMisses += 1 } }
-            guard response.route != .command || response.intent == "plan" else { continue }
+            if response.intent == .plan { if response.llm.calls == 0 { planHits += 1 } else { planMisses += 1 } }
+            guard response.route != .command || response.intent == .plan else { continue }
             let reply = response.replies.map(\.text).joined(separator: "\n")
             let naiveTokens = naive.answer(user: message.user, text: message.text, reply: reply)
             if response.route == .assistant {

@@ -43,7 +43,7 @@ public actor Engine: ConversationHandling {
             logger.error("could not handle a message", metadata: ["error": "\(error)"])
             return Response(userID: message.userID, roomID: message.roomID,
                             replies: [Reply("Sorry, something went wrong on my side and nothing was changed. Please try again.")],
-                            intent: IntentKind.unknown.rawValue, route: .none)
+                            intent: .unknown, route: .none)
         }
     }
 
@@ -78,6 +78,7 @@ public actor Engine: ConversationHandling {
     }
 
     private func respond(_ turn: inout Turn, calendar: CalendarImport?) throws {
+        if let verdict = turn.message.verdict { return try record(verdict, &turn) }
         if try adminCommand(&turn) { return }
         if let reply = try onboardingReply(&turn) {
             turn.say(reply)
@@ -88,7 +89,9 @@ public actor Engine: ConversationHandling {
             try offerOnboardingIfNew(&turn)
             return
         }
-        let reading = parser.parse(turn.text.value, context: turn.timeContext)
+        // The user's task names tell the grammar which time words are names ("Evening Walk").
+        let names = try turn.session.taskTypes(of: turn.user.id).map(\.displayName)
+        let reading = parser.parse(turn.text.value, context: turn.timeContext, knownNames: names)
         turn.intent = reading.intent
         if let correction = reading.correction { turn.say("(I read that as \(correction).)") }
         if turn.text.wasCut { turn.say("(Your message was long, so I only read the first \(settings.maxMessageLength) characters.)") }

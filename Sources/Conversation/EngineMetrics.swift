@@ -20,7 +20,7 @@ struct EngineMetrics: Sendable {
     }
 
     func handled(_ response: Response, after elapsed: Duration, message: InboundMessage) {
-        Counter(label: Name.messages, dimensions: [("intent", response.intent), ("route", response.route.rawValue)]).increment()
+        Counter(label: Name.messages, dimensions: [("intent", response.intent.rawValue), ("route", response.route.rawValue)]).increment()
         Metrics.Timer(label: Name.replySeconds, dimensions: [("route", response.route.rawValue)], preferredDisplayUnit: .seconds)
             .recordNanoseconds(elapsed.nanoseconds)
         // How far behind the network the bot answers (sync lag); replayed messages carry a scripted clock.

@@ -64,7 +64,7 @@ struct Turn {
     }
 
     var response: Response {
-        Response(userID: message.userID, roomID: message.roomID, replies: replies, intent: intent.rawValue,
+        Response(userID: message.userID, roomID: message.roomID, replies: replies, intent: intent,
                  route: route, event: event, reaction: reaction)
     }
 }

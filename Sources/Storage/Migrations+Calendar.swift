@@ -3,7 +3,7 @@ import GRDB
 extension Migrations {
     /// Imported busy times, the source they come from, feed tokens, and a revision per event for the feed.
     static func registerCalendar(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v6-calendar") { db in
+        migrator.registerMigration("v8-calendar") { db in
             try db.create(table: "calendar_source") { t in
                 t.primaryKey("user_id", .text).references("user", onDelete: .cascade)
                 t.column("url", .text).notNull()

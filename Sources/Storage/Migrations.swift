@@ -125,6 +125,8 @@ enum Migrations {
             try db.create(index: "event_by_user_status_start", on: "event", columns: ["user_id", "status", "start"])
         }
         registerSmartSync(&migrator)
+        registerNetworks(&migrator)
+        registerMatrixCrypto(&migrator)
         registerCalendar(&migrator)
         return migrator
     }

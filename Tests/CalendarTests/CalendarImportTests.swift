@@ -1,6 +1,7 @@
 import CalendarFetch
 import Conversation
 import Foundation
+import Language
 import SchedulerCore
 import Storage
 import Testing
@@ -30,7 +31,7 @@ struct CalendarHarness {
     }
 
     func say(_ text: String, at date: Date, as who: String? = nil) async -> Response {
-        await engine.handle(InboundMessage(userID: who ?? user, roomID: "!room", text: text, receivedAt: date))
+        await engine.handle(InboundMessage(network: .matrix, userID: who ?? user, roomID: "!room", text: text, receivedAt: date))
     }
 
     func busy(_ who: String? = nil) throws -> [ImportedBusy] {
@@ -79,7 +80,7 @@ func overlaps(_ event: Event, _ start: Date, _ end: Date) -> Bool { event.start 
 
         let h = try CalendarHarness()
         let imported = await h.say("calendar import \(calendar)", at: h.at(23, 7))
-        #expect(imported.intent == "calendar")
+        #expect(imported.intent == .calendar)
         #expect(imported.replies.first?.text.contains("1 event, 1 of them recurring series") == true, "\(imported.replies)")
         let tuesday = try #require(try h.busy().first { $0.start == h.at(24, 8) })
         #expect(tuesday.end == h.at(24, 12))
@@ -92,9 +93,9 @@ func overlaps(_ event: Event, _ start: Date, _ end: Date) -> Bool { event.start 
 
         // The meeting moves to the afternoon on the server; the hourly refresh sees it.
         try await peers.put(weeklyMeeting(start: "20261117T130000", end: "20261117T170000", sequence: 1), at: calendar + "team-meeting.ics")
-        _ = await h.engine.tick(now: h.at(23, 7, 30))
+        _ = await h.engine.tick(.matrix, now: h.at(23, 7, 30))
         #expect(try h.busy().contains { $0.start == h.at(24, 8) }, "not refreshed before refresh_minutes")
-        _ = await h.engine.tick(now: h.at(23, 8, 1))
+        _ = await h.engine.tick(.matrix, now: h.at(23, 8, 1))
         let moved = try h.busy().filter { h.week.calendar.isDate($0.start, inSameDayAs: h.at(24, 0)) }
         #expect(moved.map(\.start) == [h.at(24, 13)])
         _ = await h.say("schedule review tomorrow for 2h", at: h.at(23, 8, 5))
@@ -163,12 +164,12 @@ func overlaps(_ event: Event, _ start: Date, _ end: Date) -> Bool { event.start 
         let h = try CalendarHarness()
         let name = "conditional-\(UUID().uuidString.prefix(6))"
         let before = try await importedAlready(h, peers, name: name)
-        _ = await h.engine.tick(now: h.at(23, 8, 1))
+        _ = await h.engine.tick(.matrix, now: h.at(23, 8, 1))
         #expect(try await peers.stats(name) == ["200": 1, "304": 1])
         #expect(try h.busy() == before)
         // The file breaks on the server: the refresh fails, the old blocks stay, and status says why.
         try await peers.put("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n", at: "\(peers.quirks)/files/\(name)")
-        _ = await h.engine.tick(now: h.at(23, 9, 2))
+        _ = await h.engine.tick(.matrix, now: h.at(23, 9, 2))
         #expect(try h.busy() == before)
         let status = await h.say("calendar", at: h.at(23, 9, 5))
         #expect(status.replies.first?.text.contains("The last refresh failed") == true, "\(status.replies)")

@@ -56,7 +56,7 @@ enum ChatFixtures {
     let morning = Date(timeIntervalSince1970: 1_795_420_800) // Mon 23 Nov 2026 08:00 UTC
 
     func say(_ engine: Engine, _ text: String, at offset: TimeInterval = 0) async -> Response {
-        await engine.handle(InboundMessage(userID: user, roomID: "!r", text: text, receivedAt: morning.addingTimeInterval(offset)))
+        await engine.handle(InboundMessage(network: .matrix, userID: user, roomID: "!r", text: text, receivedAt: morning.addingTimeInterval(offset)))
     }
 
     @Test func greetingsAreAnsweredFromPatternsWithoutAModelAndNeverTheSameTwiceInARow() async throws {
@@ -151,7 +151,7 @@ enum ChatFixtures {
 
     @Test func aRedeliveredChatMessageCallsTheModelOnce() async throws {
         let (engine, store) = try ChatFixtures.engine()
-        let message = InboundMessage(userID: user, roomID: "!r", text: "why do I keep missing standups?", receivedAt: morning,
+        let message = InboundMessage(network: .matrix, userID: user, roomID: "!r", text: "why do I keep missing standups?", receivedAt: morning,
                                      delivery: Delivery(externalID: "$chat1"))
         let first = await engine.handle(message)
         let second = await engine.handle(message)
