@@ -19,10 +19,13 @@ let package = Package(
         // Floor 0: pure domain, no I/O, no clock reads.
         .target(name: "SchedulerCore"),
         .target(name: "Language"),
+        // Pure compute: the MiniLM sentence encoder and the linear classifier head. Optimised even in debug
+        // builds, because unoptimised matrix loops are about 400x slower (tests and `make run` build debug).
+        .target(name: "SentenceEncoder", swiftSettings: [.unsafeFlags(["-O"])]),
         // Pure iCalendar (RFC 5545): reading, recurrence expansion, writing feeds.
         .target(name: "ICS"),
         // Floor 1: pure coaching policy (patterns, routing, pruning).
-        .target(name: "Coaching", dependencies: ["SchedulerCore"]),
+        .target(name: "Coaching", dependencies: ["SchedulerCore", "SentenceEncoder"]),
         // Beside each other: configuration, storage, HTTP, LLM providers.
         .target(name: "BotConfig"),
         .target(name: "Storage", dependencies: [
@@ -57,7 +60,7 @@ let package = Package(
         ]),
         .testTarget(name: "SchedulerCoreTests", dependencies: ["SchedulerCore"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language"], exclude: ["tools"], resources: [.copy("Corpus")]),
-        .testTarget(name: "CoachingTests", dependencies: ["Coaching", "SchedulerCore"], resources: [.copy("routing-labelled.tsv")]),
+        .testTarget(name: "CoachingTests", dependencies: ["Coaching", "SchedulerCore"], resources: [.copy("RoutingDevSet")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "SchedulerCore"]),
         .testTarget(name: "BotConfigTests", dependencies: ["BotConfig"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM"], exclude: ["fake_openai_server.py"]),
@@ -71,6 +74,7 @@ let package = Package(
         .testTarget(name: "MatrixCryptoTests", dependencies: ["MatrixCrypto"]),
         .testTarget(name: "LearningTests", dependencies: ["SchedulerCore", "Coaching"], resources: [.copy("Pairs")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SchedulerCore"]),
+        .testTarget(name: "SentenceEncoderTests", dependencies: ["SentenceEncoder"]),
         .testTarget(name: "ICSTests", dependencies: ["ICS"], exclude: ["peers"]),
         .testTarget(name: "CalendarTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "CalendarFetch", "ICS", "HTTP", "Language"],
                     exclude: ["servers"]),
