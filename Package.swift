@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // Floor 0: pure domain, no I/O, no clock reads.
@@ -51,10 +53,17 @@ let package = Package(
         .systemLibrary(name: "COlm", pkgConfig: "olm", providers: [.apt(["libolm-dev"])]),
         .target(name: "MatrixCrypto", dependencies: ["COlm"]),
         .target(name: "Matrix", dependencies: ["Conversation", "HTTP", "MatrixCrypto", "Storage", .product(name: "Logging", package: "swift-log")]),
+        // The operators' HTTP face: health, Prometheus metrics and the private calendar feeds.
+        .target(name: "WebFace", dependencies: [
+            "Conversation", "CalendarFetch", "HTTP",
+            .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // The benchmark: synthetic users driving the engine (or the same core decisions) with hidden preferences.
         .target(name: "Simulation", dependencies: ["SchedulerCore", "Coaching", "Conversation", "Storage"]),
         .executableTarget(name: "scheduler-bot", dependencies: [
-            "Adapters", "Matrix", "IRC", "Conversation", "BotConfig", "Language", "Storage", "SchedulerCore", "LLM", "Benchmarks", "Simulation",
+            "Adapters", "Matrix", "IRC", "Conversation", "WebFace", "CalendarFetch",
+            .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "Metrics", package: "swift-metrics"), "BotConfig", "Language", "Storage", "SchedulerCore", "LLM", "Benchmarks", "Simulation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -76,7 +85,8 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SchedulerCore"]),
         .testTarget(name: "SentenceEncoderTests", dependencies: ["SentenceEncoder"]),
         .testTarget(name: "ICSTests", dependencies: ["ICS"], exclude: ["peers"]),
-        .testTarget(name: "CalendarTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "CalendarFetch", "ICS", "HTTP", "Language"],
+        .testTarget(name: "CalendarTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "CalendarFetch", "ICS", "HTTP", "Language", "WebFace",
+                                                      .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "Metrics", package: "swift-metrics")],
                     exclude: ["servers"]),
     ],
     swiftLanguageModes: [.v6]

@@ -205,8 +205,10 @@ extension Engine {
     // MARK: Feed
 
     /// The feed a token opens, or nil when the token is unknown or revoked (the listener answers 404 either way).
-    public func calendarFeed(token: String, now: Date) async -> CalendarFeed? {
+    /// `now` nil: the clock of the latest message or tick (replay drives a scripted clock).
+    public func calendarFeed(token: String, now: Date?) async -> CalendarFeed? {
         guard FeedToken.isWellFormed(token) else { return nil }
+        let now = now ?? latestClock ?? Date()
         let found: (UserProfile, [FeedEventRow])? = try? store.read { session in
             guard let userID = try session.feedUser(forToken: token), let user = try session.user(userID) else { return nil }
             let window = DateInterval(start: now.addingTimeInterval(-Double(settings.calendar.feedPastDays) * 86_400),

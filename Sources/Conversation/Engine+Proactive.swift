@@ -6,6 +6,7 @@ import Storage
 /// The clock-driven entry point: each front end calls `tick(_:now:)` with its own network on a timer and sends what it returns.
 extension Engine {
     public func tick(_ network: Network, now: Date) async -> [ProactiveMessage] {
+        latestClock = max(latestClock ?? now, now)
         await runSmartSyncs(now: now)
         await refreshCalendars(now: now)
         do {

@@ -17,6 +17,8 @@ public actor Engine: ConversationHandling {
     let finder = SlotFinder()
     var placements: PlacementBuilder { PlacementBuilder(learner: settings.learner) }
     let metrics = EngineMetrics()
+    /// The latest instant a message or tick carried: the engine's idea of now when a caller has none.
+    var latestClock: Date?
     let logger: Logger
 
     public init(store: any SchedulerStore, settings: EngineSettings = EngineSettings(),
@@ -28,6 +30,7 @@ public actor Engine: ConversationHandling {
 
     public func handle(_ message: InboundMessage) async -> Response {
         let text = MessageText.clean(message.text, limit: settings.maxMessageLength)
+        latestClock = max(latestClock ?? message.receivedAt, message.receivedAt)
         let started = ContinuousClock.now
         let calendar = await prefetchCalendar(for: text)
         do {
