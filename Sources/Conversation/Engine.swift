@@ -20,6 +20,8 @@ public actor Engine: ConversationHandling {
     /// The latest instant a message or tick carried: the engine's idea of now when a caller has none.
     var latestClock: Date?
     let logger: Logger
+    /// Model calls being awaited; the budget gate counts them as spent.
+    var inFlight = InFlightCalls()
 
     public init(store: any SchedulerStore, settings: EngineSettings = EngineSettings(),
                 logger: Logger = Logger(label: "scheduler-bot.engine")) {
@@ -40,6 +42,8 @@ public actor Engine: ConversationHandling {
                 metrics.handled(response, after: started.duration(to: .now), message: message)
                 return response
             case .needsModel(let task):
+                let ticket = inFlight.reserve(userID: message.userID, worstCaseUSD: task.worstCaseUSD)
+                defer { inFlight.release(ticket) }
                 return try await answerWithModel(task)
             }
         } catch {
