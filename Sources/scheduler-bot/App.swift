@@ -1,6 +1,7 @@
 import BotConfig
 import Coaching
 import Conversation
+import CalendarFetch
 import Foundation
 import Language
 import LLM
@@ -103,6 +104,7 @@ struct App {
         settings.matcher = TaskTypeMatcher(embedding: HashedNGramEmbedding(lexicon: conceptLexicon()),
                                            threshold: config.float("learning", "match_threshold"))
         settings.smartSync = smartSyncSettings()
+        settings.calendar = calendarSettings()
         return Engine(store: store, settings: settings, logger: logger)
     }
 
@@ -134,7 +136,8 @@ struct App {
                             completionsSystemPrompt: promptText("completions-system.txt") ?? ChatSettings.defaultCompletionsPrompt,
                             assistantSystemPrompt: promptText("assistant-system.txt") ?? ChatSettings.defaultAssistantPrompt,
                             plans: PlanSettings(systemPrompt: promptText("plan-system.txt") ?? PlanSettings.defaultPrompt,
-                                                catalog: planCatalog()))
+                                                catalog: planCatalog()),
+                            maxPromptTokens: config.integer("llm", "max_prompt_tokens"))
     }
 
     /// The configured provider; a broken offline replies file is reported and replaced by one built-in reply,
