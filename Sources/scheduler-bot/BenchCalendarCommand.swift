@@ -18,6 +18,7 @@ struct BenchCalendarCommand: AsyncParsableCommand {
     @Option(help: "Timed runs (the first, warm-up run is not counted).") var runs = 5
     @Option(help: "Random seed.") var seed: UInt64 = 7
     @Flag(help: "Print one JSON object.") var json = false
+    @Option(help: "Also write the generated calendar to this file.") var writeCalendar: String?
 
     func validate() throws {
         guard events > 0, (0...events).contains(series), runs > 0 else { throw ValidationError("need events > 0, 0 <= series <= events, runs > 0") }
@@ -26,6 +27,7 @@ struct BenchCalendarCommand: AsyncParsableCommand {
     func run() async throws {
         let now = Date()
         let text = SeededCalendar(events: events, series: series, seed: seed).text(around: now)
+        if let writeCalendar { try Data(text.utf8).write(to: URL(fileURLWithPath: writeCalendar)) }
         let listener = try WebListener(listen: "127.0.0.1:0", routes: WebRoutes(feeds: FixedFeed(body: text), health: { [] }, metrics: { [] }))
         let port = try await listener.start()
         let fetcher = CurlCalendarFetcher(settings: CalendarFetchSettings(maxBytes: 64 << 20, allowPrivateHosts: true))
