@@ -33,7 +33,6 @@ extension Engine {
                         note: String, cost: CostRecord?, now: Date) -> Bool {
         do {
             return try store.write { session in
-                if let cost { try record(cost, at: now, in: session) }
                 // Gone, or synced by an overlapping round while this one awaited the model: never merge twice.
                 guard var type = try session.taskType(id: job.taskTypeID), !job.isCovered(by: type.lastSyncedAt) else { return false }
                 var sync = SyncRecord(userID: job.userID, taskTypeID: job.taskTypeID, insightIDs: job.insightIDs, adjustments: [],
