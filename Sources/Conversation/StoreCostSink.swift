@@ -13,7 +13,7 @@ struct StoreCostSink: CostRecordSink {
 }
 
 extension LLMCallRow {
-    init(_ record: CostRecord) {
+    public init(_ record: CostRecord) {
         self.init(time: record.time, user: record.user, route: record.route, messageType: record.messageType, model: record.model,
                   promptTokens: record.promptTokens, completionTokens: record.completionTokens, cachedTokens: record.cachedTokens,
                   estimated: record.estimated, costUSD: record.costUSD, latencyMs: record.latencyMs, outcome: record.outcome.rawValue,
@@ -24,7 +24,7 @@ extension LLMCallRow {
 
 extension CostRecord {
     /// nil for a row whose outcome this version does not know.
-    init?(_ row: LLMCallRow) {
+    public init?(_ row: LLMCallRow) {
         guard let outcome = CallOutcome(rawValue: row.outcome) else { return nil }
         let baseline = row.baselinePromptTokens.map {
             TokenUsage(promptTokens: $0, completionTokens: row.baselineCompletionTokens ?? 0, estimated: true)

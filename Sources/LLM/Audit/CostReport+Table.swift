@@ -38,7 +38,7 @@ extension CostReport {
     private func mixLines() -> [String] {
         let messages = messagesByRoute.reduce(0) { $0 + $1.messages }
         guard messages > 0 else { return [] }
-        var lines = ["chat messages: \(messages) (" + messagesByRoute.map {
+        var lines = ["messages by route: \(messages) (" + messagesByRoute.map {
             "\($0.route) \($0.messages), \(Self.percent($0.messages, of: messages))"
         }.joined(separator: "; ") + ")"]
         if patternCache.of > 0 {
