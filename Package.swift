@@ -17,7 +17,7 @@ let package = Package(
     targets: [
         // Floor 0: pure domain, no I/O, no clock reads.
         .target(name: "SchedulerCore"),
-        .target(name: "Language"),
+        .target(name: "Language", exclude: ["README.md"]),
         // Pure compute: the MiniLM sentence encoder and the linear classifier head. Optimised even in debug
         // builds, because unoptimised matrix loops are about 400x slower (tests and `make run` build debug).
         .target(name: "SentenceEncoder", swiftSettings: [.unsafeFlags(["-O"])]),
@@ -47,7 +47,8 @@ let package = Package(
         // libolm (Debian libolm-dev) for Matrix end-to-end encryption, wrapped in one actor.
         .systemLibrary(name: "COlm", pkgConfig: "olm", providers: [.apt(["libolm-dev"])]),
         .target(name: "MatrixCrypto", dependencies: ["COlm"]),
-        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", "MatrixCrypto", "Storage", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", "MatrixCrypto", "Storage", .product(name: "Logging", package: "swift-log")],
+                exclude: ["README.md"]),
         // The benchmark: synthetic users driving the engine (or the same core decisions) with hidden preferences.
         .target(name: "Simulation", dependencies: ["SchedulerCore", "Coaching", "Conversation", "Storage"]),
         .executableTarget(name: "scheduler-bot", dependencies: [

@@ -9,7 +9,7 @@ extension Message {
         "for", "is", "are", "am", "my", "me", "show", "tell", "list", "the", "any", "anything", "planned", "scheduled", "there",
         "up", "coming", "look", "looks", "like", "doing", "agenda", "schedule", "calendar", "plan", "plans", "day", "please", "pls",
         "can", "you", "see", "give", "again", "in", "store", "to", "left", "happening", "lined", "a", "s", "events", "going", "next",
-        "now", "hey", "so", "far", "plate", "whole", "rest", "of", "ahead", "upcoming", "booked", "whats'", "everything",
+        "now", "hey", "so", "far", "plate", "meetings", "appointments", "tasks", "things", "stuff", "sessions", "going", "whole", "rest", "of", "ahead", "upcoming", "booked", "whats'", "everything",
     ]
 
     /// Words that make a message a request for the agenda rather than a bare time.
