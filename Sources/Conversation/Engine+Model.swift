@@ -11,19 +11,27 @@ extension Engine {
         guard let chat = settings.chat else { throw EngineError.noModelConfigured }
         let context = LLMCallContext(userID: task.message.userID, route: task.path.rawValue,
                                      messageType: task.costMessageType, time: task.message.receivedAt)
+        let started = ContinuousClock.now
         let reply = await chat.llm.call(task.request, context: context)
         var record = reply.record
         record.worstCaseUSD = task.worstCaseUSD
         do {
             let (response, baseline) = try commitAnswer(task, reply: reply, chat: chat)
             record.baseline = baseline
-            await chat.llm.log(record)
+            await logCall(record, chat)
+            metrics.handled(response, after: started.duration(to: .now), message: task.message)
             return response
         } catch {
             // The call was made and paid for whatever became of the answer.
-            await chat.llm.log(record)
+            await logCall(record, chat)
             throw error
         }
+    }
+
+    /// A model call's row, in the operator metrics and every sink of the cost log.
+    func logCall(_ record: CostRecord, _ chat: ChatSettings) async {
+        metrics.llm(record)
+        await chat.llm.log(record)
     }
 
     /// The second transaction: the answer, the thread and the delivery record together.

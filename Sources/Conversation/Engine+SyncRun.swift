@@ -19,6 +19,7 @@ extension Engine {
                                       maxTokens: settings.smartSync.maxTokens, temperature: 0, purpose: "insight_sync")
             let context = LLMCallContext(userID: job.userID, route: "sync", messageType: "insight_sync", time: now)
             let reply = await chat.llm.chat(request, context: context)
+            metrics.llm(reply.record)
             let result: Result<[SyncAdjustment], AdjustmentError> = reply.failure.map { _ in .failure(.notJSON) }
                 ?? AdjustmentParser(limits: limits).parse(reply.text)
             let note = reply.failure.map { "call failed: \($0)" } ?? ""
