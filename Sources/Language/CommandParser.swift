@@ -169,6 +169,8 @@ struct Message {
                 if token.text == "add", word(i + 1) == "to" { return nil }
                 if intends && intent != .schedule { return nil }
                 if startsSentence(after: i), intent != .timezone, intent != .available { return nil }
+                // "schedule? what schedule", "done?": the word asked back, not a command.
+                if i + 1 < tokens.count, tokens[i + 1].isSymbol("?"), [.schedule, .done, .skip, .cancel, .move, .plan].contains(intent) { return nil }
                 return (intent, i)
             }
             if CommandWords.fillers.contains(token.text) || isSettingLead(i) { continue }
@@ -185,7 +187,7 @@ struct Message {
     /// one more word) makes the command word the subject of a sentence.
     private func startsSentence(after i: Int) -> Bool {
         if Self.predicates.contains(word(i + 1) ?? "") { return true }
-        guard word(i + 1) != nil, let second = word(i + 2), Self.predicates.contains(second) else { return false }
+        guard word(i + 1) != nil, let second = word(i + 2), second != "and", Self.predicates.contains(second) else { return false }
         return tokens[i + 1].text != "it"
     }
 
@@ -342,7 +344,11 @@ struct Message {
         return kept
     }
 
-    static let courtesy: Set<String> = ["please", "pls", "plz", "plse", "thx", "thanks", "thankyou", "ty", "tia", "cheers", "kthx", "pleeease"]
+    static let courtesy: Set<String> = [
+        "please", "pls", "plz", "plse", "thx", "thanks", "thankyou", "ty", "tia", "cheers", "kthx", "pleeease",
+        // Vagueness about when says nothing the slot finder does not already do.
+        "sometime", "someday", "anytime", "whenever", "somewhen",
+    ]
 
     /// Said after a task to mean "for me, in the calendar"; never part of the name.
     static let trailingPhrases: [[String]] = [

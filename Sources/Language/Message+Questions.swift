@@ -28,7 +28,10 @@ extension Message {
         let cued = free.contains { Self.agendaCues.contains(tokens[$0].text) || Self.possessiveDays[tokens[$0].text] != nil }
         let request = agendaRequest()
         switch request.scope {
-        case .today, .tomorrow: return .agenda(request)
+        case .today, .tomorrow:
+            // "today?", "tomorrow please" ask for the day; "see you tomorrow" does not.
+            let bare: Set<String> = ["for", "on", "my", "the", "please", "pls", "so", "now", "and", "is", "s"]
+            return cued || free.allSatisfy({ bare.contains(tokens[$0].text) }) ? .agenda(request) : nil
         case .next: return cued || free.count <= 2 ? .agenda(request) : nil
         case .upcoming, .period: return cued ? .agenda(request) : nil
         }
