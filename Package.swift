@@ -63,7 +63,7 @@ let package = Package(
         // The benchmark: synthetic users driving the engine (or the same core decisions) with hidden preferences.
         .target(name: "Simulation", dependencies: ["SchedulerCore", "Coaching", "Conversation", "Storage"]),
         .executableTarget(name: "scheduler-bot", dependencies: [
-            "Adapters", "Matrix", "IRC", "Conversation", "WebFace", "CalendarFetch",
+            "Adapters", "Matrix", "IRC", "Conversation", "WebFace", "CalendarFetch", "ICS",
             .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "Metrics", package: "swift-metrics"), "BotConfig", "Language", "Storage", "SchedulerCore", "LLM", "Benchmarks", "Simulation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),

@@ -18,6 +18,12 @@ public struct CalendarFeed: Sendable, Equatable {
     public var body: String
     public var etag: String
     public var lastModified: Date
+
+    public init(body: String, etag: String, lastModified: Date) {
+        self.body = body
+        self.etag = etag
+        self.lastModified = lastModified
+    }
 }
 
 extension Engine {

@@ -175,3 +175,38 @@ func overlaps(_ event: Event, _ start: Date, _ end: Date) -> Bool { event.start 
         #expect(status.replies.first?.text.contains("The last refresh failed") == true, "\(status.replies)")
     }
 }
+
+@Suite(.serialized) struct ImportedHabitTests {
+    @Test func aFlexibleHabitMovesOffAnImportedMeeting() async throws {
+        let peers = try LoopbackPeers.running()
+        let h = try CalendarHarness()
+        _ = await h.say("deep work 3 times a week for 2h", at: h.at(23, 7))
+        let placed = try h.scheduled()
+        #expect(placed.count == 3)
+        let target = try #require(placed.first)
+        let name = "habit-\(UUID().uuidString.prefix(6)).ics"
+        let stamp = { (date: Date) in
+            let f = DateFormatter()
+            f.timeZone = TimeZone(identifier: "UTC")
+            f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+            return f.string(from: date)
+        }
+        try await peers.put("""
+            BEGIN:VCALENDAR\r
+            VERSION:2.0\r
+            PRODID:-//test//EN\r
+            BEGIN:VEVENT\r
+            UID:offsite\r
+            DTSTART:\(stamp(target.start.addingTimeInterval(-1800)))\r
+            DTEND:\(stamp(target.end.addingTimeInterval(1800)))\r
+            SUMMARY:Offsite\r
+            END:VEVENT\r
+            END:VCALENDAR\r
+
+            """, at: "\(peers.quirks)/files/\(name)")
+        _ = await h.say("calendar import \(peers.quirks)/files/\(name)", at: h.at(23, 7, 5))
+        let after = try h.scheduled()
+        #expect(after.count == 3, "\(after.map(\.start))")
+        #expect(!after.contains { overlaps($0, target.start.addingTimeInterval(-1800), target.end.addingTimeInterval(1800)) })
+    }
+}
