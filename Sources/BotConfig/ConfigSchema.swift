@@ -119,6 +119,9 @@ public enum ConfigSchema {
         ConfigKey("http", "public_url", .string, .string(""), check: isEmptyOrHTTPURL),
     ]
 
+    /// The table of model prices: any quoted model name is a key (see `ConfiguredPrice`).
+    public static let pricesSection = "costs.prices"
+
     public static let learnerNames = ["beta-pool", "seed-ema", "nine-to-five", "random"]
 
     public static func key(section: String, name: String) -> ConfigKey? {

@@ -23,8 +23,11 @@ struct App {
             handler.logLevel = logLevel
             return handler
         }
-        do {
-            return App(config: try ConfigLoader().load(path: options.config), logger: Logger(label: "scheduler-bot"), defaultCostLog: nil)
+        do throws(ConfigError) {
+            let config = try ConfigLoader().load(path: options.config)
+            let problems = priceProblems(config)
+            guard problems.isEmpty else { throw ConfigError(problems: problems) }
+            return App(config: config, logger: Logger(label: "scheduler-bot"), defaultCostLog: nil)
         } catch {
             FileHandle.standardError.write(Data("scheduler-bot: configuration problems:\n\(error.description)\n".utf8))
             exit(78) // EX_CONFIG
@@ -121,7 +124,8 @@ struct App {
                            maxRetries: config.integer("llm", "max_retries"),
                            offlineRepliesPath: (promptsDirectory ?? "prompts") + "/offline-replies.txt",
                            costLogPath: costLog.isEmpty ? defaultCostLog ?? dataDirectory + "/costs.jsonl" : costLog,
-                           userHashSalt: config.string("costs", "user_hash_salt"))
+                           userHashSalt: config.string("costs", "user_hash_salt"),
+                           prices: App.prices(config))
     }
 
     func chatSettings() throws -> ChatSettings {
