@@ -67,7 +67,7 @@ struct Message {
 
     init(text: String, context: TimeContext, knownNames: [String] = []) {
         let tokens = Tokenizer.tokenize(text).map(Self.pictographAsSymbol).map(Self.possessiveDayAsDay)
-        let scanned = TimeScanner(tokens: tokens).scan()
+        let scanned = Self.withHourAfterDay(TimeScanner(tokens: tokens).scan(), tokens)
         let named = Self.nameTokens(tokens, scanned, knownNames: knownNames)
         self.init(text: text, context: context, tokens: tokens, mentions: scanned.filter { !$0.tokens.contains(where: named.contains) },
                   knownNames: knownNames)
@@ -87,6 +87,18 @@ struct Message {
     /// The same message with one mention read as words of the task ("schedule lunch tomorrow": lunch is the task).
     func readingAsName(_ mention: TimeMention) -> Message {
         Message(text: text, context: context, tokens: tokens, mentions: mentions.filter { $0.tokens != mention.tokens }, knownNames: knownNames)
+    }
+
+    /// "schedule gym friday 6": a bare hour that ends the message right after a day is that day's clock time.
+    private static func withHourAfterDay(_ mentions: [TimeMention], _ tokens: [Token]) -> [TimeMention] {
+        guard let i = tokens.lastIndex(where: { $0.kind != .symbol }), tokens[i].isNumber, tokens[i].text.count <= 2, i > 0,
+              let day = mentions.last, day.tokens.upperBound == i, day.day != nil, day.clock == nil, !day.isInvalid,
+              let (clock, next) = TimeScanner(tokens: tokens).clockTime(at: i, strong: false), next == i + 1, clock.isValid else {
+            return mentions
+        }
+        var hour = TimeMention(tokens: i..<(i + 1))
+        hour.clock = clock
+        return mentions + [hour]
     }
 
     /// "tomorrow's gym", "friday's review": a day in the possessive is that day.
