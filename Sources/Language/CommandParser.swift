@@ -175,12 +175,17 @@ struct Message {
             if token.text == "did", word(i + 1) == "it" { return (.done, i + 1) }
             if token.text == "did", let next = word(i + 1), ["my", "the", "a", "an", "some", "today's"].contains(next) { return (.done, i) }
             if token.text == "time", word(i + 1) == "zone" { return (.timezone, i + 1) }
-            if token.text == "remind", word(i + 1) == "me", word(i + 2) == "to" { return (.schedule, i + 2) }
+            if token.text == "remind", word(i + 1) == "me", word(i + 2) == "to", mentions.contains(where: \.saysTime) { return (.schedule, i + 2) }
             if let end = skipPhraseEnd(at: i) { return (.skip, end) }
             if let intent = CommandWords.intents[token.text] {
                 if token.text == "add", word(i + 1) == "to" { return nil }
                 if intends && intent != .schedule { return nil }
                 if startsSentence(after: i), intent != .timezone, intent != .available { return nil }
+                // "move on", "push through", "book it": a phrase, not a command about a task.
+                if let next = word(i + 1), i + 2 >= tokens.count || tokens[(i + 2)...].allSatisfy({ $0.kind == .symbol }),
+                   (Self.particles.contains(next) && [.move, .schedule, .done].contains(intent) || next == "it" && intent == .schedule) {
+                    return nil
+                }
                 // "schedule? what schedule", "done?": the word asked back, not a command.
                 if i + 1 < tokens.count, tokens[i + 1].isSymbol("?"), [.schedule, .done, .skip, .cancel, .move, .plan].contains(intent) { return nil }
                 return (intent, i)
@@ -203,6 +208,8 @@ struct Message {
         return tokens[i + 1].text != "it"
     }
 
+    static let particles: Set<String> = ["on", "forward", "along", "through", "ahead", "over", "up", "off", "deal", "out"]
+
     /// "not doing gym today", "won't make it to yoga", "can't make standup": a skip said in words.
     /// Returns the index of the phrase's last word; "not doing great" is about a mood, not a task.
     private func skipPhraseEnd(at i: Int) -> Int? {
@@ -219,10 +226,14 @@ struct Message {
         ["cant", "make", "it", "to"], ["not", "going", "to", "make", "it", "to"], ["not", "gonna", "make", "it", "to"],
         ["can't", "make"], ["cant", "make"], ["won't", "make"], ["wont", "make"],
     ]
-    static let moodWords: Set<String> = ["well", "so", "too", "very", "much", "anything", "that", "this", "it", "any", "enough", "the", "a", "my", "sense", "great", "good", "ok", "okay", "fine", "badly", "anymore"]
+    static let moodWords: Set<String> = [
+        "well", "so", "too", "very", "much", "anything", "that", "this", "it", "any", "enough", "the", "a", "an", "my", "sense", "great",
+        "good", "ok", "okay", "fine", "badly", "anymore", "up", "time", "room", "plans", "friends", "money", "progress", "ends", "decisions",
+        "mistakes", "things", "stuff", "nothing", "everything", "me", "you", "us", "them", "him", "her",
+    ]
 
     /// A command word followed by one of these is the subject of a sentence ("done is better than perfect").
-    static let predicates: Set<String> = ["and", "is", "was", "are", "were", "isn't", "wasn't", "looks", "seems", "feels", "sucks", "means", "has", "had"]
+    static let predicates: Set<String> = ["and", "happens", "happened", "is", "was", "are", "were", "isn't", "wasn't", "looks", "seems", "feels", "sucks", "means", "has", "had"]
 
     /// "set my timezone to ...", "my timezone is ...": words before a setting's name.
     private func isSettingLead(_ i: Int) -> Bool {
