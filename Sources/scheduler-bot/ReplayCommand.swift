@@ -29,6 +29,6 @@ struct ReplayCommand: AsyncParsableCommand {
             }
         }
         let store = try app.openStore(at: path)
-        await ReplayAdapter(handler: try app.engine(store: store)).run(output: printFlushed)
+        await ReplayAdapter(handler: try app.engine(store: store, waitForEncoder: true)).run(output: printFlushed)
     }
 }
