@@ -127,6 +127,8 @@ enum Migrations {
         registerSmartSync(&migrator)
         registerNetworks(&migrator)
         registerMatrixCrypto(&migrator)
+        registerCalendar(&migrator)
+        registerCostLog(&migrator)
         return migrator
     }
 }

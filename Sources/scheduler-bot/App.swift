@@ -1,6 +1,7 @@
 import BotConfig
 import Coaching
 import Conversation
+import CalendarFetch
 import Foundation
 import Language
 import LLM
@@ -22,8 +23,11 @@ struct App {
             handler.logLevel = logLevel
             return handler
         }
-        do {
-            return App(config: try ConfigLoader().load(path: options.config), logger: Logger(label: "scheduler-bot"), defaultCostLog: nil)
+        do throws(ConfigError) {
+            let config = try ConfigLoader().load(path: options.config)
+            let problems = priceProblems(config)
+            guard problems.isEmpty else { throw ConfigError(problems: problems) }
+            return App(config: config, logger: Logger(label: "scheduler-bot"), defaultCostLog: nil)
         } catch {
             FileHandle.standardError.write(Data("scheduler-bot: configuration problems:\n\(error.description)\n".utf8))
             exit(78) // EX_CONFIG
@@ -107,6 +111,7 @@ struct App {
         settings.matcher = taskTypeMatcher()
         settings.smartSync = smartSyncSettings()
         settings.smartSync.matcher = settings.matcher
+        settings.calendar = calendarSettings()
         return Engine(store: store, settings: settings, logger: logger)
     }
 
@@ -123,7 +128,8 @@ struct App {
                            maxRetries: config.integer("llm", "max_retries"),
                            offlineRepliesPath: (promptsDirectory ?? "prompts") + "/offline-replies.txt",
                            costLogPath: costLog.isEmpty ? defaultCostLog ?? dataDirectory + "/costs.jsonl" : costLog,
-                           userHashSalt: config.string("costs", "user_hash_salt"))
+                           userHashSalt: config.string("costs", "user_hash_salt"),
+                           prices: App.prices(config))
     }
 
     func chatSettings() throws -> ChatSettings {
@@ -138,7 +144,8 @@ struct App {
                             completionsSystemPrompt: promptText("completions-system.txt") ?? ChatSettings.defaultCompletionsPrompt,
                             assistantSystemPrompt: promptText("assistant-system.txt") ?? ChatSettings.defaultAssistantPrompt,
                             plans: PlanSettings(systemPrompt: promptText("plan-system.txt") ?? PlanSettings.defaultPrompt,
-                                                catalog: planCatalog()))
+                                                catalog: planCatalog()),
+                            maxPromptTokens: config.integer("llm", "max_prompt_tokens"))
     }
 
     /// The configured provider; a broken offline replies file is reported and replaced by one built-in reply,

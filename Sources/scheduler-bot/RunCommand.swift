@@ -7,6 +7,7 @@ import IRC
 import Logging
 import Matrix
 import Storage
+import WebFace
 
 /// `scheduler-bot run`: every chat network configured in bot.conf, sharing one engine and one database.
 struct RunCommand: AsyncParsableCommand {
@@ -31,6 +32,8 @@ struct RunCommand: AsyncParsableCommand {
         var adapters: [ChatAdapter] = []
         if matrixConfigured { adapters.append(.matrix(app, engine: engine, cryptoStore: store)) }
         if let irc = app.ircSettings() { adapters.append(try .irc(irc, engine: engine)) }
+        let listener = try await app.startWebListener(engine: engine, probes: app.networkProbes)
+        defer { if let listener { Task { await listener.stop() } } }
         do {
             try await ChatAdapter.runAll(adapters)
         } catch {
@@ -59,6 +62,10 @@ struct ChatAdapter: Sendable {
         settings.pickleKey = config.string("matrix", "pickle_key").isEmpty ? nil : config.string("matrix", "pickle_key")
         // TEST ONLY (fault tests): kill the process at a chosen point of handling a message.
         settings.testCrashPoint = ProcessInfo.processInfo.environment["SCHEDULER_BOT_TEST_CRASH_AT"].flatMap(CrashPoint.init(rawValue:))
+        // TEST ONLY: how soon an undecryptable message gets its notice (minutes in production).
+        if let seconds = ProcessInfo.processInfo.environment["SCHEDULER_BOT_TEST_UNDECRYPTABLE_NOTICE_SECONDS"].flatMap(Double.init) {
+            settings.undecryptableNoticeDelay = seconds
+        }
         let adapter = MatrixAdapter(settings: settings, engine: engine, http: CurlHTTPClient(maxResponseBytes: 32 << 20),
                                     logger: Logger(label: "scheduler-bot.matrix"), cryptoStore: cryptoStore)
         return ChatAdapter(name: "matrix") { try await adapter.run() }
