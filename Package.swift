@@ -13,13 +13,21 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // Floor 0: pure domain, no I/O, no clock reads.
         .target(name: "SchedulerCore"),
-        .target(name: "Language"),
+        .target(name: "Language", exclude: ["README.md"]),
+        // Pure compute: the MiniLM sentence encoder and the linear classifier head. Optimised even in debug
+        // builds, because unoptimised matrix loops are about 400x slower (tests and `make run` build debug).
+        .target(name: "SentenceEncoder", swiftSettings: [.unsafeFlags(["-O"])]),
+        // Pure iCalendar (RFC 5545): reading, recurrence expansion, writing feeds.
+        .target(name: "ICS"),
         // Floor 1: pure coaching policy (patterns, routing, pruning).
-        .target(name: "Coaching", dependencies: ["SchedulerCore"]),
+        .target(name: "Coaching", dependencies: ["SchedulerCore", "SentenceEncoder"]),
         // Beside each other: configuration, storage, HTTP, LLM providers.
         .target(name: "BotConfig"),
         .target(name: "Storage", dependencies: [
@@ -28,38 +36,59 @@ let package = Package(
         ]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "HTTP", dependencies: ["CCurl"]),
+        // Fetching a user's published calendar: vetted hosts, pinned addresses, bounded size and time.
+        .target(name: "CalendarFetch", dependencies: ["HTTP"]),
         .target(name: "LLM", dependencies: ["HTTP", "Coaching", .product(name: "Logging", package: "swift-log")]),
         // Above all of those: the engine that turns an inbound message into replies.
         .target(name: "Conversation", dependencies: [
-            "SchedulerCore", "Language", "Coaching", "Storage", "LLM", "BotConfig",
-            .product(name: "Logging", package: "swift-log"),
+            "SchedulerCore", "Language", "Coaching", "Storage", "LLM", "BotConfig", "ICS", "CalendarFetch",
+            .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
         ]),
         // Benchmarks drive the real engine with synthetic workloads (bench-cost).
-        .target(name: "Benchmarks", dependencies: ["Conversation", "Coaching", "LLM", "Storage", "SchedulerCore"]),
+        .target(name: "Benchmarks", dependencies: ["Conversation", "Coaching", "LLM", "Storage", "SchedulerCore", "SentenceEncoder"]),
         // Top: front ends and the CLI.
         .target(name: "Adapters", dependencies: ["Conversation", "Language", .product(name: "Logging", package: "swift-log")]),
         .target(name: "IRC", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", .product(name: "Logging", package: "swift-log")]),
+        // libolm (Debian libolm-dev) for Matrix end-to-end encryption, wrapped in one actor.
+        .systemLibrary(name: "COlm", pkgConfig: "olm", providers: [.apt(["libolm-dev"])]),
+        .target(name: "MatrixCrypto", dependencies: ["COlm"]),
+        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", "MatrixCrypto", "Storage", .product(name: "Logging", package: "swift-log")],
+                exclude: ["README.md"]),
+        // The operators' HTTP face: health, Prometheus metrics and the private calendar feeds.
+        .target(name: "WebFace", dependencies: [
+            "Conversation", "CalendarFetch", "HTTP",
+            .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // The benchmark: synthetic users driving the engine (or the same core decisions) with hidden preferences.
         .target(name: "Simulation", dependencies: ["SchedulerCore", "Coaching", "Conversation", "Storage"]),
         .executableTarget(name: "scheduler-bot", dependencies: [
-            "Adapters", "Matrix", "IRC", "Conversation", "BotConfig", "Language", "Storage", "SchedulerCore", "LLM", "Benchmarks", "Simulation",
+            "Adapters", "Coaching", "SentenceEncoder", "Matrix", "IRC", "Conversation", "WebFace", "CalendarFetch", "ICS",
+            .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "Metrics", package: "swift-metrics"), "BotConfig", "Language", "Storage", "SchedulerCore", "LLM", "Benchmarks", "Simulation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "SchedulerCoreTests", dependencies: ["SchedulerCore"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language"], exclude: ["tools"], resources: [.copy("Corpus")]),
-        .testTarget(name: "CoachingTests", dependencies: ["Coaching", "SchedulerCore"], resources: [.copy("routing-labelled.tsv")]),
+        .testTarget(name: "CoachingTests", dependencies: ["Coaching", "SchedulerCore", "SentenceEncoder"], resources: [.copy("RoutingDevSet")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "SchedulerCore"]),
         .testTarget(name: "BotConfigTests", dependencies: ["BotConfig"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM"], exclude: ["fake_openai_server.py"]),
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "Language", "LLM", "Coaching", "BotConfig"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Conversation", "Coaching", "LLM"]),
-        .testTarget(name: "IRCTests", dependencies: ["IRC", "Conversation", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "MatrixTests", dependencies: ["Matrix", "Conversation", "HTTP"]),
-        .testTarget(name: "LearningTests", dependencies: ["SchedulerCore", "Coaching"], resources: [.copy("Pairs")]),
+        // A real ngIRCd and a raw client for the live tests of IRC, and of IRC beside Matrix.
+        .target(name: "LiveIRC", dependencies: ["IRC"], path: "Tests/Support/LiveIRC"),
+        .testTarget(name: "IRCTests", dependencies: ["IRC", "LiveIRC", "Conversation", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "MatrixTests", dependencies: ["Matrix", "IRC", "LiveIRC", "Conversation", "HTTP", "Storage", "SchedulerCore", "MatrixCrypto"]),
+        .testTarget(name: "MatrixCryptoTests", dependencies: ["MatrixCrypto"]),
+        .testTarget(name: "LearningTests", dependencies: ["SchedulerCore", "Coaching", "SentenceEncoder"], resources: [.copy("Pairs")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SchedulerCore"]),
+        .testTarget(name: "SentenceEncoderTests", dependencies: ["SentenceEncoder"]),
+        .testTarget(name: "ICSTests", dependencies: ["ICS"], exclude: ["peers"]),
+        .testTarget(name: "CalendarTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "CalendarFetch", "ICS", "HTTP", "Language", "WebFace",
+                                                      .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "Metrics", package: "swift-metrics")],
+                    exclude: ["servers"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,7 +22,7 @@ public struct ConsoleAdapter: Sendable {
         // Proactive messages print as they fall due, alongside the stdin loop; the timer stops with the input.
         let timer = Task { [handler, now] in
             while !Task.isCancelled {
-                for message in await handler.tick(now: now()) { output("bot: " + message.text) }
+                for message in await handler.tick(.console, now: now()) { output("bot: " + message.text) }
                 try? await Task.sleep(for: ConsoleAdapter.tickInterval)
             }
         }
@@ -30,7 +30,7 @@ public struct ConsoleAdapter: Sendable {
         for await line in LineReader.standardInput() {
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             // The person at the terminal runs the bot, so they may use admin commands.
-            let response = await handler.handle(InboundMessage(userID: userID, text: line, receivedAt: now(), isAdmin: true))
+            let response = await handler.handle(InboundMessage(network: .console, userID: userID, text: line, receivedAt: now(), isAdmin: true))
             for reply in response.replies { output(ConsoleAdapter.render(reply)) }
         }
     }

@@ -31,7 +31,7 @@ public struct ReplayAdapter: Sendable {
         case .success(let input):
             let proactive = await clock.advance(to: input.at, handler: handler)
             guard let user = input.user else { return ReplayOutput.tick(proactive).text }
-            let message = InboundMessage(userID: user, roomID: input.room, text: input.text, receivedAt: input.at)
+            let message = InboundMessage(network: .replay, userID: user, roomID: input.room, text: input.text, receivedAt: input.at)
             let response = await handler.handle(message)
             return ReplayOutput.json(response, proactive: proactive).text
         }
@@ -53,11 +53,11 @@ public struct ReplayClock: Sendable {
                 let due = await handler.nextProactiveDue(after: cursor) ?? instant
                 let next = min(due, cursor.addingTimeInterval(3600), instant)
                 guard next < instant else { break }
-                messages += await handler.tick(now: next)
+                messages += await handler.tick(.replay, now: next)
                 cursor = next
             }
         }
-        messages += await handler.tick(now: instant)
+        messages += await handler.tick(.replay, now: instant)
         previous = max(previous ?? instant, instant)
         return messages
     }
@@ -95,7 +95,7 @@ enum ReplayOutput {
             ("user", .string(response.userID)),
             ("room", response.roomID.map(JSONValue.string) ?? .null),
             ("replies", .array(response.replies.map { .string($0.text) })),
-            ("intent", .string(response.intent)),
+            ("intent", .string(response.intent.rawValue)),
             ("route", .string(response.route.rawValue)),
             ("event", response.event.map(event) ?? .null),
             ("llm", .object([

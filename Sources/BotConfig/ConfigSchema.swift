@@ -33,7 +33,7 @@ public struct ConfigKey: Sendable {
 
 /// Every key bot.conf accepts. bot.conf.example documents each one (a test keeps them in step).
 public enum ConfigSchema {
-    public static let keys: [ConfigKey] = general + storage + llm + matrix + irc + learning + costs + admin
+    public static let keys: [ConfigKey] = general + storage + llm + matrix + irc + learning + costs + admin + calendar + http
 
     static let general: [ConfigKey] = [
         ConfigKey("general", "timezone", .string, .string("UTC"), check: isTimeZone),
@@ -52,6 +52,7 @@ public enum ConfigSchema {
         ConfigKey("llm", "max_retries", .integer, .integer(2), check: inRange(0...10)),
         ConfigKey("llm", "assistant_first_messages", .integer, .integer(3), check: inRange(0...100)),
         ConfigKey("llm", "thread_keep_last", .integer, .integer(20), check: inRange(2...500)),
+        ConfigKey("llm", "max_prompt_tokens", .integer, .integer(8_000), check: inRange(1_000...1_000_000)),
     ]
     static let matrix: [ConfigKey] = [
         ConfigKey("matrix", "homeserver_url", .string, .string(""), check: isEmptyOrHTTPURL),
@@ -60,6 +61,8 @@ public enum ConfigSchema {
         ConfigKey("matrix", "password", .string, .string(""), secret: true),
         ConfigKey("matrix", "allowed_inviters", .stringList, .array([])),
         ConfigKey("matrix", "admins", .stringList, .array([])),
+        ConfigKey("matrix", "encryption", .boolean, .boolean(true)),
+        ConfigKey("matrix", "pickle_key", .string, .string(""), secret: true),
     ]
     static let irc: [ConfigKey] = [
         ConfigKey("irc", "host", .string, .string("")),
@@ -86,6 +89,12 @@ public enum ConfigSchema {
             if case .float(let f) = value, !(0.5...1).contains(f) { return "must be between 0.5 and 1" }
             return nil
         }),
+        // The sentence encoder's folder (model.safetensors, vocab.txt); empty: the cache folder scripts/fetch-encoder.sh fills.
+        ConfigKey("learning", "encoder_dir", .string, .string("")),
+        ConfigKey("learning", "encoder_match_threshold", .float, .float(0.725), check: { value in
+            if case .float(let f) = value, !(0.5...1).contains(f) { return "must be between 0.5 and 1" }
+            return nil
+        }),
         ConfigKey("learning", "min_schedule_count", .integer, .integer(3), check: inRange(1...1000)),
         ConfigKey("learning", "min_frequent_types", .integer, .integer(2), check: inRange(1...1000)),
         ConfigKey("learning", "sync_daily_calls_per_user", .integer, .integer(4), check: inRange(0...1000)),
@@ -103,6 +112,21 @@ public enum ConfigSchema {
         ConfigKey("admin", "prompts_dir", .string, .string("")),
         ConfigKey("admin", "users", .stringList, .array([])),
     ]
+
+    static let calendar: [ConfigKey] = [
+        ConfigKey("calendar", "refresh_minutes", .integer, .integer(60), check: inRange(5...10_080)),
+        ConfigKey("calendar", "horizon_days", .integer, .integer(60), check: inRange(7...366)),
+        ConfigKey("calendar", "allow_private_hosts", .boolean, .boolean(false)),
+        ConfigKey("calendar", "max_kilobytes", .integer, .integer(5120), check: inRange(16...102_400)),
+        ConfigKey("calendar", "timeout_seconds", .integer, .integer(20), check: inRange(1...300)),
+    ]
+    static let http: [ConfigKey] = [
+        ConfigKey("http", "listen", .string, .string(""), check: isEmptyOrHostPort),
+        ConfigKey("http", "public_url", .string, .string(""), check: isEmptyOrHTTPURL),
+    ]
+
+    /// The table of model prices: any quoted model name is a key (see `ConfiguredPrice`).
+    public static let pricesSection = "costs.prices"
 
     public static let learnerNames = ["beta-shared", "beta-pool", "seed-ema", "nine-to-five", "random"]
 
@@ -143,6 +167,14 @@ public enum ConfigSchema {
     static let isTimeZone: @Sendable (TOMLValue) -> String? = { value in
         guard case .string(let s) = value, TimeZone(identifier: s) == nil else { return nil }
         return "'\(s)' is not a known IANA time zone (e.g. Europe/Berlin)"
+    }
+
+    /// `host:port` (IPv6 in brackets); port 0 picks a free one (tools and tests read it from stderr).
+    static let isEmptyOrHostPort: @Sendable (TOMLValue) -> String? = { value in
+        guard case .string(let s) = value, !s.isEmpty else { return nil }
+        guard let colon = s.lastIndex(of: ":"), colon != s.startIndex, let port = Int(s[s.index(after: colon)...]),
+              (0...65535).contains(port) else { return "must be host:port, e.g. 127.0.0.1:8080" }
+        return nil
     }
 
     static let isEmptyOrHTTPURL: @Sendable (TOMLValue) -> String? = { value in

@@ -9,7 +9,8 @@ import Storage
 /// logged after the transaction with the tokens it would have cost, so audits can price the saving.
 struct SkippedCall: Sendable {
     var request: ChatRequest
-    var route: String
+    /// `cache` or `deferred`.
+    var route: CostRoute
     var messageType: String
     var outcome: CallOutcome
 }
@@ -31,6 +32,14 @@ struct ModelTask: Sendable {
     /// The thread turns the request was built from (ids), so the answer can fold the summary after the call.
     var threadTail: [StoredTurn]
     var summary: ThreadSummary?
+    /// What the call may cost at most; held against the budgets while the call is awaited.
+    var worstCaseUSD: Double = 0
+
+    /// The cost log's `message_type`: `plan` for plans, as on plan-cache rows, else the chat's type.
+    var costMessageType: String {
+        if case .plan = kind { return "plan" }
+        return classification.type.rawValue
+    }
 }
 
 extension Engine {
@@ -38,110 +47,61 @@ extension Engine {
     /// a pattern reply when one matches, otherwise the route the classifier and budgets choose.
     func chat(_ turn: inout Turn) throws {
         let hour = turn.week.minuteOfDay(turn.now) / 60
-        let patternSection = settings.prompts.patterns.match(turn.text.value, hour: hour)
-        guard let chat = settings.chat else {
-            if let section = patternSection {
-                turn.route = .pattern
-                turn.say(try rotatedReply(from: section, turn))
-            } else {
-                turn.route = .none
-                turn.say(Engine.commandHint)
-            }
+        let matched = settings.prompts.patterns.match(turn.text.value, hour: hour)
+        let policy = settings.chat?.policy ?? RoutePolicy()
+        let classification = matched == nil ? settings.prompts.router.classify(turn.text.value) : nil
+        if let matched {
+            logger.debug("route pattern: \(matched.name)")
+            turn.route = .pattern
+            turn.messageType = matched.name
+            turn.say(try rotatedReply(from: matched, turn))
             return
         }
-        let classification = settings.prompts.classifier.classify(turn.text.value)
+        let routed = classification ?? Classification(type: .other, probability: 0)
+        if policy.isPhatic(routed) {
+            logger.info("route pattern: \(routed.rule)")
+            turn.route = .pattern
+            turn.messageType = routed.type.rawValue
+            turn.say(try phaticReply(routed, hour: hour, turn))
+            return
+        }
+        guard let chat = settings.chat else {
+            turn.route = .none
+            turn.say(Engine.commandHint)
+            return
+        }
         let budget = try budgetState(chat, turn)
-        let decision = chat.policy.decide(classification: classification, patternMatched: patternSection != nil,
+        let decision = chat.policy.decide(classification: routed, patternMatched: false,
                                           userMessageCount: turn.user.chatCount, budget: budget)
+        logger.info("route \(decision.path.rawValue): \(decision.reason)")
         switch decision.path {
         case .pattern:
             turn.route = .pattern
-            if let section = patternSection { turn.say(try rotatedReply(from: section, turn)) }
+            turn.messageType = routed.type.rawValue
+            turn.say(try phaticReply(routed, hour: hour, turn))
         case .none:
-            turn.route = .none
-            try sayBudgetNotice(decision, &turn)
-            let request = ChatRequest(model: chat.completionsModel, messages: [.user(turn.text.value)], purpose: classification.type.rawValue)
-            turn.skippedCalls.append(SkippedCall(request: request, route: "completions", messageType: classification.type.rawValue, outcome: .budgetDeferred))
+            let denial = chat.gate.denial(path: .completions, worstCaseUSD: 0, state: budget) ?? .userDaily
+            let request = ChatRequest(model: chat.completionsModel, messages: [.user(turn.text.forModel)],
+                                      maxTokens: chat.completionsMaxTokens, purpose: routed.type.rawValue)
+            try deferCall(denial, request: request, messageType: routed.type.rawValue, &turn)
         case .completions, .assistant:
-            turn.modelTask = try modelTask(decision: decision, classification: classification, chat: chat, turn)
+            try chooseModelCall(decision, classification: routed, chat: chat, budget: budget, &turn)
         }
+    }
+
+    /// The pattern reply for a message the classifier is sure is phatic: the section its closest example
+    /// would have matched, else the section for its kind by time of day and streak; never a model call.
+    private func phaticReply(_ classification: Classification, hour: Int, _ turn: Turn) throws -> String {
+        let book = settings.prompts.patterns
+        let streak = try turn.session.recentOutcomes(of: turn.user.id, limit: 50).prefix { $0 == .done }.count
+        let viaExample = classification.closest.flatMap { $0.type.isPhatic ? book.match($0.text, hour: hour, streak: streak) : nil }
+        let kind = classification.type == .greeting ? "greeting" : "small_talk"
+        guard let section = viaExample ?? book.phatic(kind: kind, hour: hour, streak: streak)
+            ?? book.phatic(kind: "ack", hour: hour, streak: streak) else { return "🙂" }
+        return try rotatedReply(from: section, turn).replacingOccurrences(of: "{streak}", with: "\(streak)")
     }
 
     static let commandHint = "I didn't catch a command there. I understand things like: \"schedule gym tomorrow evening\", \"done 8/10\", \"agenda\", \"move deep coding to friday morning\". Say \"help\" for the full list."
-
-    /// Spend today (UTC day of the message) and calls in the last minute, from the stored cost rows.
-    func budgetState(_ chat: ChatSettings, _ turn: Turn) throws -> BudgetState {
-        let pseudonym = chat.llm.hasher.pseudonym(for: turn.user.id)
-        var utc = Calendar(identifier: .gregorian)
-        utc.timeZone = TimeZone(identifier: "UTC") ?? .current
-        let dayStart = utc.startOfDay(for: turn.now)
-        return BudgetState(userCallsLastMinute: try turn.session.modelCalls(user: pseudonym, since: turn.now.addingTimeInterval(-60)),
-                           userSpentTodayUSD: try turn.session.spend(user: pseudonym, since: dayStart),
-                           globalSpentTodayUSD: try turn.session.spend(user: nil, since: dayStart))
-    }
-
-    /// Past a cap the user is told plainly, once a day; after that commands and patterns still work.
-    private func sayBudgetNotice(_ decision: RouteDecision, _ turn: inout Turn) throws {
-        let key = "budget.notice." + turn.user.id
-        let day = TimeFormat(timeZone: turn.user.timeZone).day(turn.now)
-        if try turn.session.value(forKey: key) != day {
-            try turn.session.setValue(day, forKey: key)
-            let why = decision.reason == "user rate limit" ? "You're sending messages faster than I can think about them." : "I've reached today's budget for longer coaching answers."
-            turn.say("\(why) Commands still work as always (schedule, done, agenda...); try again a bit later for a longer chat.")
-        } else {
-            turn.say(Engine.commandHint)
-        }
-    }
-
-    /// Builds the request for the chosen path: a short context for the cheap model, the pruned thread,
-    /// summary and insights for the strong one (tools only when the message asks for an action).
-    private func modelTask(decision: RouteDecision, classification: Classification, chat: ChatSettings, _ turn: Turn) throws -> ModelTask {
-        let isAssistant = decision.path == .assistant
-        var messages: [ChatMessage] = []
-        var tail: [StoredTurn] = []
-        let summary = try turn.session.threadSummary(of: turn.user.id)
-        if isAssistant {
-            messages.append(.system(chat.assistantSystemPrompt + "\n" + (try coachingContext(chat, turn))))
-            if let summary, !summary.text.isEmpty { messages.append(.system("Earlier in this conversation: " + summary.text)) }
-            tail = try turn.session.threadTurns(of: turn.user.id, after: summary?.foldedThrough ?? 0)
-            for stored in tail.suffix(chat.pruner.keepLast) {
-                messages.append(stored.speaker == "assistant" ? .assistant(stored.text) : .user(stored.text))
-            }
-        } else {
-            messages.append(.system(chat.completionsSystemPrompt + "\n" + (try briefContext(turn))))
-        }
-        messages.append(.user(turn.text.value))
-        let tools = isAssistant && Engine.asksForAction(classification, turn.text.value) ? ChatTools.definitions : []
-        let request = ChatRequest(model: isAssistant ? chat.assistantModel : chat.completionsModel, messages: messages,
-                                  maxTokens: isAssistant ? chat.assistantMaxTokens : chat.completionsMaxTokens,
-                                  tools: tools, purpose: classification.type.rawValue)
-        return ModelTask(message: turn.message, path: decision.path, classification: classification, reason: decision.reason,
-                         request: request, leadingReplies: turn.replies, threadTail: tail, summary: summary)
-    }
-
-    /// Name, streak and today's agenda: all the cheap model needs to sound like it knows you.
-    private func briefContext(_ turn: Turn) throws -> String {
-        let streak = try turn.session.recentOutcomes(of: turn.user.id, limit: 50).prefix { $0 == .done }.count
-        return "User: \(Engine.displayName(turn.user.id)). Done streak: \(streak). Today: \(try todayLine(turn))."
-    }
-
-    /// The brief context plus task types and the latest insights, capped.
-    private func coachingContext(_ chat: ChatSettings, _ turn: Turn) throws -> String {
-        let types = try turn.session.taskTypes(of: turn.user.id).prefix(10).map { "\($0.displayName) (\($0.completionCount) done)" }
-        let insights = try turn.session.insights(of: turn.user.id, limit: chat.maxInsights).map(\.text)
-        var lines = [try briefContext(turn)]
-        if !types.isEmpty { lines.append("Task types: " + types.joined(separator: ", ") + ".") }
-        if !insights.isEmpty { lines.append("What I've learned: " + insights.joined(separator: " ")) }
-        return lines.joined(separator: "\n")
-    }
-
-    private func todayLine(_ turn: Turn) throws -> String {
-        let start = turn.week.startOfDay(turn.now)
-        let end = turn.week.addingDays(1, to: start) ?? start.addingTimeInterval(86_400)
-        let events = try turn.session.events(of: turn.user.id, overlapping: DateInterval(start: start, end: end), statuses: [.scheduled, .done])
-        guard !events.isEmpty else { return "nothing scheduled" }
-        return events.map { "\(turn.format.clock($0.start)) \($0.title)\($0.status == .done ? " (done)" : "")" }.joined(separator: ", ")
-    }
 
     static func displayName(_ userID: String) -> String {
         // "@alice:example.org" -> "alice"; IRC and console ids pass through.
@@ -193,6 +153,7 @@ enum Help {
         • reminders 15 min / off · daily plan at 8 / off · weekly review on · quiet hours 22-07 · message limit 5
         • unanswered missed / unknown · stop, mute or quiet (until resume)
         • plan <goal> — e.g. plan a marathon training block
+        • calendar import <your calendar's iCal address> / off — I schedule around your meetings · calendar feed — subscribe to what I schedule
         I learn from every done and skip when your tasks go best.
         """
 }

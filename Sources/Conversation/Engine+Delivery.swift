@@ -41,7 +41,7 @@ extension Engine: DurableConversationHandling {
 
 extension Response {
     static func duplicate(of message: InboundMessage) -> Response {
-        var response = Response(userID: message.userID, roomID: message.roomID, replies: [], intent: "duplicate", route: .none)
+        var response = Response(userID: message.userID, roomID: message.roomID, replies: [], intent: .unknown, route: .none)
         response.isDuplicate = true
         return response
     }

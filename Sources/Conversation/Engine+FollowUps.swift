@@ -27,7 +27,7 @@ extension Engine {
     }
 
     /// The conversation is live, so the next question rides on this reply instead of waiting for a tick.
-    private func askNextQueuedFollowUp(_ turn: inout Turn) throws {
+    func askNextQueuedFollowUp(_ turn: inout Turn) throws {
         let preferences = try turn.session.proactivePreferences(of: turn.user.id)
         guard !preferences.isMuted else { return }
         let queued = try turn.session.nudges(of: turn.user.id, kinds: [.followUp], states: [.pending])

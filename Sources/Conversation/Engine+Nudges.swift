@@ -84,7 +84,7 @@ extension Engine {
                                       sentToday: try scope.session.messagesSent(to: scope.user.id, since: scope.today.start),
                                       hasOpenFollowUp: !(try scope.session.nudges(of: scope.user.id, kinds: [.followUp], states: [.open]).isEmpty))
         var reminders: [Event] = []
-        var texts: [(text: String, asksAbout: String?)] = []
+        var texts: [(text: String, eventID: Int64?)] = []
         for var nudge in due {
             let event = try nudge.eventID.flatMap { try scope.session.event(id: $0) }
             if nudge.eventID != nil, event?.status != .scheduled {
@@ -103,7 +103,7 @@ extension Engine {
                 case .reminder: if let event { reminders.append(event) }
                 case .followUp:
                     context.hasOpenFollowUp = true
-                    if let event { texts.append((FollowUpText.question(about: event), event.title)) }
+                    if let event { texts.append((FollowUpText.question(about: event), event.id)) }
                 case .dailyPlan: texts.append((try dailyPlan(scope), nil))
                 case .weeklyReview: texts.append((try weeklyReview(scope), nil))
                 }
@@ -121,7 +121,7 @@ extension Engine {
             }
         }
         if !reminders.isEmpty { texts.insert((FollowUpText.reminder(for: reminders, now: scope.now, format: scope.format), nil), at: 0) }
-        return texts.map { ProactiveMessage(userID: scope.user.id, roomID: scope.preferences.lastRoomID, text: $0.text, asksAbout: $0.asksAbout) }
+        return texts.map { ProactiveMessage(userID: scope.user.id, roomID: scope.preferences.lastRoomID, text: $0.text, verdictEventID: $0.eventID) }
     }
 }
 

@@ -23,13 +23,21 @@ extension Engine {
            let cached = try turn.session.cachedPlan(key: key, freshAfter: turn.now.addingTimeInterval(-chat.plans.timeToLive)),
            let template = try? PlanTemplate.parse(cached) {
             try apply(template.filled(with: details), goal: goal, fromCache: true, &turn)
-            turn.skippedCalls.append(SkippedCall(request: request, route: "assistant", messageType: "plan", outcome: .cached))
+            turn.skippedCalls.append(SkippedCall(request: request, route: .cache, messageType: "plan", outcome: .cached))
+            return
+        }
+        let worstCase = chat.llm.worstCaseCost(of: request)
+        let state = try budgetState(chat, turn)
+        if let denial = chat.gate.denial(path: .assistant, worstCaseUSD: worstCase, state: state) {
+            try deferCall(denial, request: request, messageType: "plan",
+                          otherwise: "I can't make a new plan today. You can still schedule tasks one by one.", &turn)
             return
         }
         turn.modelTask = ModelTask(kind: .plan(key: key, details: details), message: turn.message, path: .assistant,
                                    classification: Classification(type: .planning, rule: "plan command"),
                                    reason: command.wantsFresh ? "plan command, fresh plan asked" : "plan command, cache miss",
-                                   request: request, leadingReplies: turn.replies, threadTail: [], summary: nil)
+                                   request: request, leadingReplies: turn.replies, threadTail: [], summary: nil,
+                                   worstCaseUSD: worstCase ?? 0)
     }
 
     /// The model sees the profile and the goal with names replaced by placeholders, so nothing personal can be cached.

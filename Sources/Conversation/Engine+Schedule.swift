@@ -16,13 +16,17 @@ extension Engine {
         guard let placement = try place(type: type, duration: duration, when: command.when, excluding: nil, &turn) else { return }
         try countSchedule(&type, &turn)
         try turn.session.save(&type)
-        var event = Event(userID: turn.user.id, taskTypeID: type.id ?? 0, title: type.displayName,
+        var event = Event(userID: turn.user.id, taskTypeID: type.id ?? 0, title: eventTitle(said: taskName, type: type),
                           start: placement.slot.start, end: placement.slot.end, createdAt: turn.now, score: placement.slot.score)
         try turn.save(&event)
         try turn.session.setValue(event.id.map(String.init), forKey: Engine.lastSuggestionKey(turn.user.id))
         turn.event = summary(of: event, type: type)
-        var line = "\(turn.format.range(event.start, event.end)) \(type.displayName): \(placement.reason) (score \(TimeFormat.score(placement.slot.score)))."
-        if created { line += " New task type, \(type.category.rawValue); I'll learn its best times as you go." }
+        var line = "\(turn.format.range(event.start, event.end)) \(event.title): \(placement.reason) (score \(TimeFormat.score(placement.slot.score)))."
+        if created {
+            line += " New task type, \(type.category.rawValue); I'll learn its best times as you go."
+        } else if event.title != type.displayName {
+            line += " I'll learn its times together with your \(type.displayName)."
+        }
         turn.say(line)
         if !placement.alternatives.isEmpty {
             let others = placement.alternatives.map { "\(turn.format.dayAndClock($0.start)) (\(TimeFormat.score($0.score)))" }
@@ -40,7 +44,7 @@ extension Engine {
     /// Says why it cannot, and returns nil, when nothing fits.
     func place(type: TaskType, duration: Int, when: ResolvedTime?, excluding: Int64?, _ turn: inout Turn) throws -> Placement? {
         let request = try slotRequest(type: type, duration: duration, window: searchWindow(for: when, turn), excluding: excluding, turn)
-        if let when, when.end == nil, when.grain == .minute || when.grain == .hour {
+        if let when, when.end == nil, when.open == nil, when.grain <= .hour {
             return try placeExactly(at: when.start, request: request, type: type, &turn)
         }
         guard request.window.duration > 0 else {
@@ -89,7 +93,7 @@ extension Engine {
         let end: Date
         if let explicit = when.end {
             end = explicit
-        } else if when.grain == .minute || when.grain == .hour {
+        } else if when.grain <= .hour {
             end = when.start.addingTimeInterval(36 * 3600)
         } else {
             end = turn.week.calendar.date(byAdding: when.grain.calendarComponent, value: 1, to: when.start) ?? defaultEnd
@@ -106,6 +110,7 @@ extension Engine {
 extension TimeGrain {
     var calendarComponent: Calendar.Component {
         switch self {
+        case .second: .second
         case .minute: .minute
         case .hour: .hour
         case .day: .day

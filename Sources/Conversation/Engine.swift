@@ -16,52 +16,69 @@ public actor Engine: ConversationHandling {
     let parser = CommandParser()
     let finder = SlotFinder()
     var placements: PlacementBuilder { PlacementBuilder(learner: settings.learner) }
+    let metrics = EngineMetrics()
+    /// The latest instant a message or tick carried: the engine's idea of now when a caller has none.
+    var latestClock: Date?
+    /// Users whose imported calendar is being fetched right now.
+    var refreshing: Set<String> = []
     let logger: Logger
+    /// Model calls being awaited; the budget gate counts them as spent.
+    var inFlight = InFlightCalls()
 
     public init(store: any SchedulerStore, settings: EngineSettings = EngineSettings(),
                 logger: Logger = Logger(label: "scheduler-bot.engine")) {
         self.store = store
+        var settings = settings
+        // The budgets read spend from the store, so its copy of the cost log is never left out.
+        if let llm = settings.chat?.llm { settings.chat?.llm = llm.addingSink(StoreCostSink(store: store)) }
         self.settings = settings
         self.logger = logger
     }
 
     public func handle(_ message: InboundMessage) async -> Response {
         let text = MessageText.clean(message.text, limit: settings.maxMessageLength)
+        latestClock = max(latestClock ?? message.receivedAt, message.receivedAt)
+        let started = ContinuousClock.now
+        let calendar = await prefetchCalendar(for: text)
         do {
-            switch try decide(message, text: text) {
-            case .answered(let response, let skipped):
-                await logSkipped(skipped, for: message)
+            switch try decide(message, text: text, calendar: calendar) {
+            case .answered(let response, let row):
+                if let row { await log(row, for: message) }
+                metrics.handled(response, after: started.duration(to: .now), message: message)
                 return response
             case .needsModel(let task):
+                let ticket = inFlight.reserve(userID: message.userID, worstCaseUSD: task.worstCaseUSD)
+                defer { inFlight.release(ticket) }
                 return try await answerWithModel(task)
             }
         } catch {
             logger.error("could not handle a message", metadata: ["error": "\(error)"])
             return Response(userID: message.userID, roomID: message.roomID,
                             replies: [Reply("Sorry, something went wrong on my side and nothing was changed. Please try again.")],
-                            intent: IntentKind.unknown.rawValue, route: .none)
+                            intent: .unknown, route: .none)
         }
     }
 
     enum Decision {
-        case answered(Response, skipped: [SkippedCall])
+        case answered(Response, costRow: MessageCostRow?)
         case needsModel(ModelTask)
     }
 
     /// The first (often only) transaction: everything that needs no model is done and committed here.
-    private func decide(_ message: InboundMessage, text: MessageText) throws -> Decision {
+    private func decide(_ message: InboundMessage, text: MessageText, calendar: CalendarImport?) throws -> Decision {
         try store.write { session in
             if let delivery = message.delivery, try session.isHandled(externalID: delivery.externalID) {
-                return .answered(Response.duplicate(of: message), skipped: [])
+                return .answered(Response.duplicate(of: message), costRow: nil)
             }
             var turn = try Turn(message: message, text: text, session: session, settings: settings)
-            try respond(&turn)
+            try respond(&turn, calendar: calendar)
             try keepProactiveInStep(&turn)
             try turn.finish()
             if let task = turn.modelTask { return .needsModel(task) }
             let response = turn.response
+            let row = try costRow(for: turn, reply: response.replies.map(\.text).joined(separator: "\n"))
             try Engine.recordDelivery(of: message, answer: response, in: session)
-            return .answered(response, skipped: turn.skippedCalls)
+            return .answered(response, costRow: row)
         }
     }
 
@@ -73,13 +90,21 @@ public actor Engine: ConversationHandling {
         try session.setAnswer(try AnswerCoding.encode(answer), forExternalID: delivery.externalID)
     }
 
-    private func respond(_ turn: inout Turn) throws {
+    private func respond(_ turn: inout Turn, calendar: CalendarImport?) throws {
+        if let verdict = turn.message.verdict { return try record(verdict, &turn) }
         if try adminCommand(&turn) { return }
         if let reply = try onboardingReply(&turn) {
             turn.say(reply)
             return
         }
-        let reading = parser.parse(turn.text.value, context: turn.timeContext)
+        if let command = CalendarCommand.parse(turn.text.value) {
+            try calendarCommand(command, fetched: calendar, &turn)
+            try offerOnboardingIfNew(&turn)
+            return
+        }
+        // The user's task names tell the grammar which time words are names ("Evening Walk").
+        let names = try turn.session.taskTypes(of: turn.user.id).map(\.displayName)
+        let reading = parser.parse(turn.text.value, context: turn.timeContext, knownNames: names)
         turn.intent = reading.intent
         if let correction = reading.correction { turn.say("(I read that as \(correction).)") }
         if turn.text.wasCut { turn.say("(Your message was long, so I only read the first \(settings.maxMessageLength) characters.)") }

@@ -1,7 +1,14 @@
 import Foundation
+import Language
+import SchedulerCore
+
+/// Front ends name their network in Conversation's own vocabulary.
+public typealias Network = SchedulerCore.Network
 
 /// A message from a person, as any front end sees it.
 public struct InboundMessage: Sendable, Equatable {
+    /// The front end it came through; the person's unprompted messages go back over it.
+    public var network: Network
     /// Stable identity of the person (Matrix user id, IRC account or nick!user@host, "local" in the console).
     public var userID: String
     /// Where to answer; nil for the console.
@@ -13,15 +20,31 @@ public struct InboundMessage: Sendable, Equatable {
     public var isAdmin: Bool
     /// Set by front ends that need exactly-once handling across crashes (Matrix).
     public var delivery: Delivery?
+    /// A verdict on one event given without words (a 👍 on the bot's message about it); `text` is then not read.
+    public var verdict: EventVerdict?
 
-    public init(userID: String, roomID: String? = nil, text: String, receivedAt: Date, isAdmin: Bool = false,
-                delivery: Delivery? = nil) {
+    public init(network: Network, userID: String, roomID: String? = nil, text: String, receivedAt: Date,
+                isAdmin: Bool = false, delivery: Delivery? = nil, verdict: EventVerdict? = nil) {
+        self.network = network
         self.userID = userID
         self.roomID = roomID
         self.text = text
         self.receivedAt = receivedAt
         self.isAdmin = isAdmin
         self.delivery = delivery
+        self.verdict = verdict
+    }
+}
+
+/// "That one is done" or "that one didn't happen", about the event a bot message was about.
+public struct EventVerdict: Sendable, Equatable, Codable {
+    public enum Outcome: String, Sendable, Codable { case done, skipped }
+    public var eventID: Int64
+    public var outcome: Outcome
+
+    public init(eventID: Int64, outcome: Outcome) {
+        self.eventID = eventID
+        self.outcome = outcome
     }
 }
 
@@ -96,7 +119,7 @@ public struct Response: Sendable, Equatable, Codable {
     public var userID: String
     public var roomID: String?
     public var replies: [Reply]
-    public var intent: String
+    public var intent: IntentKind
     public var route: Route
     public var event: EventSummary?
     public var llm: LLMUsage
@@ -105,7 +128,7 @@ public struct Response: Sendable, Equatable, Codable {
     /// True when the message was already handled (a redelivery): nothing was done and nothing should be sent.
     public var isDuplicate: Bool = false
 
-    public init(userID: String, roomID: String?, replies: [Reply], intent: String, route: Route,
+    public init(userID: String, roomID: String?, replies: [Reply], intent: IntentKind, route: Route,
                 event: EventSummary? = nil, llm: LLMUsage = .none, reaction: String? = nil) {
         self.userID = userID
         self.roomID = roomID
@@ -118,26 +141,35 @@ public struct Response: Sendable, Equatable, Codable {
     }
 }
 
+extension Response {
+    /// The event a quick verdict on this answer would be about: the one it placed or moved.
+    public var verdictEventID: Int64? {
+        guard intent == .schedule || intent == .move else { return nil }
+        return event.flatMap { Int64($0.id) }
+    }
+}
+
 /// A message the bot sends on its own (reminders, follow-ups), returned by `tick`.
 public struct ProactiveMessage: Sendable, Equatable {
     public var userID: String
     public var roomID: String?
     public var text: String
-    /// For a follow-up: the task it asks about, so a front end can turn a quick reaction into "done <task>".
-    public var asksAbout: String?
+    /// For a follow-up: the event it asks about, so a front end can turn a quick reaction into a verdict on it.
+    public var verdictEventID: Int64?
 
-    public init(userID: String, roomID: String?, text: String, asksAbout: String? = nil) {
+    public init(userID: String, roomID: String?, text: String, verdictEventID: Int64? = nil) {
         self.userID = userID
         self.roomID = roomID
         self.text = text
-        self.asksAbout = asksAbout
+        self.verdictEventID = verdictEventID
     }
 }
 
 /// What every front end talks to. Adapters move text; everything else happens behind this.
 public protocol ConversationHandling: Sendable {
     func handle(_ message: InboundMessage) async -> Response
-    func tick(now: Date) async -> [ProactiveMessage]
+    /// What is due at `now` for the people on `network`, and only for them.
+    func tick(_ network: Network, now: Date) async -> [ProactiveMessage]
     /// The next instant after `instant` at which `tick` may have something to say (nil: nothing pending).
     func nextProactiveDue(after instant: Date) async -> Date?
 }

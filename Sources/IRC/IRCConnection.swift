@@ -197,13 +197,13 @@ actor IRCConnection {
         while true {
             try await Task.sleep(for: settings.tickInterval)
             guard hasRegistered else { continue }
-            for message in await handler.tick(now: Date()) { deliverProactive(message) }
+            for message in await handler.tick(.irc, now: Date()) { deliverProactive(message) }
         }
     }
 
     private func deliverProactive(_ message: ProactiveMessage) {
-        guard let target = message.roomID ?? IRCIdentity.nick(fromUserID: message.userID) else {
-            logger.warning("IRC: proactive message has no room and no nick to send to", metadata: ["user": "\(message.userID)"])
+        guard let target = message.roomID else {
+            logger.warning("IRC: proactive message has no room to send to", metadata: ["user": "\(message.userID)"])
             return
         }
         deliver([Reply(message.text)], to: target, askerNick: target, isChannel: false)

@@ -37,7 +37,7 @@ struct InboundRouting: Sendable {
         guard let text else { return .ignore }
         let replyTarget = chat.isPrivate ? chat.source.nick : chat.target
         let inbound = InboundMessage(
-            userID: IRCIdentity.userID(source: chat.source, account: chat.account),
+            network: .irc, userID: IRCIdentity.userID(source: chat.source, account: chat.account),
             roomID: replyTarget, text: text, receivedAt: now,
             isAdmin: admins.contains { $0.matches(chat.source) })
         return .engine(inbound, replyTarget: replyTarget, askerNick: chat.source.nick, isChannel: !chat.isPrivate)
@@ -55,14 +55,5 @@ public enum IRCIdentity {
     public static func userID(source: IRCSource, account: String?) -> String {
         if let account, !account.isEmpty, account != "*" { return "irc:" + account }
         return "irc:" + source.raw
-    }
-
-    /// The nick to message for a `userID` made by `userID(source:account:)` from a full mask.
-    static func nick(fromUserID userID: String) -> String? {
-        guard userID.hasPrefix("irc:") else { return nil }
-        let rest = userID.dropFirst(4)
-        guard let bang = rest.firstIndex(of: "!") else { return nil }
-        let nick = String(rest[..<bang])
-        return nick.isEmpty ? nil : nick
     }
 }

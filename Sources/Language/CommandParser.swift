@@ -7,13 +7,29 @@ public struct CommandParser: Sendable {
     public init() {}
 
     public func parse(_ text: String, context: TimeContext) -> Reading {
-        let message = Message(text: text, context: context)
-        if message.tokens.isEmpty { return Reading(.chat) }
-        if let agenda = message.agendaQuestion() { return Reading(agenda) }
-        if message.isHelpQuestion { return Reading(.help) }
-        if let proactive = message.proactiveCommand() { return Reading(proactive) }
-        guard let (intent, index, correction) = message.commandWord() else { return Reading(.chat) }
-        return Reading(message.command(intent, after: index), correction: correction)
+        parse(text, context: context, knownNames: [])
+    }
+
+    /// `knownNames` are the user's task types and past titles: a time word inside one of them
+    /// ("Evening Walk") is read as part of the name.
+    public func parse(_ text: String, context: TimeContext, knownNames: [String]) -> Reading {
+        var message = Message(text: text, context: context, knownNames: knownNames)
+        if message.tokens.allSatisfy({ $0.kind == .symbol }) {
+            return Reading(message.tokens.contains { $0.isSymbol("?") } ? .help : .chat)
+        }
+        let correction = message.correctCommandWord()
+        return Reading(message.command(), correction: correction)
+    }
+}
+
+extension Message {
+    /// The command the message states, or chat.
+    func command() -> Command {
+        if isHelpQuestion { return .help }
+        if let agenda = agendaQuestion() { return agenda }
+        if let proactive = proactiveCommand() { return proactive }
+        guard let (intent, index) = commandWord() else { return statedTimeZone() ?? .chat }
+        return command(intent, after: index)
     }
 }
 
@@ -42,19 +58,83 @@ extension Message {
 struct Message {
     let text: String
     let context: TimeContext
-    let tokens: [Token]
+    private(set) var tokens: [Token]
     let mentions: [TimeMention]
     /// For each token, whether a readable time or duration mention covers it.
     let isTimeToken: [Bool]
+    /// The user's task names, evidence that time words inside them are part of a name.
+    let knownNames: [String]
 
-    init(text: String, context: TimeContext) {
+    init(text: String, context: TimeContext, knownNames: [String] = []) {
+        let tokens = Tokenizer.tokenize(text).map(Self.pictographAsSymbol).map(Self.possessiveDayAsDay)
+        let scanned = Self.withHourAfterDay(TimeScanner(tokens: tokens).scan(), tokens)
+        let named = Self.nameTokens(tokens, scanned, knownNames: knownNames)
+        self.init(text: text, context: context, tokens: tokens, mentions: scanned.filter { !$0.tokens.contains(where: named.contains) },
+                  knownNames: knownNames)
+    }
+
+    private init(text: String, context: TimeContext, tokens: [Token], mentions: [TimeMention], knownNames: [String]) {
+        self.knownNames = knownNames
         self.text = text
         self.context = context
-        tokens = Tokenizer.tokenize(text)
-        mentions = TimeScanner(tokens: tokens).scan()
+        self.tokens = tokens
+        self.mentions = mentions
         var covered = [Bool](repeating: false, count: tokens.count)
         for m in mentions { for i in m.tokens { covered[i] = true } }
         isTimeToken = covered
+    }
+
+    /// The same message with one mention read as words of the task ("schedule lunch tomorrow": lunch is the task).
+    func readingAsName(_ mention: TimeMention) -> Message {
+        Message(text: text, context: context, tokens: tokens, mentions: mentions.filter { $0.tokens != mention.tokens }, knownNames: knownNames)
+    }
+
+    /// "schedule gym friday 6": a bare hour that ends the message right after a day is that day's clock time.
+    private static func withHourAfterDay(_ mentions: [TimeMention], _ tokens: [Token]) -> [TimeMention] {
+        guard let i = tokens.lastIndex(where: { $0.kind != .symbol }), tokens[i].isNumber, tokens[i].text.count <= 2, i > 0,
+              let day = mentions.last, day.tokens.upperBound == i, day.day != nil, day.clock == nil, !day.isInvalid,
+              let (clock, next) = TimeScanner(tokens: tokens).clockTime(at: i, strong: false), next == i + 1, clock.isValid else {
+            return mentions
+        }
+        var hour = TimeMention(tokens: i..<(i + 1))
+        hour.clock = clock
+        return mentions + [hour]
+    }
+
+    /// "tomorrow's gym", "friday's review": a day in the possessive is that day.
+    private static func possessiveDayAsDay(_ token: Token) -> Token {
+        guard token.isWord, token.text.hasSuffix("'s") else { return token }
+        let stem = String(token.text.dropLast(2))
+        guard ["today", "tomorrow", "tonight", "tmrw"].contains(stem) || Lexicon.weekdays[stem] != nil else { return token }
+        var day = token
+        day.text = stem
+        return day
+    }
+
+    /// Emoji and other pictographs carry no words: they read like punctuation.
+    private static func pictographAsSymbol(_ token: Token) -> Token {
+        guard token.isWord, !token.text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else {
+            return token
+        }
+        var symbol = token
+        symbol.kind = .symbol
+        return symbol
+    }
+
+    /// Corrects a near-miss command word in place ("mvoe gym" reads as "move gym"); returns what was changed.
+    mutating func correctCommandWord() -> String? {
+        guard let i = candidateCommandIndex(), CommandWords.intents[tokens[i].text] == nil,
+              !CommandWords.settingWords.contains(tokens[i].text), let fixed = CommandWords.correction(for: tokens[i].text) else { return nil }
+        let typed = tokens[i].text
+        tokens[i].text = fixed
+        return "\(typed) -> \(fixed)"
+    }
+
+    /// The first word that is neither a filler nor part of a time expression.
+    private func candidateCommandIndex() -> Int? {
+        tokens.indices.first { i in
+            tokens[i].isWord && !isTimeToken[i] && !CommandWords.fillers.contains(tokens[i].text)
+        }
     }
 
     func word(_ i: Int) -> String? { i < tokens.count && tokens[i].isWord ? tokens[i].text : nil }
@@ -66,7 +146,7 @@ struct Message {
 
     /// "plan review between 2 and 4" names a time to book, so it schedules; "plan my week for ..." asks for a plan.
     var saysClockTime: Bool {
-        mentions.contains { !$0.isInvalid && ($0.clock != nil || $0.bound != nil) }
+        mentions.contains { !$0.isInvalid && $0.clock != nil }
     }
 
     /// "why" or "why deep coding?" asks about the last suggestion; "why do I keep skipping?" is coaching chat.
@@ -86,53 +166,89 @@ struct Message {
         return rest.allSatisfy(allowed.contains)
     }
 
-    /// The command word's intent, its token index and the correction made, if any.
-    func commandWord() -> (IntentKind, Int, String?)? {
+    /// The command word's intent and its token index.
+    func commandWord() -> (IntentKind, Int)? {
+        var intends = false
         for (i, token) in tokens.enumerated() {
             if isTimeToken[i] || token.kind == .symbol { continue }
             guard token.isWord else { return nil }
-            if token.text == "did", word(i + 1) == "it" { return (.done, i + 1, nil) }
-            if token.text == "time", word(i + 1) == "zone" { return (.timezone, i + 1, nil) }
+            if token.text == "did", word(i + 1) == "it" { return (.done, i + 1) }
+            if token.text == "did", let next = word(i + 1), ["my", "the", "a", "an", "some", "today's"].contains(next) { return (.done, i) }
+            if token.text == "time", word(i + 1) == "zone" { return (.timezone, i + 1) }
+            if token.text == "remind", word(i + 1) == "me", word(i + 2) == "to", mentions.contains(where: \.saysTime) { return (.schedule, i + 2) }
+            if let end = skipPhraseEnd(at: i) { return (.skip, end) }
             if let intent = CommandWords.intents[token.text] {
                 if token.text == "add", word(i + 1) == "to" { return nil }
-                return (intent, i, nil)
+                if intends && intent != .schedule { return nil }
+                if startsSentence(after: i), intent != .timezone, intent != .available { return nil }
+                // "move on", "push through", "book it": a phrase, not a command about a task.
+                if let next = word(i + 1), i + 2 >= tokens.count || tokens[(i + 2)...].allSatisfy({ $0.kind == .symbol }),
+                   (Self.particles.contains(next) && [.move, .schedule, .done].contains(intent) || next == "it" && intent == .schedule) {
+                    return nil
+                }
+                // "schedule? what schedule", "done?": the word asked back, not a command.
+                if i + 1 < tokens.count, tokens[i + 1].isSymbol("?"), [.schedule, .done, .skip, .cancel, .move, .plan].contains(intent) { return nil }
+                return (intent, i)
             }
-            if CommandWords.fillers.contains(token.text) { continue }
-            if let fixed = CommandWords.correction(for: token.text), let intent = CommandWords.intents[fixed] {
-                return (intent, i, "\(token.text) -> \(fixed)")
+            if CommandWords.fillers.contains(token.text) || isSettingLead(i) { continue }
+            if CommandWords.intentions.contains(token.text) {
+                intends = true
+                continue
             }
             return nil
         }
         return nil
     }
 
-    /// "today", "tomorrow?", "what's next", "what's on today", "show my agenda".
-    func agendaQuestion() -> Command? {
-        let ws = words.filter { !["what's", "whats", "what", "is", "on", "show", "my", "me", "for", "up", "the", "please"].contains($0) }
-        let asked = words.contains { ["what's", "whats", "what", "show"].contains($0) } || ws.count == words.count
-        guard asked, ws.count <= 2 else { return nil }
-        switch ws {
-        case ["today"], ["agenda", "today"], ["today", "agenda"]: return agenda(.today)
-        case ["tomorrow"], ["agenda", "tomorrow"], ["tomorrow", "agenda"]: return agenda(.tomorrow)
-        case ["next"]: return agenda(.next)
-        case ["agenda"]: return agenda(.upcoming)
-        case ["schedule"] where words.count > 1: return agenda(.upcoming)
-        default: return nil
+    /// "done is better than perfect", "book club was fun": a verb right after the command word (or after
+    /// one more word) makes the command word the subject of a sentence.
+    private func startsSentence(after i: Int) -> Bool {
+        if Self.predicates.contains(word(i + 1) ?? "") { return true }
+        guard word(i + 1) != nil, let second = word(i + 2), second != "and", Self.predicates.contains(second) else { return false }
+        return tokens[i + 1].text != "it"
+    }
+
+    static let particles: Set<String> = ["on", "forward", "along", "through", "ahead", "over", "up", "off", "deal", "out"]
+
+    /// "not doing gym today", "won't make it to yoga", "can't make standup": a skip said in words.
+    /// Returns the index of the phrase's last word; "not doing great" is about a mood, not a task.
+    private func skipPhraseEnd(at i: Int) -> Int? {
+        for phrase in Self.skipPhrases where (0..<phrase.count).allSatisfy({ word(i + $0) == phrase[$0] }) {
+            let end = i + phrase.count - 1
+            guard let next = word(end + 1), !Self.moodWords.contains(next), RatingParser.words[next] == nil else { return nil }
+            return end
         }
+        return nil
+    }
+
+    static let skipPhrases: [[String]] = [
+        ["not", "doing"], ["won't", "make", "it", "to"], ["wont", "make", "it", "to"], ["can't", "make", "it", "to"],
+        ["cant", "make", "it", "to"], ["not", "going", "to", "make", "it", "to"], ["not", "gonna", "make", "it", "to"],
+        ["can't", "make"], ["cant", "make"], ["won't", "make"], ["wont", "make"],
+    ]
+    static let moodWords: Set<String> = [
+        "well", "so", "too", "very", "much", "anything", "that", "this", "it", "any", "enough", "the", "a", "an", "my", "sense", "great",
+        "good", "ok", "okay", "fine", "badly", "anymore", "up", "time", "room", "plans", "friends", "money", "progress", "ends", "decisions",
+        "mistakes", "things", "stuff", "nothing", "everything", "me", "you", "us", "them", "him", "her",
+    ]
+
+    /// A command word followed by one of these is the subject of a sentence ("done is better than perfect").
+    static let predicates: Set<String> = ["and", "happens", "happened", "is", "was", "are", "were", "isn't", "wasn't", "looks", "seems", "feels", "sucks", "means", "has", "had"]
+
+    /// "set my timezone to ...", "my timezone is ...": words before a setting's name.
+    private func isSettingLead(_ i: Int) -> Bool {
+        guard CommandWords.settingVerbs.contains(tokens[i].text) else { return false }
+        var j = i + 1
+        while let w = word(j), CommandWords.settingVerbs.contains(w) { j += 1 }
+        guard let next = word(j) else { return false }
+        return ["timezone", "tz", "availability", "available"].contains(next) || next == "time" && word(j + 1) == "zone"
     }
 
     var isHelpQuestion: Bool {
         let joined = words.joined(separator: " ")
-        return tokens.count == 1 && tokens[0].isSymbol("?")
-            || ["what can you do", "how does this work", "what can i say", "how do i use you"].contains(joined)
-    }
-
-    func agenda(_ scope: AgendaScope) -> Command {
-        guard scope == .today || scope == .tomorrow else { return .agenda(AgendaRequest(scope: scope)) }
-        let resolver = TimeResolver(context: context)
-        let day = resolver.today + (scope == .tomorrow ? 1 : 0)
-        let when = ResolvedTime(start: Date(timeIntervalSince1970: TimeInterval(resolver.instant(day, 0))), grain: .day)
-        return .agenda(AgendaRequest(scope: scope, when: when))
+        let menu: Set<String> = ["list", "show", "me", "the", "commands", "command", "help", "menu", "options", "please", "pls", "your", "all", "what", "are"]
+        return ["what can you do", "how does this work", "what can i say", "how do i use you", "what do you do"].contains(joined)
+            || words.allSatisfy(menu.contains) && !Set(words).isDisjoint(with: ["commands", "command", "menu", "options"])
     }
 
     // MARK: - Pieces
@@ -173,12 +289,13 @@ struct Message {
     /// clock or date ("25:00", "february 30"), or something unreadable.
     func timeProblem(in range: Range<Int>) -> CommandProblem? {
         guard let m = mentions.first(where: { $0.isInvalid && range.contains($0.tokens.lowerBound) }) else { return nil }
-        var first = m.tokens.lowerBound
-        while first + 1 < m.tokens.upperBound, let w = word(first), ["at", "on", "by", "from", "for", "in", "until", "till"].contains(w) { first += 1 }
-        let typed = said(first..<m.tokens.upperBound)
-        if let clock = m.clock, !clock.isValid { return .impossible(ImpossibleValue(typed, .clock)) }
-        if let day = m.day, case .date = day, !day.isPossibleDate { return .impossible(ImpossibleValue(typed, .date)) }
-        return .unreadableTime(typed)
+        let typed = said(m.problemTokens ?? m.tokens)
+        switch m.problem {
+        case .impossibleHour?, .impossibleMinute?: return .impossible(ImpossibleValue(typed, .clock))
+        case .impossibleDate?: return .impossible(ImpossibleValue(typed, .date))
+        case .negativeDuration?: return .impossible(ImpossibleValue(typed, .duration))
+        case nil: return .unreadableTime(typed)
+        }
     }
 
     /// The message's text over a token range, as typed.
@@ -203,10 +320,13 @@ struct Message {
     /// The user's own words in `range` minus time and duration mentions (or the `dropped` tokens),
     /// without leading articles or dangling prepositions. Nil when nothing is left.
     func taskText(in range: Range<Int>, dropping dropped: Set<Int>? = nil) -> String? {
-        var kept = range.filter { !(dropped?.contains($0) ?? isTimeToken[$0]) }
-        let leading: Set<String> = ["a", "an", "my", "the", "with", "for", "to", "of", "-", ":", ",", "!", "."]
+        var kept = withoutNoise(range.filter { !(dropped?.contains($0) ?? isTimeToken[$0]) })
+        let leading: Set<String> = ["a", "an", "my", "the", "with", "w", "for", "to", "of", "me", "us", "-", ":", ",", "!", "."]
         let trailing: Set<String> = ["at", "on", "for", "in", "to", "from", "by", "and", "-", ":", ",", "!", ".", "?", "the", "a", "with"]
-        while let first = kept.first, leading.contains(tokens[first].text) || tokens[first].kind == .symbol { kept.removeFirst() }
+        while let first = kept.first, leading.contains(tokens[first].text) || tokens[first].kind == .symbol
+            || tokens[first].text == "in" && kept.count > 1 && ["a", "an", "the", "my", "some"].contains(tokens[kept[1]].text) {  // "book in a haircut"
+            kept.removeFirst()
+        }
         while let last = kept.last, trailing.contains(tokens[last].text) || tokens[last].kind == .symbol && tokens[last].text != ")" {
             kept.removeLast()
         }
@@ -223,6 +343,42 @@ struct Message {
         }
         return pieces.joined(separator: " ")
     }
+
+    /// Politeness and emoji anywhere ("pls", "thx", "🙏"), and "on my calendar" / "for me" where the task ends.
+    func withoutNoise(_ indices: [Int]) -> [Int] {
+        var kept = indices.filter { i in
+            let t = tokens[i]
+            if t.kind == .symbol { return t.text.utf8.allSatisfy { $0 < 0x80 } }
+            return !Self.courtesy.contains(t.text)
+        }
+        func matches(_ phrase: [String], at start: Int) -> Bool {
+            start + phrase.count <= kept.count && phrase.indices.allSatisfy { tokens[kept[start + $0]].text == phrase[$0] }
+        }
+        while let last = kept.last, tokens[last].kind == .symbol, tokens[last].text != ")" { kept.removeLast() }
+        var i = 0
+        while i < kept.count {
+            // Calendar phrases go wherever they are; short ones ("for me") only at the end.
+            if let phrase = Self.trailingPhrases.first(where: { ($0.count >= 3 || i + $0.count == kept.count) && matches($0, at: i) }) {
+                kept.removeSubrange(i..<(i + phrase.count))
+            } else {
+                i += 1
+            }
+        }
+        return kept
+    }
+
+    static let courtesy: Set<String> = [
+        "please", "pls", "plz", "plse", "thx", "thanks", "thankyou", "ty", "tia", "cheers", "kthx", "pleeease",
+        // Vagueness about when says nothing the slot finder does not already do.
+        "sometime", "someday", "anytime", "whenever", "somewhen",
+    ]
+
+    /// Said after a task to mean "for me, in the calendar"; never part of the name.
+    static let trailingPhrases: [[String]] = [
+        ["on", "my", "calendar"], ["to", "my", "calendar"], ["in", "my", "calendar"], ["on", "the", "calendar"], ["to", "the", "calendar"],
+        ["on", "my", "schedule"], ["to", "my", "schedule"], ["in", "my", "schedule"], ["into", "my", "calendar"], ["in", "my", "diary"],
+        ["on", "my", "agenda"], ["to", "my", "agenda"], ["for", "me"], ["thank", "you"], ["if", "you", "can"], ["if", "possible"],
+    ]
 
     /// Where a free note starts when no rating marks it: at punctuation after the task, or at a word
     /// that starts a sentence about how it went ("felt", "was").

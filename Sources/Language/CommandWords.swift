@@ -16,29 +16,73 @@ enum CommandWords {
         "why": .why,
     ]
 
-    /// Words that may come before a command without changing it ("please schedule", "I just finished").
-    static let fillers: Set<String> = [
-        "please", "pls", "plz", "hey", "hi", "ok", "okay", "bot", "can", "could", "would", "you", "i", "i've", "ive",
-        "just", "have", "kindly", "go", "ahead", "and",
+    /// Words of the settings and habit commands, read by their own grammar; typos of them are corrected too.
+    static let settingWords: Set<String> = ["habits", "reminders", "resume", "unmute", "mute", "unanswered", "quiet", "daily", "weekly"]
+
+    /// Short forms people type for a command word.
+    static let abbreviations: [String: String] = [
+        "sched": "schedule", "schd": "schedule", "schdl": "schedule", "sch": "schedule", "resched": "reschedule",
+        "cxl": "cancel", "cncl": "cancel", "canc": "cancel", "del": "delete", "skp": "skip", "mv": "move",
+        "hlp": "help", "agnd": "agenda", "fin": "finished", "fnshd": "finished", "avail": "available", "dne": "done",
+        "mve": "move", "bok": "book", "cancl": "cancel", "schedul": "schedule",
     ]
 
-    /// Words never corrected into a command although they are one edit away ("cancer" is not "cancel").
-    private static let realWords: Set<String> = ["cancer", "messed", "kissed", "hissed", "passed", "tossed", "agent"]
+    /// Words that may come before a command without changing it ("please schedule", "I just finished").
+    static let fillers: Set<String> = [
+        "please", "pls", "plz", "pl", "hey", "hi", "hello", "yo", "ok", "okay", "bot", "can", "could", "would", "you",
+        "i", "i've", "ive", "i'm", "im", "u", "just", "have", "kindly", "go", "ahead", "and", "also", "now", "then", "um", "uh",
+        "quick", "quickly", "oh", "oops", "actually", "ya", "yeah", "yes", "sure", "pleeease", "pleaseee",
+    ]
 
-    /// Correction targets: long enough that one edit is still clearly a typo.
-    private static let correctable = intents.keys.filter { $0.count >= 5 }.sorted()
+    /// Words of intention before a command ("I need to schedule ..."); only scheduling may follow them,
+    /// since "I need to move house" or "I want to finish the book" tell, not ask.
+    static let intentions: Set<String> = ["need", "needs", "want", "wanna", "gotta", "got", "to", "like", "i'd", "id", "let's", "lets", "would", "must", "should"]
 
-    /// The command a near-miss was meant to be ("shedule" -> "schedule"), nil when none is close enough.
+    /// Verbs that introduce a setting ("set my timezone to ..."), skipped when a setting word follows.
+    static let settingVerbs: Set<String> = ["set", "change", "update", "switch", "make", "use", "my", "the", "to"]
+
+    /// Real words one or two edits away from a command word; never corrected ("cancer" is not "cancel").
+    private static let realWords: Set<String> = [
+        "cancer", "messed", "kissed", "hissed", "mussed", "misted", "passed", "tossed", "agent", "dine", "dome", "dose", "dote",
+        "dove", "doze", "dune", "dane", "dons", "doer", "does", "dong", "dona", "mode", "more", "mope", "mote", "mole", "movie",
+        "mover", "movies", "moved", "moving", "moves", "skim", "skin", "skid", "skit", "slip", "snip", "ship", "held", "hell", "helm", "heap", "hemp", "plane",
+        "plant", "plain", "play", "plat", "boot", "boom", "boon", "books", "booth", "bosh", "posh", "pish", "mate", "mite", "mule",
+        "mutt", "muse", "remote", "shirt", "shaft", "swift", "shifty", "competed", "compete", "completes", "shipped", "slipped",
+        "stepped", "skimped", "removal", "deletes", "deleted", "commando", "comments", "comment",
+        "putt", "bush", "gush", "hush", "lush", "mush", "rush", "pusher", "moves", "dined",
+        "missy", "misty", "mister", "mixed", "mussel", "muscle", "agendas", "timezones", "helps", "helper", "planet", "planned",
+        "planner", "planning", "skipper", "skips", "doing", "dont", "don't", "donut", "dozen", "donor", "moving", "movers",
+        "dinner", "missing", "misses", "shipping", "cancels", "canceling", "cancelling", "scheduled", "scheduling", "schedules",
+    ]
+
+    /// Every word a correction may produce.
+    private static let targets: [String] = (Set(intents.keys).union(settingWords)).filter { $0.count >= 4 }.sorted()
+
+    /// The command word a near-miss was meant to be ("shedule" -> "schedule", "mvoe" -> "move", "sched" ->
+    /// "schedule"), nil when none is close enough. The allowed distance grows with the word: short words
+    /// only tolerate a swap, a doubled or dropped letter, or a changed inner letter, and keep their first letter.
     static func correction(for word: String) -> String? {
-        guard word.count >= 5, !realWords.contains(word), word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else {
-            return nil
-        }
-        let limit = word.count >= 7 ? 2 : 1
+        if let expanded = abbreviations[word] { return expanded }
+        guard word.count >= 4, !realWords.contains(word), word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
+        let limit = word.count >= 8 ? 2 : 1
         var best: (word: String, distance: Int)?
-        for candidate in correctable {
+        for candidate in targets where candidate != word {
+            guard word.count >= 6 || candidate.first == word.first else { continue }
             let d = EditDistance.distance(word, candidate, limit: limit)
-            if d <= limit, d < (best?.distance ?? Int.max) { best = (candidate, d) }
+            guard d <= limit, d < (best?.distance ?? Int.max) else { continue }
+            if candidate.count <= 4, !isGentleEdit(word, candidate) { continue }
+            best = (candidate, d)
         }
         return best?.word
+    }
+
+    /// One edit that keeps a short word recognisable: a swap, a doubled or dropped letter, or an inner
+    /// letter changed ("halp"), never the first or last letter changed ("mode" is not "move").
+    private static func isGentleEdit(_ word: String, _ candidate: String) -> Bool {
+        let a = Array(word), b = Array(candidate)
+        guard a.count == b.count else { return true }
+        let differing = a.indices.filter { a[$0] != b[$0] }
+        if differing.count == 2, differing[1] == differing[0] + 1 { return true }
+        return differing.count == 1 && differing[0] != 0 && differing[0] != a.count - 1
     }
 }

@@ -64,22 +64,39 @@ extension ResolvedTime {
         writer.string("start", ISO8601.format(start, zone: zone))
         writer.string("end", end.map { ISO8601.format($0, zone: zone) })
         writer.string("grain", grain.rawValue)
+        if let open { writer.string("open", open.rawValue) }
         return writer.finished()
     }
 }
 
 extension TimeScan {
     /// The `parse-time` line: the time, or `{"error":"no time found"}`; a duration adds `duration_minutes`.
-    public func json(in zone: ZoneOffsets) -> String {
-        guard let time else {
+    /// An impossible value adds `"problem"` (e.g. "25:00 is not a time"), `"problem_kind"` and `"problem_value"`;
+    /// `explain` adds `"rules"`, the grammar rules that built the answer.
+    public func json(in zone: ZoneOffsets, explain: Bool = false) -> String {
+        var base: String
+        if let time {
+            base = time.json(in: zone)
+            if let durationMinutes { base = String(base.dropLast()) + ",\"duration_minutes\":\(durationMinutes)}" }
+        } else {
             var writer = JSONObjectWriter()
             writer.string("error", "no time found")
             if let durationMinutes { writer.int("duration_minutes", durationMinutes) }
-            return writer.finished()
+            base = writer.finished()
         }
-        let base = time.json(in: zone)
-        guard let durationMinutes else { return base }
-        return String(base.dropLast()) + ",\"duration_minutes\":\(durationMinutes)}"
+        guard let problem = problems.first else { return explain ? withRules(base) : base }
+        var extra = JSONObjectWriter()
+        extra.string("problem", problem.description)
+        extra.string("problem_kind", problem.kind.rawValue)
+        extra.string("problem_value", problem.value)
+        let fields = extra.finished().dropFirst().dropLast()
+        base = String(base.dropLast()) + "," + fields + "}"
+        return explain ? withRules(base) : base
+    }
+
+    private func withRules(_ json: String) -> String {
+        let list = "[" + ruleNames.map(JSONObjectWriter.quoted).joined(separator: ",") + "]"
+        return String(json.dropLast()) + ",\"rules\":" + list + "}"
     }
 }
 

@@ -5,15 +5,62 @@ extension Message {
     /// `schedule <task> [when] [for <duration>]`; the command word may come after the time.
     func schedule(after index: Int) -> Command {
         let all = 0..<tokens.count
+        // "add it to the list", "put that on hold": a pronoun names nothing to schedule.
+        if let next = word(index + 1), ["it", "that", "this", "them"].contains(next) { return .chat }
         let task = taskText(in: (index + 1)..<tokens.count)
         if let problem = timeProblem(in: all) { return .unreadable(Unreadable(.schedule, problem, task: task)) }
         if let negative = negativeDuration(in: all) { return .unreadable(Unreadable(.schedule, .impossible(negative), task: task)) }
-        guard let task else { return .unreadable(Unreadable(.schedule, .missing(.task))) }
-        return .schedule(ScheduleRequest(task: task, when: time(in: all), durationMinutes: duration(in: all)))
+        guard let task else {
+            // "schedule lunch tomorrow": with nothing else to name the task, the time word is its name.
+            if let name = mentions.first(where: { $0.tokens.count == 1 && $0.tokens.lowerBound > index && $0.part != nil && $0.day == nil }) {
+                return readingAsName(name).schedule(after: index)
+            }
+            return .unreadable(Unreadable(.schedule, .missing(.task)))
+        }
+        return .schedule(ScheduleRequest(task: task, when: time(in: all), durationMinutes: duration(in: all) ?? rangeMinutes(in: all)))
+    }
+
+    /// The length of a clock range said ("2-4pm" is 120 minutes), which is how long the task takes.
+    func rangeMinutes(in range: Range<Int>) -> Int? {
+        Self.rangeLength(mentions.filter { range.contains($0.tokens.lowerBound) })
+    }
+
+    static func rangeLength(_ mentions: [TimeMention]) -> Int? {
+        guard let m = mentions.first(where: { !$0.isInvalid && $0.clock != nil && $0.clockEnd != nil }),
+              let first = m.clock, let second = m.clockEnd else { return nil }
+        let part = mentions.lazy.compactMap(\.part).first
+        let (start, end) = ClockTime.rangeMinutes(first, second, prefersAfternoon: part?.prefersAfternoon)
+        return end > start ? end - start : nil
+    }
+
+    /// "I'm in Asia/Seoul timezone now": a zone name said beside the word time zone, without the command first.
+    func statedTimeZone() -> Command? {
+        guard words.contains(where: { ["timezone", "tz"].contains($0) }) || zip(words, words.dropFirst()).contains(where: { $0 == "time" && $1 == "zone" }) else {
+            return nil
+        }
+        for i in tokens.indices where tokens[i].isWord && i + 1 < tokens.count && tokens[i + 1].isSymbol("/") && tokens[i + 1].attached {
+            var end = i + 1
+            while end < tokens.count, tokens[end].attached, !(tokens[end].kind == .symbol && ".!?,;".contains(tokens[end].text)) { end += 1 }
+            if let name = Self.zoneName(said(i..<end)) { return .timezone(name: name) }
+        }
+        return nil
     }
 
     /// `done` [task] [rating] [note]: before the rating is the task, after it the note.
     func done(after index: Int) -> Command {
+        // "I'm done for today": a day's end, not a task's.
+        if word(index + 1) == "for", let next = word(index + 2), ["today", "tonight", "now", "the", "this"].contains(next) { return .chat }
+        // "done gym now": log it as done at this moment, whatever was planned.
+        if let now = tokens.indices.first(where: { $0 > index && word($0) == "now" }) {
+            let from = now > index + 1 && ["just", "right"].contains(word(now - 1) ?? "") ? now - 1 : now
+            var rest = text
+            rest.removeSubrange(tokens[from].range.lowerBound..<tokens[now].range.upperBound)
+            guard case .done(var report) = Message(text: rest, context: context, knownNames: knownNames).command(.done, after: index) else {
+                return .chat
+            }
+            report.when = ResolvedTime(start: context.now, grain: .minute)
+            return .done(report)
+        }
         let rest = (index + 1)..<tokens.count
         if let impossible = impossibleRating(in: rest) {
             return .unreadable(Unreadable(.done, .impossible(impossible)))
@@ -40,11 +87,7 @@ extension Message {
     }
 
     func agenda(after index: Int) -> Command {
-        let rest = words
-        if rest.contains("tomorrow") { return agenda(.tomorrow) }
-        if rest.contains("today") { return agenda(.today) }
-        if rest.contains("next") { return agenda(.next) }
-        return agenda(.upcoming)
+        .agenda(agendaRequest())
     }
 
     /// `cancel <task> [when]`.
@@ -79,38 +122,80 @@ extension Message {
     func move(after index: Int) -> Command {
         for t in stride(from: tokens.count - 2, to: index, by: -1) where tokens[t].isWord("to") || tokens[t].isWord("until") {
             let tail = Array(tokens[(t + 1)...])
-            let tailMentions = TimeScanner(tokens: tail).scan().filter { !$0.isInvalid }
+            let tailMentions = destination(tail)
             guard tailMentions.first?.tokens.lowerBound == 0, tailMentions.contains(where: \.saysTime),
                   let when = TimeResolver(context: context).resolve(tailMentions) else { continue }
-            let headTime = TimeScanner(tokens: Array(tokens[..<t])).scan().flatMap { Array($0.tokens) }
+            let head = Array(tokens[..<t])
+            let headMentions = TimeScanner(tokens: head).scan()
+            let named = Self.nameTokens(head, headMentions, knownNames: knownNames)
+            let headTime = headMentions.filter { !$0.tokens.contains(where: named.contains) }.flatMap { Array($0.tokens) }
             guard let task = taskText(in: (index + 1)..<t, dropping: Set(headTime)) else {
                 return .unreadable(Unreadable(.move, .missing(.task)))
             }
-            return .move(MoveRequest(task: task, to: when, durationMinutes: tailMentions.lazy.compactMap(\.durationMinutes).first))
+            let length = tailMentions.lazy.compactMap(\.durationMinutes).first ?? Self.rangeLength(tailMentions)
+            return .move(MoveRequest(task: task, to: when, durationMinutes: length))
         }
-        let task = taskText(in: (index + 1)..<tokens.count)
-        let problem = timeProblem(in: 0..<tokens.count) ?? .missing(.destination)
-        return .unreadable(Unreadable(.move, problem, task: task))
+        if let problem = timeProblem(in: 0..<tokens.count) {
+            return .unreadable(Unreadable(.move, problem, task: taskText(in: (index + 1)..<tokens.count)))
+        }
+        // "reschedule gym for friday 6pm", "move gym friday 6pm": the time that ends the message is where it goes.
+        let ending = mentions.filter { $0.tokens.lowerBound > index && !$0.isInvalid && $0.saysTime && !follows("from", $0) }
+        if let last = ending.last, tokens[last.tokens.upperBound...].allSatisfy({ $0.kind == .symbol || Self.courtesy.contains($0.text) }),
+           let when = TimeResolver(context: context).resolve(ending), let task = taskText(in: (index + 1)..<tokens.count) {
+            return .move(MoveRequest(task: task, to: when, durationMinutes: duration(in: 0..<tokens.count) ?? rangeMinutes(in: 0..<tokens.count)))
+        }
+        return .unreadable(Unreadable(.move, .missing(.destination), task: taskText(in: (index + 1)..<tokens.count)))
     }
 
-    /// `timezone <IANA name>`: the name as typed, checked against the zone database.
+    /// Whether the word before a mention is `word` ("from monday").
+    private func follows(_ word: String, _ mention: TimeMention) -> Bool {
+        mention.tokens.lowerBound > 0 && tokens[mention.tokens.lowerBound - 1].isWord(word)
+    }
+
+    /// Where a `move` goes: the time mentions of the words after "to", or a bare hour ("move my run to 7").
+    private func destination(_ tail: [Token]) -> [TimeMention] {
+        let scanner = TimeScanner(tokens: tail)
+        let found = scanner.scan().filter { !$0.isInvalid }
+        if found.first?.tokens.lowerBound == 0 { return found }
+        guard let (clock, next) = scanner.clockTime(at: 0, strong: false), clock.isValid,
+              tail[next...].allSatisfy({ $0.kind == .symbol || Self.courtesy.contains($0.text) }) else { return found }
+        var mention = TimeMention(tokens: 0..<next)
+        mention.clock = clock
+        return [mention]
+    }
+
+    /// `timezone <IANA name>`: the zone is the first run of characters typed without a space after the
+    /// command ("set my timezone to Asia/Seoul please"), checked against the zone database.
     func timezone(after index: Int) -> Command {
-        guard index + 1 < tokens.count else { return .unreadable(Unreadable(.timezone, .missing(.timeZone))) }
-        var name = text[tokens[index + 1].range.lowerBound...].trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.lowercased().hasPrefix("to ") || name.lowercased().hasPrefix("is ") { name = String(name.dropFirst(3)) }
-        while let last = name.last, ".!?".contains(last) { name.removeLast() }
-        guard ZoneName.timeZone(name) != nil else { return .unreadable(Unreadable(.timezone, .unknownTimeZone(name))) }
+        var i = index + 1
+        while i < tokens.count, tokens[i].kind == .symbol || ["to", "is", "now", "as", "be", "=", "in"].contains(tokens[i].text) { i += 1 }
+        guard i < tokens.count else { return .unreadable(Unreadable(.timezone, .missing(.timeZone))) }
+        var end = i + 1
+        while end < tokens.count, tokens[end].attached, !(tokens[end].kind == .symbol && ".!?,;".contains(tokens[end].text)) { end += 1 }
+        let typed = said(i..<end)
+        guard let name = Self.zoneName(typed) else { return .unreadable(Unreadable(.timezone, .unknownTimeZone(typed))) }
         return .timezone(name: name)
+    }
+
+    /// The zone's name as the zone database spells it ("asia/seoul" is Asia/Seoul), offsets and UTC as typed.
+    static func zoneName(_ typed: String) -> String? {
+        if let zone = TimeZone(identifier: typed), typed.contains("/") || zone.identifier == typed { return typed }
+        if ZoneName.timeZone(typed) != nil, !typed.contains("/") { return typed }
+        let lower = typed.lowercased()
+        return TimeZone.knownTimeZoneIdentifiers.first { $0.lowercased() == lower }
     }
 
     /// Text in a range, punctuation trimmed, time mentions kept (a note or a done-task is free text).
     func plainText(in range: Range<Int>) -> String? {
         guard !range.isEmpty else { return nil }
         var kept = Array(range)
-        while let first = kept.first, tokens[first].kind == .symbol || ["with", "the", "my"].contains(tokens[first].text) {
+        while let first = kept.first, tokens[first].kind == .symbol || ["with", "w", "the", "my"].contains(tokens[first].text)
+            || Self.courtesy.contains(tokens[first].text) {
             kept.removeFirst()
         }
-        while let last = kept.last, tokens[last].kind == .symbol, tokens[last].text != ")" { kept.removeLast() }
+        while let last = kept.last, tokens[last].kind == .symbol && tokens[last].text != ")" || Self.courtesy.contains(tokens[last].text) {
+            kept.removeLast()
+        }
         guard let first = kept.first, let last = kept.last else { return nil }
         return String(text[tokens[first].range.lowerBound..<tokens[last].range.upperBound])
     }

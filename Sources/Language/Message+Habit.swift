@@ -9,7 +9,7 @@ extension Message {
     func recurrence() -> Command? {
         guard let marker = recurrenceMarker() else { return impossibleRecurrence() }
         var taskStart = 0
-        if let (intent, index, _) = commandWord(), index < marker.index {
+        if let (intent, index) = commandWord(), index < marker.index {
             guard intent == .schedule else { return nil }
             taskStart = index + 1
         } else {
@@ -50,7 +50,7 @@ extension Message {
         for i in tokens.indices {
             guard let (count, end) = timesPerWeek(at: i, scanner, anyCount: true), !(1...7).contains(count) else { continue }
             var taskStart = 0
-            if let (intent, index, _) = commandWord(), index < i {
+            if let (intent, index) = commandWord(), index < i {
                 guard intent == .schedule else { return nil }
                 taskStart = index + 1
             } else {

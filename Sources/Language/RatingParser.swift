@@ -23,6 +23,9 @@ public struct RatingParser: Sendable {
         var isWord: Bool
     }
 
+    /// Words that may follow a rating at the end of a message ("done 8 thx").
+    static let closingWords: Set<String> = ["thx", "thanks", "ty", "pls", "please", "cheers", "today", "lol"]
+
     /// A rating starting at token `i`; a bare number counts only at the end of a clause ("done 8").
     static func rating(in tokens: [Token], at i: Int) -> Found? {
         let t = tokens[i]
@@ -38,7 +41,8 @@ public struct RatingParser: Sendable {
                 return Found(value: Double(n) / Double(scale), tokens: i..<(i + 4), isWord: false)
             }
             let atClauseEnd = i + 1 == tokens.count || tokens[i + 1].kind == .symbol && !tokens[i + 1].isSymbol("/")
-                && !tokens[i + 1].isSymbol(":") && !tokens[i + 1].isSymbol(".")
+                && !tokens[i + 1].isSymbol(":") && !(tokens[i + 1].isSymbol(".") && i + 2 < tokens.count && tokens[i + 2].attached)
+                || tokens[(i + 1)...].allSatisfy { $0.kind == .symbol || closingWords.contains($0.text) }
             if atClauseEnd, (1...10).contains(n), t.text.count <= 2 {
                 return Found(value: Double(n) / 10, tokens: i..<(i + 1), isWord: false)
             }

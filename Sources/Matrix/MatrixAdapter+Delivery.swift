@@ -7,15 +7,15 @@ extension MatrixAdapter {
     /// before anything is sent, and confirmed after, so a crash in between resends it on restart.
     func handle(_ work: PendingWork, nextBatch: String?, receivedAt: ContinuousClock.Instant) async {
         crashIfTesting(at: .beforeHandle)
-        guard let (text, target) = await inboundText(for: work) else { return }
+        guard let (text, target, verdict) = await inbound(for: work) else { return }
         var state: [String: String] = [:]
         if let nextBatch { state[StateKey.nextBatch] = nextBatch }
         if target.eventID != work.externalID || target.threadRootID != nil {
             state[StateKey.answerTarget(work.externalID)] = AnswerTarget(target).encoded
         }
-        let message = InboundMessage(userID: target.sender, roomID: work.roomID, text: text, receivedAt: Date(),
+        let message = InboundMessage(network: .matrix, userID: target.sender, roomID: work.roomID, text: text, receivedAt: Date(),
                                      isAdmin: settings.admins.contains(target.sender),
-                                     delivery: Delivery(externalID: work.externalID, state: state))
+                                     delivery: Delivery(externalID: work.externalID, state: state), verdict: verdict)
         let typing = showTypingIfSlow(in: work.roomID)
         let response = await engine.handle(message)
         await stopTyping(typing, in: work.roomID)
@@ -23,22 +23,24 @@ extension MatrixAdapter {
         crashIfTesting(at: .afterCommit)
         let latency = ContinuousClock.now - receivedAt
         logger.info("answering", metadata: [
-            "event_id": "\(work.externalID)", "intent": "\(response.intent)",
+            "event_id": "\(work.externalID)", "intent": "\(response.intent.rawValue)",
             "sync_to_send_ms": "\(String(format: "%.2f", Double(latency.components.attoseconds) / 1e15 + Double(latency.components.seconds) * 1000))",
         ])
         await send(response, externalID: work.externalID, target: target, reactOnSource: isMessage(work))
     }
 
-    /// The text the engine should read: the message itself, or "done <task>" / "skip <task>" for a
-    /// reaction on one of the bot's schedule messages (other reactions are not meant for the bot).
-    private func inboundText(for work: PendingWork) async -> (String, UserMessage)? {
+    /// What the engine should read: the message itself, or for a reaction on one of the bot's messages about
+    /// an event, a verdict on that event (other reactions are not meant for the bot).
+    private func inbound(for work: PendingWork) async -> (String, UserMessage, EventVerdict?)? {
         switch work.kind {
         case .message(let message):
-            return (message.text, message)
+            return (message.text, message, nil)
         case .quickAnswer(let answer):
-            guard let taskType = await engine.adapterState(StateKey.scheduleMessage(answer.targetEventID)) else { return nil }
+            guard let stored = await engine.adapterState(StateKey.scheduleMessage(answer.targetEventID)),
+                  let eventID = Int64(stored) else { return nil }
             let target = UserMessage(eventID: answer.targetEventID, sender: answer.sender, text: "", threadRootID: nil)
-            return ("\(answer.verdict.rawValue) \(taskType)", target)
+            let outcome: EventVerdict.Outcome = answer.verdict == .done ? .done : .skipped
+            return (answer.verdict.rawValue, target, EventVerdict(eventID: eventID, outcome: outcome))
         }
     }
 
@@ -55,8 +57,8 @@ extension MatrixAdapter {
             for (index, reply) in response.replies.enumerated() {
                 let sentID = try await sendEvent(NoticeContent.reply(reply, to: target), type: "m.room.message", in: roomID,
                                                  txnID: TransactionID.reply(to: externalID, index: index))
-                if let event = response.event, ["schedule", "move"].contains(response.intent), let sentID {
-                    await engine.setAdapterState(StateKey.scheduleMessage(sentID), event.taskType)
+                if let eventID = response.verdictEventID, let sentID {
+                    await engine.setAdapterState(StateKey.scheduleMessage(sentID), String(eventID))
                 }
             }
             if let reaction = response.reaction, reactOnSource {
@@ -77,6 +79,7 @@ extension MatrixAdapter {
     }
 
     func sendEvent(_ content: JSON, type: String, in roomID: String, txnID: String) async throws -> String? {
+        let (type, content) = try await sealed(content, type: type, in: roomID)
         let path = "/_matrix/client/v3/rooms/\(MatrixAPI.pathEscape(roomID))/send/\(type)/\(MatrixAPI.pathEscape(txnID))"
         let api = api
         let answer = try await sendCaller.run("send") { try await api.call(.put, path, body: content) }

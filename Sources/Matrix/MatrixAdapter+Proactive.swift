@@ -4,10 +4,10 @@ import Foundation
 extension MatrixAdapter {
     /// Asks the engine for due reminders and follow-ups every `tickInterval` and posts them as notices
     /// in the room each user last wrote from. A follow-up's event id is remembered so a 👍/👎 reaction on it
-    /// answers for that task.
+    /// answers for that event.
     func runProactiveLoop() async {
         while !Task.isCancelled {
-            for message in await engine.tick(now: Date()) {
+            for message in await engine.tick(.matrix, now: Date()) {
                 await post(message)
             }
             try? await Task.sleep(for: settings.tickInterval)
@@ -15,13 +15,12 @@ extension MatrixAdapter {
     }
 
     private func post(_ message: ProactiveMessage) async {
-        // Only Matrix rooms: a user who last wrote from another network hears from that network.
-        guard let roomID = message.roomID, roomID.hasPrefix("!") else { return }
+        guard let roomID = message.roomID else { return }
         let txnID = TransactionID.proactive(user: message.userID, text: message.text, at: Date())
         do {
             let sent = try await sendEvent(NoticeContent.plain(message.text), type: "m.room.message", in: roomID, txnID: txnID)
-            if let sent, let task = message.asksAbout {
-                await engine.setAdapterState(StateKey.scheduleMessage(sent), task)
+            if let sent, let eventID = message.verdictEventID {
+                await engine.setAdapterState(StateKey.scheduleMessage(sent), String(eventID))
             }
         } catch {
             logger.warning("could not post a proactive message", metadata: ["room_id": "\(roomID)", "error": "\(error)"])

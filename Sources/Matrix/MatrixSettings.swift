@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the Matrix front end needs from bot.conf (`[matrix]`), already validated by BotConfig.
 public struct MatrixSettings: Sendable {
     public var homeserverURL: String
@@ -16,6 +18,13 @@ public struct MatrixSettings: Sendable {
     /// Typing is shown only when an answer takes longer than this, so quick command answers cost
     /// no extra requests while slow (LLM) answers still show the bot is working.
     public var typingDelay: Duration = .milliseconds(400)
+    /// End-to-end encryption in encrypted rooms; off: those rooms get a notice that the bot cannot read them.
+    /// `[matrix] encryption` turns it on by default; code that builds settings by hand opts in (it needs a store).
+    public var encryption = false
+    /// Encrypts the crypto store's pickles; required when `encryption` is on. Never stored or logged.
+    public var pickleKey: String?
+    /// A message still undecryptable after this long gets one notice asking to send it again.
+    public var undecryptableNoticeDelay: TimeInterval = 120
     /// TEST ONLY: kill the process with SIGKILL at this point of handling a message (fault tests).
     public var testCrashPoint: CrashPoint?
 
@@ -45,7 +54,7 @@ enum StateKey {
     static let nextBatch = "matrix.next_batch"
     static func accessToken(_ userID: String) -> String { "matrix.access_token." + userID }
     static func encryptionNotice(_ roomID: String) -> String { "matrix.e2ee_notice." + roomID }
-    /// The task type a bot message scheduled, so a 👍 on that message can say "done <type>".
+    /// The engine's id of the event a bot message was about, so a 👍 on that message is a verdict on that event.
     static func scheduleMessage(_ eventID: String) -> String { "matrix.schedule_message." + eventID }
     /// Where the answer to a message goes when that is not simply "reply to it" (threads, reactions).
     static func answerTarget(_ externalID: String) -> String { "matrix.answer_target." + externalID }

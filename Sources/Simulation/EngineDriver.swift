@@ -22,15 +22,15 @@ public struct EngineDriver: PlacementDriver {
     /// Whether the engine's grammar reads "schedule <task>" (it did not before the Language module landed).
     public static func understandsCommands() async -> Bool {
         guard let driver = try? EngineDriver(userID: "probe", learner: SeedEMALearner()) else { return false }
-        let response = await driver.engine.handle(InboundMessage(userID: "probe", text: "schedule deep coding",
+        let response = await driver.engine.handle(InboundMessage(network: .replay, userID: "probe", text: "schedule deep coding",
                                                                  receivedAt: Date(timeIntervalSince1970: 1_704_096_000)))
-        return response.intent == "schedule" && response.event != nil
+        return response.intent == .schedule && response.event != nil
     }
 
     public mutating func schedule(taskName: String, at now: Date, today: Bool) async throws -> Decision {
         let choice = try currentChoice(taskName: taskName, at: now, today: today)
         let text = "schedule \(taskName)" + (today ? " today" : "")
-        let response = await engine.handle(InboundMessage(userID: userID, text: text, receivedAt: now))
+        let response = await engine.handle(InboundMessage(network: .replay, userID: userID, text: text, receivedAt: now))
         llmCalls += response.llm.calls
         let placed = response.event.map { DateInterval(start: $0.start, end: $0.end) }
         return Decision(choice: choice, placed: placed)
@@ -40,7 +40,7 @@ public struct EngineDriver: PlacementDriver {
         // Just before the end: the event has started, and a back-to-back successor has not.
         let at = max(placed.start, placed.end.addingTimeInterval(-60))
         let text = rating.map { "done \(taskName) \($0)/10" } ?? "skip \(taskName)"
-        let response = await engine.handle(InboundMessage(userID: userID, text: text, receivedAt: at))
+        let response = await engine.handle(InboundMessage(network: .replay, userID: userID, text: text, receivedAt: at))
         llmCalls += response.llm.calls
     }
 

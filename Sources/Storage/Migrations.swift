@@ -125,6 +125,10 @@ enum Migrations {
             try db.create(index: "event_by_user_status_start", on: "event", columns: ["user_id", "status", "start"])
         }
         registerSmartSync(&migrator)
+        registerNetworks(&migrator)
+        registerMatrixCrypto(&migrator)
+        registerCalendar(&migrator)
+        registerCostLog(&migrator)
         return migrator
     }
 }

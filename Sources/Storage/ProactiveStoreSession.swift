@@ -6,9 +6,10 @@ import SchedulerCore
 public protocol ProactiveStoreSession {
     /// Every user id, for the clock-driven round.
     func allUserIDs() throws -> [String]
-    /// Users the clock must look at `now`: a message due or a follow-up open, or active habits to place.
-    /// Everyone else is skipped, so a tick costs what is due, not what is stored.
-    func userIDsNeedingTick(at instant: Date) throws -> [String]
+    /// Users on `network` the clock must look at `now`: a message due or a follow-up open, or active habits
+    /// to place. Everyone else is skipped, so a tick costs what is due, not what is stored, and one network's
+    /// round never takes another network's messages.
+    func userIDsNeedingTick(at instant: Date, on network: Network) throws -> [String]
     /// The user's preferences, or the defaults when they never changed any.
     func proactivePreferences(of userID: String) throws -> ProactivePreferences
     func save(_ preferences: ProactivePreferences, of userID: String) throws

@@ -7,14 +7,17 @@ extension SQLiteSession: ProactiveStoreSession {
         try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM user ORDER BY id"))
     }
 
-    func userIDsNeedingTick(at instant: Date) throws -> [String] {
+    func userIDsNeedingTick(at instant: Date, on network: Network) throws -> [String] {
         let sql = """
-            SELECT user_id FROM nudge WHERE state = 'pending' AND due_at <= ?
-            UNION SELECT user_id FROM nudge WHERE state = 'open'
-            UNION SELECT user_id FROM habit WHERE active
+            SELECT due.user_id FROM (
+              SELECT user_id FROM nudge WHERE state = 'pending' AND due_at <= ?
+              UNION SELECT user_id FROM nudge WHERE state = 'open'
+              UNION SELECT user_id FROM habit WHERE active
+            ) AS due JOIN proactive_preferences AS p ON p.user_id = due.user_id
+            WHERE p.network = ?
             ORDER BY 1
             """
-        return try String.fetchAll(db.cachedStatement(sql: sql), arguments: [ColumnCoding.seconds(instant)])
+        return try String.fetchAll(db.cachedStatement(sql: sql), arguments: [ColumnCoding.seconds(instant), network.rawValue])
     }
 
     // MARK: Preferences
@@ -27,21 +30,22 @@ extension SQLiteSession: ProactiveStoreSession {
         }
         return ProactivePreferences(reminderLeadMinutes: row["reminder_lead_minutes"], dailyPlanMinute: row["daily_plan_minute"],
                                     weeklyReview: row["weekly_review"], unansweredCountsAsMissed: row["unanswered_missed"],
-                                    quietHours: quiet, dailyCap: row["daily_cap"], isMuted: row["muted"], lastRoomID: row["last_room"])
+                                    quietHours: quiet, dailyCap: row["daily_cap"], isMuted: row["muted"], lastRoomID: row["last_room"],
+                                    network: (row["network"] as String?).flatMap(Network.init(rawValue:)))
     }
 
     func save(_ preferences: ProactivePreferences, of userID: String) throws {
         try db.cachedStatement(sql: """
             INSERT INTO proactive_preferences (user_id, reminder_lead_minutes, daily_plan_minute, weekly_review, unanswered_missed,
-              quiet_start, quiet_end, daily_cap, muted, last_room) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              quiet_start, quiet_end, daily_cap, muted, last_room, network) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(user_id) DO UPDATE SET reminder_lead_minutes = excluded.reminder_lead_minutes,
               daily_plan_minute = excluded.daily_plan_minute, weekly_review = excluded.weekly_review,
               unanswered_missed = excluded.unanswered_missed, quiet_start = excluded.quiet_start, quiet_end = excluded.quiet_end,
-              daily_cap = excluded.daily_cap, muted = excluded.muted, last_room = excluded.last_room
+              daily_cap = excluded.daily_cap, muted = excluded.muted, last_room = excluded.last_room, network = excluded.network
             """).execute(arguments: [
                 userID, preferences.reminderLeadMinutes, preferences.dailyPlanMinute, preferences.weeklyReview,
                 preferences.unansweredCountsAsMissed, preferences.quietHours?.startMinute, preferences.quietHours?.endMinute,
-                preferences.dailyCap, preferences.isMuted, preferences.lastRoomID,
+                preferences.dailyCap, preferences.isMuted, preferences.lastRoomID, preferences.network?.rawValue,
             ])
     }
 

@@ -3,13 +3,22 @@ import Conversation
 import Foundation
 import Logging
 
-/// Pattern and classification files that admins edit while the bot runs.
+/// Pattern and route-example files that admins edit while the bot runs.
 ///
 /// Checked for changes at most once a second (or at once after SIGHUP); a broken file is reported
 /// with its path and line, and the previous version stays in force.
+///
+/// With a sentence encoder, the first training embeds every example (seconds on one core), so it runs in the
+/// background while a hashed-feature model answers; `waitUntilTrained()` blocks until the full model is in force
+/// (replay and the benchmarks, whose figures must not depend on timing). Later reloads embed only new lines.
 final class ReloadingPrompts: PromptLibrary, @unchecked Sendable {
     private let folder: String
     private let logger: Logger
+    private let embedding: SentenceEmbedding?
+    private let cacheFile: EmbeddingCacheFile?
+    private let training = DispatchGroup()
+    private var generation = 0
+    private var encoderModelInForce = false
     private let lock = NSLock()
     private var hangup: (any DispatchSourceSignal)?
     private var current = FixedPrompts()
@@ -17,22 +26,28 @@ final class ReloadingPrompts: PromptLibrary, @unchecked Sendable {
     private var lastCheck = Date.distantPast
 
     static let patternsFile = "patterns.txt"
-    static let classifierFile = "message-types.txt"
+    static let routesFolder = "routes"
 
-    init(folder: String, logger: Logger) {
+    init(folder: String, logger: Logger, embedding: SentenceEmbedding? = nil, cacheFile: EmbeddingCacheFile? = nil) {
         self.folder = folder
         self.logger = logger
+        self.embedding = embedding
+        self.cacheFile = cacheFile
+        if let embedding { cacheFile?.load(into: embedding) }
         reloadIfChanged(force: true)
     }
+
+    /// Blocks until no training is running, so the model in force is the best the files allow.
+    func waitUntilTrained() { training.wait() }
 
     var patterns: PatternBook {
         reloadIfChanged()
         return lock.withLock { current.patterns }
     }
 
-    var classifier: MessageClassifier {
+    var router: RouteClassifier {
         reloadIfChanged()
-        return lock.withLock { current.classifier }
+        return lock.withLock { current.router }
     }
 
     /// SIGHUP re-reads the files at once (the conventional "reload your configuration" signal).
@@ -50,7 +65,8 @@ final class ReloadingPrompts: PromptLibrary, @unchecked Sendable {
     /// Re-reads both files now and says what happened (admin `!reload`, SIGHUP).
     func reload() -> String {
         let problems = reloadIfChanged(force: true)
-        return problems.isEmpty ? "Reloaded \(ReloadingPrompts.patternsFile) and \(ReloadingPrompts.classifierFile)."
+        let examples = lock.withLock { current.router.examples.examples.count }
+        return problems.isEmpty ? "Reloaded \(ReloadingPrompts.patternsFile) and \(ReloadingPrompts.routesFolder)/ (\(examples) examples)."
             : "Reloaded, with problems (the previous version stays in force for those files):\n" + problems.joined(separator: "\n")
     }
 
@@ -69,11 +85,86 @@ final class ReloadingPrompts: PromptLibrary, @unchecked Sendable {
             let book = try PatternBook(text: text)
             self.lock.withLock { self.current.patterns = book }
         }
-        problems += load(ReloadingPrompts.classifierFile, force: force) { text throws in
-            let classifier = try MessageClassifier(text: text)
-            self.lock.withLock { self.current.classifier = classifier }
-        }
+        problems += loadRoutes(force: force)
         return problems
+    }
+
+    /// Every prompts/routes/<type>.txt, retrained together when any of them changed (or one was added or removed).
+    private func loadRoutes(force: Bool) -> [String] {
+        let folder = self.folder + "/" + ReloadingPrompts.routesFolder
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+        var stampsNow: [String: Date] = [:]
+        for name in names {
+            stampsNow["routes/" + name] = (try? FileManager.default.attributesOfItem(atPath: folder + "/" + name)[.modificationDate]) as? Date
+        }
+        let changed: Bool = lock.withLock {
+            let previous = stamps.filter { $0.key.hasPrefix("routes/") }
+            guard force || previous != stampsNow.compactMapValues({ $0 }) || previous.count != stampsNow.count else { return false }
+            stamps = stamps.filter { !$0.key.hasPrefix("routes/") }.merging(stampsNow.compactMapValues { $0 }) { $1 }
+            return true
+        }
+        guard changed else { return [] }
+        var files: [String: String] = [:]
+        for name in names {
+            guard let text = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8) else {
+                let problem = "cannot read \(folder)/\(name) (UTF-8 text expected)"
+                logger.error("\(problem); keeping the previous routing model")
+                return [problem]
+            }
+            files[name] = text
+        }
+        do {
+            let examples = try RouteExamples(files: files)
+            train(examples, from: folder)
+            return []
+        } catch {
+            let problem = "\(folder)/\(error.file):\(error.line): \(error.message)"
+            logger.error("\(problem); keeping the previous routing model")
+            return [problem]
+        }
+    }
+
+    /// Hashed features at once when no encoder model is in force yet; the encoder model in the background the
+    /// first time (every example to embed), in place on later reloads (only new lines to embed).
+    private func train(_ examples: RouteExamples, from folder: String) {
+        let (ticket, encoderInForce): (Int, Bool) = lock.withLock {
+            generation += 1
+            return (generation, encoderModelInForce)
+        }
+        guard let embedding else {
+            install(RouteClassifier(examples: examples), ticket: ticket, examples: examples, folder: folder, started: Date())
+            return
+        }
+        let known = Set(embedding.snapshot().map(\.text))
+        let fresh = examples.examples.filter { !known.contains($0.text) }.count
+        // Nothing (or little) to embed: the full model costs milliseconds, so train it in place.
+        if encoderInForce || fresh <= 20 {
+            install(RouteClassifier(examples: examples, embedding: embedding), ticket: ticket, examples: examples, folder: folder, started: Date())
+            if fresh > 0 { cacheFile?.save(embedding) }
+            return
+        }
+        install(RouteClassifier(examples: examples), ticket: ticket, examples: examples, folder: folder, started: Date())
+        training.enter()
+        DispatchQueue.global(qos: .utility).async { [self] in
+            defer { training.leave() }
+            let started = Date()
+            install(RouteClassifier(examples: examples, embedding: embedding), ticket: ticket, examples: examples, folder: folder, started: started)
+            cacheFile?.save(embedding)
+        }
+    }
+
+    /// Puts a trained model in force unless a newer reload has started since.
+    private func install(_ router: RouteClassifier, ticket: Int, examples: RouteExamples, folder: String, started: Date) {
+        let millis = Int(Date().timeIntervalSince(started) * 1000)
+        let installed: Bool = lock.withLock {
+            guard ticket == generation else { return false }
+            current.router = router
+            if router.encoderID != nil { encoderModelInForce = true }
+            return true
+        }
+        guard installed else { return }
+        let features = router.encoderID.map { "hashed features + \($0)" } ?? "hashed features"
+        logger.info("trained the message router on \(examples.examples.count) examples from \(folder) in \(millis) ms (\(features))")
     }
 
     private func load(_ name: String, force: Bool, apply: (String) throws -> Void) -> [String] {
@@ -91,8 +182,6 @@ final class ReloadingPrompts: PromptLibrary, @unchecked Sendable {
             logger.info("loaded \(path)")
             return []
         } catch let error as PatternBook.ParseError {
-            problem = "\(path):\(error.line): \(error.message)"
-        } catch let error as MessageClassifier.ParseError {
             problem = "\(path):\(error.line): \(error.message)"
         } catch {
             problem = "cannot read \(path): \(error)"

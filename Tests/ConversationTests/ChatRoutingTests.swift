@@ -30,7 +30,17 @@ enum ChatFixtures {
     static func prompts() throws -> FixedPrompts {
         let folder = root.appendingPathComponent("prompts")
         return FixedPrompts(patterns: try PatternBook(text: String(contentsOf: folder.appendingPathComponent("patterns.txt"), encoding: .utf8)),
-                            classifier: try MessageClassifier(text: String(contentsOf: folder.appendingPathComponent("message-types.txt"), encoding: .utf8)))
+                            router: RouteClassifier(examples: try routeExamples()))
+    }
+
+    /// prompts/routes/*.txt as shipped; trained once per test process, since every engine fixture needs it.
+    static func routeExamples() throws -> RouteExamples {
+        let routes = root.appendingPathComponent("prompts/routes")
+        var files: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: routes.path) where name.hasSuffix(".txt") {
+            files[name] = try String(contentsOf: routes.appendingPathComponent(name), encoding: .utf8)
+        }
+        return try RouteExamples(files: files)
     }
 
     static func offline() throws -> any LLMProvider {
@@ -56,7 +66,7 @@ enum ChatFixtures {
     let morning = Date(timeIntervalSince1970: 1_795_420_800) // Mon 23 Nov 2026 08:00 UTC
 
     func say(_ engine: Engine, _ text: String, at offset: TimeInterval = 0) async -> Response {
-        await engine.handle(InboundMessage(userID: user, roomID: "!r", text: text, receivedAt: morning.addingTimeInterval(offset)))
+        await engine.handle(InboundMessage(network: .matrix, userID: user, roomID: "!r", text: text, receivedAt: morning.addingTimeInterval(offset)))
     }
 
     @Test func greetingsAreAnsweredFromPatternsWithoutAModelAndNeverTheSameTwiceInARow() async throws {
@@ -66,7 +76,9 @@ enum ChatFixtures {
         #expect(first.route == .pattern && second.route == .pattern)
         #expect(first.llm.calls == 0)
         #expect(first.replies != second.replies)
-        #expect(try store.read { try $0.calls(since: .distantPast) }.isEmpty)
+        let rows = try store.read { try $0.calls(since: .distantPast) }
+        #expect(rows.map(\.route) == ["pattern", "pattern"], "each logged, as answered without a model")
+        #expect(rows.allSatisfy { $0.costUSD == 0 && $0.promptTokens == 0 && $0.model == "none" })
     }
 
     @Test func complexCoachingReachesTheAssistantAndIsCosted() async throws {
@@ -91,7 +103,7 @@ enum ChatFixtures {
     }
 
     @Test func theAssistantsPromptStaysBoundedHoweverLongTheConversation() async throws {
-        let (engine, _) = try ChatFixtures.engine(keepLast: 10)
+        let (engine, _) = try ChatFixtures.engine(limits: BudgetLimits(userDailyUSD: 100, globalDailyUSD: 100), keepLast: 10)
         var tokens: [Int] = []
         for i in 0..<60 {
             let response = await say(engine, "I feel overwhelmed again today, message \(i), with a few more words to make it longer", at: Double(i) * 3600)
@@ -100,22 +112,6 @@ enum ChatFixtures {
         }
         #expect(tokens[59] > tokens[0], "context grows at first")
         #expect(abs(tokens[59] - tokens[30]) < tokens[30] / 5, "and is flat once pruning starts: \(tokens[30]) vs \(tokens[59])")
-    }
-
-    @Test func aBurstPastTheDailyCapDegradesAndTellsTheUserOnce() async throws {
-        let (engine, store) = try ChatFixtures.engine(limits: BudgetLimits(userCallsPerMinute: 100, userDailyUSD: 0.002, globalDailyUSD: 10))
-        var routes: [Route] = []
-        var notices = 0
-        for i in 0..<30 {
-            let response = await say(engine, "how do I stop procrastinating, attempt \(i)?", at: Double(i))
-            routes.append(response.route)
-            notices += response.replies.filter { $0.text.contains("today's budget") }.count
-        }
-        let spent = try store.read { try $0.spend(user: nil, since: .distantPast) }
-        let mostExpensive = try store.read { try $0.calls(since: .distantPast) }.map(\.costUSD).max() ?? 0
-        #expect(spent <= 0.002 + mostExpensive, "spend \(spent) stays within the cap plus the call that crossed it")
-        #expect(routes.contains(.assistant) && routes.contains(.completions) && routes.last == Route.none)
-        #expect(notices == 1)
     }
 
     @Test func aRateLimitHoldsUnderABurst() async throws {
@@ -151,7 +147,7 @@ enum ChatFixtures {
 
     @Test func aRedeliveredChatMessageCallsTheModelOnce() async throws {
         let (engine, store) = try ChatFixtures.engine()
-        let message = InboundMessage(userID: user, roomID: "!r", text: "why do I keep missing standups?", receivedAt: morning,
+        let message = InboundMessage(network: .matrix, userID: user, roomID: "!r", text: "why do I keep missing standups?", receivedAt: morning,
                                      delivery: Delivery(externalID: "$chat1"))
         let first = await engine.handle(message)
         let second = await engine.handle(message)

@@ -8,7 +8,7 @@ import Testing
 
     @Test func aRedeliveredMessageIsNotHandledTwiceAndItsAnswerWaitsUntilConfirmed() async throws {
         let engine = Engine(store: try SQLiteStore())
-        let message = InboundMessage(userID: "@a:x", roomID: "!r", text: "hello", receivedAt: now,
+        let message = InboundMessage(network: .matrix, userID: "@a:x", roomID: "!r", text: "hello", receivedAt: now,
                                      delivery: Delivery(externalID: "$e1", state: ["matrix.next_batch": "s1"]))
         let first = await engine.handle(message)
         #expect(!first.isDuplicate)
@@ -27,7 +27,7 @@ import Testing
 
     @Test func messagesWithoutDeliveryAreAlwaysHandled() async throws {
         let engine = Engine(store: try SQLiteStore())
-        let message = InboundMessage(userID: "local", text: "hello", receivedAt: now)
+        let message = InboundMessage(network: .console, userID: "local", text: "hello", receivedAt: now)
         #expect(!(await engine.handle(message)).isDuplicate)
         #expect(!(await engine.handle(message)).isDuplicate)
         #expect(await engine.undeliveredAnswers().isEmpty)

@@ -28,7 +28,7 @@ struct EngineHarness {
 
     @discardableResult
     func say(_ text: String, at date: Date, as who: String? = nil) async -> Response {
-        await engine.handle(InboundMessage(userID: who ?? user, roomID: "!room", text: text, receivedAt: date))
+        await engine.handle(InboundMessage(network: .matrix, userID: who ?? user, roomID: "!room", text: text, receivedAt: date))
     }
 
     func events(_ statuses: Set<Event.Status> = [.scheduled, .done, .skipped, .cancelled]) throws -> [Event] {

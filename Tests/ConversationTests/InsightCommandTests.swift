@@ -27,7 +27,7 @@ import Testing
         #expect(slot.count == 1, "one insight, reinforced, not duplicated: \(insights.map(\.text))")
         #expect((slot.first?.sourceEventIDs.count ?? 0) > 1)
         let shown = await bot.say("insights deep coding", at: bot.at(23, 9).addingTimeInterval(8 * 7 * 86_400))
-        #expect(shown.intent == "insights")
+        #expect(shown.intent == .insights)
         #expect(shown.replies.first?.text.contains("Deep Coding") == true)
         let map = try #require(shown.replies.last)
         #expect(map.isPreformatted)
@@ -45,7 +45,7 @@ import Testing
     @Test func whyExplainsTheLastSuggestionFromItsSlots() async throws {
         let bot = try EngineHarness()
         let none = await bot.say("why", at: bot.at(23, 8))
-        #expect(none.intent == "why")
+        #expect(none.intent == .why)
         #expect(none.replies.first?.text.contains("haven't suggested anything") == true)
         await bot.say("schedule deep coding tomorrow for 1h", at: bot.at(23, 8, 1))
         let why = await bot.say("why?", at: bot.at(23, 8, 2))
@@ -54,7 +54,7 @@ import Testing
         #expect(text.contains("habit") && text.contains("energy") && text.contains("sure"))
         #expect(text.contains("typical focused hours"))
         let coaching = await bot.say("why do I keep skipping my runs?", at: bot.at(23, 8, 3))
-        #expect(coaching.intent == "chat")
+        #expect(coaching.intent == .chat)
     }
 
     @Test func everyLearnerNameInBotConfIsARealLearner() {

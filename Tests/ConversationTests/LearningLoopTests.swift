@@ -9,7 +9,7 @@ import Testing
         await bot.say("schedule deep coding tomorrow at 9am for 2h", at: bot.at(23, 8))
         let before = try #require(try bot.taskType("deep coding")).habit[WeekSlot(weekday: 2, hour: 9)]
         let response = await bot.say("done!! 9/10 felt sharp", at: bot.at(24, 11, 5))
-        #expect(response.intent == "done")
+        #expect(response.intent == .done)
         #expect(response.reaction == "✅")
         let event = try #require(try bot.events([.done]).first)
         #expect(event.successRating == 0.9)
@@ -26,7 +26,7 @@ import Testing
         let slot = WeekSlot(weekday: 2, hour: 18)
         let before = try #require(try bot.taskType("gym")).habit[slot]
         let response = await bot.say("skip gym", at: bot.at(24, 20))
-        #expect(response.intent == "skip")
+        #expect(response.intent == .skip)
         #expect(try bot.events([.skipped]).count == 1)
         #expect(try #require(try bot.taskType("gym")).habit[slot] < before)
     }
@@ -65,10 +65,10 @@ import Testing
     @Test func aNewUserIsWelcomedAndAPickedRoleCreatesStarterTasks() async throws {
         let bot = try EngineHarness(onboarded: false)
         let hello = await bot.say("hey", at: bot.at(23, 8))
-        #expect(hello.intent == "onboarding")
+        #expect(hello.intent == .onboarding)
         #expect(hello.replies.first?.text.contains("student, engineer, manager, founder, or other") == true)
         let pick = await bot.say("I'm a student", at: bot.at(23, 8, 1))
-        #expect(pick.intent == "onboarding")
+        #expect(pick.intent == .onboarding)
         let types = try bot.store.read { try $0.taskTypes(of: bot.user) }
         #expect(types.map(\.displayName) == ["Study Session", "Class Attendance", "Assignment Work"])
         // Asked once only.
@@ -79,7 +79,7 @@ import Testing
     @Test func aNewUsersFirstCommandIsHandledAndTheWelcomeFollows() async throws {
         let bot = try EngineHarness(onboarded: false)
         let response = await bot.say("schedule gym tomorrow evening", at: bot.at(23, 8))
-        #expect(response.intent == "schedule")
+        #expect(response.intent == .schedule)
         #expect(response.event != nil)
         #expect(response.replies.last?.text.contains("Which fits you best") == true)
     }
@@ -126,17 +126,17 @@ import Testing
     @Test func aRoleNamedInTheVeryFirstMessageIsTakenAtOnce() async throws {
         let bot = try EngineHarness(onboarded: false)
         let response = await bot.say("founder", at: bot.at(23, 8))
-        #expect(response.intent == "onboarding")
+        #expect(response.intent == .onboarding)
         #expect(try bot.store.read { try $0.taskTypes(of: bot.user) }.count == 3)
     }
 
     @Test func adminCommandsAreForAdminsOnly() async throws {
         let bot = try EngineHarness()
-        let refused = await bot.engine.handle(InboundMessage(userID: bot.user, text: "!costs today", receivedAt: bot.at(23, 8)))
+        let refused = await bot.engine.handle(InboundMessage(network: .matrix, userID: bot.user, text: "!costs today", receivedAt: bot.at(23, 8)))
         #expect(refused.replies.first?.text.contains("admin command") == true)
-        let allowed = await bot.engine.handle(InboundMessage(userID: bot.user, text: "!costs today", receivedAt: bot.at(23, 8), isAdmin: true))
+        let allowed = await bot.engine.handle(InboundMessage(network: .matrix, userID: bot.user, text: "!costs today", receivedAt: bot.at(23, 8), isAdmin: true))
         #expect(allowed.replies.first?.text.contains("No LLM calls") == true)
-        let reload = await bot.engine.handle(InboundMessage(userID: bot.user, text: "!reload", receivedAt: bot.at(23, 8), isAdmin: true))
+        let reload = await bot.engine.handle(InboundMessage(network: .matrix, userID: bot.user, text: "!reload", receivedAt: bot.at(23, 8), isAdmin: true))
         #expect(reload.replies.first?.text.contains("nothing to reload") == true)
     }
 }

@@ -28,7 +28,7 @@ import Testing
         let scheduled = await bot.say("schedule deep coding today at 9:00 for 3h", at: bot.at(23, 8))
         #expect(scheduled.event?.start == bot.at(23, 9))
         let done = await bot.say("done deep coding 8/10", at: bot.at(23, 9, 30))
-        #expect(done.intent == "done")
+        #expect(done.intent == .done)
         #expect(try bot.events([.done]).count == 1)
         return bot
     }
@@ -44,7 +44,7 @@ import Testing
     @Test func aPinnedHabitDoesNotLandOnADoneEvent() async throws {
         let bot = try await botWithEarlyFinish()
         let habit = await bot.say("standup every day at 10:30 for 15 min", at: bot.at(23, 9, 40))
-        #expect(habit.intent == "habit")
+        #expect(habit.intent == .habit)
         #expect(habit.replies.first?.text.contains("Not placed (something else is there): Mon") == true, "\(habit.replies.map(\.text))")
         let standups = try calendar(bot).filter { $0.title == "Standup" }
         #expect(standups.count == 6, "every day but today")
@@ -79,7 +79,7 @@ import Testing
         await bot.say("done meeting", at: bot.at(23, 9, 55))
         // Gym was never scheduled: it happened just before now, but not during the meeting.
         let gym = await bot.say("done gym 7/10", at: bot.at(23, 10, 30))
-        #expect(gym.intent == "done")
+        #expect(gym.intent == .done)
         let recorded = try #require(try bot.events([.done]).first { $0.title == "Gym" })
         #expect(recorded.start == bot.at(23, 10) && recorded.end == bot.at(23, 10, 30))
         #expect(overlappingPairs(try calendar(bot)).isEmpty)
@@ -98,7 +98,7 @@ import Testing
             now = now.addingTimeInterval(Double(15 + Int(random.nextUnit() * 300)) * 60)
             let text = PlacementOverlapTests.randomCommand(tasks: tasks, &random)
             await bot.say(text, at: now)
-            _ = await bot.engine.tick(now: now.addingTimeInterval(60))
+            _ = await bot.engine.tick(.matrix, now: now.addingTimeInterval(60))
             let pairs = overlappingPairs(try calendar(bot))
             #expect(pairs.isEmpty, "step \(step) \"\(text)\": \(pairs.map { "\($0.0.title) \($0.0.start)-\($0.0.end) [\($0.0.status)] / \($0.1.title) \($0.1.start)-\($0.1.end) [\($0.1.status)]" })")
             if !pairs.isEmpty { return }

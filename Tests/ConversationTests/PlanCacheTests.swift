@@ -46,18 +46,18 @@ actor CountingPlanner: LLMProvider {
     }
 
     func ask(_ engine: Engine, _ user: String, _ text: String, at offset: TimeInterval = 0) async -> Response {
-        await engine.handle(InboundMessage(userID: user, text: text, receivedAt: morning.addingTimeInterval(offset)))
+        await engine.handle(InboundMessage(network: .matrix, userID: user, text: text, receivedAt: morning.addingTimeInterval(offset)))
     }
 
     @Test func aSimilarProfileGetsTheCachedPlanWithoutAnotherUsersDetails() async throws {
         let planner = CountingPlanner()
         let (engine, store) = try engine(planner)
         let first = await ask(engine, "@ann:x", "plan my week for a CS master's application to Stanford")
-        #expect(first.intent == "plan" && first.route == .assistant)
+        #expect(first.intent == .plan && first.route == .assistant)
         #expect(first.replies.first?.text.contains("Essays for Stanford") == true, "Ann sees her own detail")
         #expect(first.event != nil)
         let second = await ask(engine, "@ben:x", "plan my week for a computer science master's application", at: 60)
-        #expect(second.intent == "plan")
+        #expect(second.intent == .plan)
         #expect(second.llm.calls == 0)
         let text = second.replies.map(\.text).joined()
         #expect(!text.contains("Stanford"), "Ann's school must never reach Ben: \(text)")

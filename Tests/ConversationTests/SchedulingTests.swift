@@ -7,7 +7,7 @@ import Testing
     @Test func scheduleWithoutATimeBooksTheBestWindowAndSaysWhy() async throws {
         let bot = try EngineHarness()
         let response = await bot.say("schedule deep coding tomorrow for 2h", at: bot.at(23, 8))
-        #expect(response.intent == "schedule")
+        #expect(response.intent == .schedule)
         #expect(response.route == .command)
         let event = try #require(response.event)
         // Focused work's prior peaks 09:00-11:00; tomorrow is Tuesday 24 Nov.
@@ -92,10 +92,10 @@ import Testing
         let bot = try EngineHarness()
         await bot.say("schedule gym tomorrow at 6pm", at: bot.at(23, 8))
         let moved = await bot.say("move gym to friday at 7am", at: bot.at(23, 8, 1))
-        #expect(moved.intent == "move")
+        #expect(moved.intent == .move)
         #expect(moved.event?.start == bot.at(27, 7))
         let cancelled = await bot.say("cancel gym", at: bot.at(23, 8, 2))
-        #expect(cancelled.intent == "cancel")
+        #expect(cancelled.intent == .cancel)
         #expect(try bot.events([.cancelled]).count == 1)
         #expect(try bot.events([.scheduled]).isEmpty)
     }

@@ -60,7 +60,7 @@ struct RecordingProvider: LLMProvider {
 
     func schedule(_ task: String, times: Int, from date: Date, _ engine: Engine) async {
         for index in 0..<times {
-            _ = await engine.handle(InboundMessage(userID: user, roomID: "!r", text: "schedule \(task) for 1h", receivedAt: date.addingTimeInterval(Double(index) * 60)))
+            _ = await engine.handle(InboundMessage(network: .matrix, userID: user, roomID: "!r", text: "schedule \(task) for 1h", receivedAt: date.addingTimeInterval(Double(index) * 60)))
         }
     }
 
@@ -134,7 +134,7 @@ struct RecordingProvider: LLMProvider {
         await schedule("deep coding", times: 3, from: at(23, 7), engine)
         await schedule("team meeting", times: 3, from: at(23, 8), engine)
         let meeting = try type("team meeting", store).habit
-        _ = await engine.tick(now: at(23, 9))
+        _ = await engine.tick(.matrix, now: at(23, 9))
         let synced = try type("team meeting", store)
         #expect(synced.lastSyncedAt == at(23, 9))
         #expect(synced.habit[WeekSlot(weekday: 5, hour: 14)] < meeting[WeekSlot(weekday: 5, hour: 14)])

@@ -37,13 +37,13 @@ struct InboundRoutingTests {
 
     @Test func channelCommandBecomesAnInboundMessage() {
         let decision = routing.route(chat("bot: agenda"), botNick: "bot", now: now)
-        let expected = InboundMessage(userID: "irc:alice!~al@10.0.0.1", roomID: "#c", text: "agenda", receivedAt: now, isAdmin: true)
+        let expected = InboundMessage(network: .irc, userID: "irc:alice!~al@10.0.0.1", roomID: "#c", text: "agenda", receivedAt: now, isAdmin: true)
         #expect(decision == .engine(expected, replyTarget: "#c", askerNick: "alice", isChannel: true))
     }
 
     @Test func privateMessagesAreAlwaysAnsweredInPrivate() {
         let decision = routing.route(chat("  agenda ", target: "bot", isPrivate: true, account: "alice_acct"), botNick: "bot", now: now)
-        let expected = InboundMessage(userID: "irc:alice_acct", roomID: "alice", text: "agenda", receivedAt: now, isAdmin: true)
+        let expected = InboundMessage(network: .irc, userID: "irc:alice_acct", roomID: "alice", text: "agenda", receivedAt: now, isAdmin: true)
         #expect(decision == .engine(expected, replyTarget: "alice", askerNick: "alice", isChannel: false))
     }
 
@@ -64,12 +64,6 @@ struct InboundRoutingTests {
             Issue.record("expected an engine decision"); return
         }
         #expect(!inbound.isAdmin)
-    }
-
-    @Test func identityNickCanBeRecoveredForProactiveMessages() {
-        #expect(IRCIdentity.nick(fromUserID: "irc:alice!~al@h") == "alice")
-        #expect(IRCIdentity.nick(fromUserID: "irc:account_only") == nil)
-        #expect(IRCIdentity.nick(fromUserID: "@matrix:server") == nil)
     }
 }
 

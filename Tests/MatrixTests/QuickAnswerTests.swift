@@ -1,82 +1,92 @@
 import Conversation
 import Foundation
 import HTTP
-import Logging
+import SchedulerCore
+import Storage
 import Testing
 @testable import Matrix
 
-/// A conversation double with the engine's exactly-once contract kept in memory. It answers
-/// "schedule <task>" with a scheduled event, so reactions can be tested before the grammar lands.
-actor ScriptedEngine: DurableConversationHandling {
-    private(set) var texts: [String] = []
-    private var handled: Set<String> = []
-    private var state: [String: String] = [:]
+/// The real engine on a private in-memory database, with the human already past the welcome.
+struct MatrixEngine {
+    let store: SQLiteStore
+    let engine: Engine
 
-    func handle(_ message: InboundMessage) async -> Response {
-        if let delivery = message.delivery {
-            guard handled.insert(delivery.externalID).inserted else {
-                var duplicate = Response(userID: message.userID, roomID: message.roomID, replies: [], intent: "duplicate", route: .none)
-                duplicate.isDuplicate = true
-                return duplicate
-            }
-            state.merge(delivery.state) { _, new in new }
-        }
-        texts.append(message.text)
-        if message.text.hasPrefix("schedule ") {
-            let task = String(message.text.dropFirst("schedule ".count))
-            return Response(userID: message.userID, roomID: message.roomID, replies: [Reply("Scheduled \(task).")],
-                            intent: "schedule", route: .command,
-                            event: EventSummary(id: "e1", title: task, taskType: task, start: Date(), end: Date(), score: nil))
-        }
-        return Response(userID: message.userID, roomID: message.roomID, replies: [Reply("Recorded: \(message.text)")],
-                        intent: message.text.hasPrefix("done") ? "done" : "skip", route: .command,
-                        reaction: message.text.hasPrefix("done") ? "✅" : nil)
+    init(onboarded user: String) throws {
+        store = try SQLiteStore()
+        engine = Engine(store: store)
+        var profile = UserProfile(id: user, createdAt: Date(timeIntervalSince1970: 0))
+        profile.onboarding = .done
+        try store.write { try $0.save(profile) }
     }
 
-    func tick(now: Date) async -> [ProactiveMessage] { [] }
-    func undeliveredAnswers() async -> [PendingAnswer] { [] }
-    func confirmDelivered(externalID: String, at instant: Date) async {}
-    func adapterState(_ key: String) async -> String? { state[key] }
-    func setAdapterState(_ key: String, _ value: String?) async { state[key] = value }
+    func events(of user: String) throws -> [Event] {
+        let all = DateInterval(start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 4_000_000_000))
+        return try store.read { try $0.events(of: user, overlapping: all, statuses: Set(Event.Status.allCases)) }
+    }
+
+    /// Moves an event to `start` (an hour long), as if time had passed since it was scheduled.
+    func move(_ eventID: Int64, to start: Date) throws {
+        try store.write { session in
+            guard var event = try session.event(id: eventID) else { return }
+            event.start = start
+            event.end = start.addingTimeInterval(3600)
+            try session.save(&event)
+        }
+    }
 }
 
 extension LiveSynapse {
     @Suite struct QuickAnswers {
-        @Test func reactionsOnAScheduleMessageRecordDoneOrSkip() async throws {
+        @Test func aReactionResolvesTheEventItsMessageWasAbout() async throws {
             let server = try await SharedSynapse.shared.server()
             let (botID, password) = try server.freshBot()
             let human = try await MatrixUser.login("human", password: "humanpass", on: server)
-            let engine = ScriptedEngine()
+            let bot = try MatrixEngine(onboarded: human.userID)
             var settings = MatrixSettings(homeserverURL: server.url, userID: botID, password: password)
             settings.syncTimeout = .seconds(5)
-            let adapter = MatrixAdapter(settings: settings, engine: engine, http: CurlHTTPClient())
+            let adapter = MatrixAdapter(settings: settings, engine: bot.engine, http: CurlHTTPClient())
             let running = Task { try await adapter.run() }
             defer { running.cancel() }
 
             let room = try await human.createRoom(inviting: [botID])
             try await human.waitUntilJoined(botID, room: room)
-            let ask = try await human.say("schedule gym", in: room)
-            let scheduled = try await human.waitFor("the schedule reply", in: room) { !$0.replies(from: botID, to: ask).isEmpty }
-            let scheduleMessage = try #require(scheduled.replies(from: botID, to: ask).first?.eventID)
-            let chatReply = try await human.say("chat", in: room)
-            let chatEvents = try await human.waitFor("the chat reply", in: room) { !$0.replies(from: botID, to: chatReply).isEmpty }
-            let notASchedule = try #require(chatEvents.replies(from: botID, to: chatReply).first?.eventID)
-
-            try await human.send(NoticeContent.reaction("🎉", on: scheduleMessage), type: "m.reaction", in: room)
-            try await human.send(NoticeContent.reaction("👍", on: notASchedule), type: "m.reaction", in: room)
-            try await human.send(NoticeContent.reaction("👍️", on: scheduleMessage), type: "m.reaction", in: room)
-            let events = try await human.waitFor("the answer to the 👍", in: room) { events in
-                events.replies(from: botID, to: scheduleMessage).contains { $0.content["body"]?.string == "Recorded: done gym" }
+            var sent: [String] = []
+            for when in ["tomorrow at 7am", "tomorrow at 9am", "tomorrow at 11am"] {
+                let ask = try await human.say("schedule gym \(when) for 1h", in: room)
+                let events = try await human.waitFor("the answer to \(when)", in: room) { !$0.replies(from: botID, to: ask).isEmpty }
+                sent.append(try #require(events.replies(from: botID, to: ask).first?.eventID))
             }
-            #expect(events.replies(from: botID, to: scheduleMessage).count == 1)
-            #expect(events.replies(from: botID, to: notASchedule).isEmpty, "reactions on other bot messages are not answers")
-            #expect(await engine.texts == ["schedule gym", "chat", "done gym"])
+            let scheduleMessages = sent
+            let chat = try await human.say("thanks", in: room)
+            let chatEvents = try await human.waitFor("the chat reply", in: room) { !$0.replies(from: botID, to: chat).isEmpty }
+            let notAboutAnEvent = try #require(chatEvents.replies(from: botID, to: chat).first?.eventID)
+            let gyms = try bot.events(of: human.userID).compactMap(\.id)
+            try #require(gyms.count == 3)
+            // The first two have started since; the older one is earlier, so "the latest gym" would be the second.
+            try bot.move(gyms[0], to: Date().addingTimeInterval(-3 * 3600))
+            try bot.move(gyms[1], to: Date().addingTimeInterval(-1.5 * 3600))
 
-            try await human.send(NoticeContent.reaction("👎", on: scheduleMessage), type: "m.reaction", in: room)
-            try await human.waitFor("the answer to the 👎", in: room) { events in
-                events.replies(from: botID, to: scheduleMessage).contains { $0.content["body"]?.string == "Recorded: skip gym" }
+            try await human.send(NoticeContent.reaction("🎉", on: scheduleMessages[0]), type: "m.reaction", in: room)
+            try await human.send(NoticeContent.reaction("👍", on: notAboutAnEvent), type: "m.reaction", in: room)
+            try await human.send(NoticeContent.reaction("👍️", on: scheduleMessages[0]), type: "m.reaction", in: room)
+            try await human.waitFor("the answer to the 👍 on the older message", in: room) { events in
+                events.replies(from: botID, to: scheduleMessages[0]).contains { $0.content["body"]?.string?.hasPrefix("Marked") == true }
             }
-            #expect(await engine.texts.last == "skip gym")
+            var statuses = try bot.events(of: human.userID).map(\.status)
+            #expect(statuses == [.done, .scheduled, .scheduled], "the 👍 resolves the event its message was about")
+
+            try await human.send(NoticeContent.reaction("👍", on: scheduleMessages[2]), type: "m.reaction", in: room)
+            try await human.waitFor("the answer to the 👍 on a future event", in: room) { events in
+                events.replies(from: botID, to: scheduleMessages[2]).contains { $0.content["body"]?.string?.contains("can't be done yet") == true }
+            }
+            try await human.send(NoticeContent.reaction("👎", on: scheduleMessages[1]), type: "m.reaction", in: room)
+            let final = try await human.waitFor("the answer to the 👎", in: room) { events in
+                events.replies(from: botID, to: scheduleMessages[1]).contains { $0.content["body"]?.string?.contains("skipped") == true }
+            }
+            statuses = try bot.events(of: human.userID).map(\.status)
+            #expect(statuses == [.done, .skipped, .scheduled], "an event that has not started is never marked done")
+            #expect(final.replies(from: botID, to: notAboutAnEvent).isEmpty, "reactions on other bot messages are not answers")
+            #expect(final.replies(from: botID, to: scheduleMessages[0]).count == 1, "the 🎉 is not an answer")
         }
 
         @Test func doneReactionOnTheUsersMessage() async throws {
@@ -85,7 +95,8 @@ extension LiveSynapse {
             let human = try await MatrixUser.login("human", password: "humanpass", on: server)
             var settings = MatrixSettings(homeserverURL: server.url, userID: botID, password: password)
             settings.syncTimeout = .seconds(5)
-            let adapter = MatrixAdapter(settings: settings, engine: ScriptedEngine(), http: CurlHTTPClient())
+            let bot = try MatrixEngine(onboarded: human.userID)
+            let adapter = MatrixAdapter(settings: settings, engine: bot.engine, http: CurlHTTPClient())
             let running = Task { try await adapter.run() }
             defer { running.cancel() }
             let room = try await human.createRoom(inviting: [botID])

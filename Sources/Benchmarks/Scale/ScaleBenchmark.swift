@@ -93,15 +93,15 @@ public struct ScaleBenchmark: Sendable {
     static func didItsJob(_ kind: MessageMix.Kind, _ response: Response) -> Bool {
         switch kind {
         case .schedule, .done, .cancel: response.event != nil
-        case .scheduleAt: response.intent == "schedule" && !response.replies.isEmpty
-        case .agenda: response.intent == "agenda" && !response.replies.isEmpty
+        case .scheduleAt: response.intent == .schedule && !response.replies.isEmpty
+        case .agenda: response.intent == .agenda && !response.replies.isEmpty
         case .greeting: response.route == .pattern
         }
     }
 }
 
 extension MessageMix.Message {
-    var inbound: InboundMessage { InboundMessage(userID: user, text: text, receivedAt: at) }
+    var inbound: InboundMessage { InboundMessage(network: .replay, userID: user, text: text, receivedAt: at) }
 }
 
 func timed<T>(_ body: () throws -> T) rethrows -> (value: T, seconds: Double) {

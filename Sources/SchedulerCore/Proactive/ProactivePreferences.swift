@@ -58,11 +58,13 @@ public struct ProactivePreferences: Sendable, Equatable {
     public var isMuted: Bool
     /// Where the user last wrote from: unprompted messages go there.
     public var lastRoomID: String?
+    /// The network of `lastRoomID`; nil for someone who has not written since networks were recorded.
+    public var network: Network?
 
     public init(reminderLeadMinutes: Int? = ProactivePreferences.defaultReminderLead, dailyPlanMinute: Int? = nil,
                 weeklyReview: Bool = false, unansweredCountsAsMissed: Bool = false,
                 quietHours: DayWindow? = .defaultQuietHours, dailyCap: Int = ProactivePreferences.defaultDailyCap,
-                isMuted: Bool = false, lastRoomID: String? = nil) {
+                isMuted: Bool = false, lastRoomID: String? = nil, network: Network? = nil) {
         self.reminderLeadMinutes = reminderLeadMinutes
         self.dailyPlanMinute = dailyPlanMinute
         self.weeklyReview = weeklyReview
@@ -71,6 +73,7 @@ public struct ProactivePreferences: Sendable, Equatable {
         self.dailyCap = dailyCap
         self.isMuted = isMuted
         self.lastRoomID = lastRoomID
+        self.network = network
     }
 
     public static let defaultReminderLead = 10

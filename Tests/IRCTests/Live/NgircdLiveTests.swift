@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Conversation
 @testable import IRC
+@testable import LiveIRC
 
 /// The bot against a real ngIRCd, checked by raw-socket clients. Each test starts its own server
 /// on a free loopback port, so the tests run in parallel.
@@ -220,7 +221,7 @@ struct NgircdLiveTests {
         let server = try await NgircdServer(penalties: .disabled)
         defer { server.stop() }
         let handler = TestHandler(tick: { _ in
-            [ProactiveMessage(userID: "irc:alice!~alice@127.0.0.1", roomID: nil, text: "reminder: stretch")]
+            [ProactiveMessage(userID: "irc:alice!~alice@127.0.0.1", roomID: "alice", text: "reminder: stretch")]
         })
         var settings = IRCSettings.testBot(port: server.port)
         settings.tickInterval = .milliseconds(200)

@@ -1,4 +1,5 @@
 import Foundation
+@testable import LiveIRC
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -28,10 +28,10 @@ final class TestHandler: ConversationHandling, @unchecked Sendable {
     func handle(_ message: InboundMessage) async -> Response {
         lock.withLock { messages.append(message) }
         let replies = await reply(message)
-        return Response(userID: message.userID, roomID: message.roomID, replies: replies, intent: "test", route: .command)
+        return Response(userID: message.userID, roomID: message.roomID, replies: replies, intent: .chat, route: .command)
     }
 
-    func tick(now: Date) async -> [ProactiveMessage] {
+    func tick(_ network: Network, now: Date) async -> [ProactiveMessage] {
         await onTick(now)
     }
 }

@@ -9,20 +9,24 @@ final class BotProcess: @unchecked Sendable {
     private let environment: [String: String]
     private var process: Process?
 
+    /// The test bots' pickle key; tests check it never reaches a log.
+    static let pickleKey = "test-pickle-key-\(UUID().uuidString)"
+
     static var executable: String {
         Shell.packageRoot.appendingPathComponent(".build/debug/scheduler-bot").path
     }
 
-    init(server: SynapseServer, userID: String, password: String, extraConfig: String = "",
+    /// `dataDirectory`: another bot's, to start the same bot with a different configuration.
+    init(server: SynapseServer, userID: String, password: String, extraConfig: String = "", dataDirectory: String? = nil,
          extraEnvironment: [String: String] = [:]) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bot-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        dataDirectory = folder.appendingPathComponent("data").path
+        self.dataDirectory = dataDirectory ?? folder.appendingPathComponent("data").path
         logPath = folder.appendingPathComponent("bot.log").path
         configPath = folder.appendingPathComponent("bot.conf").path
         try """
             [storage]
-            data_dir = "\(dataDirectory)"
+            data_dir = "\(self.dataDirectory)"
 
             [matrix]
             homeserver_url = "\(server.url)"
@@ -30,7 +34,8 @@ final class BotProcess: @unchecked Sendable {
             \(extraConfig)
             """.write(toFile: configPath, atomically: true, encoding: .utf8)
         // The password comes from the environment, as an operator would keep it out of the file.
-        environment = ["SCHEDULER_BOT_MATRIX_PASSWORD": password].merging(extraEnvironment) { _, extra in extra }
+        environment = ["SCHEDULER_BOT_MATRIX_PASSWORD": password, "SCHEDULER_BOT_MATRIX_PICKLE_KEY": Self.pickleKey]
+            .merging(extraEnvironment) { _, extra in extra }
         FileManager.default.createFile(atPath: logPath, contents: nil)
     }
 

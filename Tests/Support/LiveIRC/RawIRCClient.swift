@@ -1,5 +1,5 @@
 import Foundation
-@testable import IRC
+import IRC
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,0 +1,18 @@
+import GRDB
+
+extension Migrations {
+    /// Which network each person is on, so a network's clock round takes only its own people's messages.
+    static func registerNetworks(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v6-user-network") { db in
+            try db.alter(table: "proactive_preferences") { t in
+                t.add(column: "network", .text).check(sql: "network IN ('matrix', 'irc', 'console', 'replay')")
+            }
+            // Rooms stored before networks were: Matrix room ids start with "!", the IRC front end was the only
+            // other one that stored a room. Read once here; from now on each message records its network.
+            try db.execute(sql: """
+                UPDATE proactive_preferences SET network = CASE
+                  WHEN last_room LIKE '!%' THEN 'matrix' WHEN last_room IS NOT NULL THEN 'irc' ELSE 'console' END
+                """)
+        }
+    }
+}
