@@ -167,6 +167,9 @@ def main():
     print("bot spend per day: %s (cap $%.2f)" % (", ".join("%s $%.4f" % item for item in sorted(by_day.items())), caps["global_daily_usd"]))
     print("most calls by one user in 60 s: %d (limit %d)" % (worst_minute, caps["user_calls_per_minute"]))
     print("commands answered: %d of %d" % (len(commands) - len(unanswered), len(commands)))
+    failed = [line[2][:60] for line, answer in zip(lines, answers)
+              if any("something went wrong on my side" in reply for reply in answer["replies"])]
+    print("messages the engine failed on (not a spend check): %d%s" % (len(failed), ", e.g. %r" % failed[0] if failed else ""))
     failures = []
     if max_prompt > args.max_prompt_tokens: failures.append("a call carried %d prompt tokens" % max_prompt)
     if over_cap: failures.append("%d users over the daily cap" % len(over_cap))
