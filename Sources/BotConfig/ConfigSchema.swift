@@ -163,11 +163,11 @@ public enum ConfigSchema {
         return "'\(s)' is not a known IANA time zone (e.g. Europe/Berlin)"
     }
 
-    /// `host:port` (IPv6 in brackets) with a port from 1 to 65535.
+    /// `host:port` (IPv6 in brackets); port 0 picks a free one (tools and tests read it from stderr).
     static let isEmptyOrHostPort: @Sendable (TOMLValue) -> String? = { value in
         guard case .string(let s) = value, !s.isEmpty else { return nil }
         guard let colon = s.lastIndex(of: ":"), colon != s.startIndex, let port = Int(s[s.index(after: colon)...]),
-              (1...65535).contains(port) else { return "must be host:port, e.g. 127.0.0.1:8080" }
+              (0...65535).contains(port) else { return "must be host:port, e.g. 127.0.0.1:8080" }
         return nil
     }
 

@@ -153,6 +153,7 @@ enum Help {
         • reminders 15 min / off · daily plan at 8 / off · weekly review on · quiet hours 22-07 · message limit 5
         • unanswered missed / unknown · stop, mute or quiet (until resume)
         • plan <goal> — e.g. plan a marathon training block
+        • calendar import <your calendar's iCal address> / off — I schedule around your meetings · calendar feed — subscribe to what I schedule
         I learn from every done and skip when your tasks go best.
         """
 }

@@ -19,6 +19,8 @@ public actor Engine: ConversationHandling {
     let metrics = EngineMetrics()
     /// The latest instant a message or tick carried: the engine's idea of now when a caller has none.
     var latestClock: Date?
+    /// Users whose imported calendar is being fetched right now.
+    var refreshing: Set<String> = []
     let logger: Logger
     /// Model calls being awaited; the budget gate counts them as spent.
     var inFlight = InFlightCalls()
