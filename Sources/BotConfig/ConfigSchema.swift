@@ -89,6 +89,12 @@ public enum ConfigSchema {
             if case .float(let f) = value, !(0.5...1).contains(f) { return "must be between 0.5 and 1" }
             return nil
         }),
+        // The sentence encoder's folder (model.safetensors, vocab.txt); empty: the cache folder scripts/fetch-encoder.sh fills.
+        ConfigKey("learning", "encoder_dir", .string, .string("")),
+        ConfigKey("learning", "encoder_match_threshold", .float, .float(0.725), check: { value in
+            if case .float(let f) = value, !(0.5...1).contains(f) { return "must be between 0.5 and 1" }
+            return nil
+        }),
         ConfigKey("learning", "min_schedule_count", .integer, .integer(3), check: inRange(1...1000)),
         ConfigKey("learning", "min_frequent_types", .integer, .integer(2), check: inRange(1...1000)),
         ConfigKey("learning", "sync_daily_calls_per_user", .integer, .integer(4), check: inRange(0...1000)),

@@ -113,6 +113,11 @@ extension Engine {
             turn.say("This bot does not publish calendar feeds (its web listener is off: [http] listen in bot.conf).")
             return
         }
+        // Anyone holding the address reads the schedule: never hand it out where others read along.
+        if turn.message.network == .irc, let room = turn.message.roomID, let first = room.first, "#&+!".contains(first) {
+            turn.say("Your feed address is private, so I only give it in a private message: /msg me calendar feed")
+            return
+        }
         var token = try turn.session.feedToken(of: turn.user.id)
         if token == nil || reset {
             let fresh = FeedToken.make()

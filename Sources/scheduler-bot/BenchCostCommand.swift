@@ -28,7 +28,7 @@ struct BenchCostCommand: AsyncParsableCommand {
         let app = App.load(global, logLevel: .error)
         let chat = try app.chatSettings()
         let book = (try? OfflineReplyBook.load(path: app.llmSettings.offlineRepliesPath)) ?? .builtIn
-        let benchmark = CostBenchmark(prices: app.llmSettings.prices, replies: book, prompts: app.prompts(),
+        let benchmark = CostBenchmark(prices: app.llmSettings.prices, replies: book, prompts: app.prompts(waitForEncoder: true),
                                       assistantPrompt: chat.assistantSystemPrompt, completionsPrompt: chat.completionsSystemPrompt,
                                       plans: chat.plans)
         if let log { try? FileManager.default.removeItem(atPath: log) }
