@@ -15,13 +15,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
+        // Beneath everything: the values every layer shares (one ordered JSON value, one stable hash).
+        .target(name: "SharedValues"),
         // Floor 0: pure domain, no I/O, no clock reads.
-        .target(name: "SchedulerCore"),
-        .target(name: "Language"),
+        .target(name: "SchedulerCore", dependencies: ["SharedValues"]),
+        .target(name: "Language", dependencies: ["SharedValues"]),
         // Pure iCalendar (RFC 5545): reading, recurrence expansion, writing feeds.
         .target(name: "ICS"),
         // Floor 1: pure coaching policy (patterns, routing, pruning).
-        .target(name: "Coaching", dependencies: ["SchedulerCore"]),
+        .target(name: "Coaching", dependencies: ["SchedulerCore", "SharedValues"]),
         // Beside each other: configuration, storage, HTTP, LLM providers.
         .target(name: "BotConfig"),
         .target(name: "Storage", dependencies: [
@@ -30,18 +32,18 @@ let package = Package(
         ]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "HTTP", dependencies: ["CCurl"]),
-        .target(name: "LLM", dependencies: ["HTTP", "Coaching", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "LLM", dependencies: ["HTTP", "SharedValues", .product(name: "Logging", package: "swift-log")]),
         // Above all of those: the engine that turns an inbound message into replies.
         .target(name: "Conversation", dependencies: [
-            "SchedulerCore", "Language", "Coaching", "Storage", "LLM", "BotConfig",
+            "SchedulerCore", "Language", "Coaching", "Storage", "LLM", "BotConfig", "SharedValues",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Benchmarks drive the real engine with synthetic workloads (bench-cost).
         .target(name: "Benchmarks", dependencies: ["Conversation", "Coaching", "LLM", "Storage", "SchedulerCore"]),
         // Top: front ends and the CLI.
-        .target(name: "Adapters", dependencies: ["Conversation", "Language", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Adapters", dependencies: ["Conversation", "Language", "SharedValues", .product(name: "Logging", package: "swift-log")]),
         .target(name: "IRC", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", "SharedValues", .product(name: "Logging", package: "swift-log")]),
         // The benchmark: synthetic users driving the engine (or the same core decisions) with hidden preferences.
         .target(name: "Simulation", dependencies: ["SchedulerCore", "Coaching", "Conversation", "Storage"]),
         .executableTarget(name: "scheduler-bot", dependencies: [
@@ -50,18 +52,19 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "SchedulerCoreTests", dependencies: ["SchedulerCore"]),
-        .testTarget(name: "LanguageTests", dependencies: ["Language"], exclude: ["tools"], resources: [.copy("Corpus")]),
+        .testTarget(name: "SharedValuesTests", dependencies: ["SharedValues"]),
+        .testTarget(name: "LanguageTests", dependencies: ["Language", "SharedValues"], exclude: ["tools"], resources: [.copy("Corpus")]),
         .testTarget(name: "CoachingTests", dependencies: ["Coaching", "SchedulerCore"], resources: [.copy("routing-labelled.tsv")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "SchedulerCore"]),
         .testTarget(name: "BotConfigTests", dependencies: ["BotConfig"]),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM"], exclude: ["fake_openai_server.py"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM", "SharedValues"], exclude: ["fake_openai_server.py"]),
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "Language", "LLM", "Coaching", "BotConfig"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Conversation", "Coaching", "LLM"]),
         // A real ngIRCd and a raw client for the live tests of IRC, and of IRC beside Matrix.
         .target(name: "LiveIRC", dependencies: ["IRC"], path: "Tests/Support/LiveIRC"),
         .testTarget(name: "IRCTests", dependencies: ["IRC", "LiveIRC", "Conversation", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "MatrixTests", dependencies: ["Matrix", "IRC", "LiveIRC", "Conversation", "HTTP", "Storage", "SchedulerCore"]),
+        .testTarget(name: "MatrixTests", dependencies: ["Matrix", "IRC", "LiveIRC", "Conversation", "HTTP", "Storage", "SchedulerCore", "SharedValues"]),
         .testTarget(name: "LearningTests", dependencies: ["SchedulerCore", "Coaching"], resources: [.copy("Pairs")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SchedulerCore"]),
         .testTarget(name: "ICSTests", dependencies: ["ICS"], exclude: ["peers"]),

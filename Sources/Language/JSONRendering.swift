@@ -1,117 +1,60 @@
 import Foundation
-
-/// A tiny JSON writer with a stable key order, so the CLI output is byte-for-byte reproducible.
-struct JSONObjectWriter {
-    private var out = "{"
-    private var first = true
-
-    mutating func key(_ name: String) {
-        if !first { out.append(",") }
-        first = false
-        out.append("\"\(name)\":")
-    }
-
-    mutating func string(_ name: String, _ value: String?) {
-        key(name)
-        guard let value else { out.append("null"); return }
-        out.append(Self.quoted(value))
-    }
-
-    mutating func int(_ name: String, _ value: Int?) {
-        key(name)
-        out.append(value.map(String.init) ?? "null")
-    }
-
-    mutating func double(_ name: String, _ value: Double?) {
-        key(name)
-        guard let value else { out.append("null"); return }
-        out.append(String((value * 1000).rounded() / 1000))
-    }
-
-    mutating func raw(_ name: String, _ json: String) {
-        key(name)
-        out.append(json)
-    }
-
-    func finished() -> String { out + "}" }
-
-    static func quoted(_ value: String) -> String {
-        var s = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": s.append("\\\"")
-            case "\\": s.append("\\\\")
-            case "\n": s.append("\\n")
-            case "\r": s.append("\\r")
-            case "\t": s.append("\\t")
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    s.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                } else {
-                    s.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return s + "\""
-    }
-}
+import SharedValues
 
 extension ResolvedTime {
     /// `{"start":"2026-11-24T15:00:00+01:00","end":null,"grain":"hour"}` in the zone's offsets.
-    public func json(in zone: ZoneOffsets) -> String {
-        var writer = JSONObjectWriter()
-        writer.string("start", ISO8601.format(start, zone: zone))
-        writer.string("end", end.map { ISO8601.format($0, zone: zone) })
-        writer.string("grain", grain.rawValue)
-        return writer.finished()
+    public func json(in zone: ZoneOffsets) -> String { value(in: zone).text }
+
+    func value(in zone: ZoneOffsets) -> JSON {
+        ["start": .string(ISO8601.format(start, zone: zone)), "end": end.map { ISO8601.format($0, zone: zone) }.json,
+         "grain": .string(grain.rawValue)]
     }
 }
 
 extension TimeScan {
     /// The `parse-time` line: the time, or `{"error":"no time found"}`; a duration adds `duration_minutes`.
     public func json(in zone: ZoneOffsets) -> String {
-        guard let time else {
-            var writer = JSONObjectWriter()
-            writer.string("error", "no time found")
-            if let durationMinutes { writer.int("duration_minutes", durationMinutes) }
-            return writer.finished()
+        var members: [(String, JSON)]
+        if let time, case .object(let timeMembers) = time.value(in: zone) {
+            members = timeMembers
+        } else {
+            members = [("error", "no time found")]
         }
-        let base = time.json(in: zone)
-        guard let durationMinutes else { return base }
-        return String(base.dropLast()) + ",\"duration_minutes\":\(durationMinutes)}"
+        if let durationMinutes { members.append(("duration_minutes", .integer(durationMinutes))) }
+        return JSON.object(members).text
     }
 }
 
 extension Reading {
     /// The `parse` line: the contract fields in a fixed order, then optional extras when set.
     public func json(in zone: ZoneOffsets) -> String {
-        var writer = JSONObjectWriter()
         let fields = command.fields
-        writer.string("intent", intent.rawValue)
-        writer.string("task", fields.task)
-        writer.raw("when", fields.when.map { $0.json(in: zone) } ?? "null")
-        writer.int("duration_minutes", fields.durationMinutes)
-        writer.double("rating", fields.rating)
-        writer.string("note", fields.note)
+        var members: [(String, JSON)] = [
+            ("intent", .string(intent.rawValue)),
+            ("task", fields.task.json),
+            ("when", fields.when.map { $0.value(in: zone) } ?? .null),
+            ("duration_minutes", fields.durationMinutes.map(JSON.integer) ?? .null),
+            ("rating", fields.rating.map { .number(($0 * 1000).rounded() / 1000) } ?? .null),
+            ("note", fields.note.json),
+        ]
         switch command {
         case .agenda(let request):
-            writer.string("agenda_scope", request.scope.rawValue)
+            members.append(("agenda_scope", .string(request.scope.rawValue)))
         case .timezone(let name):
-            writer.string("timezone", name)
+            members.append(("timezone", .string(name)))
         case .unreadable(let unreadable):
-            if case .unknownTimeZone(let name) = unreadable.problem { writer.string("timezone", name) }
+            if case .unknownTimeZone(let name) = unreadable.problem { members.append(("timezone", .string(name))) }
         case .available(let request):
-            var available = JSONObjectWriter()
-            available.raw("days", "[" + request.weekdays.map(String.init).joined(separator: ",") + "]")
-            available.int("from_minute", request.fromMinute)
-            available.int("to_minute", request.toMinute)
-            writer.raw("available", available.finished())
+            members.append(("available", [
+                "days": .array(request.weekdays.map(JSON.integer)),
+                "from_minute": .integer(request.fromMinute),
+                "to_minute": .integer(request.toMinute),
+            ]))
         default:
             break
         }
-        if let correction { writer.string("correction", correction) }
-        if case .unreadable(let unreadable) = command { writer.string("problem", unreadable.message) }
-        return writer.finished()
+        if let correction { members.append(("correction", .string(correction))) }
+        if case .unreadable(let unreadable) = command { members.append(("problem", .string(unreadable.message))) }
+        return JSON.object(members).text
     }
 }

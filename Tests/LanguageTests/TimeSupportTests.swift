@@ -1,4 +1,5 @@
 import Foundation
+import SharedValues
 import Testing
 @testable import Language
 
@@ -80,7 +81,7 @@ import Testing
     }
 
     @Test func jsonStringsAreEscaped() {
-        #expect(JSONObjectWriter.quoted("a \"b\"\\\n\u{1}") == #""a \"b\"\\\n\u0001""#)
+        #expect(JSON.string("a \"b\"\\\n\u{1}").text == #""a \"b\"\\\n\u0001""#)
     }
 
     @Test func durationsAndRatingsOnTheirOwn() {

@@ -1,3 +1,4 @@
+import SharedValues
 import Testing
 
 /// Every test against a real Synapse lives under this suite, one at a time: they share two cores
