@@ -20,10 +20,13 @@ let package = Package(
         // Floor 0: pure domain, no I/O, no clock reads.
         .target(name: "SchedulerCore", dependencies: ["SharedValues"]),
         .target(name: "Language", dependencies: ["SharedValues"]),
+        // Pure compute: the MiniLM sentence encoder and the linear classifier head. Optimised even in debug
+        // builds, because unoptimised matrix loops are about 400x slower (tests and `make run` build debug).
+        .target(name: "SentenceEncoder", swiftSettings: [.unsafeFlags(["-O"])]),
         // Pure iCalendar (RFC 5545): reading, recurrence expansion, writing feeds.
         .target(name: "ICS"),
         // Floor 1: pure coaching policy (patterns, routing, pruning).
-        .target(name: "Coaching", dependencies: ["SchedulerCore", "SharedValues"]),
+        .target(name: "Coaching", dependencies: ["SchedulerCore", "SentenceEncoder", "SharedValues"]),
         // Beside each other: configuration, storage, HTTP, LLM providers.
         .target(name: "BotConfig"),
         .target(name: "Storage", dependencies: [
@@ -43,7 +46,10 @@ let package = Package(
         // Top: front ends and the CLI.
         .target(name: "Adapters", dependencies: ["Conversation", "Language", "SharedValues", .product(name: "Logging", package: "swift-log")]),
         .target(name: "IRC", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", "SharedValues", .product(name: "Logging", package: "swift-log")]),
+        // libolm (Debian libolm-dev) for Matrix end-to-end encryption, wrapped in one actor.
+        .systemLibrary(name: "COlm", pkgConfig: "olm", providers: [.apt(["libolm-dev"])]),
+        .target(name: "MatrixCrypto", dependencies: ["COlm"]),
+        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", "MatrixCrypto", "Storage", "SharedValues", .product(name: "Logging", package: "swift-log")]),
         // The benchmark: synthetic users driving the engine (or the same core decisions) with hidden preferences.
         .target(name: "Simulation", dependencies: ["SchedulerCore", "Coaching", "Conversation", "Storage"]),
         .executableTarget(name: "scheduler-bot", dependencies: [
@@ -54,7 +60,7 @@ let package = Package(
         .testTarget(name: "SchedulerCoreTests", dependencies: ["SchedulerCore"]),
         .testTarget(name: "SharedValuesTests", dependencies: ["SharedValues"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "SharedValues"], exclude: ["tools"], resources: [.copy("Corpus")]),
-        .testTarget(name: "CoachingTests", dependencies: ["Coaching", "SchedulerCore"], resources: [.copy("routing-labelled.tsv")]),
+        .testTarget(name: "CoachingTests", dependencies: ["Coaching", "SchedulerCore"], resources: [.copy("RoutingDevSet")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "SchedulerCore"]),
         .testTarget(name: "BotConfigTests", dependencies: ["BotConfig"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM", "SharedValues"], exclude: ["fake_openai_server.py"]),
@@ -64,9 +70,11 @@ let package = Package(
         // A real ngIRCd and a raw client for the live tests of IRC, and of IRC beside Matrix.
         .target(name: "LiveIRC", dependencies: ["IRC"], path: "Tests/Support/LiveIRC"),
         .testTarget(name: "IRCTests", dependencies: ["IRC", "LiveIRC", "Conversation", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "MatrixTests", dependencies: ["Matrix", "IRC", "LiveIRC", "Conversation", "HTTP", "Storage", "SchedulerCore", "SharedValues"]),
+        .testTarget(name: "MatrixTests", dependencies: ["Matrix", "IRC", "LiveIRC", "Conversation", "HTTP", "Storage", "SchedulerCore", "MatrixCrypto", "SharedValues"]),
+        .testTarget(name: "MatrixCryptoTests", dependencies: ["MatrixCrypto"]),
         .testTarget(name: "LearningTests", dependencies: ["SchedulerCore", "Coaching"], resources: [.copy("Pairs")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SchedulerCore"]),
+        .testTarget(name: "SentenceEncoderTests", dependencies: ["SentenceEncoder"]),
         .testTarget(name: "ICSTests", dependencies: ["ICS"], exclude: ["peers"]),
     ],
     swiftLanguageModes: [.v6]

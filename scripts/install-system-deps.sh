@@ -2,7 +2,7 @@
 # Installs the Debian packages the build and the tests need, only when one is missing.
 # Usage: scripts/install-system-deps.sh [extra-package ...]
 set -euo pipefail
-packages=(libcurl4-openssl-dev libsqlite3-dev libssl-dev "$@")
+packages=(libcurl4-openssl-dev libsqlite3-dev libssl-dev libolm-dev "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -12,4 +12,5 @@ echo "Installing missing system packages: ${missing[*]}" >&2
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 $SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+# No recommends: libolm-dev would pull in documentation fonts.
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

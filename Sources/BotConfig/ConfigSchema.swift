@@ -60,6 +60,8 @@ public enum ConfigSchema {
         ConfigKey("matrix", "password", .string, .string(""), secret: true),
         ConfigKey("matrix", "allowed_inviters", .stringList, .array([])),
         ConfigKey("matrix", "admins", .stringList, .array([])),
+        ConfigKey("matrix", "encryption", .boolean, .boolean(true)),
+        ConfigKey("matrix", "pickle_key", .string, .string(""), secret: true),
     ]
     static let irc: [ConfigKey] = [
         ConfigKey("irc", "host", .string, .string("")),

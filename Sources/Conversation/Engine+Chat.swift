@@ -38,33 +38,55 @@ extension Engine {
     /// a pattern reply when one matches, otherwise the route the classifier and budgets choose.
     func chat(_ turn: inout Turn) throws {
         let hour = turn.week.minuteOfDay(turn.now) / 60
-        let patternSection = settings.prompts.patterns.match(turn.text.value, hour: hour)
-        guard let chat = settings.chat else {
-            if let section = patternSection {
-                turn.route = .pattern
-                turn.say(try rotatedReply(from: section, turn))
-            } else {
-                turn.route = .none
-                turn.say(Engine.commandHint)
-            }
+        let matched = settings.prompts.patterns.match(turn.text.value, hour: hour)
+        let policy = settings.chat?.policy ?? RoutePolicy()
+        let classification = matched == nil ? settings.prompts.router.classify(turn.text.value) : nil
+        if let matched {
+            logger.debug("route pattern: \(matched.name)")
+            turn.route = .pattern
+            turn.say(try rotatedReply(from: matched, turn))
             return
         }
-        let classification = settings.prompts.classifier.classify(turn.text.value)
+        let routed = classification ?? Classification(type: .other, probability: 0)
+        if policy.isPhatic(routed) {
+            logger.info("route pattern: \(routed.rule)")
+            turn.route = .pattern
+            turn.say(try phaticReply(routed, hour: hour, turn))
+            return
+        }
+        guard let chat = settings.chat else {
+            turn.route = .none
+            turn.say(Engine.commandHint)
+            return
+        }
         let budget = try budgetState(chat, turn)
-        let decision = chat.policy.decide(classification: classification, patternMatched: patternSection != nil,
+        let decision = chat.policy.decide(classification: routed, patternMatched: false,
                                           userMessageCount: turn.user.chatCount, budget: budget)
+        logger.info("route \(decision.path.rawValue): \(decision.reason)")
         switch decision.path {
         case .pattern:
             turn.route = .pattern
-            if let section = patternSection { turn.say(try rotatedReply(from: section, turn)) }
+            turn.say(try phaticReply(routed, hour: hour, turn))
         case .none:
             turn.route = .none
             try sayBudgetNotice(decision, &turn)
-            let request = ChatRequest(model: chat.completionsModel, messages: [.user(turn.text.value)], purpose: classification.type.rawValue)
-            turn.skippedCalls.append(SkippedCall(request: request, route: "completions", messageType: classification.type.rawValue, outcome: .budgetDeferred))
+            let request = ChatRequest(model: chat.completionsModel, messages: [.user(turn.text.value)], purpose: routed.type.rawValue)
+            turn.skippedCalls.append(SkippedCall(request: request, route: "completions", messageType: routed.type.rawValue, outcome: .budgetDeferred))
         case .completions, .assistant:
-            turn.modelTask = try modelTask(decision: decision, classification: classification, chat: chat, turn)
+            turn.modelTask = try modelTask(decision: decision, classification: routed, chat: chat, turn)
         }
+    }
+
+    /// The pattern reply for a message the classifier is sure is phatic: the section its closest example
+    /// would have matched, else the section for its kind by time of day and streak; never a model call.
+    private func phaticReply(_ classification: Classification, hour: Int, _ turn: Turn) throws -> String {
+        let book = settings.prompts.patterns
+        let streak = try turn.session.recentOutcomes(of: turn.user.id, limit: 50).prefix { $0 == .done }.count
+        let viaExample = classification.closest.flatMap { $0.type.isPhatic ? book.match($0.text, hour: hour, streak: streak) : nil }
+        let kind = classification.type == .greeting ? "greeting" : "small_talk"
+        guard let section = viaExample ?? book.phatic(kind: kind, hour: hour, streak: streak)
+            ?? book.phatic(kind: "ack", hour: hour, streak: streak) else { return "🙂" }
+        return try rotatedReply(from: section, turn).replacingOccurrences(of: "{streak}", with: "\(streak)")
     }
 
     static let commandHint = "I didn't catch a command there. I understand things like: \"schedule gym tomorrow evening\", \"done 8/10\", \"agenda\", \"move deep coding to friday morning\". Say \"help\" for the full list."

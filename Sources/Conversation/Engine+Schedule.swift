@@ -40,7 +40,7 @@ extension Engine {
     /// Says why it cannot, and returns nil, when nothing fits.
     func place(type: TaskType, duration: Int, when: ResolvedTime?, excluding: Int64?, _ turn: inout Turn) throws -> Placement? {
         let request = try slotRequest(type: type, duration: duration, window: searchWindow(for: when, turn), excluding: excluding, turn)
-        if let when, when.end == nil, when.grain == .minute || when.grain == .hour {
+        if let when, when.end == nil, when.open == nil, when.grain <= .hour {
             return try placeExactly(at: when.start, request: request, type: type, &turn)
         }
         guard request.window.duration > 0 else {
@@ -89,7 +89,7 @@ extension Engine {
         let end: Date
         if let explicit = when.end {
             end = explicit
-        } else if when.grain == .minute || when.grain == .hour {
+        } else if when.grain <= .hour {
             end = when.start.addingTimeInterval(36 * 3600)
         } else {
             end = turn.week.calendar.date(byAdding: when.grain.calendarComponent, value: 1, to: when.start) ?? defaultEnd
@@ -106,6 +106,7 @@ extension Engine {
 extension TimeGrain {
     var calendarComponent: Calendar.Component {
         switch self {
+        case .second: .second
         case .minute: .minute
         case .hour: .hour
         case .day: .day

@@ -6,7 +6,8 @@ import Coaching
 /// while the engine stays free of file I/O; tests pass fixed values.
 public protocol PromptLibrary: Sendable {
     var patterns: PatternBook { get }
-    var classifier: MessageClassifier { get }
+    /// The learned message classifier, trained from prompts/routes/*.txt.
+    var router: RouteClassifier { get }
     /// Re-reads the files now (admin `!reload`, SIGHUP); returns what happened, for the admin.
     func reload() -> String
 }
@@ -14,15 +15,15 @@ public protocol PromptLibrary: Sendable {
 /// Prompts that never change: for tests and for tools that load them once.
 public struct FixedPrompts: PromptLibrary {
     public var patterns: PatternBook
-    public var classifier: MessageClassifier
+    public var router: RouteClassifier
 
-    public init(patterns: PatternBook = PatternBook(), classifier: MessageClassifier = MessageClassifier()) {
+    public init(patterns: PatternBook = PatternBook(), router: RouteClassifier = RouteClassifier()) {
         self.patterns = patterns
-        self.classifier = classifier
+        self.router = router
     }
 
     public func reload() -> String { "These prompts are fixed in code; nothing to reload." }
 
-    /// No patterns and no classification rules: every chat message is "other".
+    /// No patterns and no route examples: every chat message is "other".
     public static let empty = FixedPrompts()
 }

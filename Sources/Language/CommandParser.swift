@@ -134,7 +134,7 @@ struct Message {
 
     /// "plan review between 2 and 4" names a time to book, so it schedules; "plan my week for ..." asks for a plan.
     var saysClockTime: Bool {
-        mentions.contains { !$0.isInvalid && ($0.clock != nil || $0.bound != nil) }
+        mentions.contains { !$0.isInvalid && $0.clock != nil }
     }
 
     /// "why" or "why deep coding?" asks about the last suggestion; "why do I keep skipping?" is coaching chat.
@@ -244,12 +244,13 @@ struct Message {
     /// clock or date ("25:00", "february 30"), or something unreadable.
     func timeProblem(in range: Range<Int>) -> CommandProblem? {
         guard let m = mentions.first(where: { $0.isInvalid && range.contains($0.tokens.lowerBound) }) else { return nil }
-        var first = m.tokens.lowerBound
-        while first + 1 < m.tokens.upperBound, let w = word(first), ["at", "on", "by", "from", "for", "in", "until", "till"].contains(w) { first += 1 }
-        let typed = said(first..<m.tokens.upperBound)
-        if let clock = m.clock, !clock.isValid { return .impossible(ImpossibleValue(typed, .clock)) }
-        if let day = m.day, case .date = day, !day.isPossibleDate { return .impossible(ImpossibleValue(typed, .date)) }
-        return .unreadableTime(typed)
+        let typed = said(m.problemTokens ?? m.tokens)
+        switch m.problem {
+        case .impossibleHour?, .impossibleMinute?: return .impossible(ImpossibleValue(typed, .clock))
+        case .impossibleDate?: return .impossible(ImpossibleValue(typed, .date))
+        case .negativeDuration?: return .impossible(ImpossibleValue(typed, .duration))
+        case nil: return .unreadableTime(typed)
+        }
     }
 
     /// The message's text over a token range, as typed.

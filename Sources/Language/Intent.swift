@@ -1,20 +1,43 @@
 import Foundation
 
 /// How precise a resolved time is.
-public enum TimeGrain: String, Sendable, Codable, Equatable {
-    case minute, hour, day, week, month, year
+public enum TimeGrain: String, Sendable, Codable, Equatable, Comparable {
+    case second, minute, hour, day, week, month, year
+
+    private var rank: Int {
+        switch self {
+        case .second: 0
+        case .minute: 1
+        case .hour: 2
+        case .day: 3
+        case .week: 4
+        case .month: 5
+        case .year: 6
+        }
+    }
+
+    public static func < (a: TimeGrain, b: TimeGrain) -> Bool { a.rank < b.rank }
+}
+
+/// Which side of an open interval was said: "until 5pm" ends there (`before`), "after 5pm" starts there (`after`).
+public enum OpenSide: String, Sendable, Codable, Equatable {
+    case before, after
 }
 
 /// A time expression resolved against a reference instant: a point (end == nil) or an interval [start, end).
+/// An open interval ("after 5pm", "until friday") says which side is open: `after` has only a start (end nil),
+/// `before` runs from now to its end.
 public struct ResolvedTime: Sendable, Equatable {
     public var start: Date
     public var end: Date?
     public var grain: TimeGrain
+    public var open: OpenSide?
 
-    public init(start: Date, end: Date? = nil, grain: TimeGrain) {
+    public init(start: Date, end: Date? = nil, grain: TimeGrain, open: OpenSide? = nil) {
         self.start = start
         self.end = end
         self.grain = grain
+        self.open = open
     }
 }
 

@@ -29,17 +29,18 @@ enum Lexicon {
         "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-        "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+        "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     ]
 
     static let ordinalWords: [String: Int] = [
         "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
         "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
         "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-        "twentieth": 20, "thirtieth": 30,
+        "twentieth": 20, "thirtieth": 30, "1st": 1, "2nd": 2, "3rd": 3,
     ]
 
     static let units: [String: TimeUnit] = [
+        "s": .second, "sec": .second, "secs": .second, "second": .second, "seconds": .second,
         "m": .minute, "min": .minute, "mins": .minute, "minute": .minute, "minutes": .minute, "mn": .minute,
         "h": .hour, "hr": .hour, "hrs": .hour, "hour": .hour, "hours": .hour, "hs": .hour,
         "d": .day, "day": .day, "days": .day,
@@ -50,15 +51,42 @@ enum Lexicon {
 }
 
 /// A calendar or clock unit in offsets and durations.
-enum TimeUnit: Sendable {
-    case minute, hour, day, week, month, year
+enum TimeUnit: Sendable, Equatable {
+    case second, minute, hour, day, week, month, year
 
     /// Minutes in one unit for clock units; nil for calendar units measured in days or months.
-    var minutes: Int? {
+    var minutes: Double? {
         switch self {
+        case .second: 1.0 / 60
         case .minute: 1
         case .hour: 60
         default: nil
+        }
+    }
+
+    /// The next finer unit and how many of it make one of this ("1.5 hours" is 90 minutes).
+    var finer: (unit: TimeUnit, count: Int)? {
+        switch self {
+        case .second: nil
+        case .minute: (.second, 60)
+        case .hour: (.minute, 60)
+        case .day: (.hour, 24)
+        case .week: (.day, 7)
+        case .month: (.day, 30)
+        case .year: (.month, 12)
+        }
+    }
+
+    /// The grain of this unit as a resolved time's grain.
+    var grain: TimeGrain {
+        switch self {
+        case .second: .second
+        case .minute: .minute
+        case .hour: .hour
+        case .day: .day
+        case .week: .week
+        case .month: .month
+        case .year: .year
         }
     }
 }

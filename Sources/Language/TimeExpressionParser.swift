@@ -12,7 +12,7 @@ public struct TimeExpressionParser: Sendable {
     public func scan(_ text: String, context: TimeContext) -> TimeScan {
         let tokens = Tokenizer.tokenize(text)
         let mentions = TimeScanner(tokens: tokens).scan()
-        return TimeScan(tokens: tokens, mentions: mentions, context: context)
+        return TimeScan(text: text, tokens: tokens, mentions: mentions, context: context)
     }
 }
 
@@ -26,16 +26,31 @@ public struct TimeScan: Sendable {
     public var matchedRanges: [Range<String.Index>]
     /// Stretches that looked like a time but could not be read ("25pm", "feb 30").
     public var unreadableRanges: [Range<String.Index>]
+    /// The impossible values said ("25:00 is not a time"), in the order of the text.
+    public var problems: [TimeProblem]
+    /// The grammar rules that built `time` and the duration, for `parse-time --explain`.
+    public var ruleNames: [String] { rules.rules.map(\.name) }
+    private let rules: RuleSet
 
-    init(tokens: [Token], mentions: [TimeMention], context: TimeContext) {
+    init(text: String, tokens: [Token], mentions: [TimeMention], context: TimeContext) {
         let readable = mentions.filter { !$0.isInvalid }
-        time = readable.contains(where: \.saysTime) ? TimeResolver(context: context).resolve(readable) : nil
+        // An impossible value means the phrase names no time at all: "mon 25:00" is not Monday.
+        let impossible = readable.count != mentions.count
+        time = !impossible && readable.contains(where: \.saysTime) ? TimeResolver(context: context).resolve(readable) : nil
         durationMinutes = readable.lazy.compactMap(\.durationMinutes).first
-        func textRange(_ m: TimeMention) -> Range<String.Index> {
-            tokens[m.tokens.lowerBound].range.lowerBound..<tokens[m.tokens.upperBound - 1].range.upperBound
+        func textRange(_ range: Range<Int>) -> Range<String.Index> {
+            tokens[range.lowerBound].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound
         }
-        matchedRanges = readable.map(textRange)
-        unreadableRanges = mentions.filter(\.isInvalid).map(textRange)
+        matchedRanges = readable.map { textRange($0.tokens) }
+        unreadableRanges = mentions.filter(\.isInvalid).map { textRange($0.tokens) }
+        problems = mentions.compactMap { m in
+            guard let kind = m.problem else { return nil }
+            let range = textRange(m.problemTokens ?? m.tokens)
+            return TimeProblem(kind: kind, value: String(text[range]), range: range)
+        }
+        var rules = RuleSet()
+        for m in readable { rules.formUnion(m.rules) }
+        self.rules = rules
     }
 }
 

@@ -12,13 +12,32 @@ struct ClockTime: Sendable, Equatable {
     var saysMinutes: Bool
 
     static let noon = ClockTime(hour: 12, minute: 0, meridiem: .unstated, isUnambiguous: true, saysMinutes: false)
-    static let midnight = ClockTime(hour: 24, minute: 0, meridiem: .unstated, isUnambiguous: true, saysMinutes: false)
+    /// The coming 00:00 (Duckling's convention: "tomorrow at midnight" is the start of tomorrow).
+    static let midnight = ClockTime(hour: 0, minute: 0, meridiem: .unstated, isUnambiguous: true, saysMinutes: false)
 
-    var isValid: Bool {
-        guard (0...59).contains(minute) else { return false }
+    var isValid: Bool { problem == nil }
+
+    /// Why this cannot be a time of day, if it cannot.
+    var problem: TimeProblem.Kind? {
         switch meridiem {
-        case .am, .pm: return (1...12).contains(hour)
-        case .unstated: return (0...23).contains(hour) || (hour == 24 && minute == 0)
+        case .am, .pm:
+            guard (1...12).contains(hour) || (hour == 0 && meridiem == .am) else { return .impossibleHour }
+        case .unstated:
+            guard (0...24).contains(hour) else { return .impossibleHour }
+            if hour == 24 && minute != 0 { return .impossibleMinute }
+        }
+        return (0...59).contains(minute) ? nil : .impossibleMinute
+    }
+
+    /// The minutes of the day this clock can mean, earliest first: one for a stated meridiem or a 24-hour
+    /// time, two for a bare 1-12 ("at 3" is 03:00 or 15:00; the resolver takes the next one).
+    var readings: [Int] {
+        switch meridiem {
+        case .am: return [(hour % 12) * 60 + minute]
+        case .pm: return [(hour % 12 + 12) * 60 + minute]
+        case .unstated:
+            guard !isUnambiguous, (1...12).contains(hour) else { return [hour * 60 + minute] }
+            return [(hour % 12) * 60 + minute, (hour % 12 + 12) * 60 + minute]
         }
     }
 
@@ -58,14 +77,15 @@ extension ClockTime {
 }
 
 /// Named stretches of a day, as intervals of local minutes (an end past 1440 runs into the next day).
+/// The Duckling conventions: morning 00-12, afternoon 12-19, evening and night 18-24, lunch 12-14.
 enum PartOfDay: String, Sendable {
     case morning, earlyMorning, lateMorning, afternoon, earlyAfternoon, lateAfternoon
-    case evening, earlyEvening, lateEvening, night, lunch, afterLunch, endOfDay
+    case evening, earlyEvening, lateEvening, night, lateNight, lunch, afterLunch, afterWork, afterSchool
 
     var minutes: (start: Int, end: Int) {
         switch self {
-        case .morning: (4 * 60, 12 * 60)
-        case .earlyMorning: (4 * 60, 8 * 60)
+        case .morning: (0, 12 * 60)
+        case .earlyMorning: (0, 9 * 60)
         case .lateMorning: (10 * 60, 12 * 60)
         case .afternoon: (12 * 60, 19 * 60)
         case .earlyAfternoon: (12 * 60, 15 * 60)
@@ -73,24 +93,55 @@ enum PartOfDay: String, Sendable {
         case .evening: (18 * 60, 24 * 60)
         case .earlyEvening: (18 * 60, 21 * 60)
         case .lateEvening: (21 * 60, 24 * 60)
-        case .night: (18 * 60, 28 * 60)
+        case .night: (18 * 60, 24 * 60)
+        case .lateNight: (21 * 60, 24 * 60)
         case .lunch: (12 * 60, 14 * 60)
-        case .afterLunch: (14 * 60, 17 * 60)
-        case .endOfDay: (16 * 60, 18 * 60)
+        case .afterLunch: (13 * 60, 17 * 60)
+        case .afterWork: (17 * 60, 21 * 60)
+        case .afterSchool: (15 * 60, 21 * 60)
         }
     }
 
-    /// How an unstated meridiem inside this part reads ("tomorrow morning at 8", "friday night at 9").
+    /// Where a bare hour may fall to belong to this part: a night runs on past midnight ("1 at night" is 01:00).
+    var fitMinutes: (start: Int, end: Int) {
+        switch self {
+        case .night, .lateNight: (minutes.start, 28 * 60)
+        default: minutes
+        }
+    }
+
+    /// How an unstated meridiem inside this part reads ("tomorrow morning at 8", "friday night at 9"):
+    /// am when the part starts before noon, else pm.
     var prefersAfternoon: Bool? {
         switch self {
         case .morning, .earlyMorning, .lateMorning: false
-        case .lunch: nil
         default: true
         }
     }
 }
 
-enum WeekdayModifier: Sendable { case bare, this, next, last }
+enum WeekdayModifier: Sendable, Equatable {
+    /// "friday": the next one, today included.
+    case bare
+    /// "this friday": the next one after today.
+    case this
+    /// "next friday": the one in the next ISO week.
+    case next
+    /// "last friday": the latest one before today.
+    case last
+    /// "friday after next": the second one after today.
+    case afterNext
+    /// "friday of next week", "last week's friday": the one in the ISO week `offset` weeks away.
+    case ofWeek(Int)
+    /// "2 fridays from now" (n > 0), "2 fridays ago" (n < 0).
+    case count(Int)
+}
+
+/// A month named relative to now ("next month") or by name ("april", "april 2027").
+enum MonthRef: Sendable, Equatable {
+    case relative(Int)
+    case named(month: Int, year: Int?)
+}
 
 /// A day named in a message, before it is resolved against today.
 enum DaySpec: Sendable, Equatable {
@@ -100,6 +151,12 @@ enum DaySpec: Sendable, Equatable {
     case dayOfMonth(Int)
     /// "11/12": which number is the month is settled by the user's date order unless only one reading is possible.
     case numeric(Int, Int, year: Int?)
+    /// "the 20th of next month", "the 3rd of april".
+    case dayOf(MonthRef, day: Int)
+    /// "the last day of the month".
+    case lastDayOf(MonthRef)
+    /// "the first monday of march" (n = 1...5), "the last friday of the month" (n = -1).
+    case nthWeekdayOf(MonthRef, weekday: Int, n: Int)
 
     /// A date that exists in some year (Feb 29 does; Feb 30 does not) and, with a year, in that year.
     var isPossibleDate: Bool {
@@ -110,7 +167,7 @@ enum DaySpec: Sendable, Equatable {
     /// Absolute dates beat weekdays when both are said ("monday nov 23").
     var precedence: Int {
         switch self {
-        case .date, .numeric: 3
+        case .date, .numeric, .dayOf, .lastDayOf, .nthWeekdayOf: 3
         case .dayOfMonth: 2
         case .weekday: 1
         case .relative: 1
@@ -120,25 +177,46 @@ enum DaySpec: Sendable, Equatable {
 
 /// Stretches longer than a day.
 enum SpanSpec: Sendable, Equatable {
-    enum MonthPart: Sendable { case early, mid, late }
-    case week(offset: Int)
-    case weekend(offset: Int)
-    case endOfWeek(offset: Int)
-    case month(offset: Int)
-    case monthPart(offset: Int, MonthPart)
-    case year(offset: Int)
+    enum Part: Sendable { case beginning, early, mid, late, end }
+    enum Unit: Sendable { case hour, day, week, month, quarter, year }
+    /// "this week" (0), "next month" (1), "last year" (-1): the whole calendar unit.
+    case cycle(Unit, offset: Int)
+    /// "this weekend" (n 0), "next weekend" (n 0, not the one in progress), "last weekend" (-1), "weekend after next" (1).
+    case weekend(n: Int, notImmediate: Bool)
+    /// "beginning/end of the week", "early/mid/late/end of next month", "beginning/end of the year".
+    case partOf(Unit, offset: Int, Part)
+    /// "march", "next march", "march 2027".
+    case month(month: Int, year: Int?, skipCurrent: Bool, past: Bool)
+    /// "early march", "end of april".
+    case monthPart(month: Int, year: Int?, Part)
+    /// "2027", "in 2027".
+    case year(Int)
+    /// "the first week of april" (n = 1...5) or "the last week of the month" (n = -1).
+    case nthWeekOf(MonthRef, n: Int)
+    /// "the last 2 days" (count < 0), "the next 3 weeks" (count > 0).
+    case units(TimeUnit, count: Int)
+    /// "the rest of the week": today to Saturday 00:00.
+    case restOfWeek
+    /// "2019 to 2021": whole years, the last one included.
+    case years(Int, Int)
 }
 
-enum ClockBound: Sendable, Equatable {
-    case before(ClockTime)
-    case after(ClockTime)
+/// How a bound wraps the time it names.
+enum BoundKind: Sendable, Equatable {
+    /// "before 5pm", "until friday": an open interval ending there (from now).
+    case before
+    /// "after 5pm", "since monday", "from tomorrow": an open interval starting there.
+    case after
+    /// "by 5pm": from now to its start.
+    case by
+    /// "by the end of the month": from now to its end.
+    case byEndOf
 }
 
-/// A shift from now: clock units move the instant, calendar units move the day.
-enum TimeOffset: Sendable, Equatable {
-    case minutes(Int)
-    case days(Int)
-    case months(Int)
+/// A shift from now by an amount of one unit; resolved the Duckling way (now rounded to the unit below, plus the amount).
+struct TimeOffset: Sendable, Equatable {
+    var amount: Int
+    var unit: TimeUnit
 }
 
 /// One time-related stretch of tokens and what it says. The resolver merges all mentions of a message.
@@ -149,16 +227,30 @@ struct TimeMention: Sendable {
     var part: PartOfDay?
     var clock: ClockTime?
     var clockEnd: ClockTime?
-    var bound: ClockBound?
+    var bound: BoundKind?
     var span: SpanSpec?
+    var spanEnd: SpanSpec?
     var offset: TimeOffset?
+    /// "within 2 hours": from now to now + the offset.
+    var offsetIsWithin = false
+    var isNow = false
     var durationMinutes: Int?
     /// Looked like a time but could not be read ("25pm", "feb 30").
-    var isInvalid = false
+    var isInvalid: Bool { problem != nil }
+    var problem: TimeProblem.Kind?
+    /// The tokens of the impossible value itself ("25:00" in "at 25:00").
+    var problemTokens: Range<Int>?
+    var rules = RuleSet()
 
     init(tokens: Range<Int>) { self.tokens = tokens }
 
     var saysTime: Bool {
-        day != nil || part != nil || clock != nil || bound != nil || span != nil || offset != nil
+        day != nil || part != nil || clock != nil || span != nil || offset != nil || isNow
+    }
+
+    mutating func flag(_ kind: TimeProblem.Kind?, at range: Range<Int>) {
+        guard problem == nil, let kind else { return }
+        problem = kind
+        problemTokens = range
     }
 }

@@ -2,19 +2,23 @@ import Foundation
 
 /// Turns the mentions found in a message into one resolved time, relative to the context's now.
 /// All arithmetic is on local day numbers and minutes; the zone table converts to instants.
+/// The conventions are Duckling's (see Sources/Language/README.md): a value is the first one that has not
+/// ended yet, closed ranges include their last grain, bounds are open intervals.
 struct TimeResolver {
     let context: TimeContext
-    private let nowUTC: Int
+    let nowUTC: Int
     /// Today's local day number (days since 1970-01-01).
     let today: Int
     /// 0 = Sunday.
     let todayWeekday: Int
+    /// Local wall-clock seconds of now.
+    let nowLocal: Int
 
     init(context: TimeContext) {
         self.context = context
         nowUTC = Int(context.now.timeIntervalSince1970.rounded(.down))
-        let local = context.offsets.local(fromUTC: nowUTC)
-        today = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        nowLocal = context.offsets.local(fromUTC: nowUTC)
+        today = nowLocal >= 0 ? nowLocal / 86_400 : (nowLocal - 86_399) / 86_400
         todayWeekday = CivilCalendar.weekday(ofDay: today)
     }
 
@@ -25,9 +29,12 @@ struct TimeResolver {
         var part: PartOfDay?
         var clock: ClockTime?
         var clockEnd: ClockTime?
-        var bound: ClockBound?
+        var bound: BoundKind?
         var span: SpanSpec?
+        var spanEnd: SpanSpec?
         var offset: TimeOffset?
+        var offsetIsWithin = false
+        var isNow = false
 
         init(_ mentions: [TimeMention]) {
             for m in mentions where !m.isInvalid {
@@ -38,52 +45,202 @@ struct TimeResolver {
                 part = part ?? m.part
                 if clock == nil, let c = m.clock { clock = c; clockEnd = m.clockEnd }
                 bound = bound ?? m.bound
-                span = span ?? m.span
-                offset = offset ?? m.offset
+                if span == nil, let sp = m.span { span = sp; spanEnd = m.spanEnd }
+                if offset == nil, let o = m.offset { offset = o; offsetIsWithin = m.offsetIsWithin }
+                isNow = isNow || m.isNow
             }
         }
     }
 
     func resolve(_ mentions: [TimeMention]) -> ResolvedTime? {
         let merged = Merged(mentions)
-        if let span = merged.span { return resolve(span) }
-        if case let .minutes(minutes)? = merged.offset {
-            return ResolvedTime(start: Date(timeIntervalSince1970: TimeInterval(nowUTC + minutes * 60)), grain: .minute)
+        guard let time = resolveBody(merged) else { return nil }
+        guard let bound = merged.bound else { return time }
+        return apply(bound, to: time)
+    }
+
+    // MARK: - The whole expression
+
+    private func resolveBody(_ merged: Merged) -> ResolvedTime? {
+        if let offset = merged.offset { return resolve(offset, merged) }
+        if case let .year(year)? = merged.span, case let .date(nil, month, dayOfMonth)? = merged.day {
+            var withYear = merged
+            withYear.day = .date(year: year, month: month, day: dayOfMonth)
+            withYear.span = nil
+            return resolveBody(withYear)
+        }
+        if let span = merged.span, merged.day == nil {
+            guard let first = resolve(span) else { return nil }
+            guard var last = merged.spanEnd.flatMap(resolve) else { return first }
+            if last.start < first.start, case let .month(month, nil, _, _)? = merged.spanEnd {
+                // "from december to may": the first May after that December.
+                let local = context.offsets.local(fromUTC: Int(first.start.timeIntervalSince1970))
+                let year = CivilCalendar.date(ofDay: local / 86_400).year + 1
+                last = resolve(.month(month: month, year: year, skipCurrent: false, past: false)) ?? last
+            }
+            guard last.start >= first.start else { return first }
+            return ResolvedTime(start: first.start, end: end(of: last), grain: first.grain)
         }
         var day: Int?
         if let spec = merged.day {
             guard let resolved = dayNumber(of: spec) else { return nil }
             day = resolved
-        } else if case let .days(n)? = merged.offset {
-            day = today + n
-        } else if case let .months(n)? = merged.offset {
-            day = CivilCalendar.addingMonths(n, to: today)
         }
         if let first = day, let lastSpec = merged.lastDay, var last = dayNumber(of: lastSpec) {
             if last < first, case .weekday = lastSpec { last += 7 }
             guard last >= first else { return nil }
             return interval(from: first, 0, to: last + 1, 0, grain: .day)
         }
-        let prefersAfternoon = merged.part?.prefersAfternoon
         if let first = merged.clock, let second = merged.clockEnd {
-            let (start, end) = ClockTime.rangeMinutes(first, second, prefersAfternoon: prefersAfternoon)
-            let grain: TimeGrain = first.saysMinutes || second.saysMinutes ? .minute : .hour
-            let on = day ?? (instant(today, start) >= nowUTC ? today : today + 1)
-            return interval(from: on, start, to: on, end, grain: grain)
+            return clockRange(first, second, day: day, part: merged.part)
         }
-        if let bound = merged.bound { return resolve(bound, day: day, prefersAfternoon: prefersAfternoon) }
         if let clock = merged.clock {
-            let minute = clock.minuteOfDay(prefersAfternoon: prefersAfternoon)
-            let on = day ?? (instant(today, minute) >= nowUTC ? today : today + 1)
-            return ResolvedTime(start: date(instant(on, minute)), grain: clock.saysMinutes ? .minute : .hour)
+            guard let (start, grain) = clockInstant(clock, day: day, part: merged.part) else { return nil }
+            return ResolvedTime(start: date(start), grain: grain)
         }
-        if let part = merged.part {
-            let (start, end) = part.minutes
-            let on = day ?? (instant(today, end) > nowUTC ? today : today + 1)
-            return interval(from: on, start, to: on, end, grain: .hour)
-        }
+        if let part = merged.part { return resolve(part, day: day) }
         if let day { return ResolvedTime(start: date(instant(day, 0)), grain: .day) }
+        if merged.isNow { return ResolvedTime(start: context.now, grain: .second) }
         return nil
+    }
+
+    /// "before X" and "until X" end at X's start, "after X" starts there, "by X" runs from now to X's start,
+    /// "by the end of X" from now to X's end.
+    private func apply(_ bound: BoundKind, to time: ResolvedTime) -> ResolvedTime {
+        switch bound {
+        case .before:
+            return ResolvedTime(start: context.now, end: time.start, grain: time.grain, open: .before)
+        case .after:
+            return ResolvedTime(start: time.start, end: nil, grain: time.grain, open: .after)
+        case .by:
+            return ResolvedTime(start: context.now, end: max(time.start, context.now), grain: .second)
+        case .byEndOf:
+            return ResolvedTime(start: context.now, end: max(end(of: time), context.now), grain: .second)
+        }
+    }
+
+    /// The exclusive end of a time: its interval end, or its start plus one grain.
+    func end(of time: ResolvedTime) -> Date {
+        if let end = time.end { return end }
+        let startUTC = Int(time.start.timeIntervalSince1970)
+        switch time.grain {
+        case .second: return date(startUTC + 1)
+        case .minute: return date(startUTC + 60)
+        case .hour: return date(startUTC + 3600)
+        default:
+            let local = context.offsets.local(fromUTC: startUTC)
+            let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+            let minute = (local - day * 86_400) / 60
+            switch time.grain {
+            case .day: return date(instant(day + 1, minute))
+            case .week: return date(instant(day + 7, minute))
+            case .month: return date(instant(CivilCalendar.addingMonths(1, to: day), minute))
+            default: return date(instant(CivilCalendar.addingMonths(12, to: day), minute))
+            }
+        }
+    }
+
+    // MARK: - Offsets
+
+    /// "in 2 hours", "3 days ago", "a week from now", "within 2 hours", "in 3 days at 9am".
+    /// Duckling's way: now rounded down to the unit below the amount's, plus the amount; that finer unit is the grain.
+    private func resolve(_ offset: TimeOffset, _ merged: Merged) -> ResolvedTime? {
+        let (shifted, grain) = shift(by: offset)
+        if merged.offsetIsWithin {
+            return ResolvedTime(start: context.now, end: date(shifted), grain: .second)
+        }
+        let calendarUnit = offset.unit != .second && offset.unit != .minute && offset.unit != .hour
+        if calendarUnit, merged.clock != nil || merged.part != nil {
+            let local = context.offsets.local(fromUTC: shifted)
+            let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+            if let first = merged.clock, let second = merged.clockEnd { return clockRange(first, second, day: day, part: merged.part) }
+            if let clock = merged.clock, let (start, clockGrain) = clockInstant(clock, day: day, part: merged.part) {
+                return ResolvedTime(start: date(start), grain: clockGrain)
+            }
+            if let part = merged.part { return resolve(part, day: day) }
+        }
+        return ResolvedTime(start: date(shifted), grain: grain)
+    }
+
+    /// The instant `offset` away from now, and its grain.
+    func shift(by offset: TimeOffset) -> (Int, TimeGrain) {
+        let n = offset.amount
+        switch offset.unit {
+        case .second: return (nowUTC + n, .second)
+        case .minute: return (nowUTC + n * 60, .second)
+        case .hour: return (nowUTC - nowUTC % 60 + n * 3600, .minute)
+        case .day:
+            let hourStart = nowLocal - (nowLocal - today * 86_400) % 3600
+            return (context.offsets.utc(fromLocal: hourStart + n * 86_400), .hour)
+        case .week: return (instant(today + 7 * n, 0), .day)
+        case .month: return (instant(CivilCalendar.addingMonths(n, to: today), 0), .day)
+        case .year:
+            let first = CivilCalendar.firstOfMonth(containing: today, plusMonths: 12 * n)
+            return (instant(first, 0), .month)
+        }
+    }
+
+    // MARK: - Clocks
+
+    /// A clock on `day`, or its next occurrence that has not ended when no day is said. A bare 1-12 can be
+    /// either half of the day: inside a part of day, the reading in that part; on a named day, the first.
+    func clockInstant(_ clock: ClockTime, day: Int?, part: PartOfDay?) -> (Int, TimeGrain)? {
+        let grain: TimeGrain = clock.saysMinutes ? .minute : .hour
+        let readings = readings(of: clock, part: part)
+        if let day { return (instant(day, readings[0]), grain) }
+        let length = grain == .minute ? 60 : 3600
+        for d in today...(today + 2) {
+            for minute in readings where instant(d, minute) + length > nowUTC { return (instant(d, minute), grain) }
+        }
+        return nil
+    }
+
+    /// The readings of a clock, narrowed by a part of day ("8 tonight" is 20:00, "3 in the morning" 03:00).
+    private func readings(of clock: ClockTime, part: PartOfDay?) -> [Int] {
+        let all = clock.readings
+        guard let part, all.count > 1 else { return all }
+        let (start, end) = part.fitMinutes
+        let inside = all.filter { (start..<end).contains($0) || (start..<end).contains($0 + 1440) }
+        if !inside.isEmpty { return inside }
+        return [clock.minuteOfDay(prefersAfternoon: part.prefersAfternoon)]
+    }
+
+    /// "3-5pm", "9:30 till 11", "from 9 to 5", "between 1 and 3": a closed interval, so the end includes its
+    /// last grain ("3-5pm" is 15:00-18:00, "9:30-11:00" ends 11:01). A stated meridiem spreads to the start.
+    private func clockRange(_ first: ClockTime, _ second: ClockTime, day: Int?, part: PartOfDay?) -> ResolvedTime? {
+        var startClock = first
+        if first.meridiem == .unstated, !first.isUnambiguous, second.meridiem != .unstated, (1...12).contains(first.hour) {
+            startClock.meridiem = second.meridiem
+            if startClock.readings[0] >= second.readings[0] { startClock.meridiem = second.meridiem == .pm ? .am : .pm }
+        }
+        let grain: TimeGrain = first.saysMinutes || second.saysMinutes ? .minute : .hour
+        let length = grain == .minute ? 1 : 60
+        let starts = readings(of: startClock, part: part)
+        let ends = readings(of: second, part: part)
+        func endMinute(after start: Int) -> Int {
+            for cycle in 0..<3 {
+                for minute in ends where minute + cycle * 1440 > start { return minute + cycle * 1440 }
+            }
+            return start + 60
+        }
+        let days = day.map { [$0] } ?? [today, today + 1, today + 2]
+        for d in days {
+            for start in starts {
+                let end = endMinute(after: start) + length
+                if day != nil || instant(d, start) + length * 60 > nowUTC {
+                    return interval(from: d, start, to: d, end, grain: grain)
+                }
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Parts of day
+
+    private func resolve(_ part: PartOfDay, day: Int?) -> ResolvedTime {
+        let (start, end) = part.minutes
+        let on = day ?? (instant(today, end) > nowUTC ? today : today + 1)
+        return interval(from: on, start, to: on, end, grain: .hour)
     }
 
     // MARK: - Days
@@ -109,23 +266,57 @@ struct TimeResolver {
             let preferred = context.dateOrder == .monthFirst ? [monthFirst, dayFirst] : [dayFirst, monthFirst]
             guard let reading = preferred.first(where: \.isPossibleDate) else { return nil }
             return dayNumber(of: reading)
+        case let .dayOf(month, day):
+            guard let first = firstDay(of: month) else { return nil }
+            let (y, m, _) = CivilCalendar.date(ofDay: first)
+            guard (1...CivilCalendar.daysInMonth(year: y, month: m)).contains(day) else { return nil }
+            return first + day - 1
+        case let .lastDayOf(month):
+            guard let first = firstDay(of: month) else { return nil }
+            let (y, m, _) = CivilCalendar.date(ofDay: first)
+            return first + CivilCalendar.daysInMonth(year: y, month: m) - 1
+        case let .nthWeekdayOf(month, weekday, n):
+            guard let first = firstDay(of: month) else { return nil }
+            let (y, m, _) = CivilCalendar.date(ofDay: first)
+            let length = CivilCalendar.daysInMonth(year: y, month: m)
+            if n < 0 {
+                let last = first + length - 1
+                return last - (CivilCalendar.weekday(ofDay: last) - weekday + 7) % 7
+            }
+            let firstMatch = first + (weekday - CivilCalendar.weekday(ofDay: first) + 7) % 7
+            let day = firstMatch + 7 * (n - 1)
+            return day < first + length ? day : nil
+        }
+    }
+
+    /// The first day of a month named relative to now or by name (a name without a year is its next
+    /// occurrence, the current month included).
+    func firstDay(of month: MonthRef) -> Int? {
+        switch month {
+        case let .relative(offset):
+            return CivilCalendar.firstOfMonth(containing: today, plusMonths: offset)
+        case let .named(m, year):
+            guard (1...12).contains(m) else { return nil }
+            if let year { return CivilCalendar.dayNumber(year: year, month: m, day: 1) }
+            let (y, current, _) = CivilCalendar.date(ofDay: today)
+            return CivilCalendar.dayNumber(year: m >= current ? y : y + 1, month: m, day: 1)
         }
     }
 
     private func weekdayNumber(_ weekday: Int, _ modifier: WeekdayModifier) -> Int? {
         let monday = CivilCalendar.mondayOfWeek(containing: today)
         let ahead = (weekday - todayWeekday + 7) % 7
+        let back = (todayWeekday - weekday + 7) % 7
+        let nextAfterToday = today + (ahead == 0 ? 7 : ahead)
+        let lastBeforeToday = today - (back == 0 ? 7 : back)
         switch modifier {
-        case .bare:
-            return today + (ahead == 0 ? 7 : ahead)
-        case .this:
-            let inWeek = monday + (weekday + 6) % 7
-            return inWeek >= today ? inWeek : today + ahead
-        case .next:
-            return monday + 7 + (weekday + 6) % 7
-        case .last:
-            let back = (todayWeekday - weekday + 7) % 7
-            return today - (back == 0 ? 7 : back)
+        case .bare: return today + ahead
+        case .this: return nextAfterToday
+        case .next: return monday + 7 + (weekday + 6) % 7
+        case .last: return lastBeforeToday
+        case .afterNext: return nextAfterToday + 7
+        case let .ofWeek(offset): return monday + 7 * offset + (weekday + 6) % 7
+        case let .count(n): return n > 0 ? nextAfterToday + 7 * (n - 1) : lastBeforeToday + 7 * (n + 1)
         }
     }
 
@@ -144,51 +335,139 @@ struct TimeResolver {
         return nil
     }
 
-    // MARK: - Spans, ranges, bounds
+    // MARK: - Spans
 
-    private func resolve(_ span: SpanSpec) -> ResolvedTime {
+    private func resolve(_ span: SpanSpec) -> ResolvedTime? {
         let monday = CivilCalendar.mondayOfWeek(containing: today)
         switch span {
-        case let .week(offset):
-            return ResolvedTime(start: date(instant(monday + 7 * offset, 0)), grain: .week)
-        case let .weekend(offset):
-            let saturday = monday + 5 + 7 * offset
-            return interval(from: saturday, 0, to: saturday + 2, 0, grain: .day)
-        case let .endOfWeek(offset):
-            var friday = monday + 4 + 7 * offset
-            if friday < today { friday += 7 }
-            return ResolvedTime(start: date(instant(friday, 0)), grain: .day)
-        case let .month(offset):
-            return ResolvedTime(start: date(instant(CivilCalendar.firstOfMonth(containing: today, plusMonths: offset), 0)),
-                                grain: .month)
-        case let .monthPart(offset, part):
-            let first = CivilCalendar.firstOfMonth(containing: today, plusMonths: offset)
-            let nextFirst = CivilCalendar.firstOfMonth(containing: today, plusMonths: offset + 1)
-            switch part {
-            case .early: return interval(from: first, 0, to: first + 10, 0, grain: .day)
-            case .mid: return interval(from: first + 10, 0, to: first + 20, 0, grain: .day)
-            case .late: return interval(from: first + 20, 0, to: nextFirst, 0, grain: .day)
+        case let .cycle(unit, offset):
+            switch unit {
+            case .hour:
+                let hourStart = nowLocal - (nowLocal - today * 86_400) % 3600
+                return ResolvedTime(start: date(context.offsets.utc(fromLocal: hourStart + offset * 3600)), grain: .hour)
+            case .day: return ResolvedTime(start: date(instant(today + offset, 0)), grain: .day)
+            case .quarter:
+                let (_, month, _) = CivilCalendar.date(ofDay: today)
+                let first = CivilCalendar.firstOfMonth(containing: today, plusMonths: -((month - 1) % 3) + 3 * offset)
+                return interval(from: first, 0, to: CivilCalendar.firstOfMonth(containing: first, plusMonths: 3), 0, grain: .month)
+            case .week: return ResolvedTime(start: date(instant(monday + 7 * offset, 0)), grain: .week)
+            case .month:
+                return ResolvedTime(start: date(instant(CivilCalendar.firstOfMonth(containing: today, plusMonths: offset), 0)), grain: .month)
+            case .year:
+                let year = CivilCalendar.date(ofDay: today).year + offset
+                return ResolvedTime(start: date(instant(CivilCalendar.dayNumber(year: year, month: 1, day: 1), 0)), grain: .year)
             }
-        case let .year(offset):
-            let year = CivilCalendar.date(ofDay: today).year + offset
+        case let .weekend(n, notImmediate):
+            // Friday 18:00 to Monday 00:00; the one of this ISO week is still ahead or in progress.
+            var friday = monday + 4
+            if notImmediate, instant(friday, 18 * 60) <= nowUTC { friday += 7 }
+            friday += 7 * n
+            return interval(from: friday, 18 * 60, to: friday + 3, 0, grain: .hour)
+        case let .partOf(unit, offset, part):
+            return resolvePart(unit, offset: offset, part, monday: monday)
+        case let .month(month, year, skipCurrent, past):
+            guard let first = monthStart(month, year: year, skipCurrent: skipCurrent, past: past) else { return nil }
+            return ResolvedTime(start: date(instant(first, 0)), grain: .month)
+        case let .monthPart(month, year, part):
+            guard let first = monthStart(month, year: year, skipCurrent: false, past: false) else { return nil }
+            return monthPart(first: first, part)
+        case let .year(year):
             return ResolvedTime(start: date(instant(CivilCalendar.dayNumber(year: year, month: 1, day: 1), 0)), grain: .year)
+        case let .nthWeekOf(month, n):
+            guard let first = firstDay(of: month) else { return nil }
+            let (y, m, _) = CivilCalendar.date(ofDay: first)
+            let week: Int
+            if n < 0 {
+                week = CivilCalendar.mondayOfWeek(containing: first + CivilCalendar.daysInMonth(year: y, month: m) - 1)
+            } else {
+                let firstMonday = first + (1 - CivilCalendar.weekday(ofDay: first) + 7) % 7
+                week = firstMonday + 7 * (n - 1)
+            }
+            return ResolvedTime(start: date(instant(week, 0)), grain: .week)
+        case let .units(unit, count):
+            return unitsSpan(unit, count: count, monday: monday)
+        case let .years(from, to):
+            return interval(from: CivilCalendar.dayNumber(year: from, month: 1, day: 1), 0,
+                            to: CivilCalendar.dayNumber(year: to + 1, month: 1, day: 1), 0, grain: .year)
+        case .restOfWeek:
+            return interval(from: today, 0, to: max(monday + 5, today + 1), 0, grain: .day)
         }
     }
 
-    private func resolve(_ bound: ClockBound, day: Int?, prefersAfternoon: Bool?) -> ResolvedTime {
-        switch bound {
-        case let .before(clock):
-            let minute = clock.minuteOfDay(prefersAfternoon: prefersAfternoon)
-            let grain: TimeGrain = clock.saysMinutes ? .minute : .hour
-            if let day, day != today {
-                return interval(from: day, 0, to: day, minute, grain: grain)
+    private func monthStart(_ month: Int, year: Int?, skipCurrent: Bool, past: Bool) -> Int? {
+        guard (1...12).contains(month) else { return nil }
+        let (y, current, _) = CivilCalendar.date(ofDay: today)
+        if let year { return CivilCalendar.dayNumber(year: year, month: month, day: 1) }
+        if past { return CivilCalendar.dayNumber(year: month < current ? y : y - 1, month: month, day: 1) }
+        let thisYear = skipCurrent ? month > current : month >= current
+        return CivilCalendar.dayNumber(year: thisYear ? y : y + 1, month: month, day: 1)
+    }
+
+    /// Duckling's month thirds: beginning/early days 1-9, mid 11-19, late/end from the 21st to the start of
+    /// the last day (open intervals ending at the start of their last named day).
+    private func monthPart(first: Int, _ part: SpanSpec.Part) -> ResolvedTime {
+        let (y, m, _) = CivilCalendar.date(ofDay: first)
+        let last = first + CivilCalendar.daysInMonth(year: y, month: m) - 1
+        switch part {
+        case .beginning, .early: return interval(from: first, 0, to: first + 9, 0, grain: .day)
+        case .mid: return interval(from: first + 10, 0, to: first + 19, 0, grain: .day)
+        case .late, .end: return interval(from: first + 20, 0, to: last, 0, grain: .day)
+        }
+    }
+
+    private func resolvePart(_ unit: SpanSpec.Unit, offset: Int, _ part: SpanSpec.Part, monday: Int) -> ResolvedTime {
+        switch unit {
+        case .hour, .day, .quarter:
+            return resolve(.cycle(unit, offset: offset)) ?? ResolvedTime(start: context.now, grain: .second)
+        case .week:
+            let week = monday + 7 * offset
+            switch part {
+            case .beginning, .early: return interval(from: week, 0, to: week + 2, 0, grain: .day)
+            case .mid: return interval(from: week + 2, 0, to: week + 4, 0, grain: .day)
+            case .late, .end: return interval(from: week + 4, 0, to: week + 6, 0, grain: .day)
             }
-            let on = instant(today, minute) > nowUTC ? today : today + 1
-            return ResolvedTime(start: context.now, end: date(instant(on, minute)), grain: grain)
-        case let .after(clock):
-            let minute = clock.minuteOfDay(prefersAfternoon: prefersAfternoon)
-            let on = day ?? (instant(today, 24 * 60) > nowUTC && instant(today, minute) >= nowUTC ? today : today + 1)
-            return interval(from: on, minute, to: on, 24 * 60, grain: clock.saysMinutes ? .minute : .hour)
+        case .month:
+            return monthPart(first: CivilCalendar.firstOfMonth(containing: today, plusMonths: offset), part)
+        case .year:
+            let year = CivilCalendar.date(ofDay: today).year + offset
+            let (fromMonth, toMonth): (Int, Int)
+            switch part {
+            case .beginning, .early: (fromMonth, toMonth) = (1, 4)
+            case .mid: (fromMonth, toMonth) = (5, 9)
+            case .late, .end: (fromMonth, toMonth) = (9, 13)
+            }
+            let start = CivilCalendar.dayNumber(year: year, month: fromMonth, day: 1)
+            let end = toMonth == 13 ? CivilCalendar.dayNumber(year: year + 1, month: 1, day: 1)
+                : CivilCalendar.dayNumber(year: year, month: toMonth, day: 1)
+            return interval(from: start, 0, to: end, 0, grain: .month)
+        }
+    }
+
+    /// "the next 3 days" starts with tomorrow, "the last 2 weeks" ends with last week; "next 2 hours" starts
+    /// at the next full hour. The grain is the unit.
+    private func unitsSpan(_ unit: TimeUnit, count: Int, monday: Int) -> ResolvedTime {
+        let n = abs(count)
+        switch unit {
+        case .second, .minute, .hour:
+            let length = unit == .hour ? 3600 : (unit == .minute ? 60 : 1)
+            let current = nowUTC - ((nowUTC % length) + length) % length
+            let start = count > 0 ? current + length : current - n * length
+            return ResolvedTime(start: date(start), end: date(start + n * length), grain: unit.grain)
+        case .day:
+            let start = count > 0 ? today + 1 : today - n
+            return interval(from: start, 0, to: start + n, 0, grain: .day)
+        case .week:
+            let start = count > 0 ? monday + 7 : monday - 7 * n
+            return interval(from: start, 0, to: start + 7 * n, 0, grain: .week)
+        case .month:
+            let start = CivilCalendar.firstOfMonth(containing: today, plusMonths: count > 0 ? 1 : -n)
+            let end = CivilCalendar.firstOfMonth(containing: today, plusMonths: count > 0 ? 1 + n : 0)
+            return interval(from: start, 0, to: end, 0, grain: .month)
+        case .year:
+            let year = CivilCalendar.date(ofDay: today).year
+            let from = count > 0 ? year + 1 : year - n
+            return interval(from: CivilCalendar.dayNumber(year: from, month: 1, day: 1), 0,
+                            to: CivilCalendar.dayNumber(year: from + n, month: 1, day: 1), 0, grain: .year)
         }
     }
 

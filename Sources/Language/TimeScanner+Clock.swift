@@ -10,8 +10,17 @@ extension TimeScanner {
         guard i < tokens.count else { return nil }
         if let w = word(i) {
             switch w {
-            case "noon", "midday": return (.noon, finishing(i + 1))
-            case "midnight": return (.midnight, finishing(i + 1))
+            case "noon", "midday", "mid-day": return (.noon, finishing(i + 1))
+            case "mid":
+                if isSymbol(i + 1, "-"), isWord(i + 2, ["day"]) { return (.noon, finishing(i + 3)) }
+                if isWord(i + 1, ["day"]) { return (.noon, finishing(i + 2)) }
+                return nil
+            case "midnight", "midnite": return (.midnight, finishing(i + 1))
+            case "eod": return (.midnight, i + 1)
+            case "end":
+                // Duckling reads "end of day" as the coming midnight.
+                let j = skipping(skipping(i + 1, ["of"]), ["the"])
+                return j > i + 1 && isWord(j, ["day"]) ? (.midnight, j + 1) : nil
             case "half": return minutesRelativeToHour(30, at: i + 1)
             case "quarter": return minutesRelativeToHour(15, at: i + 1)
             default: return wordClock(at: i, strong: strong, allowsToForm: allowsToForm)
@@ -27,30 +36,63 @@ extension TimeScanner {
            let minute = number(i + 2), tokens[i + 2].text.count == 2 {
             let (meridiem, next) = meridiem(at: i + 3)
             guard isSymbol(i + 1, ":") || meridiem != .unstated || !strong else { return nil }
+            var j = next
+            // "10:30:15": seconds are read and dropped (the grain stays a minute).
+            if isSymbol(j, ":"), isAttached(j), let second = number(j + 1), isAttached(j + 1), second < 60, tokens[j + 1].text.count == 2 { j += 2 }
             let clock = ClockTime(hour: value, minute: minute, meridiem: meridiem,
-                                  isUnambiguous: value == 0 || value >= 13 || tokens[i].text.hasPrefix("0"),
+                                  isUnambiguous: value == 0 || value >= 12 || tokens[i].text.hasPrefix("0"),
                                   saysMinutes: true)
-            return (clock, finishing(next))
+            return (clock, finishing(j))
         }
-        // "0930", "930am"
+        // "16h30", "16h", "9h45": the French-style hour mark (a duration after "for").
+        if digits <= 2, isWord(i + 1, ["h"]), isAttached(i + 1) {
+            if let minute = number(i + 2), isAttached(i + 2), tokens[i + 2].text.count == 2 {
+                guard !isWord(i + 3, ["m", "min", "mins", "minutes"]) else { return nil }
+                guard !strong || value >= 10 || tokens[i].text.hasPrefix("0") else { return nil }
+                return (ClockTime(hour: value, minute: minute, meridiem: .unstated, isUnambiguous: true, saysMinutes: true),
+                        finishing(i + 3))
+            }
+            return nil
+        }
+        // "0930", "930am", "at 9999"
         if digits == 3 || digits == 4 {
             let (meridiem, next) = meridiem(at: i + 1)
             let leadingZero = tokens[i].text.hasPrefix("0")
             guard meridiem != .unstated || (digits == 4 && (leadingZero || !strong)) else { return nil }
             let clock = ClockTime(hour: value / 100, minute: value % 100, meridiem: meridiem,
                                   isUnambiguous: meridiem == .unstated, saysMinutes: true)
-            guard clock.isValid || meridiem != .unstated else { return nil }
+            // A year after "in"/"since" is not a clock; elsewhere "at 9999" is an impossible one.
+            if clock.problem != nil, meridiem == .unstated, (1900...2200).contains(value) { return nil }
             return (clock, finishing(next))
         }
         guard digits <= 2 else { return nil }
-        let (meridiem, afterMeridiem) = meridiem(at: i + 1)
+        var afterNumber = i + 1
+        // "4ish pm", "4-ish"
+        if isWord(afterNumber, ["ish"]) { afterNumber += 1 } else if isSymbol(afterNumber, "-"), isWord(afterNumber + 1, ["ish"]) { afterNumber += 2 }
+        let (meridiem, afterMeridiem) = meridiem(at: afterNumber)
         let (saidOClock, next) = oClock(at: afterMeridiem)
+        // "at 4 20", "4 20 pm": an hour and its minutes as two numbers.
+        if meridiem == .unstated, !saidOClock, value <= 23, let minute = number(i + 1), !isAttached(i + 1),
+           tokens[i + 1].text.count == 2, (0...59).contains(minute), !isUnitWord(i + 2) {
+            let (secondMeridiem, afterSecond) = self.meridiem(at: i + 2)
+            if !strong || secondMeridiem != .unstated {
+                let clock = ClockTime(hour: value, minute: minute, meridiem: secondMeridiem,
+                                      isUnambiguous: secondMeridiem == .unstated && (value == 0 || value >= 13), saysMinutes: true)
+                return (clock, finishing(afterSecond))
+            }
+        }
         if strong && meridiem == .unstated && !saidOClock { return nil }
-        if meridiem == .unstated && value > 24 { return nil }
+        if meridiem == .unstated && value > 24 && strong { return nil }
         let clock = ClockTime(hour: value, minute: 0, meridiem: meridiem,
                               isUnambiguous: meridiem == .unstated && (value == 0 || value >= 13 || tokens[i].text.hasPrefix("0")),
                               saysMinutes: false)
         return (clock, finishing(next))
+    }
+
+    /// A unit or count word after a number ("4 20 min", "3 10 people" is not a time).
+    private func isUnitWord(_ i: Int) -> Bool {
+        guard let w = word(i) else { return false }
+        return Lexicon.units[w] != nil || ["people", "persons", "times", "x", "of", "and", "or"].contains(w)
     }
 
     /// "half past 3", "quarter to 5", "10 to 4", "twenty past 3": `minutes` were read before index `i`.
@@ -112,7 +154,9 @@ extension TimeScanner {
         case "a", "p":
             let result: ClockTime.Meridiem = w == "a" ? .am : .pm
             if isSymbol(i + 1, "."), isWord(i + 2, ["m"]) { return (result, skippingDot(i + 3)) }
-            return isAttached(i) ? (result, i + 1) : (.unstated, i)
+            // "3p", "8a"; not inside codes like "%8a" or "b8a".
+            let freeNumber = i >= 2 ? !tokens[i - 1].attached || tokens[i - 2].isWord("at") : true
+            return isAttached(i) && freeNumber && !(i + 1 < tokens.count && tokens[i + 1].attached && tokens[i + 1].kind != .symbol) ? (result, i + 1) : (.unstated, i)
         default: return (.unstated, i)
         }
     }
@@ -137,34 +181,64 @@ extension TimeScanner {
 
     /// A clock, optionally the start of a range ("9am-11am", "10:00 - 11:30", "9-11am", "3pm to 5pm").
     func clockRangeOrClock(at i: Int) -> TimeMention? {
-        if let (first, afterFirst) = clockTime(at: i, strong: false, allowsToForm: false),
+        let looksLikeYear = number(i) != nil && tokens[i].text.count == 4 && !tokens[i].text.hasPrefix("0")
+        if !looksLikeYear, let (first, afterFirst) = clockTime(at: i, strong: false, allowsToForm: false),
            isConnector(afterFirst, ["-", "to", "till", "til", "until"]),
            let (second, next) = clockTime(at: afterFirst + 1, strong: false, allowsToForm: false) {
+            // "9-11" is a clock range; "3-45" and "99-99" in free text are not times at all.
             let bareHyphen = tokens[afterFirst].text == "-" && first.meridiem == .unstated && second.meridiem == .unstated
+                && first.isValid && second.isValid
             if isStrong(first, at: i) || isStrong(second, at: afterFirst + 1) || bareHyphen {
-                return clockRange(first, second, tokens: i..<next)
+                return clockRange(first, second, tokens: i..<next, firstAt: i, secondAt: afterFirst + 1)
             }
         }
         return clockMention(at: i, strong: true)
     }
 
     func clockMention(at i: Int, strong: Bool) -> TimeMention? {
-        guard let (clock, next) = clockTime(at: i, strong: strong) else { return nil }
+        guard let (clock, next) = clockTime(at: i, strong: strong) ?? clockBeforePart(at: i, strong: strong) else { return nil }
         if isConnector(next, ["-", "to", "till", "til", "until"]),
            let (second, end) = clockTime(at: next + 1, strong: false, allowsToForm: false) {
-            return clockRange(clock, second, tokens: i..<end)
+            return clockRange(clock, second, tokens: i..<end, firstAt: i, secondAt: next + 1)
         }
         var m = TimeMention(tokens: i..<next)
         m.clock = clock
-        m.isInvalid = !clock.isValid
+        m.rules.insert(rule(for: clock, at: i))
+        if clock.meridiem != .unstated { m.rules.insert(.meridiem) }
+        m.flag(clock.problem, at: i..<next)
         return m
     }
 
-    func clockRange(_ first: ClockTime, _ second: ClockTime, tokens range: Range<Int>) -> TimeMention {
+    /// "3 in the morning", "8 tonight", "5 this afternoon", "10 at night": a bare hour made a time by the
+    /// part of day that follows it (the part is read as its own mention and narrows the hour).
+    private func clockBeforePart(at i: Int, strong: Bool) -> (ClockTime, Int)? {
+        guard strong, let value = number(i), tokens[i].text.count <= 2, (0...12).contains(value) else { return nil }
+        let j = i + 1
+        let followedByPart = isWord(j, ["in"]) && isWord(j + 1, ["the"]) && partOfDay(at: j + 2) != nil
+            || isWord(j, ["tonight", "tonite"])
+            || isWord(j, ["this"]) && partOfDay(at: j + 1) != nil
+            || isWord(j, ["at"]) && isWord(j + 1, ["night"])
+            || partOfDay(at: j) != nil && !isWord(j, ["after", "end", "early", "late"])
+        guard followedByPart, let clock = clockTime(at: i, strong: false) else { return nil }
+        return clock
+    }
+
+    func rule(for clock: ClockTime, at i: Int) -> TimeRule {
+        if clock == .noon || clock == .midnight, word(i) != nil { return .clockNoonMidnight }
+        if word(i) != nil { return word(i) == "half" || word(i) == "quarter" ? .clockRelative : .clockWords }
+        if isSymbol(i + 1, ":") || isSymbol(i + 1, ".") { return .clockColon }
+        if tokens[i].text.count >= 3 || isWord(i + 1, ["h"]) { return .clockCompact }
+        if clock.saysMinutes { return number(i + 1) != nil ? .clockHourMinute : .clockRelative }
+        return .clockHour
+    }
+
+    func clockRange(_ first: ClockTime, _ second: ClockTime, tokens range: Range<Int>, firstAt: Int, secondAt: Int) -> TimeMention {
         var m = TimeMention(tokens: range)
         m.clock = first
         m.clockEnd = second
-        m.isInvalid = !first.isValid || !second.isValid
+        m.rules.insert(.clockRange)
+        m.flag(first.problem, at: firstAt..<(secondAt - 1))
+        m.flag(second.problem, at: secondAt..<range.upperBound)
         return m
     }
 

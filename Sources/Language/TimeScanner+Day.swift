@@ -1,19 +1,80 @@
 /// Days: relative days, weekdays with this/next/last, absolute dates in many spellings, day ranges.
 extension TimeScanner {
     func dayRangeOrDay(at i: Int) -> TimeMention? {
+        if let m = dayRangeInMonth(at: i) { return m }
         guard let (day, next) = daySpec(at: i) else { return nil }
         if isConnector(next, ["-", "to", "till", "til", "until", "through", "thru"]),
            let (last, end) = daySpec(at: next + 1) {
             var m = TimeMention(tokens: i..<end)
             m.day = day
             m.lastDay = last
+            m.rules.insert(.dayRange)
+            m.flag(isPossible(day) ? nil : .impossibleDate, at: i..<next)
+            m.flag(isPossible(last) ? nil : .impossibleDate, at: (next + 1)..<end)
             return m
         }
         var m = TimeMention(tokens: i..<next)
-        if case .relative(0) = day, isWord(i, ["tonight", "tonite"]) { m.part = .night }
+        if case .relative(0) = day, isWord(i, ["tonight", "tonite", "tonights"]) {
+            m.part = .night
+            m.rules.insert(.tonight)
+        } else if case .relative(0) = day, isWord(i, ["late"]) {
+            m.part = .lateNight
+            m.rules.insert(.tonight)
+        } else {
+            m.rules.insert(rule(for: day))
+        }
         m.day = day
-        m.isInvalid = !isPossible(day)
+        m.flag(isPossible(day) ? nil : .impossibleDate, at: i..<next)
         return m
+    }
+
+    /// "august 10 - 22, 2012", "10 - 22 august", "22-23 feb", "may eighth to tenth": days of one month.
+    private func dayRangeInMonth(at i: Int) -> TimeMention? {
+        let connectors: Set<String> = ["-", "to", "till", "until", "through", "thru"]
+        func dayNumber(at j: Int) -> (Int, Int)? {
+            if let n = number(j), tokens[j].text.count <= 2 { return (n, isWord(j + 1, Lexicon.ordinalSuffixes) && isAttached(j + 1) ? j + 2 : j + 1) }
+            return ordinalWordDay(at: j)
+        }
+        var mention: (DaySpec, DaySpec, Int)?
+        if let name = word(i), let month = Lexicon.months[name], let (first, afterFirst) = dayNumber(at: i + 1),
+           isConnector(afterFirst, connectors), let (last, afterLast) = dayNumber(at: afterFirst + 1), last > first,
+           word(afterLast).flatMap({ Lexicon.months[$0] }) == nil {
+            let (year, end) = year(at: afterLast)
+            mention = (.date(year: year, month: month, day: first), .date(year: year, month: month, day: last), end)
+        } else if let (first, afterFirst) = dayNumber(at: i), isConnector(afterFirst, connectors),
+                  let (last, afterLast) = dayNumber(at: afterFirst + 1), last > first,
+                  let name = word(afterLast), let month = Lexicon.months[name] {
+            let (year, end) = year(at: afterLast + 1)
+            mention = (.date(year: year, month: month, day: first), .date(year: year, month: month, day: last), end)
+        }
+        guard let (first, last, end) = mention else { return nil }
+        var m = TimeMention(tokens: i..<end)
+        m.day = first
+        m.lastDay = last
+        m.rules.insert(.dayRange)
+        m.flag(isPossible(first) ? nil : .impossibleDate, at: i..<end)
+        m.flag(isPossible(last) ? nil : .impossibleDate, at: i..<end)
+        return m
+    }
+
+    private func rule(for day: DaySpec) -> TimeRule {
+        switch day {
+        case .relative: .relativeDay
+        case let .weekday(_, modifier, _):
+            switch modifier {
+            case .bare: .weekday
+            case .this, .next, .last: .weekdayThisNext
+            case .afterNext: .weekdayAfterNext
+            case .ofWeek: .weekdayOfWeek
+            case .count: .weekdayCountFromNow
+            }
+        case .date: .monthDay
+        case .dayOfMonth: .ordinalDay
+        case .numeric: .numericDate
+        case .dayOf: .dayOfMonthOf
+        case .lastDayOf: .lastDayOf
+        case .nthWeekdayOf: .nthWeekdayOf
+        }
     }
 
     private func isPossible(_ day: DaySpec) -> Bool {
@@ -32,9 +93,15 @@ extension TimeScanner {
             if let relative = relativeDay(w, at: i) { return relative }
             if let weekday = weekdaySpec(at: i) { return weekday }
             if let named = monthFirstDate(at: i) { return named }
+            if let counted = nthWeekdayOrLastDay(at: w == "the" ? i + 1 : i) { return counted }
             if w == "the" {
                 if let (day, next) = ordinalDay(at: i + 1) { return withMonthAfter(day, at: next) }
-                if let (day, next) = ordinalWordDay(at: i + 1) { return monthNameAndYear(day: day, at: next) }
+                // "the first" alone is too common to be a day; with a month it is one.
+                if let (day, next) = ordinalWordDay(at: i + 1) {
+                    if let dated = monthNameAndYear(day: day, at: next) { return dated }
+                    if let (month, end) = monthRef(at: next, needsOf: true) { return (.dayOf(month, day: day), end) }
+                    return nil
+                }
                 if isWord(i + 1, ["day"]), isWord(i + 2, ["after"]), isWord(i + 3, Lexicon.tomorrowWords) {
                     return (.relative(days: 2), i + 4)
                 }
@@ -45,9 +112,9 @@ extension TimeScanner {
         }
         guard number(i) != nil else { return nil }
         if let numeric = numericDate(at: i) { return numeric }
+        if let counted = weekdayCount(at: i) { return counted }
         if let (day, next) = ordinalDay(at: i) { return withMonthAfter(day, at: next) }
-        if let value = number(i), (1...31).contains(value), tokens[i].text.count <= 2,
-           let (dated, next) = monthNameAndYear(day: value, at: i + 1) {
+        if let value = number(i), tokens[i].text.count <= 2, let (dated, next) = monthNameAndYear(day: value, at: i + 1) {
             return (dated, next)
         }
         return nil
@@ -55,8 +122,9 @@ extension TimeScanner {
 
     private func relativeDay(_ w: String, at i: Int) -> (DaySpec, Int)? {
         switch w {
-        case "today", "tdy", "tonight", "tonite": return (.relative(days: 0), i + 1)
-        case "yesterday", "yday": return (.relative(days: -1), i + 1)
+        case "today", "tdy", "tonight", "tonite", "todays", "today's", "tonights": return (.relative(days: 0), i + 1)
+        case "late" where isWord(i + 1, ["tonight", "tonite"]): return (.relative(days: 0), i + 2)
+        case "yesterday", "yday", "yesterdays", "yesterday's": return (.relative(days: -1), i + 1)
         case "overmorrow": return (.relative(days: 2), i + 1)
         case "day":
             if isWord(i + 1, ["after"]), isWord(i + 2, Lexicon.tomorrowWords) { return (.relative(days: 2), i + 3) }
@@ -70,39 +138,68 @@ extension TimeScanner {
         }
     }
 
-    /// "friday", "on fri", "this friday", "next friday", "last friday", "friday next week".
+    /// "friday", "on fri", "this friday", "next friday", "last friday", "friday next week", "friday after next",
+    /// "thursday of next week", "last week's sunday".
     private func weekdaySpec(at i: Int) -> (DaySpec, Int)? {
         var modifier = WeekdayModifier.bare
         var j = i
         switch word(i) {
-        case "this", "coming": modifier = .this; j += 1
+        case "this", "coming", "upcoming": modifier = .this; j += 1
         case "next": modifier = .next; j += 1
         case "last", "past", "previous": modifier = .last; j += 1
         default: break
         }
         if isWord(j, ["this"]) && modifier == .bare { j += 1 }
+        // "last week's sunday", "next week's monday"
+        if modifier != .bare, isWord(j, ["week's", "weeks"]) {
+            let offset = modifier == .next ? 1 : (modifier == .last ? -1 : 0)
+            guard let name = word(j + 1), let weekday = Lexicon.weekdays[name] else { return nil }
+            return (.weekday(weekday, .ofWeek(offset), plusDays: 0), j + 2)
+        }
         guard let name = word(j), let weekday = Lexicon.weekdays[name] else { return nil }
-        if modifier == .this, word(i) == "coming" { modifier = .bare }
+        if modifier == .this, word(i) == "coming" { modifier = .this }
         var next = j + 1
         if isSymbol(next, "."), isAttached(next) { next += 1 }  // "fri."
-        if modifier == .bare, isWord(next, ["next", "this"]), isWord(next + 1, ["week"]) {
-            modifier = word(next) == "next" ? .next : .this
-            next += 2
-        } else if modifier == .bare, isWord(next, ["after"]), isWord(next + 1, ["next"]) {
-            return (.weekday(weekday, .next, plusDays: 7), next + 2)
+        guard modifier == .bare else { return (.weekday(weekday, modifier, plusDays: 0), next) }
+        if let (offset, end) = weekOffset(at: next) { return (.weekday(weekday, .ofWeek(offset), plusDays: 0), end) }
+        if isWord(next, ["after"]), isWord(next + 1, ["next"]) {
+            return (.weekday(weekday, .afterNext, plusDays: 0), next + 2)
         }
-        return (.weekday(weekday, modifier, plusDays: 0), next)
+        return (.weekday(weekday, .bare, plusDays: 0), next)
+    }
+
+    /// "next week", "of next week", "of the following week", "this week", "of the week", "last week".
+    private func weekOffset(at i: Int) -> (Int, Int)? {
+        let hasOf = isWord(i, ["of", "in"])
+        var j = hasOf ? i + 1 : i
+        if isWord(j, ["the"]) {
+            j += 1
+            if isWord(j, ["week"]), hasOf { return (0, j + 1) }
+        }
+        let offset: Int
+        switch word(j) {
+        case "next", "following": offset = 1
+        case "this", "current": offset = 0
+        case "last", "previous": offset = -1
+        default: return nil
+        }
+        return isWord(j + 1, ["week"]) ? (offset, j + 2) : nil
     }
 
     /// "nov 23", "november 23rd, 2026", "november the 23rd".
     private func monthFirstDate(at i: Int) -> (DaySpec, Int)? {
         guard let name = word(i), let month = Lexicon.months[name] else { return nil }
         var j = i + 1
-        if isSymbol(j, ".") { j += 1 }
+        if isSymbol(j, ".") || (isSymbol(j, "-") || isSymbol(j, "/")) && isAttached(j) && number(j + 1) != nil { j += 1 }
         if isWord(j, ["the"]) { j += 1 }
-        guard let day = number(j), tokens[j].text.count <= 2 else { return nil }
+        if let (day, afterDay) = ordinalWordDay(at: j) {
+            let (year, next) = year(at: afterDay)
+            return (.date(year: year, month: month, day: day), next)
+        }
+        guard let day = number(j), tokens[j].text.count <= 2, day <= 31 || isWord(j + 1, Lexicon.ordinalSuffixes) else { return nil }
         j += 1
         if isWord(j, Lexicon.ordinalSuffixes), isAttached(j) { j += 1 }
+        if isSymbol(j, "/"), isAttached(j), number(j + 1) != nil, tokens[j + 1].text.count == 4 { j += 1 }
         let (year, next) = year(at: j)
         return (.date(year: year, month: month, day: day), next)
     }
@@ -118,7 +215,48 @@ extension TimeScanner {
 
     private func withMonthAfter(_ day: Int, at i: Int) -> (DaySpec, Int) {
         if let dated = monthNameAndYear(day: day, at: i) { return dated }
+        if let (month, end) = monthRef(at: i, needsOf: true) { return (.dayOf(month, day: day), end) }
         return (.dayOfMonth(day), i)
+    }
+
+    /// "of next month", "of the month", "of this month", "of april", "in march 2027".
+    func monthRef(at i: Int, needsOf: Bool) -> (MonthRef, Int)? {
+        var j = i
+        if isWord(j, ["of", "in"]) { j += 1 } else if needsOf { return nil }
+        switch word(j) {
+        case "next", "following": if isWord(j + 1, ["month"]) { return (.relative(1), j + 2) }
+        case "this", "the", "current":
+            if isWord(j + 1, ["month"]) { return (.relative(0), j + 2) }
+            if word(j) == "the", isWord(j + 1, ["following", "next"]), isWord(j + 2, ["month"]) { return (.relative(1), j + 3) }
+        case "last", "previous", "past": if isWord(j + 1, ["month"]) { return (.relative(-1), j + 2) }
+        case "month": if !needsOf || j > i { return (.relative(0), j + 1) }
+        default: break
+        }
+        guard let name = word(j), let month = Lexicon.months[name], name != "may" || isWord(j - 1, ["of", "in"]) else { return nil }
+        let (year, next) = year(at: j + 1)
+        return (.named(month: month, year: year), next)
+    }
+
+    /// "first monday of march", "the last friday of the month", "second tuesday in april", "last day of the month".
+    private func nthWeekdayOrLastDay(at i: Int) -> (DaySpec, Int)? {
+        let n: Int
+        if isWord(i, ["last", "final"]) { n = -1 } else if let w = word(i), let value = Lexicon.ordinalWords[w], value <= 5 { n = value } else {
+            return nil
+        }
+        if isWord(i + 1, ["day"]), let (month, end) = monthRef(at: i + 2, needsOf: true) {
+            return n == -1 ? (.lastDayOf(month), end) : (.dayOf(month, day: n), end)
+        }
+        guard let name = word(i + 1), let weekday = Lexicon.weekdays[name],
+              let (month, end) = monthRef(at: i + 2, needsOf: true) else { return nil }
+        return (.nthWeekdayOf(month, weekday: weekday, n: n), end)
+    }
+
+    /// "2 thursdays from now", "3 mondays ago".
+    private func weekdayCount(at i: Int) -> (DaySpec, Int)? {
+        guard let count = number(i), (1...52).contains(count), let name = word(i + 1), let weekday = Lexicon.weekdays[name] else { return nil }
+        if isWord(i + 2, ["from"]), isWord(i + 3, ["now", "today"]) { return (.weekday(weekday, .count(count), plusDays: 0), i + 4) }
+        if isWord(i + 2, ["ago", "back"]) { return (.weekday(weekday, .count(-count), plusDays: 0), i + 3) }
+        return nil
     }
 
     /// "23rd" (the suffix stuck to the number).
@@ -129,7 +267,7 @@ extension TimeScanner {
     }
 
     /// "first", "twenty third".
-    private func ordinalWordDay(at i: Int) -> (Int, Int)? {
+    func ordinalWordDay(at i: Int) -> (Int, Int)? {
         guard let w = word(i) else { return nil }
         if let value = Lexicon.ordinalWords[w] { return (value, i + 1) }
         if let tens = Lexicon.numberWords[w], tens == 20 || tens == 30 {
@@ -141,7 +279,7 @@ extension TimeScanner {
     }
 
     /// ", 2026" or "2026" after a date.
-    private func year(at i: Int) -> (Int?, Int) {
+    func year(at i: Int) -> (Int?, Int) {
         var j = i
         if isSymbol(j, ",") { j += 1 }
         if let value = number(j), tokens[j].text.count == 4, (1900...2200).contains(value) { return (value, j + 1) }
@@ -152,11 +290,32 @@ extension TimeScanner {
     private func numericDate(at i: Int) -> (DaySpec, Int)? {
         guard let first = number(i) else { return nil }
         let firstDigits = tokens[i].text.count
-        if firstDigits == 4, isSymbol(i + 1, "-"), let month = number(i + 2), isSymbol(i + 3, "-"),
-           let day = number(i + 4), isAttached(i + 1), isAttached(i + 3) {
-            return (.date(year: first, month: month, day: day), i + 5)
+        // "2026-11-23", "2026/11/23", "2026.11.23", "1994-11-05T13:15" (the clock after "T" is read on its own)
+        for separator in ["-", "/", "."] where firstDigits == 4 {
+            guard isSymbol(i + 1, separator), let month = number(i + 2), isAttached(i + 1), isAttached(i + 2) else { continue }
+            if isSymbol(i + 3, separator), let day = number(i + 4), isAttached(i + 3), isAttached(i + 4) {
+                let end = isWord(i + 5, ["t"]) && isAttached(i + 5) ? i + 6 : i + 5
+                return (.date(year: first, month: month, day: day), end)
+            }
+        }
+        // "2012/aug/10", "2018 march 18"
+        if firstDigits == 4, (1000...2999).contains(first) {
+            var j = i + 1
+            if (isSymbol(j, "/") || isSymbol(j, "-")) && isAttached(j) { j += 1 }
+            guard let name = word(j), let month = Lexicon.months[name] else { return nil }
+            var k = j + 1
+            if (isSymbol(k, "/") || isSymbol(k, "-")) && isAttached(k) { k += 1 }
+            guard let day = number(k), tokens[k].text.count <= 2 else { return nil }
+            return (.date(year: first, month: month, day: day), isWord(k + 1, Lexicon.ordinalSuffixes) ? k + 2 : k + 1)
         }
         guard firstDigits <= 2 else { return nil }
+        // "10-august 2012", "06/nov/2023", "10/august/2012"
+        if (isSymbol(i + 1, "/") || isSymbol(i + 1, "-")) && isAttached(i + 1), let name = word(i + 2), let month = Lexicon.months[name] {
+            var j = i + 3
+            if (isSymbol(j, "/") || isSymbol(j, "-")) && isAttached(j), number(j + 1) != nil { j += 1 }
+            let (year, next) = year(at: j)
+            return (.date(year: year, month: month, day: first), next)
+        }
         for separator in ["/", "."] {
             guard isSymbol(i + 1, separator), isAttached(i + 1), isAttached(i + 2),
                   let second = number(i + 2), tokens[i + 2].text.count <= 2 else { continue }
@@ -164,13 +323,22 @@ extension TimeScanner {
             var year: Int?
             if isSymbol(next, separator), isAttached(next), let y = number(next + 1), isAttached(next + 1) {
                 let digits = tokens[next + 1].text.count
-                guard digits == 2 || digits == 4 else { return nil }
+                guard digits == 4 || digits == 2 && separator == "/" else { return nil }
                 year = digits == 2 ? 2000 + y : y
                 next += 2
             } else if separator == "." {
                 continue  // "3.30" is a time, "1.5" a number: a dotted date needs its year
             }
             return (.numeric(first, second, year: year), next)
+        }
+        // "2-14", "12-25", "2-14-2027": month-day with a hyphen when the second number cannot be an hour of a
+        // range ("9-11" stays a clock range).
+        if isSymbol(i + 1, "-"), isAttached(i + 1), isAttached(i + 2), let second = number(i + 2), tokens[i + 2].text.count <= 2,
+           (1...12).contains(first), (13...31).contains(second), !isWord(i + 3, ["am", "pm", "a", "p"]) {
+            if isSymbol(i + 3, "-"), isAttached(i + 3), let y = number(i + 4), isAttached(i + 4), tokens[i + 4].text.count == 4 {
+                return (.date(year: y, month: first, day: second), i + 5)
+            }
+            return (.date(year: nil, month: first, day: second), i + 3)
         }
         return nil
     }

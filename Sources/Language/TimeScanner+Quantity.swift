@@ -6,12 +6,28 @@ extension TimeScanner {
         var unit: TimeUnit
 
         /// Whole minutes for clock units, nil for calendar units.
-        var minutes: Int? { unit.minutes.map { Int((amount * Double($0)).rounded()) } }
+        var minutes: Int? { unit.minutes.map { Int((amount * $0).rounded()) } }
+
+        /// A whole number of the largest unit that says it exactly ("2.5 hours" is 150 minutes).
+        var whole: TimeOffset {
+            var amount = self.amount
+            var unit = self.unit
+            while amount != amount.rounded(), let finer = unit.finer {
+                amount *= Double(finer.count)
+                unit = finer.unit
+            }
+            return TimeOffset(amount: Int(amount.rounded()), unit: unit)
+        }
     }
 
     /// A number said as digits, a decimal ("1.5"), words up to sixty ("forty-five") or "a"/"an".
     func amount(at i: Int) -> (Double, Int)? {
         if let value = number(i) {
+            // "3/4 of an hour", "1/2 hour"
+            if isSymbol(i + 1, "/"), isAttached(i + 1), isAttached(i + 2), let denominator = number(i + 2), denominator > 0,
+               value < denominator, denominator <= 4 {
+                return (Double(value) / Double(denominator), skipping(skipping(i + 3, ["of"]), ["an", "a"]))
+            }
             if isSymbol(i + 1, "."), isAttached(i + 1), isAttached(i + 2), let fraction = number(i + 2) {
                 let digits = tokens[i + 2].text.count
                 var scale = 1.0
@@ -21,21 +37,30 @@ extension TimeScanner {
             return (Double(value), i + 1)
         }
         if isWord(i, ["a", "an"]) {
-            if isWord(i + 1, ["couple"]) { return (2, skipping(i + 2, ["of"])) }
+            if isWord(i + 1, ["couple", "pair"]) { return (2, skipping(i + 2, ["of"])) }
+            if isWord(i + 1, ["few"]) { return (3, skipping(i + 2, ["of"])) }
             if isWord(i + 1, ["half"]) { return (0.5, i + 2) }
             if isWord(i + 1, ["quarter"]) { return (0.25, skipping(skipping(i + 2, ["of"]), ["an", "a"])) }
             return (1, i + 1)
         }
-        if isWord(i, ["couple"]) { return (2, skipping(i + 1, ["of"])) }
+        if isWord(i, ["a", "an"]), isWord(i + 1, ["few"]) { return (3, skipping(i + 2, ["of"])) }
+        if isWord(i, ["couple", "pair"]) { return (2, skipping(i + 1, ["of"])) }
+        if isWord(i, ["few", "several"]) { return (3, skipping(i + 1, ["of"])) }
         if isWord(i, ["half"]) { return (0.5, skipping(i + 1, ["an", "a"])) }
-        if let (value, next) = wordNumber(at: i) { return (Double(value), next) }
+        if isWord(i, ["three"]), isWord(i + 1, ["quarters", "quarter"]) { return (0.75, skipping(skipping(i + 2, ["of"]), ["an", "a"])) }
+        if isWord(i, ["three"]), isSymbol(i + 1, "-"), isWord(i + 2, ["quarters"]) { return (0.75, skipping(skipping(i + 3, ["of"]), ["an", "a"])) }
+        if isWord(i, ["quarter"]) { return (0.25, skipping(skipping(i + 1, ["of"]), ["an", "a"])) }
+        if let (value, next) = wordNumber(at: i) {
+            // "two and a half hours"
+            return (Double(value), next)
+        }
         return nil
     }
 
-    /// "five", "twenty five", "twenty-five", up to sixty.
+    /// "five", "twenty five", "twenty-five", up to ninety-nine.
     func wordNumber(at i: Int) -> (Int, Int)? {
         guard let w = word(i), let value = Lexicon.numberWords[w] else { return nil }
-        if value >= 20, value % 10 == 0, value < 60 {
+        if value >= 20, value % 10 == 0, value < 100 {
             var j = i + 1
             if isSymbol(j, "-") { j += 1 }
             if let w2 = word(j), let unit = Lexicon.numberWords[w2], (1...9).contains(unit) { return (value + unit, j + 1) }
@@ -49,12 +74,17 @@ extension TimeScanner {
         var amountValue = value
         var j = afterAmount
         if isWord(j, ["and"]), isWord(j + 1, ["a"]), isWord(j + 2, ["half"]) { amountValue += 0.5; j += 3 }
+        if isWord(j, ["and"]), isWord(j + 1, ["a"]), isWord(j + 2, ["quarter"]) { amountValue += 0.25; j += 3 }
+        if isWord(j, ["more", "extra", "additional"]) { j += 1 }
         guard let unitWord = word(j), let unit = Lexicon.units[unitWord] else { return nil }
+        // "s" is a unit only stuck to its number ("30s"); "m" likewise unless spelled out.
+        if unitWord == "s" || unitWord == "d" || unitWord == "w" || unitWord == "y", !isAttached(j) { return nil }
         // "a m" is never a unit: "3 a.m." belongs to the clock.
         if unitWord == "m", isSymbol(j + 1, ".") { return nil }
         j += 1
         if isSymbol(j, "."), isAttached(j), unitWord.count <= 3, !(j + 1 < tokens.count && tokens[j + 1].attached) { j += 1 }
         if isWord(j, ["and"]), isWord(j + 1, ["a"]), isWord(j + 2, ["half"]) { amountValue += 0.5; j += 3 }
+        if isWord(j, ["and"]), isWord(j + 1, ["a"]), isWord(j + 2, ["quarter"]) { amountValue += 0.25; j += 3 }
         var quantity = Quantity(amount: amountValue, unit: unit)
         if unit == .hour, let extra = number(j), extra < 60 {
             // "1h30", "1h 30m", "2 hours 15 minutes"
@@ -66,12 +96,45 @@ extension TimeScanner {
         return (quantity, j)
     }
 
-    /// After "in": "2 hours", "a week", "half an hour".
+    /// After "in": "2 hours", "a week", "half an hour", "1 day 2 hours and 5 minutes".
     func offsetMention(at i: Int) -> TimeMention? {
-        guard let (quantity, next) = quantity(at: i) else { return nil }
+        guard let (quantity, afterFirst) = quantity(at: i), quantity.amount >= 0 else { return nil }
+        let (offset, next) = compound(quantity.whole, after: afterFirst)
         var m = TimeMention(tokens: i..<skippingFromNow(next))
-        m.offset = offset(quantity)
+        m.offset = offset
+        m.rules.insert(.offsetIn)
         return m
+    }
+
+    /// Adds the smaller amounts that follow ("1 day 21 hours", "3 min 49 sec", "1d, 2hr, and 5min"),
+    /// in the smallest unit said.
+    func compound(_ first: TimeOffset, after i: Int) -> (TimeOffset, Int) {
+        var total = first
+        var j = i
+        while true {
+            var k = j
+            if isSymbol(k, ",") { k += 1 }
+            if isWord(k, ["and"]) { k += 1 }
+            guard number(k) != nil, let (next, end) = quantity(at: k) else { break }
+            let part = next.whole
+            guard let combined = Self.add(total, part) else { break }
+            total = combined
+            j = end
+        }
+        return (total, j)
+    }
+
+    /// The sum of two amounts when the second's unit is finer (days, hours, minutes, seconds only).
+    static func add(_ a: TimeOffset, _ b: TimeOffset) -> TimeOffset? {
+        let order: [TimeUnit] = [.week, .day, .hour, .minute, .second]
+        guard let ia = order.firstIndex(of: a.unit), let ib = order.firstIndex(of: b.unit), ib > ia else { return nil }
+        var amount = a.amount
+        var unit = a.unit
+        while unit != b.unit, let finer = unit.finer {
+            amount *= finer.count
+            unit = finer.unit
+        }
+        return TimeOffset(amount: amount + b.amount, unit: unit)
     }
 
     /// A quantity without "in": "2 weeks from now", "a week from monday", "3 days ago", or a duration.
@@ -79,32 +142,63 @@ extension TimeScanner {
         if isWord(i, ["all"]), isWord(i + 1, ["day"]) {
             var m = TimeMention(tokens: i..<(i + 2))
             m.durationMinutes = 24 * 60
+            m.rules.insert(.duration)
             return m
         }
-        guard let (quantity, next) = quantity(at: i) else { return nil }
-        if isWord(next, ["from", "after"]) {
+        // "16h30" on its own is a clock; "for 1h30" and "1h30" are durations.
+        if isWord(i + 1, ["h"]), isAttached(i + 1), number(i + 2) != nil, isAttached(i + 2), (number(i) ?? 0) >= 10 { return nil }
+        guard let (quantity, afterFirst) = quantity(at: i) else { return nil }
+        let (total, afterAll) = compound(quantity.whole, after: afterFirst)
+        let next = afterAll
+        if isWord(next, ["from", "after", "before"]) {
             if isWord(next + 1, ["now", "today"]) {
                 var m = TimeMention(tokens: i..<(next + 2))
-                m.offset = offset(quantity)
+                m.offset = total
+                if isWord(next, ["before"]) { m.offset?.amount = -total.amount }
+                m.rules.insert(.offsetFromNow)
                 return m
             }
-            if let (day, end) = daySpec(at: next + 1), let days = wholeDays(quantity) {
+            // "a week from monday", "2 days after tomorrow", "3 days before friday"
+            if let (day, end) = daySpec(at: next + 1), let days = wholeDays(quantity), afterFirst == afterAll {
                 var m = TimeMention(tokens: i..<end)
-                m.day = day.shifted(by: days)
+                m.day = day.shifted(by: isWord(next, ["before"]) ? -days : days)
+                m.rules.insert(.offsetFromDay)
                 return m
             }
         }
-        if isWord(next, ["later", "hence"]) {
+        if isWord(next, ["later", "hence", "out"]) {
             var m = TimeMention(tokens: i..<(next + 1))
-            m.offset = offset(quantity)
+            m.offset = total
+            m.rules.insert(.offsetFromNow)
             return m
         }
-        if isWord(next, ["ago", "earlier"]) {
-            var m = TimeMention(tokens: i..<(next + 1))
-            m.offset = offset(Quantity(amount: -quantity.amount, unit: quantity.unit))
+        let agoEnd = isWord(next, ["ago", "earlier", "back"]) ? next + 1 : (isWord(next, ["before"]) && isWord(next + 1, ["now"]) ? next + 2 : nil)
+        if let agoEnd {
+            var m = TimeMention(tokens: i..<agoEnd)
+            var offset = total
+            offset.amount = -offset.amount
+            m.offset = offset
+            m.rules.insert(.offsetAgo)
             return m
+        }
+        if afterAll != afterFirst, let minutes = Self.minutes(of: total) {
+            var m = TimeMention(tokens: i..<next)
+            m.durationMinutes = minutes
+            m.rules.insert(.duration)
+            return minutes > 0 ? m : nil
         }
         return durationMention(quantity, tokens: i..<next)
+    }
+
+    static func minutes(of offset: TimeOffset) -> Int? {
+        switch offset.unit {
+        case .second: offset.amount / 60
+        case .minute: offset.amount
+        case .hour: offset.amount * 60
+        case .day: offset.amount * 1440
+        case .week: offset.amount * 10080
+        default: nil
+        }
     }
 
     /// After "for": "2h", "90 min", "all day".
@@ -131,20 +225,12 @@ extension TimeScanner {
         guard minutes > 0 else { return nil }
         var m = TimeMention(tokens: range)
         m.durationMinutes = minutes
+        m.rules.insert(.duration)
         return m
     }
 
     private func skippingFromNow(_ i: Int) -> Int {
         isWord(i, ["from"]) && isWord(i + 1, ["now"]) ? i + 2 : i
-    }
-
-    private func offset(_ quantity: Quantity) -> TimeOffset {
-        if let minutes = quantity.minutes { return .minutes(minutes) }
-        switch quantity.unit {
-        case .month: return .months(Int(quantity.amount.rounded()))
-        case .year: return .months(Int((quantity.amount * 12).rounded()))
-        default: return .days(wholeDays(quantity) ?? 0)
-        }
     }
 
     private func wholeDays(_ quantity: Quantity) -> Int? {

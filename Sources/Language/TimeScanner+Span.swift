@@ -1,11 +1,31 @@
 /// Parts of days ("tomorrow evening", "after lunch") and stretches longer than a day
-/// ("this week", "next weekend", "end of the week", "mid next month").
+/// ("this week", "next weekend", "end of the month", "the last 2 days", "the first week of april").
 extension TimeScanner {
     func partMention(at i: Int) -> TimeMention? {
+        if isWord(i, ["late"]), isWord(i + 1, ["last"]), isWord(i + 2, ["night"]) { return lastNight(i..<(i + 3), late: true) }
+        if isWord(i, ["last"]), isWord(i + 1, ["night"]) { return lastNight(i..<(i + 2), late: false) }
         guard let (part, next) = partOfDay(at: i) else { return nil }
         var m = TimeMention(tokens: i..<next)
         m.part = part
-        if isWord(i, ["this"]) { m.day = .relative(days: 0) }  // "this morning" is today's, even when past
+        m.rules.insert(.partOfDay)
+        if isWord(i, ["this"]) {
+            m.day = .relative(days: 0)  // "this morning" is today's, even when past
+            m.rules.insert(.thisPartOfDay)
+        }
+        // "morning of the 5th", "evening of next friday": the day follows "of".
+        if isWord(next, ["of"]), let (day, end) = daySpec(at: next + 1) {
+            m.day = day
+            m.tokens = i..<end
+        }
+        return m
+    }
+
+    /// "last night" is yesterday 18:00 to today 00:00 ("late last night" from 21:00).
+    private func lastNight(_ range: Range<Int>, late: Bool) -> TimeMention {
+        var m = TimeMention(tokens: range)
+        m.day = .relative(days: -1)
+        m.part = late ? .lateNight : .night
+        m.rules.insert(.lastNight)
         return m
     }
 
@@ -13,23 +33,21 @@ extension TimeScanner {
         guard let w = word(i) else { return nil }
         switch w {
         case "early", "late":
+            if w == "early", isWord(i + 1, ["in"]), isWord(i + 2, ["the"]), isWord(i + 3, ["morning"]) { return (.earlyMorning, i + 4) }
             guard let (base, next) = basePart(at: i + 1) else { return nil }
             let early = w == "early"
             switch base {
             case .morning: return (early ? .earlyMorning : .lateMorning, next)
             case .afternoon: return (early ? .earlyAfternoon : .lateAfternoon, next)
             case .evening: return (early ? .earlyEvening : .lateEvening, next)
+            case .night: return (early ? .evening : .lateNight, next)
             default: return (base, next)
             }
         case "after":
             if isWord(i + 1, ["lunch", "lunchtime"]) { return (.afterLunch, i + 2) }
+            if isWord(i + 1, ["work"]) { return (.afterWork, i + 2) }
+            if isWord(i + 1, ["school"]) { return (.afterSchool, i + 2) }
             return nil
-        case "end", "eod":
-            if w == "eod" { return (.endOfDay, i + 1) }
-            let j = skipping(i + 1, ["of"])
-            let k = skipping(j, ["the"])
-            guard j > i + 1, isWord(k, ["day"]) else { return nil }
-            return (.endOfDay, k + 1)
         case "this":
             return basePart(at: i + 1)
         default:
@@ -40,68 +58,200 @@ extension TimeScanner {
     private func basePart(at i: Int) -> (PartOfDay, Int)? {
         switch word(i) {
         case "morning", "mornings", "morn": return (.morning, i + 1)
-        case "afternoon", "afternoons", "arvo": return (.afternoon, i + 1)
+        case "afternoon", "afternoons", "arvo", "afternoonish": return (.afternoon, i + 1)
         case "evening", "evenings", "eve": return (.evening, i + 1)
         case "night", "nights": return (.night, i + 1)
-        case "lunch", "lunchtime": return (.lunch, i + 1)
-        case "lunch-time": return (.lunch, i + 1)
+        case "lunch", "lunchtime", "lunch-time": return (.lunch, i + 1)
         default: return nil
         }
     }
 
     func spanMention(at i: Int) -> TimeMention? {
-        guard let (span, next) = span(at: i) else { return nil }
+        guard let (span, next, rule) = span(at: i) else { return nil }
         var m = TimeMention(tokens: i..<next)
         m.span = span
+        m.rules.insert(rule)
+        // "may to december", "march - june 2027": a range of months (the year said last applies to both).
+        if case let .month(firstMonth, nil, skip, past) = span, isConnector(next, ["-", "to", "till", "until", "through", "thru"]),
+           let (last, end, _) = self.span(at: next + 1), case let .month(lastMonth, lastYear, _, _) = last {
+            m.span = .month(month: firstMonth, year: lastYear.map { firstMonth > lastMonth ? $0 - 1 : $0 }, skipCurrent: skip, past: past)
+            m.spanEnd = last
+            m.tokens = i..<end
+            m.rules.insert(.dayRange)
+        }
         return m
     }
 
-    private func span(at i: Int) -> (SpanSpec, Int)? {
+    /// "2027" after "in": a year.
+    func yearMention(at i: Int) -> TimeMention? {
+        guard let value = number(i), tokens[i].text.count == 4, (1900...2200).contains(value) else { return nil }
+        var m = TimeMention(tokens: i..<(i + 1))
+        m.span = .year(value)
+        m.rules.insert(.year)
+        return m
+    }
+
+    func span(at i: Int) -> (SpanSpec, Int, TimeRule)? {
+        if let value = number(i) { return numericSpan(value, at: i) }
         guard let w = word(i) else { return nil }
         switch w {
-        case "this", "next", "last", "the", "coming", "over":
-            if w == "over", isWord(i + 1, ["the"]), isWord(i + 2, ["weekend"]) { return (.weekend(offset: 0), i + 3) }
-            let offset = w == "next" ? 1 : (w == "last" ? -1 : 0)
-            return unitSpan(offset: offset, at: i + 1)
-        case "weekend": return (.weekend(offset: 0), i + 1)
-        case "eow": return (.endOfWeek(offset: 0), i + 1)
-        case "end":
-            let j = skipping(i + 1, ["of"])
-            guard j > i + 1 else { return nil }
-            let (offset, k) = spanOffset(at: j)
-            if isWord(k, ["week"]) { return (.endOfWeek(offset: offset), k + 1) }
-            if isWord(k, ["month"]) { return (.monthPart(offset: offset, .late), k + 1) }
+        case "this", "next", "last", "past", "previous", "the", "coming", "upcoming", "current", "following", "over", "within":
+            if w == "over" || w == "within" {
+                if isWord(i + 1, ["the"]), isWord(i + 2, ["weekend"]) { return (.weekend(n: 0, notImmediate: false), i + 3, .weekend) }
+                return w == "within" && isWord(i + 1, ["the"]) ? span(at: i + 2) : nil
+            }
+            if w == "the", let nth = nthWeek(at: i + 1) { return nth }
+            if w == "the", isWord(i + 1, ["rest"]), isWord(i + 2, ["of"]), isWord(i + 3, ["the", "this"]), isWord(i + 4, ["week"]) {
+                return (.restOfWeek, i + 5, .partOfCycle)
+            }
+            if w == "the", let units = unitsSpan(at: i + 1) { return units }
+            if w == "the", isWord(i + 1, ["weekend"]), isWord(i + 2, ["after"]), isWord(i + 3, ["next"]) {
+                return (.weekend(n: 1, notImmediate: true), i + 4, .weekendAfterNext)
+            }
+            if w == "the", isWord(i + 1, ["following", "next", "coming"]) { return cycleOrMonth(offset: 1, at: i + 2) }
+            if ["next", "last", "past", "previous"].contains(w), let units = unitsSpan(at: i) { return units }
+            let offset: Int
+            switch w {
+            case "next", "coming", "upcoming", "following": offset = 1
+            case "last", "past", "previous": offset = -1
+            default: offset = 0
+            }
+            if w == "the" {
+                // "the week", "the month" alone say too little; "the weekend" is this weekend.
+                if isWord(i + 1, ["weekend", "wknd"]) { return (.weekend(n: 0, notImmediate: false), i + 2, .weekend) }
+                return nil
+            }
+            return cycleOrMonth(offset: offset, at: i + 1, word: w)
+        case "weekend", "wknd", "week-end":
+            if isWord(i + 1, ["after"]), isWord(i + 2, ["next"]) { return (.weekend(n: 1, notImmediate: true), i + 3, .weekendAfterNext) }
+            return (.weekend(n: 0, notImmediate: false), i + 1, .weekend)
+        case "eow": return (.partOf(.week, offset: 0, .end), i + 1, .partOfCycle)
+        case "eom": return (.partOf(.month, offset: 0, .end), i + 1, .partOfCycle)
+        case "eoy": return (.partOf(.year, offset: 0, .end), i + 1, .partOfCycle)
+        case "end", "beginning", "start", "middle", "early", "mid", "late", "at":
+            if w == "at" {
+                guard isWord(i + 1, ["the"]), let (span, next, rule) = self.span(at: i + 2), case .partOf = span else {
+                    if isWord(i + 1, ["the"]), let found = self.span(at: i + 2), case .monthPart = found.0 { return (found.0, found.1, found.2) }
+                    return nil
+                }
+                return (span, next, rule)
+            }
+            return partOfSpan(w, at: i)
+        case "first", "second", "third", "fourth", "fifth", "final":
+            return nthWeek(at: i)
+        default:
+            if let month = Lexicon.months[w], w != "may" && w != "mar" || isWord(i - 1, ["in", "of", "during", "since", "until", "before", "after", "by", "early", "late", "mid", "from", "between", "to", "next", "last", "this"]) {
+                if daySpec(at: i) != nil { return nil }  // "march 3", "march first" are dates
+                var j = i + 1
+                if isSymbol(j, "."), isAttached(j) { j += 1 }
+                if isWord(j, ["of"]), number(j + 1) != nil { j += 1 }
+                let (year, next) = self.year(at: j)
+                return (.month(month: month, year: year, skipCurrent: false, past: false), next, .namedMonth)
+            }
             return nil
-        case "early", "mid", "late", "beginning", "middle", "start":
-            let part: SpanSpec.MonthPart = ["early", "beginning", "start"].contains(w) ? .early : (w == "late" ? .late : .mid)
-            var j = skipping(i + 1, ["of"])
-            if isSymbol(j, "-") { j += 1 }
-            let (offset, k) = spanOffset(at: j)
-            if isWord(k, ["month"]) { return (.monthPart(offset: offset, part), k + 1) }
+        }
+    }
+
+    /// "2027" before a month ("2027 march", "2027-08"), "9/2027" (month/year), "2019 to 2021" (years).
+    private func numericSpan(_ value: Int, at i: Int) -> (SpanSpec, Int, TimeRule)? {
+        let digits = tokens[i].text.count
+        if digits == 4, (1000...2999).contains(value) {
+            var j = i + 1
+            if (isSymbol(j, "-") || isSymbol(j, "/")) && isAttached(j) { j += 1 }
+            if let name = word(j), let month = Lexicon.months[name], daySpec(at: i) == nil {
+                return (.month(month: month, year: value, skipCurrent: false, past: false), j + 1, .namedMonth)
+            }
+            if isConnector(i + 1, ["-", "to", "till", "until", "through", "thru"]), let last = number(i + 2),
+               tokens[i + 2].text.count == 4, last > value, last - value < 100 {
+                return (.years(value, last), i + 3, .year)
+            }
+            return nil
+        }
+        if digits <= 2, (1...12).contains(value), isSymbol(i + 1, "/") || isSymbol(i + 1, "-"), isAttached(i + 1), isAttached(i + 2),
+           let year = number(i + 2), tokens[i + 2].text.count == 4, !isSymbol(i + 3, "/") {
+            return (.month(month: value, year: year, skipCurrent: false, past: false), i + 3, .namedMonth)
+        }
+        return nil
+    }
+
+    /// After this/next/last: "week", "weekend", "month", "year", "march".
+    private func cycleOrMonth(offset: Int, at i: Int, word w: String = "next") -> (SpanSpec, Int, TimeRule)? {
+        switch word(i) {
+        case "week", "wk": return (.cycle(.week, offset: offset), i + 1, .cycle)
+        case "weekend", "wknd", "weekends", "week-end":
+            // Duckling: "this/next weekend" is the coming one ("next" skips the one in progress); "last" the one before.
+            if offset < 0 { return (.weekend(n: -1, notImmediate: false), i + 1, .weekend) }
+            return (.weekend(n: 0, notImmediate: w == "next"), i + 1, .weekend)
+        case "month": return (.cycle(.month, offset: offset), i + 1, .cycle)
+        case "year", "yr": return (.cycle(.year, offset: offset), i + 1, .cycle)
+        case "day": return w == "this" ? nil : (.cycle(.day, offset: offset), i + 1, .cycle)
+        case "hour": return w == "this" ? nil : (.cycle(.hour, offset: offset), i + 1, .cycle)
+        case "quarter", "qtr": return (.cycle(.quarter, offset: offset), i + 1, .cycle)
+        default:
+            guard let name = word(i), let month = Lexicon.months[name] else { return nil }
+            if number(i + 1) != nil, tokens[i + 1].text.count <= 2 { return nil }
+            return (.month(month: month, year: nil, skipCurrent: offset != 0 || w == "next", past: offset < 0), i + 1, .namedMonth)
+        }
+    }
+
+    /// "end of the week", "beginning of next month", "middle of march", "early next year", "late april", "mid-month".
+    private func partOfSpan(_ w: String, at i: Int) -> (SpanSpec, Int, TimeRule)? {
+        let part: SpanSpec.Part
+        switch w {
+        case "end": part = .end
+        case "beginning", "start": part = .beginning
+        case "middle", "mid": part = .mid
+        case "early": part = .early
+        default: part = .late
+        }
+        var j = i + 1
+        let hasOf = isWord(j, ["of"])
+        if hasOf { j += 1 }
+        if isSymbol(j, "-"), isAttached(j) { j += 1 }
+        if ["end", "beginning", "start", "middle"].contains(w), !hasOf { return nil }
+        var offset = 0
+        switch word(j) {
+        case "the", "this", "current": j += 1
+        case "next", "following": offset = 1; j += 1
+        case "last", "previous": offset = -1; j += 1
+        default: break
+        }
+        if word(j) == "next", offset == 0 { offset = 1; j += 1 }
+        switch word(j) {
+        case "week", "wk": return (.partOf(.week, offset: offset, part), j + 1, .partOfCycle)
+        case "month": return (.partOf(.month, offset: offset, part), j + 1, .partOfCycle)
+        case "year": return (.partOf(.year, offset: offset, part), j + 1, .partOfCycle)
+        case "day":
             return nil
         default:
+            guard let name = word(j), let month = Lexicon.months[name] else { return nil }
+            if number(j + 1) != nil, tokens[j + 1].text.count <= 2 { return nil }
+            let (year, next) = self.year(at: j + 1)
+            return (.monthPart(month: month, year: year, part), next, .partOfMonth)
+        }
+    }
+
+    /// "the first week of april", "the last week of the month", "second week of next month".
+    private func nthWeek(at i: Int) -> (SpanSpec, Int, TimeRule)? {
+        let n: Int
+        if isWord(i, ["last", "final"]) { n = -1 } else if let w = word(i), let value = Lexicon.ordinalWords[w], value <= 5 { n = value } else {
             return nil
         }
+        guard isWord(i + 1, ["week"]), let (month, end) = monthRef(at: i + 2, needsOf: true) else { return nil }
+        return (.nthWeekOf(month, n: n), end, .nthWeekOf)
     }
 
-    /// "week", "weekend", "month", "year" after this/next/last.
-    private func unitSpan(offset: Int, at i: Int) -> (SpanSpec, Int)? {
+    /// "the last 2 days", "next 3 weeks", "past 24 hours", "the next couple of hours".
+    private func unitsSpan(at i: Int) -> (SpanSpec, Int, TimeRule)? {
+        let sign: Int
         switch word(i) {
-        case "week": return (.week(offset: offset), i + 1)
-        case "weekend", "wknd": return (.weekend(offset: offset), i + 1)
-        case "month": return (.month(offset: offset), i + 1)
-        case "year": return (.year(offset: offset), i + 1)
+        case "next", "following", "coming", "upcoming": sign = 1
+        case "last", "past", "previous": sign = -1
         default: return nil
         }
-    }
-
-    /// "the", "this", "next" before a unit, as a week/month offset.
-    private func spanOffset(at i: Int) -> (Int, Int) {
-        switch word(i) {
-        case "next": return (1, i + 1)
-        case "this", "the": return (0, i + 1)
-        case "last": return (-1, i + 1)
-        default: return (0, i)
-        }
+        guard let (value, afterAmount) = amount(at: i + 1), value >= 1, value == value.rounded(),
+              !isWord(i + 1, ["a", "an"]) || isWord(i + 2, ["couple", "few", "pair"]),
+              let unitWord = word(afterAmount), let unit = Lexicon.units[unitWord], unitWord.count > 1 else { return nil }
+        return (.units(unit, count: sign * Int(value)), afterAmount + 1, .cycleSpan)
     }
 }

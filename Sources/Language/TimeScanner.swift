@@ -48,36 +48,72 @@ struct TimeScanner {
     func mention(at i: Int) -> TimeMention? {
         guard let w = word(i) else { return standaloneMention(at: i) }
         switch w {
-        case "at", "@", "around", "about", "approx", "approximately", "~":
+        case "at", "@", "around", "about", "approx", "approximately", "~", "exactly", "circa":
+            if w == "at", isWord(i + 1, ["the"]), isWord(i + 2, ["moment"]) { return nowMention(i..<(i + 3)) }
             if let m = clockMention(at: i + 1, strong: false) { return extended(m, from: i) }
             return standaloneMention(at: i + 1).map { extended($0, from: i) }
         case "on":
-            if let m = dayRangeOrDay(at: i + 1) { return extended(m, from: i) }
-        case "in":
+            let j = isWord(i + 1, ["a"]) ? i + 2 : i + 1
+            if let m = dayRangeOrDay(at: j) { return extended(m, from: i) }
+        case "in", "during":
             if let m = offsetMention(at: i + 1) { return extended(m, from: i) }
+            // "in about 5 hours", "in around ~2 days"
+            let approx = skipping(skipping(i + 1, ["about", "around", "approximately", "approx", "roughly", "maybe"]), ["~"])
+            if approx > i + 1, let m = offsetMention(at: approx) { return extended(m, from: i) }
             if isWord(i + 1, ["the"]), let m = partMention(at: i + 2) { return extended(m, from: i) }
+            if let m = yearMention(at: i + 1) { return extended(m, from: i) }
+        case "within":
+            if let m = offsetMention(at: i + 1) {
+                var within = extended(m, from: i)
+                within.offsetIsWithin = true
+                within.rules.insert(.within)
+                return within
+            }
+            return standaloneMention(at: i + 1).map { extended($0, from: i) }
         case "from", "between":
             if let m = rangeMention(at: i + 1, connectors: w == "between" ? ["and", "&", "-"] : Self.rangeConnectors) {
                 return extended(m, from: i)
             }
-        case "until", "till", "til", "before", "by":
-            if let (clock, next) = clockTime(at: i + 1, strong: false) {
-                var m = TimeMention(tokens: i..<next)
-                m.bound = .before(clock)
-                m.isInvalid = !clock.isValid
-                return m
+            if w == "from", let m = boundMention(.after, at: i + 1, from: i) { return m }
+        case "since":
+            if let m = boundMention(.after, at: i + 1, from: i) { return m }
+        case "until", "till", "til", "untill", "before", "through", "thru":
+            if let m = boundMention(.before, at: i + 1, from: i) { return m }
+        case "up":
+            if isWord(i + 1, ["to", "until", "till"]), let m = boundMention(.before, at: i + 2, from: i) { return m }
+        case "by":
+            let endOf = isWord(i + 1, ["the"]) && isWord(i + 2, ["end"]) && isWord(i + 3, ["of"]) ? i + 4
+                : (isWord(i + 1, ["end"]) && isWord(i + 2, ["of"]) ? i + 3 : nil)
+            if let endOf {
+                if let m = cycleEnd(at: endOf, from: i) { return m }
+                if let m = boundMention(.byEndOf, at: endOf, from: i) { return m }
             }
-            if let m = standaloneMention(at: i + 1) { return extended(m, from: i) }
+            if let m = boundMention(.by, at: i + 1, from: i) { return m }
         case "after":
             if let m = partMention(at: i) { return m }
-            if let (clock, next) = clockTime(at: i + 1, strong: false) {
-                var m = TimeMention(tokens: i..<next)
-                m.bound = .after(clock)
-                m.isInvalid = !clock.isValid
-                return m
+            if let m = offsetMention(at: i + 1) {
+                var after = extended(m, from: i)
+                after.bound = .after
+                after.rules.insert(.after)
+                return after
             }
+            if let m = boundMention(.after, at: i + 1, from: i) { return m }
         case "for", "lasting":
             if let m = durationMention(at: i + 1) { return extended(m, from: i) }
+            if isSymbol(i + 1, "-"), let m = durationMention(at: i + 2) {
+                var negative = extended(m, from: i)
+                negative.durationMinutes = nil
+                negative.flag(.negativeDuration, at: (i + 1)..<m.tokens.upperBound)
+                return negative
+            }
+        case "now", "immediately", "asap", "atm":
+            return nowMention(i..<(i + 1))
+        case "right", "just":
+            if isWord(i + 1, ["now"]) { return nowMention(i..<(i + 2)) }
+        case "as":
+            if isWord(i + 1, ["soon"]), isWord(i + 2, ["as"]), isWord(i + 3, ["possible", "possibly"]) {
+                return nowMention(i..<(i + 4))
+            }
         default:
             break
         }
@@ -86,14 +122,68 @@ struct TimeScanner {
 
     static let rangeConnectors: Set<String> = ["to", "till", "til", "until", "-", "through", "thru", "and"]
 
+    func nowMention(_ range: Range<Int>) -> TimeMention {
+        var m = TimeMention(tokens: range)
+        m.isNow = true
+        m.rules.insert(.now)
+        return m
+    }
+
+    /// "before 5pm", "after friday", "by tomorrow noon", "since monday": the time after the keyword,
+    /// wrapped as an open interval when the whole phrase is resolved.
+    func boundMention(_ kind: BoundKind, at i: Int, from start: Int) -> TimeMention? {
+        guard let inner = clockMention(at: i, strong: false) ?? standaloneMention(at: i) ?? nowOrNil(at: i),
+              inner.saysTime || inner.isInvalid else { return nil }
+        var m = extended(inner, from: start)
+        // "from may to june", "from monday to friday": a range, not an open interval.
+        if kind == .after, inner.spanEnd != nil || inner.lastDay != nil || inner.clockEnd != nil { return m }
+        m.bound = kind
+        switch kind {
+        case .before: m.rules.insert(.before)
+        case .after: m.rules.insert(.after)
+        case .by: m.rules.insert(.by)
+        case .byEndOf: m.rules.insert(.byEndOf)
+        }
+        return m
+    }
+
+    /// "by the end of the month/week/year": Duckling's "by" forms run from now to the first day after it
+    /// (the week ends before its weekend).
+    private func cycleEnd(at i: Int, from start: Int) -> TimeMention? {
+        let j = skipping(i, ["the", "this"])
+        let span: SpanSpec
+        switch word(j) {
+        case "month": span = .cycle(.month, offset: 0)
+        case "year": span = .cycle(.year, offset: 0)
+        case "week": span = .restOfWeek
+        default: return nil
+        }
+        var m = TimeMention(tokens: start..<(j + 1))
+        m.span = span
+        m.bound = .byEndOf
+        m.rules.insert(.byEndOf)
+        return m
+    }
+
+    private func nowOrNil(at i: Int) -> TimeMention? {
+        isWord(i, ["now"]) ? nowMention(i..<(i + 1)) : nil
+    }
+
     /// Mentions that need no leading preposition.
     func standaloneMention(at i: Int) -> TimeMention? {
         guard i < tokens.count else { return nil }
+        // "+15 minutes", "+2 days": an offset from now.
+        if isSymbol(i, "+"), number(i + 1) != nil, isAttached(i + 1), let m = offsetMention(at: i + 1) {
+            var plus = extended(m, from: i)
+            plus.rules.insert(.offsetFromNow)
+            return plus
+        }
         if let m = quantityMention(at: i) { return m }
         if let m = spanMention(at: i) { return m }
         if let m = dayRangeOrDay(at: i) { return m }
         if let m = partMention(at: i) { return m }
         if let m = clockRangeOrClock(at: i) { return m }
+        if isWord(i, ["now"]) { return nowMention(i..<(i + 1)) }
         return nil
     }
 
@@ -108,17 +198,21 @@ struct TimeScanner {
         if let (first, afterFirst) = clockTime(at: i, strong: false, allowsToForm: false),
            isConnector(afterFirst, connectors),
            let (second, next) = clockTime(at: afterFirst + 1, strong: false) {
-            return clockRange(first, second, tokens: i..<next)
+            var m = clockRange(first, second, tokens: i..<next, firstAt: i, secondAt: afterFirst + 1)
+            m.rules.insert(.clockBetween)
+            return m
         }
         if let (first, afterFirst) = daySpec(at: i), isConnector(afterFirst, connectors),
            let (last, next) = daySpec(at: afterFirst + 1) {
             var m = TimeMention(tokens: i..<next)
             m.day = first
             m.lastDay = last
+            m.rules.insert(.dayRange)
             return m
         }
         return nil
     }
+
 
     func isConnector(_ i: Int, _ connectors: Set<String>) -> Bool {
         guard i < tokens.count else { return false }

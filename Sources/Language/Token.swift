@@ -84,7 +84,7 @@ enum Tokenizer {
 
     /// Words that may sit between two numbers ("1h30", "2hrs30"), so a digit after them starts a new token.
     private static let unitAndSuffixWords: Set<String> = [
-        "h", "hr", "hrs", "m", "min", "mins", "d", "w", "am", "pm", "a", "p", "st", "nd", "rd", "th", "x",
+        "h", "hr", "hrs", "m", "min", "mins", "d", "w", "am", "pm", "a", "p", "st", "nd", "rd", "th", "x", "t",
     ]
 
     private static func isUnitOrSuffix(_ buffer: [UInt8]) -> Bool {

@@ -80,6 +80,7 @@ extension MatrixAdapter {
     }
 
     func sendEvent(_ content: JSON, type: String, in roomID: String, txnID: String) async throws -> String? {
+        let (type, content) = try await sealed(content, type: type, in: roomID)
         let path = "/_matrix/client/v3/rooms/\(MatrixAPI.pathEscape(roomID))/send/\(type)/\(MatrixAPI.pathEscape(txnID))"
         let api = api
         let answer = try await sendCaller.run("send") { try await api.call(.put, path, body: content) }

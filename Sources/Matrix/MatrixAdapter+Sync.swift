@@ -21,11 +21,13 @@ extension MatrixAdapter {
     /// drops what it already handled.
     func process(_ batch: SyncResponse, receivedAt: ContinuousClock.Instant) async {
         await acceptOrDeclineInvites(batch)
+        let arrivedSessions = await encryption?.receive(batch.keys) ?? []
+        await noteRooms(batch)
         var work: [PendingWork] = []
         for (roomID, room) in batch.joined {
-            if Self.isEncrypted(room) { await warnAboutEncryption(in: roomID) }
             var someoneLeft = false
             for event in Self.eventsAfterOwnJoin(room.timeline, botUserID: botUserID) {
+                guard let event = await readable(event, in: roomID) else { continue }
                 switch TimelineClassifier.classify(event, botUserID: botUserID) {
                 case .message(let message): work.append(PendingWork(roomID: roomID, kind: .message(message)))
                 case .quickAnswer(let answer): work.append(PendingWork(roomID: roomID, kind: .quickAnswer(answer)))
@@ -35,12 +37,22 @@ extension MatrixAdapter {
             }
             if someoneLeft { await leaveIfEmpty(roomID) }
         }
+        for (roomID, event) in await nowReadable(sessions: arrivedSessions) {
+            switch TimelineClassifier.classify(event, botUserID: botUserID) {
+            case .message(let message): work.append(PendingWork(roomID: roomID, kind: .message(message)))
+            case .quickAnswer(let answer): work.append(PendingWork(roomID: roomID, kind: .quickAnswer(answer)))
+            default: break
+            }
+        }
+        // Room keys and kept events are on disk before any message of this batch moves the sync token.
+        await commitEncryption()
         for (index, item) in work.enumerated() {
             if Task.isCancelled { return } // the rest of the batch is replayed on the next start
             let isLast = index == work.count - 1
             // Shielded from cancellation: a shutdown finishes the message in hand.
             await Task { await self.handle(item, nextBatch: isLast ? batch.nextBatch : nil, receivedAt: receivedAt) }.value
         }
+        await askToResendUnreadable()
         await engine.setAdapterState(StateKey.nextBatch, batch.nextBatch)
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import HTTP
 import Logging
 import SharedValues
+import Storage
 
 /// The Matrix front end: long-polls `/sync`, hands each person's message to the engine and sends
 /// the engine's answers back. It moves messages and nothing else; exactly-once comes from the
@@ -20,10 +21,16 @@ public actor MatrixAdapter {
     let sendCaller: RetryingCaller
     /// Set when an answer could not be sent; the next loop turn sends it before reading more.
     var hasUndelivered = true
+    /// Where end-to-end encryption keeps its keys and sessions (`settings.encryption`).
+    let cryptoStore: (any MatrixCryptoStore)?
+    /// Set once the crypto store is open; nil when encryption is off.
+    var encryption: RoomEncryption?
 
     public init(settings: MatrixSettings, engine: any DurableConversationHandling, http: any HTTPClient,
-                logger: Logger = Logger(label: "scheduler-bot.matrix"), backoff: Backoff = Backoff()) {
+                logger: Logger = Logger(label: "scheduler-bot.matrix"), backoff: Backoff = Backoff(),
+                cryptoStore: (any MatrixCryptoStore)? = nil) {
         self.settings = settings
+        self.cryptoStore = cryptoStore
         self.engine = engine
         self.logger = logger
         api = MatrixAPI(homeserver: settings.homeserverURL, http: http)
@@ -37,6 +44,7 @@ public actor MatrixAdapter {
     public func run() async throws {
         do {
             try await signIn()
+            try await startEncryption()
             let filterID = try await uploadFilter()
             logger.info("connected to Matrix", metadata: ["user_id": "\(botUserID)", "homeserver": "\(api.homeserver)"])
             var since = await engine.adapterState(StateKey.nextBatch)
@@ -88,7 +96,7 @@ public actor MatrixAdapter {
         return userID
     }
 
-    private func logIn(password: String) async throws -> String {
+    func logIn(password: String) async throws -> String {
         let body: JSON = [
             "type": "m.login.password",
             "identifier": ["type": "m.id.user", "user": .string(settings.userID)],
@@ -116,7 +124,9 @@ public actor MatrixAdapter {
     private func skipHistory(filterID: String) async throws -> String {
         let response = try await sync(since: nil, filterID: filterID, timeout: .zero)
         await acceptOrDeclineInvites(response)
-        for (roomID, room) in response.joined where Self.isEncrypted(room) { await warnAboutEncryption(in: roomID) }
+        _ = await encryption?.receive(response.keys)
+        await noteRooms(response)
+        await commitEncryption()
         await engine.setAdapterState(StateKey.nextBatch, response.nextBatch)
         logger.info("first start: skipped the history before now")
         return response.nextBatch

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the Matrix front end needs from bot.conf (`[matrix]`), already validated by BotConfig.
 public struct MatrixSettings: Sendable {
     public var homeserverURL: String
@@ -16,6 +18,13 @@ public struct MatrixSettings: Sendable {
     /// Typing is shown only when an answer takes longer than this, so quick command answers cost
     /// no extra requests while slow (LLM) answers still show the bot is working.
     public var typingDelay: Duration = .milliseconds(400)
+    /// End-to-end encryption in encrypted rooms; off: those rooms get a notice that the bot cannot read them.
+    /// `[matrix] encryption` turns it on by default; code that builds settings by hand opts in (it needs a store).
+    public var encryption = false
+    /// Encrypts the crypto store's pickles; required when `encryption` is on. Never stored or logged.
+    public var pickleKey: String?
+    /// A message still undecryptable after this long gets one notice asking to send it again.
+    public var undecryptableNoticeDelay: TimeInterval = 120
     /// TEST ONLY: kill the process with SIGKILL at this point of handling a message (fault tests).
     public var testCrashPoint: CrashPoint?
 

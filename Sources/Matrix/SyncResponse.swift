@@ -12,6 +12,8 @@ public struct SyncResponse: Sendable {
     public var joined: [(roomID: String, room: JoinedRoom)]
     /// Rooms the bot is invited to, with the invite event (whose sender is the inviter).
     public var invites: [(roomID: String, invite: RoomEvent?)]
+    /// End-to-end encryption: to-device events (room keys over Olm), device list changes, key counts.
+    public var keys: SyncKeys
 
     public init(json: JSON) throws {
         guard let nextBatch = json["next_batch"]?.string else { throw MatrixError.malformedResponse("sync answer without next_batch") }
@@ -26,9 +28,10 @@ public struct SyncResponse: Sendable {
             let inviteState = Self.events(room["invite_state"])
             return (roomID, inviteState.last { $0.membership == "invite" })
         }
+        keys = SyncKeys(json: json)
     }
 
-    private static func events(_ block: JSON?) -> [RoomEvent] {
+    static func events(_ block: JSON?) -> [RoomEvent] {
         (block?["events"]?.array ?? []).compactMap(RoomEvent.init(json:))
     }
 }

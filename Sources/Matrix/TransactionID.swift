@@ -22,6 +22,11 @@ public enum TransactionID {
         "sb.e2ee.\(escape(roomID))"
     }
 
+    /// The one request to resend a message that stayed undecryptable.
+    public static func undecryptableNotice(for eventID: String) -> String {
+        "sb.utd.\(escape(eventID))"
+    }
+
     /// Keeps only path-safe characters; anything else becomes `~XX` per UTF-8 byte, which keeps
     /// the mapping one-to-one (`~` itself is escaped).
     static func escape(_ text: String) -> String {

@@ -126,6 +126,7 @@ enum Migrations {
         }
         registerSmartSync(&migrator)
         registerNetworks(&migrator)
+        registerMatrixCrypto(&migrator)
         return migrator
     }
 }

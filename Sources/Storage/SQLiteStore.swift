@@ -6,6 +6,8 @@ import SchedulerCore
 public final class SQLiteStore: SchedulerStore {
     private let writer: any DatabaseWriter
     public let path: String?
+    /// For store extensions in other files (the Matrix crypto rows).
+    var databaseWriter: any DatabaseWriter { writer }
 
     /// Opens (creating if needed) the database file and migrates it to the current schema.
     public init(path: String) throws {

@@ -14,6 +14,15 @@ struct ParseTimeCommand: ParsableCommand {
     @Option(name: .long, help: "Time this many phrases from FILE in-process and print the rate (no JSON).")
     var bench: String?
 
+    @Flag(name: .long, help: "Add \"rules\": the grammar rules that built each answer.")
+    var explain = false
+
+    @Option(name: .long, help: "Fuzz the grammar with N seeded random and mutated phrases and print a report.")
+    var fuzz: Int?
+
+    @Option(name: .long, help: "Seed for --fuzz.")
+    var seed: UInt64 = 42
+
     @Argument(help: "The phrase to read; omit to read stdin line by line.")
     var text: [String] = []
 
@@ -24,7 +33,15 @@ struct ParseTimeCommand: ParsableCommand {
             try Benchmark.run(file: bench, label: "parse-time") { _ = parser.scan($0, context: context) }
             return
         }
-        let render = { (phrase: String) in parser.scan(phrase, context: context).json(in: context.offsets) }
+        if let fuzz {
+            let report = TimeGrammarFuzzer(seed: seed).run(count: fuzz, context: context)
+            print(report)
+            for phrase in report.inverted { print("inverted: \(phrase)") }
+            if !report.passed { throw ExitCode.failure }
+            return
+        }
+        let explain = self.explain
+        let render = { (phrase: String) in parser.scan(phrase, context: context).json(in: context.offsets, explain: explain) }
         LineOutput.answer(text, render: render)
     }
 }

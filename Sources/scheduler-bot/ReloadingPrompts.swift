@@ -3,7 +3,7 @@ import Conversation
 import Foundation
 import Logging
 
-/// Pattern and classification files that admins edit while the bot runs.
+/// Pattern and route-example files that admins edit while the bot runs.
 ///
 /// Checked for changes at most once a second (or at once after SIGHUP); a broken file is reported
 /// with its path and line, and the previous version stays in force.
@@ -17,7 +17,7 @@ final class ReloadingPrompts: PromptLibrary, @unchecked Sendable {
     private var lastCheck = Date.distantPast
 
     static let patternsFile = "patterns.txt"
-    static let classifierFile = "message-types.txt"
+    static let routesFolder = "routes"
 
     init(folder: String, logger: Logger) {
         self.folder = folder
@@ -30,9 +30,9 @@ final class ReloadingPrompts: PromptLibrary, @unchecked Sendable {
         return lock.withLock { current.patterns }
     }
 
-    var classifier: MessageClassifier {
+    var router: RouteClassifier {
         reloadIfChanged()
-        return lock.withLock { current.classifier }
+        return lock.withLock { current.router }
     }
 
     /// SIGHUP re-reads the files at once (the conventional "reload your configuration" signal).
@@ -50,7 +50,8 @@ final class ReloadingPrompts: PromptLibrary, @unchecked Sendable {
     /// Re-reads both files now and says what happened (admin `!reload`, SIGHUP).
     func reload() -> String {
         let problems = reloadIfChanged(force: true)
-        return problems.isEmpty ? "Reloaded \(ReloadingPrompts.patternsFile) and \(ReloadingPrompts.classifierFile)."
+        let examples = lock.withLock { current.router.examples.examples.count }
+        return problems.isEmpty ? "Reloaded \(ReloadingPrompts.patternsFile) and \(ReloadingPrompts.routesFolder)/ (\(examples) examples)."
             : "Reloaded, with problems (the previous version stays in force for those files):\n" + problems.joined(separator: "\n")
     }
 
@@ -69,11 +70,47 @@ final class ReloadingPrompts: PromptLibrary, @unchecked Sendable {
             let book = try PatternBook(text: text)
             self.lock.withLock { self.current.patterns = book }
         }
-        problems += load(ReloadingPrompts.classifierFile, force: force) { text throws in
-            let classifier = try MessageClassifier(text: text)
-            self.lock.withLock { self.current.classifier = classifier }
-        }
+        problems += loadRoutes(force: force)
         return problems
+    }
+
+    /// Every prompts/routes/<type>.txt, retrained together when any of them changed (or one was added or removed).
+    private func loadRoutes(force: Bool) -> [String] {
+        let folder = self.folder + "/" + ReloadingPrompts.routesFolder
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+        var stampsNow: [String: Date] = [:]
+        for name in names {
+            stampsNow["routes/" + name] = (try? FileManager.default.attributesOfItem(atPath: folder + "/" + name)[.modificationDate]) as? Date
+        }
+        let changed: Bool = lock.withLock {
+            let previous = stamps.filter { $0.key.hasPrefix("routes/") }
+            guard force || previous != stampsNow.compactMapValues({ $0 }) || previous.count != stampsNow.count else { return false }
+            stamps = stamps.filter { !$0.key.hasPrefix("routes/") }.merging(stampsNow.compactMapValues { $0 }) { $1 }
+            return true
+        }
+        guard changed else { return [] }
+        var files: [String: String] = [:]
+        for name in names {
+            guard let text = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8) else {
+                let problem = "cannot read \(folder)/\(name) (UTF-8 text expected)"
+                logger.error("\(problem); keeping the previous routing model")
+                return [problem]
+            }
+            files[name] = text
+        }
+        do {
+            let examples = try RouteExamples(files: files)
+            let started = Date()
+            let router = RouteClassifier(examples: examples)
+            let millis = Int(Date().timeIntervalSince(started) * 1000)
+            lock.withLock { current.router = router }
+            logger.info("trained the message router on \(examples.examples.count) examples from \(folder) in \(millis) ms (hashed features)")
+            return []
+        } catch {
+            let problem = "\(folder)/\(error.file):\(error.line): \(error.message)"
+            logger.error("\(problem); keeping the previous routing model")
+            return [problem]
+        }
     }
 
     private func load(_ name: String, force: Bool, apply: (String) throws -> Void) -> [String] {
@@ -91,8 +128,6 @@ final class ReloadingPrompts: PromptLibrary, @unchecked Sendable {
             logger.info("loaded \(path)")
             return []
         } catch let error as PatternBook.ParseError {
-            problem = "\(path):\(error.line): \(error.message)"
-        } catch let error as MessageClassifier.ParseError {
             problem = "\(path):\(error.line): \(error.message)"
         } catch {
             problem = "cannot read \(path): \(error)"

@@ -6,6 +6,7 @@ import HTTP
 import IRC
 import Logging
 import Matrix
+import Storage
 
 /// `scheduler-bot run`: every chat network configured in bot.conf, sharing one engine and one database.
 struct RunCommand: AsyncParsableCommand {
@@ -25,9 +26,10 @@ struct RunCommand: AsyncParsableCommand {
                 """)
             throw ExitCode(78)
         }
-        let engine = try app.engine(store: try app.openStore(at: app.databasePath))
+        let store = try app.openStore(at: app.databasePath)
+        let engine = try app.engine(store: store)
         var adapters: [ChatAdapter] = []
-        if matrixConfigured { adapters.append(.matrix(app, engine: engine)) }
+        if matrixConfigured { adapters.append(.matrix(app, engine: engine, cryptoStore: store)) }
         if let irc = app.ircSettings() { adapters.append(try .irc(irc, engine: engine)) }
         do {
             try await ChatAdapter.runAll(adapters)
@@ -44,7 +46,7 @@ struct ChatAdapter: Sendable {
     let name: String
     let run: @Sendable () async throws -> Void
 
-    static func matrix(_ app: App, engine: Engine) -> ChatAdapter {
+    static func matrix(_ app: App, engine: Engine, cryptoStore: any MatrixCryptoStore) -> ChatAdapter {
         let config = app.config
         var settings = MatrixSettings(
             homeserverURL: config.string("matrix", "homeserver_url"),
@@ -53,10 +55,12 @@ struct ChatAdapter: Sendable {
             password: config.string("matrix", "password"),
             allowedInviters: config.list("matrix", "allowed_inviters"),
             admins: Set(config.list("matrix", "admins") + config.list("admin", "users")))
+        settings.encryption = config.boolean("matrix", "encryption")
+        settings.pickleKey = config.string("matrix", "pickle_key").isEmpty ? nil : config.string("matrix", "pickle_key")
         // TEST ONLY (fault tests): kill the process at a chosen point of handling a message.
         settings.testCrashPoint = ProcessInfo.processInfo.environment["SCHEDULER_BOT_TEST_CRASH_AT"].flatMap(CrashPoint.init(rawValue:))
         let adapter = MatrixAdapter(settings: settings, engine: engine, http: CurlHTTPClient(maxResponseBytes: 32 << 20),
-                                    logger: Logger(label: "scheduler-bot.matrix"))
+                                    logger: Logger(label: "scheduler-bot.matrix"), cryptoStore: cryptoStore)
         return ChatAdapter(name: "matrix") { try await adapter.run() }
     }
 

@@ -13,7 +13,10 @@ import Testing
     func benchmark() throws -> CostBenchmark {
         let folder = Self.root.appendingPathComponent("prompts")
         func text(_ name: String) throws -> String { try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) }
-        let prompts = FixedPrompts(patterns: try PatternBook(text: text("patterns.txt")), classifier: try MessageClassifier(text: text("message-types.txt")))
+        let routes = folder.appendingPathComponent("routes")
+        let files = try FileManager.default.contentsOfDirectory(atPath: routes.path).filter { $0.hasSuffix(".txt") }
+        let examples = try RouteExamples(files: Dictionary(uniqueKeysWithValues: try files.map { ($0, try text("routes/" + $0)) }))
+        let prompts = FixedPrompts(patterns: try PatternBook(text: text("patterns.txt")), router: RouteClassifier(examples: examples))
         return CostBenchmark(replies: try OfflineReplyBook.load(path: folder.appendingPathComponent("offline-replies.txt").path),
                              prompts: prompts, assistantPrompt: try text("assistant-system.txt"),
                              completionsPrompt: try text("completions-system.txt"),

@@ -30,7 +30,17 @@ enum ChatFixtures {
     static func prompts() throws -> FixedPrompts {
         let folder = root.appendingPathComponent("prompts")
         return FixedPrompts(patterns: try PatternBook(text: String(contentsOf: folder.appendingPathComponent("patterns.txt"), encoding: .utf8)),
-                            classifier: try MessageClassifier(text: String(contentsOf: folder.appendingPathComponent("message-types.txt"), encoding: .utf8)))
+                            router: RouteClassifier(examples: try routeExamples()))
+    }
+
+    /// prompts/routes/*.txt as shipped; trained once per test process, since every engine fixture needs it.
+    static func routeExamples() throws -> RouteExamples {
+        let routes = root.appendingPathComponent("prompts/routes")
+        var files: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: routes.path) where name.hasSuffix(".txt") {
+            files[name] = try String(contentsOf: routes.appendingPathComponent(name), encoding: .utf8)
+        }
+        return try RouteExamples(files: files)
     }
 
     static func offline() throws -> any LLMProvider {

@@ -63,7 +63,7 @@ import Testing
         let list = await bot.say("habits", at: bot.at(23, 7, 2))
         let text = try #require(list.replies.first?.text)
         #expect(text.contains("Standup every weekday at 09:30, 15 min"))
-        #expect(text.contains("Deep Work every day between 04:00 and 12:00, 2h"))
+        #expect(text.contains("Deep Work every day between 00:00 and 12:00, 2h"))
         let stop = await bot.say("stop standup", at: bot.at(23, 7, 3))
         #expect(stop.intent == .stopHabit)
         #expect(stop.replies.first?.text.hasPrefix("Stopped the habit Standup and cancelled its 5 coming sessions") == true)

@@ -126,7 +126,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for name in ["task-categories.txt", "message-types.txt", "offline-replies.txt"] {
+        for name in ["task-categories.txt", "routes", "offline-replies.txt"] {
             try FileManager.default.copyItem(atPath: root.path + "/prompts/" + name, toPath: folder + "/" + name)
         }
         let patterns = folder + "/patterns.txt"
@@ -147,5 +147,37 @@ import Testing
         #expect(try ask(3) == "Version two.")
         let result = bot.finish()
         #expect(result.stderr.contains("patterns.txt:1: section [hello] has no 'reply:'"))
+    }
+
+    /// An admin teaches the router with a new example line; a broken route file is reported with its file and
+    /// line and the previous model stays in force.
+    @Test func editedRouteExamplesRetrainTheRouterAndABrokenFileKeepsThePreviousModel() throws {
+        let folder = NSTemporaryDirectory() + "prompts-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder + "/routes", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for name in ["task-categories.txt", "offline-replies.txt", "patterns.txt"] {
+            try FileManager.default.copyItem(atPath: root.path + "/prompts/" + name, toPath: folder + "/" + name)
+        }
+        let small = folder + "/routes/small_talk.txt", coaching = folder + "/routes/deep_coaching.txt"
+        try "thanks\nok\ncool\nbye\n".write(toFile: small, atomically: true, encoding: .utf8)
+        try "I feel overwhelmed\nI can't get motivated\nhow do I stop procrastinating\n".write(toFile: coaching, atomically: true, encoding: .utf8)
+        let bot = try BotProcess(["replay"], environment: ["SCHEDULER_BOT_ADMIN_PROMPTS_DIR": folder])
+        func route(_ text: String, _ minute: Int) throws -> String {
+            bot.send(#"{"user":"u","text":"\#(text)","at":"2026-11-23T08:\#(10 + minute):00Z"}"#)
+            let line = try #require(bot.readLine())
+            return json(line)?["route"] as? String ?? ""
+        }
+        for minute in 0..<4 { _ = try route("I feel overwhelmed", minute) } // past the welcome and the first three messages
+        #expect(try route("xyzzy", 5) == "pattern", "short like the small talk examples")
+        Thread.sleep(forTimeInterval: 1.1)
+        try "thanks\nok\nx\tbroken\n".write(toFile: folder + "/routes/feelings.txt", atomically: true, encoding: .utf8)
+        #expect(try route("I feel overwhelmed", 7) == "assistant", "a broken folder keeps the previous model")
+        try FileManager.default.removeItem(atPath: folder + "/routes/feelings.txt")
+        Thread.sleep(forTimeInterval: 1.1)
+        try "I feel overwhelmed\nI can't get motivated\nhow do I stop procrastinating\nxyzzy\n".write(toFile: coaching, atomically: true, encoding: .utf8)
+        #expect(try route("xyzzy", 8) == "assistant", "the new example line teaches the router")
+        let result = bot.finish()
+        #expect(result.stderr.contains("routes/feelings.txt:1: 'feelings' is not a message type"))
     }
 }

@@ -104,7 +104,7 @@ import Testing
 
         let move = parser.parse("move deep work to friday morning", context: monday)
         #expect(move.intent == .move && move.task == "deep work")
-        #expect(iso(move.when?.start, monday) == "2026-11-27T04:00:00+01:00")
+        #expect(iso(move.when?.start, monday) == "2026-11-27T00:00:00+01:00")
         #expect(iso(move.when?.end, monday) == "2026-11-27T12:00:00+01:00")
 
         let fromTo = parser.parse("move gym from monday to friday 6pm", context: monday)

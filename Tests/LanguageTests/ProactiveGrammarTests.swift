@@ -17,7 +17,7 @@ import Testing
         let standup = try #require(habit("standup every weekday at 9:30 for 15 min"))
         #expect(standup == RecurrenceRequest(task: "standup", weekdays: [1, 2, 3, 4, 5], minuteOfDay: 570, durationMinutes: 15))
         let deepWork = try #require(habit("deep work every morning for 2h"))
-        #expect(deepWork == RecurrenceRequest(task: "deep work", weekdays: Array(0...6), windowStartMinute: 240, windowEndMinute: 720,
+        #expect(deepWork == RecurrenceRequest(task: "deep work", weekdays: Array(0...6), windowStartMinute: 0, windowEndMinute: 720,
                                               durationMinutes: 120))
         #expect(parser.parse("deep work every morning for 2h", context: monday).intent == .habit)
     }

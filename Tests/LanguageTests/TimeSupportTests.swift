@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func jsonStringsAreEscaped() {
-        #expect(JSON.string("a \"b\"\\\n\u{1}").text == #""a \"b\"\\\n\u0001""#)
+        #expect(JSONObjectWriter.quoted("a \"b\"\\\n\u{1}") == #""a \"b\"\\\n\u0001""#)
     }
 
     @Test func durationsAndRatingsOnTheirOwn() {

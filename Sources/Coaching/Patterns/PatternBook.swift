@@ -7,8 +7,9 @@ import Foundation
 /// [greeting-morning]            # a section; its name is recorded as the rule that fired
 /// kind: greeting                # the message type it answers (greeting, thanks, bye, struggling, cheer, ...)
 /// hours: 4-12                   # optional: local hours [from, to) it applies to
-/// streak: 3-6                   # cheer sections only: completion streaks it applies to ("7-" = 7 and more)
+/// streak: 3-6                   # optional: completion streaks it applies to ("7-" = 7 and more)
 /// match: hi, hello, hey         # phrases; a message matches when it is one of them plus at most filler words
+///                               # (a section without phrases answers only cheers or classified small talk)
 /// reply: Good morning! What's the plan today?
 /// reply: Morning! Want me to find a slot for something?
 /// ```
@@ -21,6 +22,12 @@ public struct PatternBook: Sendable, Equatable {
         public var phrases: [[String]]
         public var replies: [String]
         public var line: Int
+
+        func applies(hour: Int, streak: Int?) -> Bool {
+            guard hours.map({ $0.contains(hour) }) ?? true else { return false }
+            guard let range = self.streak, let streak else { return true }
+            return range.contains(streak)
+        }
     }
 
     public struct ParseError: Error, CustomStringConvertible, Sendable, Equatable {
@@ -30,8 +37,17 @@ public struct PatternBook: Sendable, Equatable {
     }
 
     public private(set) var sections: [Section]
+    /// Reads messages the way the phrases are written: case, punctuation, emoji, stretched letters and slips undone.
+    public private(set) var normaliser: ChatNormaliser
 
-    public init(sections: [Section] = []) { self.sections = sections }
+    public init(sections: [Section] = []) {
+        self.sections = sections
+        normaliser = PatternBook.normaliser(for: sections)
+    }
+
+    static func normaliser(for sections: [Section]) -> ChatNormaliser {
+        ChatNormaliser(vocabulary: Set(sections.flatMap { $0.phrases.joined() }).union(PatternText.filler))
+    }
 
     public init(text: String) throws(ParseError) {
         var sections: [Section] = []
@@ -65,16 +81,23 @@ public struct PatternBook: Sendable, Equatable {
         }
         if let done = current { sections.append(try PatternBook.validated(done)) }
         self.sections = sections
+        normaliser = PatternBook.normaliser(for: sections)
     }
 
-    /// The first section whose phrases match the message and whose hours include `hour`.
-    public func match(_ message: String, hour: Int) -> Section? {
-        let words = PatternText.words(message)
+    /// The first section whose phrases match the message and whose hours (and streak, when it has one) apply.
+    public func match(_ message: String, hour: Int, streak: Int? = nil) -> Section? {
+        let words = normaliser.words(message)
         guard !words.isEmpty, words.count <= PatternText.maxWords else { return nil }
         return sections.first { section in
-            section.kind != "cheer" && section.hours.map { $0.contains(hour) } ?? true
+            section.kind != "cheer" && section.applies(hour: hour, streak: streak)
                 && section.phrases.contains { PatternText.matches(words, phrase: $0) }
         }
+    }
+
+    /// A reply for a message the classifier is sure is phatic but no phrase matched ("that's so kind of you"):
+    /// the section of that kind for this hour and streak (greetings by time of day; small talk by streak).
+    public func phatic(kind: String, hour: Int, streak: Int) -> Section? {
+        sections.first { $0.kind == kind && $0.applies(hour: hour, streak: streak) }
     }
 
     /// The cheer for a completion streak, if the book has one.
@@ -93,9 +116,6 @@ public struct PatternBook: Sendable, Equatable {
     private static func validated(_ section: Section) throws(ParseError) -> Section {
         guard !section.kind.isEmpty else { throw ParseError(line: section.line, message: "section [\(section.name)] has no 'kind:'") }
         guard !section.replies.isEmpty else { throw ParseError(line: section.line, message: "section [\(section.name)] has no 'reply:'") }
-        guard section.kind == "cheer" || !section.phrases.isEmpty else {
-            throw ParseError(line: section.line, message: "section [\(section.name)] has no 'match:'")
-        }
         return section
     }
 
@@ -126,6 +146,23 @@ public enum PatternText {
     static let filler: Set<String> = ["there", "bot", "coach", "again", "so", "much", "very", "a", "lot", "you", "all",
                                       "everyone", "buddy", "friend", "mate", "just", "ok", "okay", "then", "for", "now",
                                       "today", "and", "oh", "well", "hey", "hi", "the", "really", "it", "ugh", "man", "sigh"]
+
+    /// The phrase occurs in `words` as consecutive words; a trailing `*` in the phrase matches any ending.
+    public static func occurs(_ phrase: [String], in words: [String]) -> Bool {
+        guard !phrase.isEmpty, phrase.count <= words.count else { return false }
+        outer: for start in 0...(words.count - phrase.count) {
+            for (offset, pattern) in phrase.enumerated() {
+                let word = words[start + offset]
+                if pattern.hasSuffix("*") {
+                    if !word.hasPrefix(pattern.dropLast()) { continue outer }
+                } else if word != pattern {
+                    continue outer
+                }
+            }
+            return true
+        }
+        return false
+    }
 
     public static func words(_ text: String) -> [String] {
         let kept = text.lowercased().unicodeScalars.map { scalar -> Character in

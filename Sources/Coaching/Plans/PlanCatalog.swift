@@ -44,6 +44,6 @@ public struct PlanCatalog: Sendable, Equatable {
 
     private static func first(in entries: [Entry], _ goal: String) -> String? {
         let words = PatternText.words(goal)
-        return entries.first { MessageClassifier.occurs($0.phrase, in: words) }?.name
+        return entries.first { PatternText.occurs($0.phrase, in: words) }?.name
     }
 }

@@ -44,25 +44,45 @@ public struct RoutePolicy: Sendable {
     /// A new user's first messages go to the assistant, so first impressions get the best answer.
     public var assistantForFirstMessages: Int
     public var limits: BudgetLimits
+    /// A message the classifier calls greeting or small talk with at least this probability is phatic:
+    /// answered from the pattern cache, never by a model.
+    public var phaticConfidence: Double
+    /// A message whose complex types together reach this probability goes to the assistant even when a
+    /// simple type is the single most likely one (missing coaching costs more than an escalation).
+    public var complexThreshold: Double
 
-    public init(assistantForFirstMessages: Int = 3, limits: BudgetLimits = BudgetLimits()) {
+    public init(assistantForFirstMessages: Int = 3, limits: BudgetLimits = BudgetLimits(),
+                phaticConfidence: Double = 0.4, complexThreshold: Double = 0.3) {
         self.assistantForFirstMessages = assistantForFirstMessages
         self.limits = limits
+        self.phaticConfidence = phaticConfidence
+        self.complexThreshold = complexThreshold
+    }
+
+    /// Whether the message is treated as complex coaching.
+    public func isComplex(_ classification: Classification) -> Bool {
+        classification.type.isComplex || classification.complexProbability >= complexThreshold
+    }
+
+    /// Whether the message is small talk the pattern cache answers.
+    public func isPhatic(_ classification: Classification) -> Bool {
+        classification.type.isPhatic && classification.probability >= phaticConfidence && !isComplex(classification)
     }
 
     public func decide(classification: Classification, patternMatched: Bool, userMessageCount: Int,
                        budget: BudgetState) -> RouteDecision {
         if patternMatched { return RouteDecision(path: .pattern, reason: "pattern cache") }
+        if isPhatic(classification) { return RouteDecision(path: .pattern, reason: "phatic, \(classification.rule)") }
         let wanted: RouteDecision
-        if classification.type.isComplex {
-            wanted = RouteDecision(path: .assistant, reason: "complex type, \(classification.rule)")
-        } else if classification.type == .greeting {
+        if isComplex(classification) {
+            wanted = RouteDecision(path: .assistant, reason: "complex, \(classification.rule)")
+        } else if classification.type.isPhatic {
             // Small talk never needs the strong model, not even from a brand-new user.
             wanted = RouteDecision(path: .completions, reason: "small talk, \(classification.rule)")
         } else if userMessageCount < assistantForFirstMessages {
-            wanted = RouteDecision(path: .assistant, reason: "one of a new user's first \(assistantForFirstMessages) messages")
+            wanted = RouteDecision(path: .assistant, reason: "one of a new user's first \(assistantForFirstMessages) messages; \(classification.rule)")
         } else {
-            wanted = RouteDecision(path: .completions, reason: "simple type, \(classification.rule)")
+            wanted = RouteDecision(path: .completions, reason: "simple, \(classification.rule)")
         }
         return degrade(wanted, budget: budget)
     }

@@ -9,6 +9,9 @@ final class BotProcess: @unchecked Sendable {
     private let environment: [String: String]
     private var process: Process?
 
+    /// The test bots' pickle key; tests check it never reaches a log.
+    static let pickleKey = "test-pickle-key-\(UUID().uuidString)"
+
     static var executable: String {
         Shell.packageRoot.appendingPathComponent(".build/debug/scheduler-bot").path
     }
@@ -30,7 +33,8 @@ final class BotProcess: @unchecked Sendable {
             \(extraConfig)
             """.write(toFile: configPath, atomically: true, encoding: .utf8)
         // The password comes from the environment, as an operator would keep it out of the file.
-        environment = ["SCHEDULER_BOT_MATRIX_PASSWORD": password].merging(extraEnvironment) { _, extra in extra }
+        environment = ["SCHEDULER_BOT_MATRIX_PASSWORD": password, "SCHEDULER_BOT_MATRIX_PICKLE_KEY": Self.pickleKey]
+            .merging(extraEnvironment) { _, extra in extra }
         FileManager.default.createFile(atPath: logPath, contents: nil)
     }
 

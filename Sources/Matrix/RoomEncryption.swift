@@ -1,0 +1,126 @@
+import SharedValues
+import Foundation
+import HTTP
+import Logging
+import MatrixCrypto
+import Storage
+
+/// End-to-end encryption for the Matrix adapter: decrypts what arrives (to-device room keys, then
+/// Megolm timeline events) and encrypts what the bot sends in encrypted rooms. libolm state lives in
+/// `OlmMachine`; this actor adds the protocol around it (key upload, device lists, key sharing)
+/// and persists every change before the sync token that caused it moves on.
+actor RoomEncryption {
+    let machine: OlmMachine
+    let store: any MatrixCryptoStore
+    let api: MatrixAPI
+    let caller: RetryingCaller
+    let logger: Logger
+    let undecryptableNoticeDelay: TimeInterval
+
+    /// Verified devices by user, then device id.
+    var devices: [String: [String: DeviceIdentity]] = [:]
+    /// Users whose device list changed since it was last queried.
+    var outdatedUsers: Set<String> = []
+    /// Encrypted rooms and their `m.room.encryption` content; rooms checked and found plain are in `plainRooms`.
+    var rooms: [String: JSON] = [:]
+    var plainRooms: Set<String> = []
+    /// Joined members of encrypted rooms, dropped whenever a membership event arrives.
+    var members: [String: Set<String>] = [:]
+    /// Events that could not be decrypted yet, by event id.
+    var undecrypted: [String: Undecrypted] = [:]
+    /// Adapter rows (rooms, devices, undecrypted events) to persist with the next commit.
+    var pendingRows: [String: CryptoStoreRow] = [:]
+
+    struct Undecrypted {
+        var roomID: String
+        var event: JSON
+        var firstSeen: Date
+        var noticeSent: Bool
+
+        var json: JSON {
+            ["room_id": .string(roomID), "event": event, "first_seen": .number(firstSeen.timeIntervalSince1970), "notice_sent": .bool(noticeSent)]
+        }
+
+        init(roomID: String, event: JSON, firstSeen: Date, noticeSent: Bool) {
+            self.roomID = roomID
+            self.event = event
+            self.firstSeen = firstSeen
+            self.noticeSent = noticeSent
+        }
+
+        init?(json: JSON) {
+            guard let roomID = json["room_id"]?.string, let event = json["event"], let seen = json["first_seen"]?.double else { return nil }
+            self.init(roomID: roomID, event: event, firstSeen: Date(timeIntervalSince1970: seen), noticeSent: json["notice_sent"] == .bool(true))
+        }
+    }
+
+    enum RowKind {
+        static let room = "room_encryption"
+        static let devices = "device_list"
+        static let undecrypted = "undecrypted_event"
+        static let flag = "flag"
+        static let adapterKinds = [room, devices, undecrypted, flag]
+    }
+
+    init(machine: OlmMachine, store: any MatrixCryptoStore, api: MatrixAPI, caller: RetryingCaller, logger: Logger,
+         undecryptableNoticeDelay: TimeInterval, rows: [CryptoStoreRow]) {
+        self.machine = machine
+        self.store = store
+        self.api = api
+        self.caller = caller
+        self.logger = logger
+        self.undecryptableNoticeDelay = undecryptableNoticeDelay
+        for row in rows {
+            guard let value = row.value.flatMap({ try? JSON.parse(Array($0.utf8)) }) else { continue }
+            switch row.kind {
+            case RowKind.room: rooms[row.id] = value
+            case RowKind.devices:
+                devices[row.id] = Dictionary((value.array ?? []).compactMap(Self.device(from:)).map { ($0.deviceID, $0) },
+                                             uniquingKeysWith: { first, _ in first })
+            case RowKind.undecrypted: undecrypted[row.id] = Undecrypted(json: value)
+            default: continue
+            }
+        }
+    }
+
+    var deviceID: String { machine.deviceID }
+
+    // MARK: Persistence
+
+    func setRow(_ kind: String, _ id: String, _ value: JSON?) {
+        pendingRows[kind + " " + id] = CryptoStoreRow(kind: kind, id: id, value: value.map { String(decoding: $0.bytes, as: UTF8.self) })
+    }
+
+    /// Writes every crypto and adapter change in one transaction, with `state` (the sync token) when given.
+    func commit(state: [String: String] = [:]) async throws {
+        let crypto = await machine.takeChanges().map { CryptoStoreRow(kind: $0.kind.rawValue, id: $0.id, value: $0.value) }
+        let rows = crypto + pendingRows.values.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) }
+        pendingRows.removeAll()
+        do {
+            try store.saveCryptoRows(rows, state: state)
+        } catch {
+            // Keep them for the next commit, so nothing is lost to one failed write.
+            for row in rows where !CryptoRecord.Kind.allCases.map(\.rawValue).contains(row.kind) { pendingRows[row.kind + " " + row.id] = row }
+            throw error
+        }
+    }
+
+    static func device(from json: JSON) -> DeviceIdentity? {
+        guard let user = json["user_id"]?.string, let device = json["device_id"]?.string,
+              let curve = json["curve25519"]?.string, let ed = json["ed25519"]?.string else { return nil }
+        return DeviceIdentity(userID: user, deviceID: device, curve25519: curve, ed25519: ed)
+    }
+
+    static func json(_ device: DeviceIdentity) -> JSON {
+        ["user_id": .string(device.userID), "device_id": .string(device.deviceID),
+         "curve25519": .string(device.curve25519), "ed25519": .string(device.ed25519)]
+    }
+
+    // MARK: Calls
+
+    func call(_ what: String, _ method: HTTPMethod, _ path: String, query: [(String, String)] = [], body: JSON? = nil) async throws -> JSON {
+        let api = api
+        return try await caller.run(what) { try await api.call(method, "/_matrix/client/v3" + path, query: query, body: body) }
+    }
+}
+

@@ -1,0 +1,59 @@
+import GRDB
+
+/// One row of the Matrix crypto store; `value == nil` deletes it when saved.
+public struct CryptoStoreRow: Sendable, Equatable {
+    public var kind: String
+    public var id: String
+    public var value: String?
+
+    public init(kind: String, id: String, value: String?) {
+        self.kind = kind
+        self.id = id
+        self.value = value
+    }
+}
+
+/// Where the Matrix adapter keeps its end-to-end encryption state.
+public protocol MatrixCryptoStore: Sendable {
+    /// Every row of these kinds (all rows when `kinds` is empty).
+    func cryptoRows(kinds: [String]) throws -> [CryptoStoreRow]
+    /// Writes the rows and the adapter state values (e.g. the sync token) in one transaction.
+    func saveCryptoRows(_ rows: [CryptoStoreRow], state: [String: String]) throws
+    /// Deletes every crypto row (the device they belonged to is gone).
+    func deleteAllCryptoRows() throws
+}
+
+extension SQLiteStore: MatrixCryptoStore {
+    public func cryptoRows(kinds: [String]) throws -> [CryptoStoreRow] {
+        try databaseWriter.read { db in
+            let sql = kinds.isEmpty ? "SELECT kind, id, value FROM matrix_crypto"
+                : "SELECT kind, id, value FROM matrix_crypto WHERE kind IN (\(Array(repeating: "?", count: kinds.count).joined(separator: ", ")))"
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(kinds)).map {
+                CryptoStoreRow(kind: $0["kind"], id: $0["id"], value: $0["value"])
+            }
+        }
+    }
+
+    public func saveCryptoRows(_ rows: [CryptoStoreRow], state: [String: String]) throws {
+        guard !rows.isEmpty || !state.isEmpty else { return }
+        try databaseWriter.write { db in
+            for row in rows {
+                if let value = row.value {
+                    try db.cachedStatement(sql: """
+                        INSERT INTO matrix_crypto (kind, id, value) VALUES (?, ?, ?)
+                        ON CONFLICT(kind, id) DO UPDATE SET value = excluded.value
+                        """).execute(arguments: [row.kind, row.id, value])
+                } else {
+                    try db.cachedStatement(sql: "DELETE FROM matrix_crypto WHERE kind = ? AND id = ?").execute(arguments: [row.kind, row.id])
+                }
+            }
+            for (key, value) in state.sorted(by: { $0.key < $1.key }) {
+                try SQLiteSession(db: db).setValue(value, forKey: key)
+            }
+        }
+    }
+
+    public func deleteAllCryptoRows() throws {
+        try databaseWriter.write { db in try db.execute(sql: "DELETE FROM matrix_crypto") }
+    }
+}
