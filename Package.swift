@@ -19,7 +19,7 @@ let package = Package(
         .target(name: "SharedValues"),
         // Floor 0: pure domain, no I/O, no clock reads.
         .target(name: "SchedulerCore", dependencies: ["SharedValues"]),
-        .target(name: "Language", dependencies: ["SharedValues"]),
+        .target(name: "Language", dependencies: ["SharedValues"], exclude: ["README.md"]),
         // Pure compute: the MiniLM sentence encoder and the linear classifier head. Optimised even in debug
         // builds, because unoptimised matrix loops are about 400x slower (tests and `make run` build debug).
         .target(name: "SentenceEncoder", swiftSettings: [.unsafeFlags(["-O"])]),
@@ -49,7 +49,8 @@ let package = Package(
         // libolm (Debian libolm-dev) for Matrix end-to-end encryption, wrapped in one actor.
         .systemLibrary(name: "COlm", pkgConfig: "olm", providers: [.apt(["libolm-dev"])]),
         .target(name: "MatrixCrypto", dependencies: ["COlm"]),
-        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", "MatrixCrypto", "Storage", "SharedValues", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", "MatrixCrypto", "Storage", "SharedValues", .product(name: "Logging", package: "swift-log")],
+                exclude: ["README.md"]),
         // The benchmark: synthetic users driving the engine (or the same core decisions) with hidden preferences.
         .target(name: "Simulation", dependencies: ["SchedulerCore", "Coaching", "Conversation", "Storage"]),
         .executableTarget(name: "scheduler-bot", dependencies: [

@@ -52,6 +52,7 @@ public enum ConfigSchema {
         ConfigKey("llm", "max_retries", .integer, .integer(2), check: inRange(0...10)),
         ConfigKey("llm", "assistant_first_messages", .integer, .integer(3), check: inRange(0...100)),
         ConfigKey("llm", "thread_keep_last", .integer, .integer(20), check: inRange(2...500)),
+        ConfigKey("llm", "max_prompt_tokens", .integer, .integer(8_000), check: inRange(1_000...1_000_000)),
     ]
     static let matrix: [ConfigKey] = [
         ConfigKey("matrix", "homeserver_url", .string, .string(""), check: isEmptyOrHTTPURL),

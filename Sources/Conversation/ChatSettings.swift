@@ -17,6 +17,9 @@ public struct ChatSettings: Sendable {
     public var assistantSystemPrompt: String
     /// At most this many insights are sent to the strong model.
     public var maxInsights: Int
+    /// No call's prompt (system prompt, context, thread, message and tool definitions, by the
+    /// offline provider's estimator) is larger than this (`[llm] max_prompt_tokens`).
+    public var maxPromptTokens: Int
     /// The plan command's prompt, catalog and cache lifetime.
     public var plans: PlanSettings
 
@@ -24,7 +27,7 @@ public struct ChatSettings: Sendable {
                 pruner: ThreadPruner = ThreadPruner(), completionsMaxTokens: Int = 120, assistantMaxTokens: Int = 400,
                 completionsSystemPrompt: String = ChatSettings.defaultCompletionsPrompt,
                 assistantSystemPrompt: String = ChatSettings.defaultAssistantPrompt, maxInsights: Int = 5,
-                plans: PlanSettings = PlanSettings()) {
+                plans: PlanSettings = PlanSettings(), maxPromptTokens: Int = ChatSettings.defaultMaxPromptTokens) {
         self.llm = llm
         self.completionsModel = completionsModel
         self.assistantModel = assistantModel
@@ -36,7 +39,13 @@ public struct ChatSettings: Sendable {
         self.assistantSystemPrompt = assistantSystemPrompt
         self.maxInsights = maxInsights
         self.plans = plans
+        self.maxPromptTokens = maxPromptTokens
     }
+
+    public static let defaultMaxPromptTokens = 8_000
+
+    /// The pre-call budget check, on the same limits the route policy steps down by.
+    public var gate: BudgetGate { BudgetGate(limits: policy.limits) }
 
     /// Used only when prompts/ cannot be read, so the bot still answers.
     public static let defaultCompletionsPrompt = "You are a friendly scheduling coach in a chat. Answer in one or two short sentences."

@@ -31,6 +31,8 @@ struct ModelTask: Sendable {
     /// The thread turns the request was built from (ids), so the answer can fold the summary after the call.
     var threadTail: [StoredTurn]
     var summary: ThreadSummary?
+    /// What the call may cost at most; held against the budgets while the call is awaited.
+    var worstCaseUSD: Double = 0
 }
 
 extension Engine {
@@ -68,12 +70,12 @@ extension Engine {
             turn.route = .pattern
             turn.say(try phaticReply(routed, hour: hour, turn))
         case .none:
-            turn.route = .none
-            try sayBudgetNotice(decision, &turn)
-            let request = ChatRequest(model: chat.completionsModel, messages: [.user(turn.text.value)], purpose: routed.type.rawValue)
-            turn.skippedCalls.append(SkippedCall(request: request, route: "completions", messageType: routed.type.rawValue, outcome: .budgetDeferred))
+            let denial = chat.gate.denial(path: .completions, worstCaseUSD: 0, state: budget) ?? .userDaily
+            let request = ChatRequest(model: chat.completionsModel, messages: [.user(turn.text.forModel)],
+                                      maxTokens: chat.completionsMaxTokens, purpose: routed.type.rawValue)
+            try deferCall(denial, wanted: .completions, request: request, messageType: routed.type.rawValue, &turn)
         case .completions, .assistant:
-            turn.modelTask = try modelTask(decision: decision, classification: routed, chat: chat, turn)
+            try chooseModelCall(decision, classification: routed, chat: chat, budget: budget, &turn)
         }
     }
 
@@ -90,80 +92,6 @@ extension Engine {
     }
 
     static let commandHint = "I didn't catch a command there. I understand things like: \"schedule gym tomorrow evening\", \"done 8/10\", \"agenda\", \"move deep coding to friday morning\". Say \"help\" for the full list."
-
-    /// Spend today (UTC day of the message) and calls in the last minute, from the stored cost rows.
-    func budgetState(_ chat: ChatSettings, _ turn: Turn) throws -> BudgetState {
-        let pseudonym = chat.llm.hasher.pseudonym(for: turn.user.id)
-        var utc = Calendar(identifier: .gregorian)
-        utc.timeZone = TimeZone(identifier: "UTC") ?? .current
-        let dayStart = utc.startOfDay(for: turn.now)
-        return BudgetState(userCallsLastMinute: try turn.session.modelCalls(user: pseudonym, since: turn.now.addingTimeInterval(-60)),
-                           userSpentTodayUSD: try turn.session.spend(user: pseudonym, since: dayStart),
-                           globalSpentTodayUSD: try turn.session.spend(user: nil, since: dayStart))
-    }
-
-    /// Past a cap the user is told plainly, once a day; after that commands and patterns still work.
-    private func sayBudgetNotice(_ decision: RouteDecision, _ turn: inout Turn) throws {
-        let key = "budget.notice." + turn.user.id
-        let day = TimeFormat(timeZone: turn.user.timeZone).day(turn.now)
-        if try turn.session.value(forKey: key) != day {
-            try turn.session.setValue(day, forKey: key)
-            let why = decision.reason == "user rate limit" ? "You're sending messages faster than I can think about them." : "I've reached today's budget for longer coaching answers."
-            turn.say("\(why) Commands still work as always (schedule, done, agenda...); try again a bit later for a longer chat.")
-        } else {
-            turn.say(Engine.commandHint)
-        }
-    }
-
-    /// Builds the request for the chosen path: a short context for the cheap model, the pruned thread,
-    /// summary and insights for the strong one (tools only when the message asks for an action).
-    private func modelTask(decision: RouteDecision, classification: Classification, chat: ChatSettings, _ turn: Turn) throws -> ModelTask {
-        let isAssistant = decision.path == .assistant
-        var messages: [ChatMessage] = []
-        var tail: [StoredTurn] = []
-        let summary = try turn.session.threadSummary(of: turn.user.id)
-        if isAssistant {
-            messages.append(.system(chat.assistantSystemPrompt + "\n" + (try coachingContext(chat, turn))))
-            if let summary, !summary.text.isEmpty { messages.append(.system("Earlier in this conversation: " + summary.text)) }
-            tail = try turn.session.threadTurns(of: turn.user.id, after: summary?.foldedThrough ?? 0)
-            for stored in tail.suffix(chat.pruner.keepLast) {
-                messages.append(stored.speaker == "assistant" ? .assistant(stored.text) : .user(stored.text))
-            }
-        } else {
-            messages.append(.system(chat.completionsSystemPrompt + "\n" + (try briefContext(turn))))
-        }
-        messages.append(.user(turn.text.value))
-        let tools = isAssistant && Engine.asksForAction(classification, turn.text.value) ? ChatTools.definitions : []
-        let request = ChatRequest(model: isAssistant ? chat.assistantModel : chat.completionsModel, messages: messages,
-                                  maxTokens: isAssistant ? chat.assistantMaxTokens : chat.completionsMaxTokens,
-                                  tools: tools, purpose: classification.type.rawValue)
-        return ModelTask(message: turn.message, path: decision.path, classification: classification, reason: decision.reason,
-                         request: request, leadingReplies: turn.replies, threadTail: tail, summary: summary)
-    }
-
-    /// Name, streak and today's agenda: all the cheap model needs to sound like it knows you.
-    private func briefContext(_ turn: Turn) throws -> String {
-        let streak = try turn.session.recentOutcomes(of: turn.user.id, limit: 50).prefix { $0 == .done }.count
-        return "User: \(Engine.displayName(turn.user.id)). Done streak: \(streak). Today: \(try todayLine(turn))."
-    }
-
-    /// The brief context plus task types and the latest insights, capped.
-    private func coachingContext(_ chat: ChatSettings, _ turn: Turn) throws -> String {
-        let types = try turn.session.taskTypes(of: turn.user.id).prefix(10).map { "\($0.displayName) (\($0.completionCount) done)" }
-        let insights = try turn.session.insights(of: turn.user.id, limit: chat.maxInsights).map(\.text)
-        var lines = [try briefContext(turn)]
-        if !types.isEmpty { lines.append("Task types: " + types.joined(separator: ", ") + ".") }
-        if !insights.isEmpty { lines.append("What I've learned: " + insights.joined(separator: " ")) }
-        return lines.joined(separator: "\n")
-    }
-
-    private func todayLine(_ turn: Turn) throws -> String {
-        let start = turn.week.startOfDay(turn.now)
-        let end = turn.week.addingDays(1, to: start) ?? start.addingTimeInterval(86_400)
-        let events = try turn.session.events(of: turn.user.id, overlapping: DateInterval(start: start, end: end), statuses: [.scheduled, .done])
-        guard !events.isEmpty else { return "nothing scheduled" }
-        return events.map { "\(turn.format.clock($0.start)) \($0.title)\($0.status == .done ? " (done)" : "")" }.joined(separator: ", ")
-    }
 
     static func displayName(_ userID: String) -> String {
         // "@alice:example.org" -> "alice"; IRC and console ids pass through.

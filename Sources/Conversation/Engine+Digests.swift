@@ -42,7 +42,7 @@ extension Engine {
         if let worst = rated.last, rated.count > 1 {
             lines.append("Worst: \(scope.format.dayAndClock(worst.start)) \(worst.title) (\(worst.status == .skipped ? "skipped" : "\(Int(((worst.successRating ?? 0) * 10).rounded()))/10")).")
         }
-        let insights = try scope.session.insights(of: scope.user.id, limit: 2).map(\.text)
+        let insights = try scope.session.insights(of: scope.user.id, limit: 2).map { InsightWording.sentence($0.text) }
         let learned = try learnedBestTimes(scope)
         if !(insights + learned).isEmpty { lines.append("What I learned: " + (insights + learned).joined(separator: " ")) }
         lines.append("Suggestion: " + (try suggestion(skipped: skipped, scope)))

@@ -21,7 +21,7 @@ extension Engine {
         }
         let days: HabitDays = request.weekdays.map { .fixed(Set($0)) } ?? .timesPerWeek(request.timesPerWeek ?? 1)
         let window = request.windowStartMinute.flatMap { start in request.windowEndMinute.flatMap { DayWindow(startMinute: start, endMinute: $0) } }
-        var habit = Habit(userID: turn.user.id, taskTypeID: typeID, title: type.displayName, days: days,
+        var habit = Habit(userID: turn.user.id, taskTypeID: typeID, title: eventTitle(said: request.task, type: type), days: days,
                           minuteOfDay: request.minuteOfDay, window: window, durationMinutes: duration, createdAt: turn.now)
         try turn.session.save(&habit)
         let scope = try ProactiveScope(session: turn.session, user: turn.user, now: turn.now)
@@ -33,7 +33,7 @@ extension Engine {
         if !plan.collisions.isEmpty {
             line += " Not placed (something else is there): " + plan.collisions.map { scope.format.dayAndClock($0) }.joined(separator: ", ") + "."
         }
-        turn.say(line + " Say \"habits\" to see them, \"stop \(type.displayName.lowercased())\" to end it.")
+        turn.say(line + " Say \"habits\" to see them, \"stop \(habit.title.lowercased())\" to end it.")
     }
 
     func listHabits(_ turn: inout Turn) throws {

@@ -35,7 +35,7 @@ extension Engine {
         if insights.isEmpty {
             turn.say("No insights yet: they appear as you mark tasks done or skipped. Your weeks are learning already.")
         } else {
-            let lines = insights.map { "• \($0.text) (\(Int(($0.confidence * 100).rounded()))% sure)" }
+            let lines = insights.map { "• \(InsightWording.toUser($0.text)) (\(Int(($0.confidence * 100).rounded()))% sure)" }
             turn.say("What I've learned, newest first:\n" + lines.joined(separator: "\n"))
         }
         guard let type = try heatMapType(named: task, turn) else { return }
@@ -64,7 +64,7 @@ extension Engine {
             ? "Nothing learned for \(type.displayName) yet, so this comes from typical \(type.category.rawValue) hours."
             : "Learned from \(type.completionCount) completed \(type.completionCount == 1 ? "session" : "sessions").")
         let related = try turn.session.insights(of: turn.user.id, limit: 50).filter { $0.text.localizedCaseInsensitiveContains(type.displayName) }
-        for insight in related.prefix(3) { lines.append("• Insight: \(insight.text)") }
+        for insight in related.prefix(3) { lines.append("• Insight: \(InsightWording.toUser(insight.text))") }
         if let typeID = type.id, let sync = try turn.session.syncs(of: turn.user.id, taskTypeID: typeID, limit: 1).first,
            sync.outcome == .applied, !sync.adjustments.isEmpty {
             let reasons = sync.adjustments.prefix(2).map { "\($0.reason) (×\(String(format: "%.2f", $0.modifier)))" }

@@ -9,7 +9,8 @@ extension Engine {
     /// delivery record together. A crash during the call leaves the message unhandled, so it is answered once.
     func answerWithModel(_ task: ModelTask) async throws -> Response {
         guard let chat = settings.chat else { throw EngineError.noModelConfigured }
-        let context = LLMCallContext(userID: task.message.userID, route: task.path.rawValue, messageType: task.classification.type.rawValue)
+        let context = LLMCallContext(userID: task.message.userID, route: task.path.rawValue,
+                                     messageType: task.classification.type.rawValue, time: task.message.receivedAt)
         let reply = await chat.llm.chat(task.request, context: context)
         return try store.write { session in
             if let delivery = task.message.delivery, try session.isHandled(externalID: delivery.externalID) {
@@ -27,7 +28,7 @@ extension Engine {
                 if !reply.text.isEmpty { turn.say(reply.text) }
                 try runTools(reply.toolCalls, &turn)
                 if turn.replies.isEmpty { turn.say(Engine.commandHint) }
-                try remember(task, answer: turn.replies.map(\.text).joined(separator: "\n"), chat: chat, session)
+                try remember(task, question: turn.text.forModel, answer: turn.replies.map(\.text).joined(separator: "\n"), chat: chat, session)
             case .plan(let key, let details):
                 turn.intent = .plan
                 if reply.isFallback {
@@ -50,7 +51,8 @@ extension Engine {
     func logSkipped(_ skipped: [SkippedCall], for message: InboundMessage) async {
         guard let chat = settings.chat, !skipped.isEmpty else { return }
         for call in skipped {
-            let context = LLMCallContext(userID: message.userID, route: call.route, messageType: call.messageType)
+            let context = LLMCallContext(userID: message.userID, route: call.route, messageType: call.messageType,
+                                         time: message.receivedAt)
             let cost = await chat.llm.recordSkippedCall(call.request, context: context, outcome: call.outcome)
             do {
                 try store.write { try record(cost, at: message.receivedAt, in: $0) }
@@ -83,10 +85,12 @@ extension Engine {
         }
     }
 
-    /// Appends the exchange to the user's thread and folds turns beyond the window into the summary.
-    private func remember(_ task: ModelTask, answer: String, chat: ChatSettings, _ session: any StoreSession) throws {
+    /// Appends the exchange to the user's thread and folds turns beyond the window into the summary. A turn is
+    /// kept as the bot read it (cut, with a note), so one huge message cannot weigh on every later prompt.
+    private func remember(_ task: ModelTask, question: String, answer: String, chat: ChatSettings, _ session: any StoreSession) throws {
         let userID = task.message.userID
-        try session.appendTurn(StoredTurn(userID: userID, speaker: "user", text: task.message.text, createdAt: task.message.receivedAt))
+        let answer = MessageText.bounded(answer, limit: settings.maxMessageLength)
+        try session.appendTurn(StoredTurn(userID: userID, speaker: "user", text: question, createdAt: task.message.receivedAt))
         try session.appendTurn(StoredTurn(userID: userID, speaker: "assistant", text: answer, createdAt: task.message.receivedAt))
         let summary = try session.threadSummary(of: userID)
         let turns = try session.threadTurns(of: userID, after: summary?.foldedThrough ?? 0)

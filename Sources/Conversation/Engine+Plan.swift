@@ -26,10 +26,18 @@ extension Engine {
             turn.skippedCalls.append(SkippedCall(request: request, route: "assistant", messageType: "plan", outcome: .cached))
             return
         }
+        let worstCase = chat.llm.worstCaseCost(of: request)
+        let state = try budgetState(chat, turn)
+        if let denial = chat.gate.denial(path: .assistant, worstCaseUSD: worstCase, state: state) {
+            try deferCall(denial, wanted: .assistant, request: request, messageType: "plan",
+                          otherwise: "I can't make a new plan today. You can still schedule tasks one by one.", &turn)
+            return
+        }
         turn.modelTask = ModelTask(kind: .plan(key: key, details: details), message: turn.message, path: .assistant,
                                    classification: Classification(type: .planning, rule: "plan command"),
                                    reason: command.wantsFresh ? "plan command, fresh plan asked" : "plan command, cache miss",
-                                   request: request, leadingReplies: turn.replies, threadTail: [], summary: nil)
+                                   request: request, leadingReplies: turn.replies, threadTail: [], summary: nil,
+                                   worstCaseUSD: worstCase ?? 0)
     }
 
     /// The model sees the profile and the goal with names replaced by placeholders, so nothing personal can be cached.

@@ -16,13 +16,17 @@ extension Engine {
         guard let placement = try place(type: type, duration: duration, when: command.when, excluding: nil, &turn) else { return }
         try countSchedule(&type, &turn)
         try turn.session.save(&type)
-        var event = Event(userID: turn.user.id, taskTypeID: type.id ?? 0, title: type.displayName,
+        var event = Event(userID: turn.user.id, taskTypeID: type.id ?? 0, title: eventTitle(said: taskName, type: type),
                           start: placement.slot.start, end: placement.slot.end, createdAt: turn.now, score: placement.slot.score)
         try turn.save(&event)
         try turn.session.setValue(event.id.map(String.init), forKey: Engine.lastSuggestionKey(turn.user.id))
         turn.event = summary(of: event, type: type)
-        var line = "\(turn.format.range(event.start, event.end)) \(type.displayName): \(placement.reason) (score \(TimeFormat.score(placement.slot.score)))."
-        if created { line += " New task type, \(type.category.rawValue); I'll learn its best times as you go." }
+        var line = "\(turn.format.range(event.start, event.end)) \(event.title): \(placement.reason) (score \(TimeFormat.score(placement.slot.score)))."
+        if created {
+            line += " New task type, \(type.category.rawValue); I'll learn its best times as you go."
+        } else if event.title != type.displayName {
+            line += " I'll learn its times together with your \(type.displayName)."
+        }
         turn.say(line)
         if !placement.alternatives.isEmpty {
             let others = placement.alternatives.map { "\(turn.format.dayAndClock($0.start)) (\(TimeFormat.score($0.score)))" }

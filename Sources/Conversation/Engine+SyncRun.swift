@@ -17,7 +17,7 @@ extension Engine {
             guard let chat = settings.chat else { return false }
             let request = ChatRequest(model: chat.assistantModel, messages: [.system(settings.smartSync.systemPrompt), .user(job.prompt)],
                                       maxTokens: settings.smartSync.maxTokens, temperature: 0, purpose: "insight_sync")
-            let context = LLMCallContext(userID: job.userID, route: "sync", messageType: "insight_sync")
+            let context = LLMCallContext(userID: job.userID, route: "sync", messageType: "insight_sync", time: now)
             let reply = await chat.llm.chat(request, context: context)
             let result: Result<[SyncAdjustment], AdjustmentError> = reply.failure.map { _ in .failure(.notJSON) }
                 ?? AdjustmentParser(limits: limits).parse(reply.text)

@@ -4,7 +4,8 @@ import Storage
 
 extension Engine {
     /// The user's type of that name, or a new one with its category's prior.
-    func findOrCreateTaskType(named rawName: String, category: TaskCategory? = nil, _ turn: inout Turn) throws -> (TaskType, created: Bool) {
+    func findOrCreateTaskType(named said: String, category: TaskCategory? = nil, _ turn: inout Turn) throws -> (TaskType, created: Bool) {
+        let rawName = TaskName.clean(said)
         if let existing = try existingTaskType(named: rawName, turn) { return (existing, false) }
         var created = TaskType(userID: turn.user.id, displayName: rawName, category: category ?? settings.categories.category(for: rawName))
         try turn.session.save(&created)
@@ -12,10 +13,23 @@ extension Engine {
     }
 
     /// Refuses (and says why) names too long to be a label, so a pasted essay never becomes a task type.
-    func acceptable(taskName: String, _ turn: inout Turn) -> Bool {
+    func acceptable(taskName said: String, _ turn: inout Turn) -> Bool {
+        let taskName = TaskName.clean(said)
+        guard !taskName.isEmpty else {
+            turn.say("That task name has no letters I can show. Use a short name, e.g. schedule deep coding tomorrow.")
+            return false
+        }
         guard taskName.count > TaskName.maxLength else { return true }
         turn.say("That task name is too long for me (\(taskName.count) characters). Use a short name, up to \(TaskName.maxLength) characters, e.g. schedule deep coding tomorrow.")
         return false
+    }
+
+    /// An event's title: the user's own words, cleaned and in title case ("team meeting" is "Team Meeting"),
+    /// even when the task type it learns with has another name (Team Standup).
+    func eventTitle(said: String, type: TaskType) -> String {
+        let cleaned = TaskName.clean(said)
+        if cleaned.isEmpty || TaskName.normalise(cleaned) == TaskName.normalise(type.displayName) { return type.displayName }
+        return TaskName.display(cleaned)
     }
 
     /// The user's type of that name, else the one that means the same ("daily team sync" for "team standup")

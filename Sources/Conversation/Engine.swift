@@ -17,6 +17,8 @@ public actor Engine: ConversationHandling {
     let finder = SlotFinder()
     var placements: PlacementBuilder { PlacementBuilder(learner: settings.learner) }
     let logger: Logger
+    /// Model calls being awaited; the budget gate counts them as spent.
+    var inFlight = InFlightCalls()
 
     public init(store: any SchedulerStore, settings: EngineSettings = EngineSettings(),
                 logger: Logger = Logger(label: "scheduler-bot.engine")) {
@@ -33,6 +35,8 @@ public actor Engine: ConversationHandling {
                 await logSkipped(skipped, for: message)
                 return response
             case .needsModel(let task):
+                let ticket = inFlight.reserve(userID: message.userID, worstCaseUSD: task.worstCaseUSD)
+                defer { inFlight.release(ticket) }
                 return try await answerWithModel(task)
             }
         } catch {

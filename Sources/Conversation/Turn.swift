@@ -73,13 +73,28 @@ struct Turn {
 struct MessageText {
     let value: String
     let wasCut: Bool
+    /// Characters of the cleaned message before the cap.
+    let fullLength: Int
 
     static func clean(_ raw: String, limit: Int) -> MessageText {
         let kept = raw.unicodeScalars.filter { $0 == "\n" || $0 == "\t" || !$0.properties.generalCategory.isControl }
         var text = String(String.UnicodeScalarView(kept)).trimmingCharacters(in: .whitespacesAndNewlines)
-        let cut = text.count > limit
+        let length = text.count
+        let cut = length > limit
         if cut { text = String(text.prefix(limit)) }
-        return MessageText(value: text, wasCut: cut)
+        return MessageText(value: text, wasCut: cut, fullLength: length)
+    }
+
+    /// What the thread keeps and a model reads: never more than the bot itself read, and a note
+    /// when that was only the start of the message.
+    var forModel: String {
+        wasCut ? value + "\n[message cut: only the first \(value.count) of \(fullLength) characters were read]" : value
+    }
+
+    /// Any other text (an answer) bounded the same way before it is kept in a thread.
+    static func bounded(_ text: String, limit: Int) -> String {
+        guard text.count > limit else { return text }
+        return String(text.prefix(limit)) + "\n[cut: only the first \(limit) characters were kept]"
     }
 }
 

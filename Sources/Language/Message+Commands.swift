@@ -46,9 +46,20 @@ extension Message {
 
     /// `done` [task] [rating] [note]: before the rating is the task, after it the note.
     func done(after index: Int) -> Command {
-        let rest = (index + 1)..<tokens.count
         // "I'm done for today": a day's end, not a task's.
         if word(index + 1) == "for", let next = word(index + 2), ["today", "tonight", "now", "the", "this"].contains(next) { return .chat }
+        // "done gym now": log it as done at this moment, whatever was planned.
+        if let now = tokens.indices.first(where: { $0 > index && word($0) == "now" }) {
+            let from = now > index + 1 && ["just", "right"].contains(word(now - 1) ?? "") ? now - 1 : now
+            var rest = text
+            rest.removeSubrange(tokens[from].range.lowerBound..<tokens[now].range.upperBound)
+            guard case .done(var report) = Message(text: rest, context: context, knownNames: knownNames).command(.done, after: index) else {
+                return .chat
+            }
+            report.when = ResolvedTime(start: context.now, grain: .minute)
+            return .done(report)
+        }
+        let rest = (index + 1)..<tokens.count
         if let impossible = impossibleRating(in: rest) {
             return .unreadable(Unreadable(.done, .impossible(impossible)))
         }

@@ -134,7 +134,8 @@ struct App {
                             completionsSystemPrompt: promptText("completions-system.txt") ?? ChatSettings.defaultCompletionsPrompt,
                             assistantSystemPrompt: promptText("assistant-system.txt") ?? ChatSettings.defaultAssistantPrompt,
                             plans: PlanSettings(systemPrompt: promptText("plan-system.txt") ?? PlanSettings.defaultPrompt,
-                                                catalog: planCatalog()))
+                                                catalog: planCatalog()),
+                            maxPromptTokens: config.integer("llm", "max_prompt_tokens"))
     }
 
     /// The configured provider; a broken offline replies file is reported and replaced by one built-in reply,

@@ -59,6 +59,10 @@ struct ChatAdapter: Sendable {
         settings.pickleKey = config.string("matrix", "pickle_key").isEmpty ? nil : config.string("matrix", "pickle_key")
         // TEST ONLY (fault tests): kill the process at a chosen point of handling a message.
         settings.testCrashPoint = ProcessInfo.processInfo.environment["SCHEDULER_BOT_TEST_CRASH_AT"].flatMap(CrashPoint.init(rawValue:))
+        // TEST ONLY: how soon an undecryptable message gets its notice (minutes in production).
+        if let seconds = ProcessInfo.processInfo.environment["SCHEDULER_BOT_TEST_UNDECRYPTABLE_NOTICE_SECONDS"].flatMap(Double.init) {
+            settings.undecryptableNoticeDelay = seconds
+        }
         let adapter = MatrixAdapter(settings: settings, engine: engine, http: CurlHTTPClient(maxResponseBytes: 32 << 20),
                                     logger: Logger(label: "scheduler-bot.matrix"), cryptoStore: cryptoStore)
         return ChatAdapter(name: "matrix") { try await adapter.run() }

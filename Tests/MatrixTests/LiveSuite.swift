@@ -1,4 +1,3 @@
-import SharedValues
 import Testing
 
 /// Every test against a real Synapse lives under this suite, one at a time: they share two cores

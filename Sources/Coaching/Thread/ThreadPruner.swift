@@ -35,12 +35,19 @@ public struct ThreadPruner: Sendable {
     public func prune(_ turns: [ThreadTurn], summary: String) -> Pruned {
         guard turns.count > keepLast else { return Pruned(summary: summary, recent: turns, folded: 0) }
         let older = turns.prefix(turns.count - keepLast)
-        let points = older.filter { $0.speaker == .user }.map { ThreadPruner.firstSentence($0.text) }.filter { !$0.isEmpty }
+        return Pruned(summary: fold(older, into: summary), recent: Array(turns.suffix(keepLast)), folded: older.count)
+    }
+
+    /// The summary with `turns` folded in: the first sentence of each user turn, the newest kept
+    /// when the limit is reached.
+    func fold(_ turns: some Sequence<ThreadTurn>, into summary: String) -> String {
+        let points = turns.filter { $0.speaker == .user }.map { ThreadPruner.firstSentence($0.text) }.filter { !$0.isEmpty }
+        guard !points.isEmpty else { return summary }
         var folded = summary.isEmpty ? [] : [summary]
         folded += points.map { "User said: \($0)" }
         var text = folded.joined(separator: " ")
         if text.count > summaryLimit { text = "…" + String(text.suffix(summaryLimit - 1)) }
-        return Pruned(summary: text, recent: Array(turns.suffix(keepLast)), folded: older.count)
+        return text
     }
 
     static func firstSentence(_ text: String) -> String {

@@ -8,11 +8,15 @@ public struct LLMCallContext: Sendable, Hashable {
     public var userID: String
     public var route: String
     public var messageType: String
+    /// The time the record carries: the message's clock, so daily budgets and audits follow the
+    /// conversation (and replays) in every sink alike; nil means the wall clock.
+    public var time: Date?
 
-    public init(userID: String, route: String, messageType: String) {
+    public init(userID: String, route: String, messageType: String, time: Date? = nil) {
         self.userID = userID
         self.route = route
         self.messageType = messageType
+        self.time = time
     }
 }
 
@@ -75,6 +79,14 @@ public struct MeteredLLM: Sendable {
         }
     }
 
+    /// The most `request` can cost: its estimated prompt (the estimator the offline provider reports)
+    /// plus every completion token it allows, none of it cached, at its model's price. nil when the
+    /// model has no price, so callers can refuse a call whose cost they cannot bound.
+    public func worstCaseCost(of request: ChatRequest) -> Double? {
+        let usage = TokenUsage(promptTokens: TokenEstimator.promptTokens(for: request), completionTokens: max(0, request.maxTokens))
+        return prices.cost(of: usage, model: request.model)
+    }
+
     /// Embeds texts and logs the call under `context` (route e.g. "embedding").
     public func embed(_ request: EmbeddingRequest, context: LLMCallContext) async throws(LLMError) -> Embeddings {
         let started = ContinuousClock.now
@@ -104,7 +116,7 @@ public struct MeteredLLM: Sendable {
         context: LLMCallContext, model: String, usage: TokenUsage, latencyMs: Int, outcome: CallOutcome, free: Bool = false
     ) async -> CostRecord {
         let cost = free ? 0 : prices.cost(of: usage, model: model) ?? 0
-        let record = CostRecord(time: now(), user: hasher.pseudonym(for: context.userID), route: context.route,
+        let record = CostRecord(time: context.time ?? now(), user: hasher.pseudonym(for: context.userID), route: context.route,
                                 messageType: context.messageType, model: model, usage: usage, costUSD: cost,
                                 latencyMs: latencyMs, outcome: outcome)
         for sink in sinks {

@@ -65,6 +65,16 @@ public enum TaskName {
     /// Task names are labels, not essays; longer ones are refused so a paste never becomes a task type.
     public static let maxLength = 80
 
+    /// The name without control and format characters (Unicode Cc and Cf: bidi overrides such as U+202E,
+    /// zero-width marks), which could make one user's text display reversed or hidden; spaces collapsed.
+    public static func clean(_ text: String) -> String {
+        let kept = text.unicodeScalars.filter { scalar in
+            let category = scalar.properties.generalCategory
+            return category != .control && category != .format
+        }
+        return String(String.UnicodeScalarView(kept)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     /// The key that makes "Deep  Coding!" and "deep coding" the same type.
     public static func normalise(_ text: String) -> String {
         let kept = text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }
