@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // Beneath everything: the values every layer shares (one ordered JSON value, one stable hash).
@@ -35,11 +38,13 @@ let package = Package(
         ]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "HTTP", dependencies: ["CCurl"]),
+        // Fetching a user's published calendar: vetted hosts, pinned addresses, bounded size and time.
+        .target(name: "CalendarFetch", dependencies: ["HTTP"]),
         .target(name: "LLM", dependencies: ["HTTP", "SharedValues", .product(name: "Logging", package: "swift-log")]),
         // Above all of those: the engine that turns an inbound message into replies.
         .target(name: "Conversation", dependencies: [
-            "SchedulerCore", "Language", "Coaching", "Storage", "LLM", "BotConfig", "SharedValues",
-            .product(name: "Logging", package: "swift-log"),
+            "SchedulerCore", "Language", "Coaching", "Storage", "LLM", "BotConfig", "ICS", "CalendarFetch", "SharedValues",
+            .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
         ]),
         // Benchmarks drive the real engine with synthetic workloads (bench-cost).
         .target(name: "Benchmarks", dependencies: ["Conversation", "Coaching", "LLM", "Storage", "SchedulerCore"]),
@@ -51,10 +56,17 @@ let package = Package(
         .target(name: "MatrixCrypto", dependencies: ["COlm"]),
         .target(name: "Matrix", dependencies: ["Conversation", "HTTP", "MatrixCrypto", "Storage", "SharedValues", .product(name: "Logging", package: "swift-log")],
                 exclude: ["README.md"]),
+        // The operators' HTTP face: health, Prometheus metrics and the private calendar feeds.
+        .target(name: "WebFace", dependencies: [
+            "Conversation", "CalendarFetch", "HTTP",
+            .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // The benchmark: synthetic users driving the engine (or the same core decisions) with hidden preferences.
         .target(name: "Simulation", dependencies: ["SchedulerCore", "Coaching", "Conversation", "Storage"]),
         .executableTarget(name: "scheduler-bot", dependencies: [
-            "Adapters", "Matrix", "IRC", "Conversation", "BotConfig", "Language", "Storage", "SchedulerCore", "LLM", "Benchmarks", "Simulation",
+            "Adapters", "Matrix", "IRC", "Conversation", "WebFace", "CalendarFetch", "ICS",
+            .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "Metrics", package: "swift-metrics"), "BotConfig", "Language", "Storage", "SchedulerCore", "LLM", "Benchmarks", "Simulation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -77,6 +89,9 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SchedulerCore"]),
         .testTarget(name: "SentenceEncoderTests", dependencies: ["SentenceEncoder"]),
         .testTarget(name: "ICSTests", dependencies: ["ICS"], exclude: ["peers"]),
+        .testTarget(name: "CalendarTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "CalendarFetch", "ICS", "HTTP", "Language", "WebFace",
+                                                      .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "Metrics", package: "swift-metrics")],
+                    exclude: ["servers"]),
     ],
     swiftLanguageModes: [.v6]
 )

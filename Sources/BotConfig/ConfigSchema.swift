@@ -33,7 +33,7 @@ public struct ConfigKey: Sendable {
 
 /// Every key bot.conf accepts. bot.conf.example documents each one (a test keeps them in step).
 public enum ConfigSchema {
-    public static let keys: [ConfigKey] = general + storage + llm + matrix + irc + learning + costs + admin
+    public static let keys: [ConfigKey] = general + storage + llm + matrix + irc + learning + costs + admin + calendar + http
 
     static let general: [ConfigKey] = [
         ConfigKey("general", "timezone", .string, .string("UTC"), check: isTimeZone),
@@ -107,6 +107,18 @@ public enum ConfigSchema {
         ConfigKey("admin", "users", .stringList, .array([])),
     ]
 
+    static let calendar: [ConfigKey] = [
+        ConfigKey("calendar", "refresh_minutes", .integer, .integer(60), check: inRange(5...10_080)),
+        ConfigKey("calendar", "horizon_days", .integer, .integer(60), check: inRange(7...366)),
+        ConfigKey("calendar", "allow_private_hosts", .boolean, .boolean(false)),
+        ConfigKey("calendar", "max_kilobytes", .integer, .integer(5120), check: inRange(16...102_400)),
+        ConfigKey("calendar", "timeout_seconds", .integer, .integer(20), check: inRange(1...300)),
+    ]
+    static let http: [ConfigKey] = [
+        ConfigKey("http", "listen", .string, .string(""), check: isEmptyOrHostPort),
+        ConfigKey("http", "public_url", .string, .string(""), check: isEmptyOrHTTPURL),
+    ]
+
     public static let learnerNames = ["beta-pool", "seed-ema", "nine-to-five", "random"]
 
     public static func key(section: String, name: String) -> ConfigKey? {
@@ -146,6 +158,14 @@ public enum ConfigSchema {
     static let isTimeZone: @Sendable (TOMLValue) -> String? = { value in
         guard case .string(let s) = value, TimeZone(identifier: s) == nil else { return nil }
         return "'\(s)' is not a known IANA time zone (e.g. Europe/Berlin)"
+    }
+
+    /// `host:port` (IPv6 in brackets) with a port from 1 to 65535.
+    static let isEmptyOrHostPort: @Sendable (TOMLValue) -> String? = { value in
+        guard case .string(let s) = value, !s.isEmpty else { return nil }
+        guard let colon = s.lastIndex(of: ":"), colon != s.startIndex, let port = Int(s[s.index(after: colon)...]),
+              (1...65535).contains(port) else { return "must be host:port, e.g. 127.0.0.1:8080" }
+        return nil
     }
 
     static let isEmptyOrHTTPURL: @Sendable (TOMLValue) -> String? = { value in

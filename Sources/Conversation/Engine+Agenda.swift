@@ -34,18 +34,21 @@ extension Engine {
                 ?? "Next \(settings.searchDays) days"
         }
         let events = try turn.session.events(of: turn.user.id, overlapping: window, statuses: [.scheduled, .done, .skipped])
-        guard !events.isEmpty else {
+        let imported = try turn.session.importedBusy(of: turn.user.id, overlapping: window)
+        guard !events.isEmpty || !imported.isEmpty else {
             turn.say("\(title): nothing scheduled. Try: schedule deep coding \(scope == .tomorrow ? "tomorrow" : "today") for 2h")
             return
         }
-        let lines = events.map { event -> String in
+        var entries = events.map { event -> (start: Date, line: String) in
             let mark = switch event.status {
             case .done: " ✓"
             case .skipped: " (skipped)"
             default: ""
             }
-            return "\(turn.format.range(event.start, event.end))  \(event.title)\(mark)"
+            return (event.start, "\(turn.format.range(event.start, event.end))  \(event.title)\(mark)")
         }
+        entries += imported.map { ($0.start, "\(turn.format.range($0.start, $0.end))  \($0.title) (from your calendar)") }
+        let lines = entries.sorted { $0.start < $1.start }.map(\.line)
         turn.say("\(title):\n" + lines.joined(separator: "\n"), preformatted: true)
     }
 

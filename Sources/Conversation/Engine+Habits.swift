@@ -121,11 +121,14 @@ extension Engine {
     private func cancelCollidingFlexibleOccurrences(_ habits: [Habit], _ scope: ProactiveScope) throws {
         let ahead = DateInterval(start: scope.now, end: max(scope.now, scope.thisWeek.end))
         let calendar = try scope.session.events(of: scope.user.id, overlapping: ahead, statuses: PlacementBuilder.occupyingStatuses)
+        // A meeting imported from the user's own calendar displaces a flexible habit just as the bot's events do.
+        let imported = try scope.session.importedBusy(of: scope.user.id, overlapping: ahead)
         for habit in habits {
             guard let id = habit.id else { continue }
             for var occurrence in try scope.session.occurrences(of: id, overlapping: ahead)
             where occurrence.status == .scheduled && occurrence.start > scope.now {
                 let clashes = calendar.contains { $0.id != occurrence.id && $0.overlaps(start: occurrence.start, end: occurrence.end) }
+                    || imported.contains { $0.start < occurrence.end && $0.end > occurrence.start }
                 guard clashes else { continue }
                 occurrence.status = .cancelled
                 occurrence.note = Engine.movedNote

@@ -11,8 +11,9 @@ extension Engine {
         guard let chat = settings.chat else { throw EngineError.noModelConfigured }
         let context = LLMCallContext(userID: task.message.userID, route: task.path.rawValue,
                                      messageType: task.classification.type.rawValue, time: task.message.receivedAt)
+        let started = ContinuousClock.now
         let reply = await chat.llm.chat(task.request, context: context)
-        return try store.write { session in
+        let answer = try store.write { session in
             if let delivery = task.message.delivery, try session.isHandled(externalID: delivery.externalID) {
                 return Response.duplicate(of: task.message)
             }
@@ -45,6 +46,8 @@ extension Engine {
             try Engine.recordDelivery(of: task.message, answer: response, in: session)
             return response
         }
+        metrics.handled(answer, after: started.duration(to: .now), message: task.message)
+        return answer
     }
 
     /// Logs the model calls a message avoided (cache hits, budget deferrals) in both cost logs.
@@ -64,6 +67,7 @@ extension Engine {
 
     /// The cost row, timed by the message's clock so daily budgets follow the conversation (and replays).
     func record(_ cost: CostRecord, at instant: Date, in session: any StoreSession) throws {
+        metrics.llm(cost)
         try session.record(LLMCallRow(time: instant, user: cost.user, route: cost.route, messageType: cost.messageType,
                                       model: cost.model, promptTokens: cost.promptTokens, completionTokens: cost.completionTokens,
                                       cachedTokens: cost.cachedTokens, estimated: cost.estimated, costUSD: cost.costUSD,

@@ -6,7 +6,9 @@ import Storage
 /// The clock-driven entry point: each front end calls `tick(_:now:)` with its own network on a timer and sends what it returns.
 extension Engine {
     public func tick(_ network: Network, now: Date) async -> [ProactiveMessage] {
+        latestClock = max(latestClock ?? now, now)
         await runSmartSyncs(now: now)
+        await refreshCalendars(now: now)
         do {
             return try store.write { session in
                 var messages: [ProactiveMessage] = []
@@ -17,6 +19,7 @@ extension Engine {
                     messages += try deliverDue(&scope)
                     try scheduleRecurring(scope)
                 }
+                metrics.nudgesSent(messages.count)
                 return messages
             }
         } catch {

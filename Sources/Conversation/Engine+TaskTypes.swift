@@ -60,6 +60,10 @@ extension StoreSession {
         let events = try self.events(of: userID, overlapping: widened, statuses: PlacementBuilder.occupyingStatuses)
         // One narrow query for the rest after each type: loading whole types (with their weeks) was a third of "schedule".
         let rest = try restAfter(taskTypes: Set(events.map(\.taskTypeID)))
-        return PlacementBuilder.busyBlocks(for: events, restAfter: rest, excluding: excluded)
+        // Meetings from the user's own calendar hold their time as firmly as the bot's events.
+        let imported = try importedBusy(of: userID, overlapping: widened).map {
+            BusyBlock(start: $0.start, end: $0.end, recoveryMinutes: 0, title: "\($0.title) (from your calendar)")
+        }
+        return (PlacementBuilder.busyBlocks(for: events, restAfter: rest, excluding: excluded) + imported).sorted { $0.start < $1.start }
     }
 }

@@ -16,6 +16,9 @@ public actor Engine: ConversationHandling {
     let parser = CommandParser()
     let finder = SlotFinder()
     var placements: PlacementBuilder { PlacementBuilder(learner: settings.learner) }
+    let metrics = EngineMetrics()
+    /// The latest instant a message or tick carried: the engine's idea of now when a caller has none.
+    var latestClock: Date?
     let logger: Logger
     /// Model calls being awaited; the budget gate counts them as spent.
     var inFlight = InFlightCalls()
@@ -29,10 +32,14 @@ public actor Engine: ConversationHandling {
 
     public func handle(_ message: InboundMessage) async -> Response {
         let text = MessageText.clean(message.text, limit: settings.maxMessageLength)
+        latestClock = max(latestClock ?? message.receivedAt, message.receivedAt)
+        let started = ContinuousClock.now
+        let calendar = await prefetchCalendar(for: text)
         do {
-            switch try decide(message, text: text) {
+            switch try decide(message, text: text, calendar: calendar) {
             case .answered(let response, let skipped):
                 await logSkipped(skipped, for: message)
+                metrics.handled(response, after: started.duration(to: .now), message: message)
                 return response
             case .needsModel(let task):
                 let ticket = inFlight.reserve(userID: message.userID, worstCaseUSD: task.worstCaseUSD)
@@ -53,13 +60,13 @@ public actor Engine: ConversationHandling {
     }
 
     /// The first (often only) transaction: everything that needs no model is done and committed here.
-    private func decide(_ message: InboundMessage, text: MessageText) throws -> Decision {
+    private func decide(_ message: InboundMessage, text: MessageText, calendar: CalendarImport?) throws -> Decision {
         try store.write { session in
             if let delivery = message.delivery, try session.isHandled(externalID: delivery.externalID) {
                 return .answered(Response.duplicate(of: message), skipped: [])
             }
             var turn = try Turn(message: message, text: text, session: session, settings: settings)
-            try respond(&turn)
+            try respond(&turn, calendar: calendar)
             try keepProactiveInStep(&turn)
             try turn.finish()
             if let task = turn.modelTask { return .needsModel(task) }
@@ -77,11 +84,16 @@ public actor Engine: ConversationHandling {
         try session.setAnswer(try AnswerCoding.encode(answer), forExternalID: delivery.externalID)
     }
 
-    private func respond(_ turn: inout Turn) throws {
+    private func respond(_ turn: inout Turn, calendar: CalendarImport?) throws {
         if let verdict = turn.message.verdict { return try record(verdict, &turn) }
         if try adminCommand(&turn) { return }
         if let reply = try onboardingReply(&turn) {
             turn.say(reply)
+            return
+        }
+        if let command = CalendarCommand.parse(turn.text.value) {
+            try calendarCommand(command, fetched: calendar, &turn)
+            try offerOnboardingIfNew(&turn)
             return
         }
         // The user's task names tell the grammar which time words are names ("Evening Walk").

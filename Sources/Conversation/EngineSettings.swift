@@ -23,6 +23,8 @@ public struct EngineSettings: Sendable {
     public var adminUserIDs: Set<String> = []
     /// Smart sync thresholds, budgets and prompt (`[learning]`).
     public var smartSync = SmartSyncSettings()
+    /// Imported calendars and the published feed (`[calendar]`, `[http]`).
+    public var calendar = CalendarSettings()
 
     public init(defaultTimeZone: String = "UTC", dateOrder: DateOrder = .monthFirst, searchDays: Int = 7,
                 maxMessageLength: Int = 2000, categories: CategoryLexicon = .minimal,

@@ -21,11 +21,17 @@ struct CurlTransfer: Sendable {
         defer { errorBuffer.deallocate() }
         let headerList = makeHeaderList()
         defer { curl_slist_free_all(headerList) }
+        let resolveList = request.pinnedAddresses.reduce(nil as UnsafeMutablePointer<curl_slist>?) { curl_slist_append($0, $1) }
+        defer { curl_slist_free_all(resolveList) }
 
         let code: CURLcode = withExtendedLifetime(sink) {
             let sinkPointer = Unmanaged.passUnretained(sink).toOpaque()
             let setup = configure(handle, sink: sinkPointer, headers: headerList, errorBuffer: errorBuffer)
             guard setup == CURLE_OK else { return setup }
+            if let resolveList {
+                let pinned = ccurl_setopt_slist(handle, CURLOPT_RESOLVE, resolveList)
+                guard pinned == CURLE_OK else { return pinned }
+            }
             return curl_easy_perform(handle)
         }
         guard code == CURLE_OK else {

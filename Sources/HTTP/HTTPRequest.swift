@@ -9,6 +9,9 @@ public struct HTTPRequest: Sendable {
     public var timeout: Duration
     public var connectTimeout: Duration
     public var followRedirects: Bool
+    /// `host:port:address` entries libcurl uses instead of resolving (CURLOPT_RESOLVE): a caller that vetted the
+    /// addresses pins the connection to them, so a second lookup cannot lead elsewhere.
+    public var pinnedAddresses: [String] = []
 
     public init(
         method: HTTPMethod = .get,

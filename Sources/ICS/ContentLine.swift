@@ -11,73 +11,93 @@ struct ContentLine: Sendable {
 
 enum ContentLineReader {
     /// Unfolds (a CRLF or LF followed by a space or tab continues the line) and splits each logical line.
+    /// Works on UTF-8 bytes: every delimiter is ASCII, and calendars of thousands of events are read per refresh.
     static func lines(of text: String) throws(CalendarParseError) -> [ContentLine] {
+        let bytes = Array(text.utf8)
         var result: [ContentLine] = []
-        var current = ""
+        var current: [UInt8] = []
         var currentStart = 0
         var lineNumber = 0
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+        var index = 0
+        while index <= bytes.count {
+            var end = index
+            while end < bytes.count, bytes[end] != newline { end += 1 }
+            if end == bytes.count, index == end { break }
             lineNumber += 1
-            var physical = Substring(raw)
-            if physical.last == "\r" { physical = physical.dropLast() }
-            if let first = physical.first, first == " " || first == "\t" {
+            var physical = bytes[index..<end]
+            if physical.last == carriageReturn { physical = physical.dropLast() }
+            index = end + 1
+            if let first = physical.first, first == space || first == tab {
                 guard currentStart > 0 else {
                     throw CalendarParseError(line: lineNumber, reason: "a continuation line comes before any content line")
                 }
                 current += physical.dropFirst()
                 continue
             }
-            if currentStart > 0 { result.append(try parse(current, line: currentStart)) }
-            current = String(physical)
+            if currentStart > 0 { result.append(try parse(current[...], line: currentStart)) }
+            current = Array(physical)
             currentStart = physical.isEmpty ? 0 : lineNumber
         }
-        if currentStart > 0 { result.append(try parse(current, line: currentStart)) }
+        if currentStart > 0 { result.append(try parse(current[...], line: currentStart)) }
         return result
     }
 
-    /// Splits `NAME *(;param) : value`, honouring double-quoted parameter values (which may hold `:` and `;`).
     static func parse(_ line: String, line number: Int) throws(CalendarParseError) -> ContentLine {
-        var name = ""
-        var parameters: [String: String] = [:]
+        try parse(Array(line.utf8)[...], line: number)
+    }
+
+    /// Splits `NAME *(;param) : value`, honouring double-quoted parameter values (which may hold `:` and `;`).
+    static func parse(_ line: ArraySlice<UInt8>, line number: Int) throws(CalendarParseError) -> ContentLine {
         var index = line.startIndex
-        func readToken(stoppingAt stops: Set<Character>) -> String {
+        func readToken(until stop: (UInt8) -> Bool) -> ArraySlice<UInt8> {
             let start = index
-            while index < line.endIndex, !stops.contains(line[index]) { index = line.index(after: index) }
-            return String(line[start..<index])
+            while index < line.endIndex, !stop(line[index]) { index += 1 }
+            return line[start..<index]
         }
-        name = readToken(stoppingAt: [";", ":"]).uppercased()
-        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
-            throw CalendarParseError(line: number, reason: "\"\(line.prefix(40))\" is not a content line (NAME:VALUE)")
+        func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+        let nameBytes = readToken { $0 == semicolon || $0 == colon }
+        guard !nameBytes.isEmpty, nameBytes.allSatisfy({ isNameByte($0) }) else {
+            throw CalendarParseError(line: number, reason: "\"\(text(line.prefix(40)))\" is not a content line (NAME:VALUE)")
         }
-        while index < line.endIndex, line[index] == ";" {
-            index = line.index(after: index)
-            let key = readToken(stoppingAt: ["=", ":", ";"]).uppercased()
-            guard index < line.endIndex, line[index] == "=" else {
+        let name = text(nameBytes).uppercased()
+        var parameters: [String: String] = [:]
+        while index < line.endIndex, line[index] == semicolon {
+            index += 1
+            let key = text(readToken { $0 == equals || $0 == colon || $0 == semicolon }).uppercased()
+            guard index < line.endIndex, line[index] == equals else {
                 throw CalendarParseError(line: number, reason: "parameter \(key) of \(name) has no value")
             }
-            index = line.index(after: index)
+            index += 1
             var values: [String] = []
             repeat {
-                if index < line.endIndex, line[index] == "," { index = line.index(after: index) }
-                if index < line.endIndex, line[index] == "\"" {
-                    index = line.index(after: index)
-                    let quoted = readToken(stoppingAt: ["\""])
+                if index < line.endIndex, line[index] == comma { index += 1 }
+                if index < line.endIndex, line[index] == quote {
+                    index += 1
+                    let quoted = readToken { $0 == quote }
                     guard index < line.endIndex else {
                         throw CalendarParseError(line: number, reason: "parameter \(key) of \(name) has an unclosed quote")
                     }
-                    index = line.index(after: index)
-                    values.append(quoted)
+                    index += 1
+                    values.append(text(quoted))
                 } else {
-                    values.append(readToken(stoppingAt: [",", ";", ":"]))
+                    values.append(text(readToken { $0 == comma || $0 == semicolon || $0 == colon }))
                 }
-            } while index < line.endIndex && line[index] == ","
+            } while index < line.endIndex && line[index] == comma
             parameters[key] = values.joined(separator: ",")
         }
-        guard index < line.endIndex, line[index] == ":" else {
+        guard index < line.endIndex, line[index] == colon else {
             throw CalendarParseError(line: number, reason: "\(name) has no value (a ':' is missing)")
         }
-        return ContentLine(name: name, parameters: parameters, value: String(line[line.index(after: index)...]), lineNumber: number)
+        return ContentLine(name: name, parameters: parameters, value: text(line[(index + 1)...]), lineNumber: number)
     }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
+    }
+
+    private static let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r"), space = UInt8(ascii: " ")
+    private static let tab = UInt8(ascii: "\t"), semicolon = UInt8(ascii: ";"), colon = UInt8(ascii: ":")
+    private static let equals = UInt8(ascii: "="), comma = UInt8(ascii: ","), quote = UInt8(ascii: "\"")
 }
 
 /// Why an iCalendar stream could not be read, with the physical line it concerns.

@@ -163,10 +163,14 @@ struct Message {
             if token.text == "did", word(i + 1) == "it" { return (.done, i + 1) }
             if token.text == "did", let next = word(i + 1), ["my", "the", "a", "an", "some", "today's"].contains(next) { return (.done, i) }
             if token.text == "time", word(i + 1) == "zone" { return (.timezone, i + 1) }
+            if token.text == "remind", word(i + 1) == "me", word(i + 2) == "to" { return (.schedule, i + 2) }
+            if let end = skipPhraseEnd(at: i) { return (.skip, end) }
             if let intent = CommandWords.intents[token.text] {
                 if token.text == "add", word(i + 1) == "to" { return nil }
                 if intends && intent != .schedule { return nil }
                 if startsSentence(after: i), intent != .timezone, intent != .available { return nil }
+                // "schedule? what schedule", "done?": the word asked back, not a command.
+                if i + 1 < tokens.count, tokens[i + 1].isSymbol("?"), [.schedule, .done, .skip, .cancel, .move, .plan].contains(intent) { return nil }
                 return (intent, i)
             }
             if CommandWords.fillers.contains(token.text) || isSettingLead(i) { continue }
@@ -183,12 +187,30 @@ struct Message {
     /// one more word) makes the command word the subject of a sentence.
     private func startsSentence(after i: Int) -> Bool {
         if Self.predicates.contains(word(i + 1) ?? "") { return true }
-        guard word(i + 1) != nil, let second = word(i + 2), Self.predicates.contains(second) else { return false }
+        guard word(i + 1) != nil, let second = word(i + 2), second != "and", Self.predicates.contains(second) else { return false }
         return tokens[i + 1].text != "it"
     }
 
+    /// "not doing gym today", "won't make it to yoga", "can't make standup": a skip said in words.
+    /// Returns the index of the phrase's last word; "not doing great" is about a mood, not a task.
+    private func skipPhraseEnd(at i: Int) -> Int? {
+        for phrase in Self.skipPhrases where (0..<phrase.count).allSatisfy({ word(i + $0) == phrase[$0] }) {
+            let end = i + phrase.count - 1
+            guard let next = word(end + 1), !Self.moodWords.contains(next), RatingParser.words[next] == nil else { return nil }
+            return end
+        }
+        return nil
+    }
+
+    static let skipPhrases: [[String]] = [
+        ["not", "doing"], ["won't", "make", "it", "to"], ["wont", "make", "it", "to"], ["can't", "make", "it", "to"],
+        ["cant", "make", "it", "to"], ["not", "going", "to", "make", "it", "to"], ["not", "gonna", "make", "it", "to"],
+        ["can't", "make"], ["cant", "make"], ["won't", "make"], ["wont", "make"],
+    ]
+    static let moodWords: Set<String> = ["well", "so", "too", "very", "much", "anything", "that", "this", "it", "any", "enough", "the", "a", "my", "sense", "great", "good", "ok", "okay", "fine", "badly", "anymore"]
+
     /// A command word followed by one of these is the subject of a sentence ("done is better than perfect").
-    static let predicates: Set<String> = ["is", "was", "are", "were", "isn't", "wasn't", "looks", "seems", "feels", "sucks", "means", "has", "had"]
+    static let predicates: Set<String> = ["and", "is", "was", "are", "were", "isn't", "wasn't", "looks", "seems", "feels", "sucks", "means", "has", "had"]
 
     /// "set my timezone to ...", "my timezone is ...": words before a setting's name.
     private func isSettingLead(_ i: Int) -> Bool {
@@ -276,9 +298,12 @@ struct Message {
     /// without leading articles or dangling prepositions. Nil when nothing is left.
     func taskText(in range: Range<Int>, dropping dropped: Set<Int>? = nil) -> String? {
         var kept = withoutNoise(range.filter { !(dropped?.contains($0) ?? isTimeToken[$0]) })
-        let leading: Set<String> = ["a", "an", "my", "the", "with", "for", "to", "of", "-", ":", ",", "!", "."]
+        let leading: Set<String> = ["a", "an", "my", "the", "with", "w", "for", "to", "of", "me", "us", "-", ":", ",", "!", "."]
         let trailing: Set<String> = ["at", "on", "for", "in", "to", "from", "by", "and", "-", ":", ",", "!", ".", "?", "the", "a", "with"]
-        while let first = kept.first, leading.contains(tokens[first].text) || tokens[first].kind == .symbol { kept.removeFirst() }
+        while let first = kept.first, leading.contains(tokens[first].text) || tokens[first].kind == .symbol
+            || tokens[first].text == "in" && kept.count > 1 && ["a", "an", "the", "my", "some"].contains(tokens[kept[1]].text) {  // "book in a haircut"
+            kept.removeFirst()
+        }
         while let last = kept.last, trailing.contains(tokens[last].text) || tokens[last].kind == .symbol && tokens[last].text != ")" {
             kept.removeLast()
         }
@@ -306,6 +331,7 @@ struct Message {
         func matches(_ phrase: [String], at start: Int) -> Bool {
             start + phrase.count <= kept.count && phrase.indices.allSatisfy { tokens[kept[start + $0]].text == phrase[$0] }
         }
+        while let last = kept.last, tokens[last].kind == .symbol, tokens[last].text != ")" { kept.removeLast() }
         var i = 0
         while i < kept.count {
             // Calendar phrases go wherever they are; short ones ("for me") only at the end.
@@ -318,7 +344,11 @@ struct Message {
         return kept
     }
 
-    static let courtesy: Set<String> = ["please", "pls", "plz", "plse", "thx", "thanks", "thankyou", "ty", "tia", "cheers", "kthx", "pleeease"]
+    static let courtesy: Set<String> = [
+        "please", "pls", "plz", "plse", "thx", "thanks", "thankyou", "ty", "tia", "cheers", "kthx", "pleeease",
+        // Vagueness about when says nothing the slot finder does not already do.
+        "sometime", "someday", "anytime", "whenever", "somewhen",
+    ]
 
     /// Said after a task to mean "for me, in the calendar"; never part of the name.
     static let trailingPhrases: [[String]] = [

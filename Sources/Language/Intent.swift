@@ -75,4 +75,6 @@ public enum IntentKind: String, Sendable, Codable, CaseIterable {
     // Proactive messages and habits (issue 9).
     case habit, habits, stopHabit = "stop_habit", reminders, dailyPlan = "daily_plan", weeklyReview = "weekly_review"
     case quietHours = "quiet_hours", messageLimit = "message_limit", unanswered, mute, resume
+    /// `calendar import <url>`, `calendar import off`, `calendar feed [reset]`: the user's own calendar.
+    case calendar
 }

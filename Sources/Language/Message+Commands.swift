@@ -133,9 +133,21 @@ extension Message {
             let length = tailMentions.lazy.compactMap(\.durationMinutes).first ?? Self.rangeLength(tailMentions)
             return .move(MoveRequest(task: task, to: when, durationMinutes: length))
         }
-        let task = taskText(in: (index + 1)..<tokens.count)
-        let problem = timeProblem(in: 0..<tokens.count) ?? .missing(.destination)
-        return .unreadable(Unreadable(.move, problem, task: task))
+        if let problem = timeProblem(in: 0..<tokens.count) {
+            return .unreadable(Unreadable(.move, problem, task: taskText(in: (index + 1)..<tokens.count)))
+        }
+        // "reschedule gym for friday 6pm", "move gym friday 6pm": the time that ends the message is where it goes.
+        let ending = mentions.filter { $0.tokens.lowerBound > index && !$0.isInvalid && $0.saysTime && !follows("from", $0) }
+        if let last = ending.last, tokens[last.tokens.upperBound...].allSatisfy({ $0.kind == .symbol || Self.courtesy.contains($0.text) }),
+           let when = TimeResolver(context: context).resolve(ending), let task = taskText(in: (index + 1)..<tokens.count) {
+            return .move(MoveRequest(task: task, to: when, durationMinutes: duration(in: 0..<tokens.count) ?? rangeMinutes(in: 0..<tokens.count)))
+        }
+        return .unreadable(Unreadable(.move, .missing(.destination), task: taskText(in: (index + 1)..<tokens.count)))
+    }
+
+    /// Whether the word before a mention is `word` ("from monday").
+    private func follows(_ word: String, _ mention: TimeMention) -> Bool {
+        mention.tokens.lowerBound > 0 && tokens[mention.tokens.lowerBound - 1].isWord(word)
     }
 
     /// Where a `move` goes: the time mentions of the words after "to", or a bare hour ("move my run to 7").
@@ -175,7 +187,7 @@ extension Message {
     func plainText(in range: Range<Int>) -> String? {
         guard !range.isEmpty else { return nil }
         var kept = Array(range)
-        while let first = kept.first, tokens[first].kind == .symbol || ["with", "the", "my"].contains(tokens[first].text)
+        while let first = kept.first, tokens[first].kind == .symbol || ["with", "w", "the", "my"].contains(tokens[first].text)
             || Self.courtesy.contains(tokens[first].text) {
             kept.removeFirst()
         }

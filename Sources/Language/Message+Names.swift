@@ -11,7 +11,6 @@ extension Message {
         let covered = Set(mentions.flatMap { Array($0.tokens) })
         func isNoun(_ i: Int) -> Bool {
             i >= 0 && i < tokens.count && tokens[i].isWord && !covered.contains(i) && !functionWords.contains(tokens[i].text)
-                && CommandWords.intents[tokens[i].text] == nil
         }
         let daysSaid = mentions.filter { $0.day != nil }.count
         for m in mentions where m.tokens.count == 1 && !m.isInvalid {

@@ -44,7 +44,7 @@ extension Message {
     private func setting(_ ws: [String]) -> Command? {
         let rest = Set(ws.dropFirst(2))
         func starts(_ prefixes: [String]...) -> Bool { prefixes.contains { ws.starts(with: $0) } }
-        if starts(["reminders"], ["reminder"], ["remind", "me"], ["no", "reminders"]) {
+        if starts(["reminders"], ["reminder"], ["remind", "me"], ["no", "reminders"]), !starts(["remind", "me", "to"]) {
             if ws.first == "no" || !Set(ws).isDisjoint(with: Self.offWords) { return .setting(.reminders(leadMinutes: nil)) }
             if let (minutes, typed) = typedDuration() {
                 guard (1...(24 * 60)).contains(minutes) else { return Self.problem(.reminders, .impossible(ImpossibleValue(typed, .leadTime))) }

@@ -9,7 +9,7 @@ extension Message {
         "for", "is", "are", "am", "my", "me", "show", "tell", "list", "the", "any", "anything", "planned", "scheduled", "there",
         "up", "coming", "look", "looks", "like", "doing", "agenda", "schedule", "calendar", "plan", "plans", "day", "please", "pls",
         "can", "you", "see", "give", "again", "in", "store", "to", "left", "happening", "lined", "a", "s", "events", "going", "next",
-        "now", "hey", "so", "far", "plate", "whole", "rest", "of", "ahead", "upcoming", "booked", "whats'", "everything",
+        "now", "hey", "so", "far", "plate", "meetings", "appointments", "tasks", "things", "stuff", "sessions", "going", "whole", "rest", "of", "ahead", "upcoming", "booked", "whats'", "everything",
     ]
 
     /// Words that make a message a request for the agenda rather than a bare time.
@@ -28,7 +28,10 @@ extension Message {
         let cued = free.contains { Self.agendaCues.contains(tokens[$0].text) || Self.possessiveDays[tokens[$0].text] != nil }
         let request = agendaRequest()
         switch request.scope {
-        case .today, .tomorrow: return .agenda(request)
+        case .today, .tomorrow:
+            // "today?", "tomorrow please" ask for the day; "see you tomorrow" does not.
+            let bare: Set<String> = ["for", "on", "my", "the", "please", "pls", "so", "now", "and", "is", "s"]
+            return cued || free.allSatisfy({ bare.contains(tokens[$0].text) }) ? .agenda(request) : nil
         case .next: return cued || free.count <= 2 ? .agenda(request) : nil
         case .upcoming, .period: return cued ? .agenda(request) : nil
         }

@@ -32,11 +32,22 @@ extension MatrixAdapter {
                                               undecryptableNoticeDelay: settings.undecryptableNoticeDelay)
     }
 
+    /// After a restart: device lists that changed between the store's last applied token and the
+    /// sync token the adapter resumes from (they differ only when a crypto commit was lost).
+    func catchUpDeviceLists(resumingFrom since: String?) async {
+        guard let encryption, let since else { return }
+        do {
+            try await encryption.catchUpDeviceLists(to: since)
+        } catch {
+            logger.warning("could not ask which device lists changed while the bot was away", metadata: ["error": "\(error)"])
+        }
+    }
+
     /// Encryption state and membership of the rooms in a batch; without encryption, the notice.
     func noteRooms(_ batch: SyncResponse) async {
         for (roomID, room) in batch.joined {
             if let encryption {
-                await encryption.observe(roomID: roomID, events: room.state + room.timeline)
+                await encryption.observe(roomID: roomID, events: room.state + room.timeline, gap: room.limited)
             } else if Self.isEncrypted(room) {
                 await warnAboutEncryption(in: roomID)
             }
@@ -56,9 +67,11 @@ extension MatrixAdapter {
         return await encryption.retryUndecrypted(sessions: sessions)
     }
 
-    /// Persists the batch's crypto changes (room keys, kept events) before its sync token can move.
-    func commitEncryption() async {
+    /// Persists the batch's crypto changes (room keys, kept events) before its sync token can move;
+    /// `applied` is the token whose device-list changes are now in the store.
+    func commitEncryption(applied syncToken: String? = nil) async {
         guard let encryption else { return }
+        if let syncToken { await encryption.noteDeviceListsApplied(through: syncToken) }
         do {
             try await encryption.commit()
         } catch {

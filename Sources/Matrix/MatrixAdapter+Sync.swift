@@ -45,7 +45,7 @@ extension MatrixAdapter {
             }
         }
         // Room keys and kept events are on disk before any message of this batch moves the sync token.
-        await commitEncryption()
+        await commitEncryption(applied: batch.nextBatch)
         for (index, item) in work.enumerated() {
             if Task.isCancelled { return } // the rest of the batch is replayed on the next start
             let isLast = index == work.count - 1

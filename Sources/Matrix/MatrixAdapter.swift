@@ -48,7 +48,7 @@ public actor MatrixAdapter {
             let filterID = try await uploadFilter()
             logger.info("connected to Matrix", metadata: ["user_id": "\(botUserID)", "homeserver": "\(api.homeserver)"])
             var since = await engine.adapterState(StateKey.nextBatch)
-            if since == nil { since = try await skipHistory(filterID: filterID) }
+            if since == nil { since = try await skipHistory(filterID: filterID) } else { await catchUpDeviceLists(resumingFrom: since) }
             let proactive = Task { await self.runProactiveLoop() }
             defer { proactive.cancel() }
             while !Task.isCancelled {
@@ -126,7 +126,7 @@ public actor MatrixAdapter {
         await acceptOrDeclineInvites(response)
         _ = await encryption?.receive(response.keys)
         await noteRooms(response)
-        await commitEncryption()
+        await commitEncryption(applied: response.nextBatch)
         await engine.setAdapterState(StateKey.nextBatch, response.nextBatch)
         logger.info("first start: skipped the history before now")
         return response.nextBatch

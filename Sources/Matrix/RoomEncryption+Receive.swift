@@ -5,7 +5,7 @@ import MatrixCrypto
 extension RoomEncryption {
     /// Applies a sync's encryption parts, to-device first so keys that came with the timeline are
     /// there when it is decrypted. Returns the Megolm sessions that arrived.
-    func receive(_ keys: SyncKeys, now: Date = Date()) async -> Set<String> {
+    func receiveKeys(_ keys: SyncKeys, now: Date) async -> Set<String> {
         for user in keys.changedUsers where devices[user] != nil { outdatedUsers.insert(user) }
         for user in keys.leftUsers {
             devices[user] = nil
@@ -53,7 +53,7 @@ extension RoomEncryption {
 
     /// What a timeline event says once decrypted. Events whose key has not arrived are kept for a
     /// retry; events failing a check are dropped (nil).
-    func decrypt(_ event: RoomEvent, in roomID: String, now: Date = Date()) async -> RoomEvent? {
+    func decryptEvent(_ event: RoomEvent, in roomID: String, now: Date = Date()) async -> RoomEvent? {
         guard event.type == "m.room.encrypted", let eventID = event.eventID else { return event }
         guard event.content["algorithm"]?.string == Algorithm.megolm, let sessionID = event.content["session_id"]?.string,
               let ciphertext = event.content["ciphertext"]?.string else {
@@ -93,12 +93,12 @@ extension RoomEncryption {
     }
 
     /// Kept events that now decrypt (their keys arrived), oldest first, with their rooms.
-    func retryUndecrypted(sessions: Set<String>) async -> [(roomID: String, event: RoomEvent)] {
+    func retryKept(sessions: Set<String>) async -> [(roomID: String, event: RoomEvent)] {
         let waiting = undecrypted.filter { sessions.contains($0.value.event["content"]?["session_id"]?.string ?? "") }
             .sorted { $0.value.firstSeen < $1.value.firstSeen }
         var ready: [(roomID: String, event: RoomEvent)] = []
         for (_, kept) in waiting {
-            guard let outer = RoomEvent(json: kept.event), let event = await decrypt(outer, in: kept.roomID) else { continue }
+            guard let outer = RoomEvent(json: kept.event), let event = await decryptEvent(outer, in: kept.roomID) else { continue }
             ready.append((kept.roomID, event))
         }
         return ready
@@ -124,11 +124,40 @@ extension RoomEncryption {
         return overdue
     }
 
+    // MARK: Device lists across restarts
+
+    func noteDeviceListsApplied(through syncToken: String) {
+        setRow(RowKind.flag, "device_lists_token", ["token": .string(syncToken)])
+    }
+
+    /// `/keys/changes` from the last token whose device-list changes were stored to `since`: users
+    /// who changed are queried again before the next send, users who left are forgotten.
+    func catchUpDevices(to since: String) async throws {
+        let stored = try store.cryptoRows(kinds: [RowKind.flag]).first { $0.id == "device_lists_token" }
+        guard let from = stored?.value.flatMap({ try? JSON.parse(Array($0.utf8)) })?["token"]?.string, from != since else { return }
+        let changes = try await call("key changes", .get, "/keys/changes", query: [("from", from), ("to", since)])
+        let changed = (changes["changed"]?.array ?? []).compactMap(\.string)
+        let left = (changes["left"]?.array ?? []).compactMap(\.string)
+        for user in changed where devices[user] != nil { outdatedUsers.insert(user) }
+        for user in left {
+            devices[user] = nil
+            setRow(RowKind.devices, user, nil)
+        }
+        noteDeviceListsApplied(through: since)
+        try await commitChanges()
+        logger.info("caught up on device lists changed while away", metadata: ["changed": "\(changed.count)", "left": "\(left.count)"])
+    }
+
     // MARK: Rooms
 
     /// Room state and timeline events: encryption settings, and membership changes (which drop the
     /// member cache, and rotate the room's session when someone left).
-    func observe(roomID: String, events: [RoomEvent]) async {
+    func observeRoom(_ roomID: String, events: [RoomEvent], gap: Bool) async {
+        // A gap may hide someone leaving: rotate rather than risk sharing with them.
+        if gap, await machine.outboundSessionID(in: roomID) != nil {
+            members[roomID] = nil
+            await machine.discardOutboundSession(in: roomID)
+        }
         for event in events {
             if event.type == "m.room.encryption", event.stateKey == "", event.content["algorithm"]?.string == Algorithm.megolm {
                 if rooms[roomID] != event.content {

@@ -5,7 +5,7 @@ import MatrixCrypto
 extension RoomEncryption {
     /// The `m.room.encrypted` content for one event of `type` in `roomID`: the room's session is
     /// first shared (over Olm) with every device of every joined member that lacks it.
-    func encrypt(_ content: JSON, type: String, in roomID: String, now: Date = Date()) async throws -> JSON {
+    func encryptEvent(_ content: JSON, type: String, in roomID: String, now: Date) async throws -> JSON {
         let settings = rooms[roomID]
         let policy = RotationPolicy(roomMessages: settings?["rotation_period_msgs"]?.int, roomPeriodMilliseconds: settings?["rotation_period_ms"]?.int)
         let joined = try await joinedMembers(of: roomID)
@@ -17,7 +17,7 @@ extension RoomEncryption {
         let payload: JSON = ["type": .string(type), "content": content, "room_id": .string(roomID)]
         let encrypted = try await machine.encryptRoomEvent(roomID: roomID, payload: payload.bytes)
         // The ratchet moved: persist it before the event leaves, so a restart never reuses an index.
-        try await commit()
+        try await commitChanges()
         var wire: [String: JSON] = [
             "algorithm": .string(Algorithm.megolm), "sender_key": .string(encrypted.senderKey), "ciphertext": .string(encrypted.ciphertext),
             "session_id": .string(encrypted.sessionID), "device_id": .string(encrypted.deviceID),
@@ -42,11 +42,11 @@ extension RoomEncryption {
         }
         guard !shared.isEmpty else { return }
         // The Olm ratchets moved: on disk before the keys leave.
-        try await commit()
+        try await commitChanges()
         let body: JSON = ["messages": .object(messages.mapValues { .object($0) })]
         _ = try await call("room key share", .put, "/sendToDevice/m.room.encrypted/\(MatrixAPI.pathEscape("sb.keys." + UUID().uuidString))", body: body)
         try await machine.markShared(roomID: roomID, sessionID: session.sessionID, with: shared)
-        try await commit()
+        try await commitChanges()
         logger.info("shared a room key", metadata: ["room_id": "\(roomID)", "session_id": "\(session.sessionID)", "devices": "\(shared.count)"])
     }
 

@@ -53,7 +53,7 @@ extension RoomEncryption {
         let encryption = RoomEncryption(machine: ready, store: store, api: api, caller: caller, logger: logger,
                                         undecryptableNoticeDelay: undecryptableNoticeDelay, rows: rows)
         // The account (with its private keys) is on disk before any public key leaves the process.
-        try await encryption.commit()
+        try await encryption.commitChanges()
         let counts = try await encryption.call("key counts", .post, "/keys/upload", body: [:])["one_time_key_counts"]?.object?
             .compactMapValues(\.int)
         try await encryption.publishKeys(oneTimeKeyCounts: counts ?? [:], unusedFallbackKeyTypes: isNew ? [] : nil, includeDeviceKeys: isNew)
@@ -77,14 +77,14 @@ extension RoomEncryption {
         let hasFallback = unusedFallbackKeyTypes.map { $0.contains("signed_curve25519") } ?? true
         let fallback = try await machine.fallbackKeyToPublish(serverHasUnused: hasFallback)
         guard includeDeviceKeys || !oneTime.isEmpty || fallback != nil else { return }
-        try await commit()
+        try await commitChanges()
         var body: [String: JSON] = [:]
         if includeDeviceKeys { body["device_keys"] = try await DeviceKeys.ownDeviceKeys(of: machine) }
         if !oneTime.isEmpty { body["one_time_keys"] = .object(try await DeviceKeys.signedKeys(oneTime, fallback: false, by: machine)) }
         if let fallback { body["fallback_keys"] = .object(try await DeviceKeys.signedKeys([fallback], fallback: true, by: machine)) }
         _ = try await call("key upload", .post, "/keys/upload", body: .object(body))
         await machine.markKeysAsPublished()
-        try await commit()
+        try await commitChanges()
         logger.info("published encryption keys", metadata: [
             "device_keys": "\(includeDeviceKeys)", "one_time_keys": "\(oneTime.count)", "fallback_key": "\(fallback != nil)",
         ])
@@ -99,7 +99,7 @@ extension RoomEncryption {
         let userID = machine.userID
         do {
             let keys = try await machine.crossSigningPublicKeys()
-            try await commit()
+            try await commitChanges()
             let query = try await call("key query", .post, "/keys/query", body: ["device_keys": .object([userID: []])])
             let existing = query["master_keys"]?[userID]?["keys"]?.object?.values.first?.string
             if existing == nil {
@@ -110,7 +110,7 @@ extension RoomEncryption {
             }
             try await signOwnDevice(with: keys)
             setRow(RowKind.flag, flag, ["at": .number(Date().timeIntervalSince1970)])
-            try await commit()
+            try await commitChanges()
             logger.info("cross-signing set up; the bot's device is signed by its self-signing key", metadata: ["master_key": "\(keys.master)"])
         } catch {
             logger.warning("could not set up cross-signing; clients that require cross-signed devices may hide the bot's messages",

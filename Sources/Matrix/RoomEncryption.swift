@@ -30,6 +30,10 @@ actor RoomEncryption {
     var undecrypted: [String: Undecrypted] = [:]
     /// Adapter rows (rooms, devices, undecrypted events) to persist with the next commit.
     var pendingRows: [String: CryptoStoreRow] = [:]
+    /// Rows of a commit whose write failed, retried with the next one.
+    var unwritten: [String: CryptoStoreRow] = [:]
+    var isBusy = false
+    var waiters: [CheckedContinuation<Void, Never>] = []
 
     struct Undecrypted {
         var roomID: String
@@ -92,17 +96,65 @@ actor RoomEncryption {
     }
 
     /// Writes every crypto and adapter change in one transaction, with `state` (the sync token) when given.
-    func commit(state: [String: String] = [:]) async throws {
+    func commitChanges(state: [String: String] = [:]) async throws {
         let crypto = await machine.takeChanges().map { CryptoStoreRow(kind: $0.kind.rawValue, id: $0.id, value: $0.value) }
-        let rows = crypto + pendingRows.values.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) }
+        // Oldest first, so a newer version of a row wins: rows of a failed write, then adapter rows, then crypto.
+        var merged = unwritten
+        for row in pendingRows.values { merged[row.kind + " " + row.id] = row }
+        for row in crypto { merged[row.kind + " " + row.id] = row }
         pendingRows.removeAll()
+        unwritten.removeAll()
+        let rows = merged.values.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) }
         do {
             try store.saveCryptoRows(rows, state: state)
         } catch {
-            // Keep them for the next commit, so nothing is lost to one failed write.
-            for row in rows where !CryptoRecord.Kind.allCases.map(\.rawValue).contains(row.kind) { pendingRows[row.kind + " " + row.id] = row }
+            // Kept for the next commit, so one failed write loses nothing.
+            unwritten = merged
             throw error
         }
+    }
+
+    // MARK: One operation at a time
+
+    /// Runs `body` with no other operation of this actor in between its suspension points: the
+    /// proactive loop and the sync loop both send, and two interleaved encryptions could otherwise
+    /// persist an older ratchet over a newer one.
+    func exclusively<T>(_ body: () async throws -> T) async rethrows -> T {
+        while isBusy { await withCheckedContinuation { waiters.append($0) } }
+        isBusy = true
+        defer {
+            isBusy = false
+            if !waiters.isEmpty { waiters.removeFirst().resume() }
+        }
+        return try await body()
+    }
+
+    func commit(state: [String: String] = [:]) async throws {
+        try await exclusively { try await commitChanges(state: state) }
+    }
+
+    func receive(_ keys: SyncKeys, now: Date = Date()) async -> Set<String> {
+        await exclusively { await receiveKeys(keys, now: now) }
+    }
+
+    func decrypt(_ event: RoomEvent, in roomID: String, now: Date = Date()) async -> RoomEvent? {
+        await exclusively { await decryptEvent(event, in: roomID, now: now) }
+    }
+
+    func retryUndecrypted(sessions: Set<String>) async -> [(roomID: String, event: RoomEvent)] {
+        await exclusively { await retryKept(sessions: sessions) }
+    }
+
+    func observe(roomID: String, events: [RoomEvent], gap: Bool = false) async {
+        await exclusively { await observeRoom(roomID, events: events, gap: gap) }
+    }
+
+    func encrypt(_ content: JSON, type: String, in roomID: String, now: Date = Date()) async throws -> JSON {
+        try await exclusively { try await encryptEvent(content, type: type, in: roomID, now: now) }
+    }
+
+    func catchUpDeviceLists(to since: String) async throws {
+        try await exclusively { try await catchUpDevices(to: since) }
     }
 
     static func device(from json: JSON) -> DeviceIdentity? {

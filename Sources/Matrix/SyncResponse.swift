@@ -6,6 +6,8 @@ public struct SyncResponse: Sendable {
         public var timeline: [RoomEvent]
         public var state: [RoomEvent]
         public var joinedMemberCount: Int?
+        /// The timeline skipped events (a gap): membership changes may be among them.
+        public var limited = false
     }
 
     public var nextBatch: String
@@ -22,7 +24,8 @@ public struct SyncResponse: Sendable {
         // Sorted so a batch is always processed in the same order, which makes redelivery deterministic.
         joined = (rooms?["join"]?.object ?? [:]).sorted { $0.key < $1.key }.map { roomID, room in
             (roomID, JoinedRoom(timeline: Self.events(room["timeline"]), state: Self.events(room["state"]),
-                                joinedMemberCount: room["summary"]?["m.joined_member_count"]?.int))
+                                joinedMemberCount: room["summary"]?["m.joined_member_count"]?.int,
+                                limited: room["timeline"]?["limited"] == true))
         }
         invites = (rooms?["invite"]?.object ?? [:]).sorted { $0.key < $1.key }.map { roomID, room in
             let inviteState = Self.events(room["invite_state"])

@@ -127,6 +127,7 @@ enum Migrations {
         registerSmartSync(&migrator)
         registerNetworks(&migrator)
         registerMatrixCrypto(&migrator)
+        registerCalendar(&migrator)
         return migrator
     }
 }

@@ -4,7 +4,7 @@ import SchedulerCore
 /// Everything the engine reads and writes for one message, inside one transaction.
 ///
 /// One protocol at the seam so the engine never sees SQL; SQLite implements it today.
-public protocol StoreSession: ProactiveStoreSession, SyncStoreSession {
+public protocol StoreSession: ProactiveStoreSession, SyncStoreSession, CalendarStoreSession {
     func user(_ id: String) throws -> UserProfile?
     func save(_ user: UserProfile) throws
 

@@ -1,6 +1,7 @@
 import BotConfig
 import Coaching
 import Conversation
+import CalendarFetch
 import Foundation
 import Language
 import LLM
@@ -103,6 +104,7 @@ struct App {
         settings.matcher = TaskTypeMatcher(embedding: HashedNGramEmbedding(lexicon: conceptLexicon()),
                                            threshold: config.float("learning", "match_threshold"))
         settings.smartSync = smartSyncSettings()
+        settings.calendar = calendarSettings()
         return Engine(store: store, settings: settings, logger: logger)
     }
 

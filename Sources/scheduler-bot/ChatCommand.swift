@@ -16,6 +16,9 @@ struct ChatCommand: AsyncParsableCommand {
         let path = db ?? app.databasePath
         let store = try app.openStore(at: path)
         printFlushed("scheduler-bot: data in \(path)")
-        await ConsoleAdapter(handler: try app.engine(store: store)).run(output: printFlushed)
+        let engine = try app.engine(store: store)
+        let listener = try await app.startWebListener(engine: engine, probes: [])
+        await ConsoleAdapter(handler: engine).run(output: printFlushed)
+        await listener?.stop()
     }
 }

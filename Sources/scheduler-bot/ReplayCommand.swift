@@ -29,6 +29,10 @@ struct ReplayCommand: AsyncParsableCommand {
             }
         }
         let store = try app.openStore(at: path)
-        await ReplayAdapter(handler: try app.engine(store: store)).run(output: printFlushed)
+        let engine = try app.engine(store: store)
+        // Tools drive a conversation and fetch its feed from the same process.
+        let listener = try await app.startWebListener(engine: engine, probes: [], scriptedClock: true)
+        await ReplayAdapter(handler: engine).run(output: printFlushed)
+        await listener?.stop()
     }
 }

@@ -7,6 +7,7 @@ import IRC
 import Logging
 import Matrix
 import Storage
+import WebFace
 
 /// `scheduler-bot run`: every chat network configured in bot.conf, sharing one engine and one database.
 struct RunCommand: AsyncParsableCommand {
@@ -31,6 +32,8 @@ struct RunCommand: AsyncParsableCommand {
         var adapters: [ChatAdapter] = []
         if matrixConfigured { adapters.append(.matrix(app, engine: engine, cryptoStore: store)) }
         if let irc = app.ircSettings() { adapters.append(try .irc(irc, engine: engine)) }
+        let listener = try await app.startWebListener(engine: engine, probes: app.networkProbes)
+        defer { if let listener { Task { await listener.stop() } } }
         do {
             try await ChatAdapter.runAll(adapters)
         } catch {

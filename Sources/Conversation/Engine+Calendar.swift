@@ -1,0 +1,255 @@
+import SharedValues
+import CalendarFetch
+import Coaching
+import Foundation
+import ICS
+import Language
+import SchedulerCore
+import Storage
+
+/// What fetching and reading a calendar came to, decided before the message's transaction opens (the fetch is
+/// network I/O and must not hold the database).
+enum CalendarImport: Sendable {
+    case read(url: CalendarURL, body: String, calendar: ParsedCalendar, etag: String?, lastModified: String?)
+    case failed(String)
+}
+
+/// The published feed of one user's events, as the HTTP listener serves it.
+public struct CalendarFeed: Sendable, Equatable {
+    public var body: String
+    public var etag: String
+    public var lastModified: Date
+
+    public init(body: String, etag: String, lastModified: Date) {
+        self.body = body
+        self.etag = etag
+        self.lastModified = lastModified
+    }
+}
+
+extension Engine {
+    /// Fetches and reads the calendar a "calendar import <url>" names; nil for any other message.
+    func prefetchCalendar(for text: MessageText) async -> CalendarImport? {
+        guard case .importURL(let raw)? = CalendarCommand.parse(text.value), !raw.isEmpty else { return nil }
+        let url: CalendarURL
+        do { url = try CalendarURL.parse(raw) } catch { return .failed("I can't import that: \(error).") }
+        let started = ContinuousClock.now
+        do {
+            let result = try await settings.calendar.fetcher.fetch(url, etag: nil, lastModified: nil)
+            guard case .fetched(let body, let etag, let lastModified) = result else { return .failed("The server sent no calendar.") }
+            let calendar = try CalendarReader.read(body)
+            metrics.calendarFetch(failed: false, seconds: started.duration(to: .now))
+            return .read(url: url, body: body, calendar: calendar, etag: etag, lastModified: lastModified)
+        } catch let error as CalendarFetchError {
+            metrics.calendarFetch(failed: true, seconds: started.duration(to: .now))
+            return .failed("I couldn't import \(url): \(error). Nothing was changed.")
+        } catch let error as CalendarParseError {
+            metrics.calendarFetch(failed: true, seconds: started.duration(to: .now))
+            return .failed("\(url) is not a calendar I can read (\(error)). Nothing was changed.")
+        } catch {
+            return .failed("I couldn't import \(url). Nothing was changed.")
+        }
+    }
+
+    func calendarCommand(_ command: CalendarCommand, fetched: CalendarImport?, _ turn: inout Turn) throws {
+        turn.intent = .calendar
+        switch command {
+        case .importURL(let raw) where raw.isEmpty:
+            turn.say("Which calendar? Give its address, e.g. calendar import https://calendar.example.com/secret/basic.ics (Google: Settings → your calendar → \"Secret address in iCal format\").")
+        case .importURL:
+            switch fetched {
+            case .read(let url, let body, let calendar, let etag, let lastModified):
+                let blocks = busyBlocks(from: calendar, zone: turn.user.timeZone, now: turn.now)
+                let source = CalendarSource(userID: turn.user.id, url: url.text, etag: etag, lastModified: lastModified, fetchedAt: turn.now,
+                                            nextFetchAt: turn.now.addingTimeInterval(Double(settings.calendar.refreshMinutes) * 60),
+                                            eventCount: calendar.masterEvents.count, seriesCount: calendar.recurringSeriesCount, body: body)
+                try turn.session.replaceCalendar(source, busy: blocks)
+                turn.say(importSummary(calendar, blocks: blocks.count))
+            case .failed(let message):
+                turn.say(message)
+            case nil:
+                turn.say("I couldn't fetch that calendar. Nothing was changed.")
+            }
+        case .importOff:
+            guard try turn.session.calendarSource(of: turn.user.id) != nil else {
+                turn.say("No calendar is imported, so there is nothing to remove.")
+                return
+            }
+            try turn.session.removeCalendar(of: turn.user.id)
+            turn.say("Done: your imported calendar and its busy times are removed. I'll schedule as if that time were free.")
+        case .status:
+            try calendarStatus(&turn)
+        case .feed:
+            try feedAddress(reset: false, &turn)
+        case .feedReset:
+            try feedAddress(reset: true, &turn)
+        }
+    }
+
+    private func importSummary(_ calendar: ParsedCalendar, blocks: Int) -> String {
+        let events = calendar.masterEvents.count, series = calendar.recurringSeriesCount
+        var text = "Imported your calendar: \(events) event\(events == 1 ? "" : "s"), \(series) of them recurring series. "
+        text += "\(blocks) busy time\(blocks == 1 ? "" : "s") in the next \(settings.calendar.horizonDays) days are now off limits, "
+        text += "and I'll check for changes every \(TimeFormat.duration(settings.calendar.refreshMinutes))."
+        if !calendar.unsupported.isEmpty {
+            text += " (Some repeat rules use parts I don't expand (\(calendar.unsupported.keys.sorted().joined(separator: ", "))); for those I block only the first time.)"
+        }
+        return text
+    }
+
+    private func calendarStatus(_ turn: inout Turn) throws {
+        guard let source = try turn.session.calendarSource(of: turn.user.id) else {
+            turn.say("No calendar imported. Try: calendar import https://… (your calendar's secret iCal address). For a feed of what I schedule: calendar feed")
+            return
+        }
+        var text = "Importing \(CalendarURL.describe(source.url)): \(source.eventCount) events, \(source.seriesCount) recurring series"
+        if let fetched = source.fetchedAt { text += ", last read \(turn.format.dayAndClock(fetched))" }
+        text += "."
+        if let error = source.lastError { text += " The last refresh failed: \(error); I keep the busy times I had." }
+        turn.say(text)
+    }
+
+    private func feedAddress(reset: Bool, _ turn: inout Turn) throws {
+        guard let base = settings.calendar.feedBaseURL else {
+            turn.say("This bot does not publish calendar feeds (its web listener is off: [http] listen in bot.conf).")
+            return
+        }
+        var token = try turn.session.feedToken(of: turn.user.id)
+        if token == nil || reset {
+            let fresh = FeedToken.make()
+            try turn.session.issueFeedToken(fresh, for: turn.user.id, at: turn.now)
+            token = fresh
+        }
+        let address = base.trimmingCharacters(in: ["/"]) + "/ics/\(token ?? "").ics"
+        let lead = reset ? "Your old feed address no longer works. The new one" : "Your private calendar feed"
+        turn.say("\(lead): \(address) — subscribe to it in Google Calendar (Other calendars → From URL), Apple Calendar or Thunderbird. Anyone with the link sees your schedule; \"calendar feed reset\" replaces it.")
+    }
+
+    /// The busy occurrences of a read calendar from a day back to the horizon, as rows for the store.
+    func busyBlocks(from calendar: ParsedCalendar, zone: TimeZone, now: Date) -> [ImportedBusy] {
+        let window = DateInterval(start: now.addingTimeInterval(-86_400), end: now.addingTimeInterval(Double(settings.calendar.horizonDays) * 86_400))
+        return CalendarExpander(calendar: calendar, floatingZone: zone).busyOccurrences(in: window)
+            .prefix(settings.calendar.maxBusyBlocks)
+            .map { ImportedBusy(start: $0.start, end: max($0.end, $0.start), title: $0.title.isEmpty ? "busy" : $0.title) }
+    }
+
+    // MARK: Refresh
+
+    /// Fetches every imported calendar that is due (conditional GET), outside any transaction, then stores what
+    /// changed. A failed refresh keeps the old busy times and backs off.
+    func refreshCalendars(now: Date) async {
+        guard let due = try? store.read({ try $0.calendarSourcesDue(at: now, limit: 20) }), !due.isEmpty else { return }
+        for source in due {
+            let outcome = await refetch(source)
+            do {
+                try store.write { session in
+                    guard let current = try session.calendarSource(of: source.userID), current.url == source.url,
+                          let user = try session.user(source.userID) else { return }
+                    try apply(outcome, to: current, zone: user.timeZone, now: now, session)
+                }
+            } catch {
+                logger.error("could not store a calendar refresh", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    private enum Refetch {
+        case unchanged
+        case read(body: String, calendar: ParsedCalendar, etag: String?, lastModified: String?)
+        case failed(String)
+    }
+
+    private func refetch(_ source: CalendarSource) async -> Refetch {
+        let started = ContinuousClock.now
+        do {
+            let url = try CalendarURL.parse(source.url)
+            let hasBody = source.body != nil
+            let result = try await settings.calendar.fetcher.fetch(url, etag: hasBody ? source.etag : nil, lastModified: hasBody ? source.lastModified : nil)
+            metrics.calendarFetch(failed: false, seconds: started.duration(to: .now))
+            switch result {
+            case .notModified: return .unchanged
+            case .fetched(let body, let etag, let lastModified):
+                return .read(body: body, calendar: try CalendarReader.read(body), etag: etag, lastModified: lastModified)
+            }
+        } catch let error as CalendarParseError {
+            metrics.calendarFetch(failed: true, seconds: started.duration(to: .now))
+            return .failed("the calendar no longer parses (\(error))")
+        } catch {
+            metrics.calendarFetch(failed: true, seconds: started.duration(to: .now))
+            return .failed("\(error)")
+        }
+    }
+
+    private func apply(_ outcome: Refetch, to source: CalendarSource, zone: TimeZone, now: Date, _ session: any StoreSession) throws {
+        var next = source
+        next.nextFetchAt = now.addingTimeInterval(Double(settings.calendar.refreshMinutes) * 60)
+        switch outcome {
+        case .unchanged:
+            next.lastError = nil
+            next.failures = 0
+            // The horizon moves on even when the calendar does not.
+            guard let body = source.body, let calendar = try? CalendarReader.read(body) else { return try session.updateCalendarSource(next) }
+            try session.replaceCalendar(next, busy: busyBlocks(from: calendar, zone: zone, now: now))
+        case .read(let body, let calendar, let etag, let lastModified):
+            next.body = body
+            next.etag = etag
+            next.lastModified = lastModified
+            next.fetchedAt = now
+            next.lastError = nil
+            next.failures = 0
+            next.eventCount = calendar.masterEvents.count
+            next.seriesCount = calendar.recurringSeriesCount
+            try session.replaceCalendar(next, busy: busyBlocks(from: calendar, zone: zone, now: now))
+        case .failed(let reason):
+            next.lastError = reason
+            next.failures = source.failures + 1
+            // Back off up to six refresh periods while the server keeps failing.
+            next.nextFetchAt = now.addingTimeInterval(Double(settings.calendar.refreshMinutes * min(6, next.failures + 1)) * 60)
+            try session.updateCalendarSource(next)
+        }
+    }
+
+    // MARK: Feed
+
+    /// The feed a token opens, or nil when the token is unknown or revoked (the listener answers 404 either way).
+    /// `now` nil: the clock of the latest message or tick (replay drives a scripted clock).
+    public func calendarFeed(token: String, now: Date?) async -> CalendarFeed? {
+        guard FeedToken.isWellFormed(token) else { return nil }
+        let now = now ?? latestClock ?? Date()
+        let found: (UserProfile, [FeedEventRow])? = try? store.read { session in
+            guard let userID = try session.feedUser(forToken: token), let user = try session.user(userID) else { return nil }
+            let window = DateInterval(start: now.addingTimeInterval(-Double(settings.calendar.feedPastDays) * 86_400),
+                                      end: now.addingTimeInterval(Double(settings.calendar.feedFutureDays) * 86_400))
+            return (user, try session.feedEvents(of: userID, overlapping: window))
+        }
+        guard let (user, rows) = found else { return nil }
+        let events = rows.map { row in
+            FeedEvent(uid: "event-\(row.id)@scheduler-bot", title: row.title, start: row.start, end: row.end, sequence: row.sequence,
+                      isCancelled: row.status == Event.Status.cancelled.rawValue, lastModified: row.modifiedAt,
+                      description: row.status == Event.Status.done.rawValue ? "Done" : row.status == Event.Status.skipped.rawValue ? "Skipped" : nil)
+        }
+        let lastModified = rows.map(\.modifiedAt).max() ?? Date(timeIntervalSince1970: 0)
+        let body = CalendarWriter(name: "scheduler-bot", timeZone: user.timeZone).document(events, stamp: lastModified)
+        return CalendarFeed(body: body, etag: "\"" + StableHash.hex(body) + "\"", lastModified: lastModified)
+    }
+}
+
+/// Feed tokens: 192 random bits, URL-safe, so an address cannot be guessed or enumerated.
+enum FeedToken {
+    static func make() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<24).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+    }
+
+    static func isWellFormed(_ token: String) -> Bool {
+        token.count == 32 && token.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    }
+}
+
+extension CalendarURL {
+    /// The stored address without its secret query, or the host when it no longer parses.
+    static func describe(_ stored: String) -> String {
+        (try? CalendarURL.parse(stored))?.description ?? "your calendar"
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import Language
+
+/// How the grammar reads what people write: time words inside names, politeness, emoji, typos,
+/// questions that mean commands, and the setting phrasing of time zones.
+@Suite struct CommandReadingTests {
+    let parser = CommandParser()
+    let monday = context("2026-11-23 10:00")
+
+    @Test(arguments: [
+        ("schedule evening walk at 7pm", "evening walk", "2026-11-23T19:00:00+01:00"),
+        ("schedule team lunch friday at 12:30", "team lunch", "2026-11-27T12:30:00+01:00"),
+        ("book lunch with Jo tomorrow at 1pm", "lunch with Jo", "2026-11-24T13:00:00+01:00"),
+        ("schedule night shift prep thursday 4pm", "night shift prep", "2026-11-26T16:00:00+01:00"),
+        ("schedule friday demo prep on thursday at 3pm", "friday demo prep", "2026-11-26T15:00:00+01:00"),
+        ("schedule \"plan the week\" sunday at 6pm", "plan the week", "2026-11-29T18:00:00+01:00"),
+        ("put gym on my calendar tomorrow at 7am", "gym", "2026-11-24T07:00:00+01:00"),
+        ("pls schedule gym tmrw 6pm thx", "gym", "2026-11-24T18:00:00+01:00"),
+        ("📅 schedule dentist friday at 10", "dentist", "2026-11-27T10:00:00+01:00"),
+        ("sched gym tomorrow 7pm", "gym", "2026-11-24T19:00:00+01:00"),
+        ("remind me to call mom at 5", "call mom", "2026-11-23T17:00:00+01:00"),
+    ])
+    func scheduleKeepsTheName(text: String, task: String, start: String) throws {
+        guard case .schedule(let request) = parser.parse(text, context: monday).command else {
+            Issue.record("\(text) is not a schedule")
+            return
+        }
+        #expect(request.task == task)
+        #expect(iso(request.when?.start, monday) == start)
+    }
+
+    @Test func aTimeWordIsTheNameWhenNothingElseIs() throws {
+        #expect(parser.parse("schedule lunch tomorrow", context: monday).command
+            == .schedule(ScheduleRequest(task: "lunch", when: TimeExpressionParser().parse("tomorrow", context: monday))))
+    }
+
+    @Test func knownNamesKeepTheirTimeWords() {
+        let reading = parser.parse("schedule morning pages tomorrow", context: monday, knownNames: ["Morning Pages"])
+        #expect(reading.task == "morning pages")
+    }
+
+    @Test(arguments: [("schedule gym friday 2-4pm", 120), ("book study session tomorrow 9-11am", 120), ("schedule call tomorrow 14:00-14:45", 45)])
+    func aClockRangeIsTheDuration(text: String, minutes: Int) {
+        #expect(parser.parse(text, context: monday).durationMinutes == minutes)
+    }
+
+    @Test(arguments: [
+        ("what have I got on thursday?", AgendaScope.period, "2026-11-26T00:00:00+01:00" as String?),
+        ("what do I have on friday?", .period, "2026-11-27T00:00:00+01:00"),
+        ("show me today's plan", .today, "2026-11-23T00:00:00+01:00"),
+        ("anything on saturday?", .period, "2026-11-28T00:00:00+01:00"),
+        ("what's my schedule for tomorrow?", .tomorrow, "2026-11-24T00:00:00+01:00"),
+        ("what's next", .next, nil),
+        ("show me my schedule", .upcoming, nil),
+    ])
+    func agendaQuestions(text: String, scope: AgendaScope, start: String?) {
+        guard case .agenda(let request) = parser.parse(text, context: monday).command else {
+            Issue.record("\(text) is not agenda")
+            return
+        }
+        #expect(request.scope == scope)
+        #expect(iso(request.when?.start, monday) == start)
+    }
+
+    @Test(arguments: [
+        ("set my timezone to Asia/Seoul", "Asia/Seoul"), ("my timezone is America/New_York", "America/New_York"),
+        ("change my time zone to Asia/Tokyo", "Asia/Tokyo"), ("update timezone: America/Chicago", "America/Chicago"),
+        ("set timezone to Australia/Sydney please", "Australia/Sydney"), ("timezone asia/seoul", "Asia/Seoul"),
+        ("I'm in Asia/Seoul timezone now", "Asia/Seoul"),
+    ])
+    func timeZonePhrasing(text: String, zone: String) {
+        #expect(parser.parse(text, context: monday).command == .timezone(name: zone))
+    }
+
+    @Test(arguments: [
+        ("doen 8/10", IntentKind.done), ("mvoe gym to friday 6pm", .move), ("halp", .help), ("skp gym", .skip),
+        ("scheduel dentist friday 10am", .schedule), ("cancle gym", .cancel), ("rseume", .resume),
+    ])
+    func typosInCommandWords(text: String, intent: IntentKind) {
+        let reading = parser.parse(text, context: monday)
+        #expect(reading.intent == intent)
+        #expect(reading.correction != nil)
+    }
+
+    @Test(arguments: ["mode", "more", "books", "cancer", "gone", "dome"])
+    func realWordsAreNotCorrected(word: String) {
+        #expect(CommandWords.correction(for: word) == nil)
+    }
+
+    @Test(arguments: [
+        ("can you move my run to 7?", IntentKind.move, "run"), ("reschedule gym for friday 6pm", .move, "gym"),
+        ("could you book a massage on saturday at 11", .schedule, "massage"), ("not doing gym today", .skip, "gym"),
+        ("I won't make it to yoga tomorrow", .skip, "yoga"), ("just did my workout, 7/10", .done, "workout"),
+    ])
+    func questionsAndPhrasesThatMeanCommands(text: String, intent: IntentKind, task: String) {
+        let reading = parser.parse(text, context: monday)
+        #expect(reading.intent == intent, "\(text)")
+        #expect(reading.task == task, "\(text)")
+    }
+
+    @Test(arguments: [
+        "done is better than perfect", "book club was fun last night", "I need to move house next month", "I'm done for today, so tired",
+        "I moved my desk to the window", "im not doing great", "my schedule is crazy this week", "the evening walk was lovely yesterday",
+    ])
+    func sentencesStayChat(text: String) {
+        #expect(parser.parse(text, context: monday).intent == .chat, "\(text)")
+    }
+}
