@@ -47,7 +47,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
         ]),
         // Benchmarks drive the real engine with synthetic workloads (bench-cost).
-        .target(name: "Benchmarks", dependencies: ["Conversation", "Coaching", "LLM", "Storage", "SchedulerCore"]),
+        .target(name: "Benchmarks", dependencies: ["Conversation", "Coaching", "LLM", "Storage", "SchedulerCore", "SentenceEncoder"]),
         // Top: front ends and the CLI.
         .target(name: "Adapters", dependencies: ["Conversation", "Language", "SharedValues", .product(name: "Logging", package: "swift-log")]),
         .target(name: "IRC", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
@@ -65,7 +65,7 @@ let package = Package(
         // The benchmark: synthetic users driving the engine (or the same core decisions) with hidden preferences.
         .target(name: "Simulation", dependencies: ["SchedulerCore", "Coaching", "Conversation", "Storage"]),
         .executableTarget(name: "scheduler-bot", dependencies: [
-            "Adapters", "Matrix", "IRC", "Conversation", "WebFace", "CalendarFetch", "ICS",
+            "Adapters", "Coaching", "SentenceEncoder", "Matrix", "IRC", "Conversation", "WebFace", "CalendarFetch", "ICS",
             .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "Metrics", package: "swift-metrics"), "BotConfig", "Language", "Storage", "SchedulerCore", "LLM", "Benchmarks", "Simulation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "SchedulerCoreTests", dependencies: ["SchedulerCore"]),
         .testTarget(name: "SharedValuesTests", dependencies: ["SharedValues"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "SharedValues"], exclude: ["tools"], resources: [.copy("Corpus")]),
-        .testTarget(name: "CoachingTests", dependencies: ["Coaching", "SchedulerCore"], resources: [.copy("RoutingDevSet")]),
+        .testTarget(name: "CoachingTests", dependencies: ["Coaching", "SchedulerCore", "SentenceEncoder"], resources: [.copy("RoutingDevSet")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "SchedulerCore"]),
         .testTarget(name: "BotConfigTests", dependencies: ["BotConfig"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM", "SharedValues"], exclude: ["fake_openai_server.py"]),
@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "IRCTests", dependencies: ["IRC", "LiveIRC", "Conversation", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "MatrixTests", dependencies: ["Matrix", "IRC", "LiveIRC", "Conversation", "HTTP", "Storage", "SchedulerCore", "MatrixCrypto", "SharedValues"]),
         .testTarget(name: "MatrixCryptoTests", dependencies: ["MatrixCrypto"]),
-        .testTarget(name: "LearningTests", dependencies: ["SchedulerCore", "Coaching"], resources: [.copy("Pairs")]),
+        .testTarget(name: "LearningTests", dependencies: ["SchedulerCore", "Coaching", "SentenceEncoder"], resources: [.copy("Pairs")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SchedulerCore"]),
         .testTarget(name: "SentenceEncoderTests", dependencies: ["SentenceEncoder"]),
         .testTarget(name: "ICSTests", dependencies: ["ICS"], exclude: ["peers"]),

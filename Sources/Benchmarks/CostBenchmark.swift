@@ -14,12 +14,15 @@ public struct CostBenchmark: Sendable {
         public var users: Int
         public var weeks: Int
         public var seed: UInt64
+        /// Where to write the run's cost log (JSON lines, as the bot writes it), for `scheduler-bot costs`.
+        public var logPath: String?
 
-        public init(messages: Int = 5000, users: Int = 50, weeks: Int = 4, seed: UInt64 = 42) {
+        public init(messages: Int = 5000, users: Int = 50, weeks: Int = 4, seed: UInt64 = 42, logPath: String? = nil) {
             self.messages = messages
             self.users = users
             self.weeks = weeks
             self.seed = seed
+            self.logPath = logPath
         }
     }
 
@@ -63,7 +66,8 @@ public struct CostBenchmark: Sendable {
     public func run(_ options: Options) async throws -> Report {
         let started = ContinuousClock.now
         let store = try SQLiteStore()
-        let chat = ChatSettings(llm: MeteredLLM(provider: OfflineProvider(book: replies), sinks: [], prices: prices),
+        let chat = ChatSettings(llm: MeteredLLM(provider: OfflineProvider(book: replies),
+                                                sinks: options.logPath.map { [CostLedger(path: $0)] } ?? [], prices: prices),
                                 completionsModel: "gpt-4o-mini", assistantModel: "gpt-4o",
                                 completionsSystemPrompt: completionsPrompt, assistantSystemPrompt: assistantPrompt, plans: plans)
         let engine = Engine(store: store, settings: EngineSettings(prompts: prompts, chat: chat))
@@ -82,7 +86,9 @@ public struct CostBenchmark: Sendable {
             line.costUSD += response.llm.costUSD
             routes[response.route.rawValue] = line
             ours += response.llm.costUSD
-            if response.intent == .plan { if response.llm.calls == 0 { planHits += 1 } else { planMisses += 1 } }
+            if response.intent == .plan {
+                if response.route == .command { planHits += 1 } else if response.route == .assistant { planMisses += 1 }
+            }
             guard response.route != .command || response.intent == .plan else { continue }
             let reply = response.replies.map(\.text).joined(separator: "\n")
             let naiveTokens = naive.answer(user: message.user, text: message.text, reply: reply)

@@ -4,6 +4,10 @@ import Foundation
 public struct ConfigError: Error, CustomStringConvertible, Sendable {
     public var problems: [String]
     public var description: String { problems.joined(separator: "\n") }
+
+    public init(problems: [String]) {
+        self.problems = problems
+    }
 }
 
 /// Resolved configuration: defaults, overridden by the file, overridden by the environment.
@@ -13,6 +17,8 @@ public struct ConfigValues: Sendable {
     public private(set) var sources: [String: String]
     /// The file that was read, if any.
     public var filePath: String?
+    /// `[costs.prices]` entries, in file order.
+    public private(set) var prices: [ConfiguredPrice] = []
 
     public static var defaults: ConfigValues {
         var values: [String: TOMLValue] = [:]
@@ -22,6 +28,11 @@ public struct ConfigValues: Sendable {
             sources[key.path] = "default"
         }
         return ConfigValues(values: values, sources: sources, filePath: nil)
+    }
+
+    mutating func setPrice(_ price: ConfiguredPrice) {
+        prices.removeAll { $0.model == price.model }
+        prices.append(price)
     }
 
     mutating func set(_ path: String, _ value: TOMLValue, source: String) {
@@ -94,11 +105,18 @@ public struct ConfigLoader: Sendable {
         var problems: [String] = []
         for entry in entries {
             let place = "\(name):\(entry.line)"
+            if entry.section == ConfigSchema.pricesSection {
+                switch ConfiguredPrice.read(entry, source: place) {
+                case .success(let price): config.setPrice(price)
+                case .failure(let problem): problems.append("\(place): [\(entry.section)] \"\(entry.key)\" \(problem.message)")
+                }
+                continue
+            }
             guard let key = ConfigSchema.key(section: entry.section, name: entry.key) else {
                 let known = ConfigSchema.sections.contains(entry.section)
                 problems.append(known
                     ? "\(place): unknown key '\(entry.key)' in [\(entry.section)]"
-                    : "\(place): key '\(entry.key)' is in unknown section [\(entry.section)] (known: \(ConfigSchema.sections.joined(separator: ", ")))")
+                    : "\(place): key '\(entry.key)' is in unknown section [\(entry.section)] (known: \((ConfigSchema.sections + [ConfigSchema.pricesSection]).joined(separator: ", ")))")
                 continue
             }
             switch coerce(entry.value, to: key) {
@@ -186,4 +204,42 @@ public struct ConfigLoader: Sendable {
 struct ConfigProblem: Error {
     var message: String
     init(_ message: String) { self.message = message }
+}
+
+/// One `[costs.prices]` entry: what a model costs, in USD per million tokens.
+///
+///     [costs.prices]
+///     "gpt-4o" = [2.50, 10.00, 1.25]   # input, output, cached input (optional: else the input rate)
+///     "llama3" = [0, 0]                # a local model: free, but said so explicitly
+public struct ConfiguredPrice: Sendable, Equatable {
+    public var model: String
+    public var inputPerMillion: Double
+    public var outputPerMillion: Double
+    public var cachedInputPerMillion: Double?
+    /// Where it was set, e.g. "bot.conf:42".
+    public var source: String
+
+    public init(model: String, inputPerMillion: Double, outputPerMillion: Double, cachedInputPerMillion: Double? = nil, source: String) {
+        self.model = model
+        self.inputPerMillion = inputPerMillion
+        self.outputPerMillion = outputPerMillion
+        self.cachedInputPerMillion = cachedInputPerMillion
+        self.source = source
+    }
+
+    static func read(_ entry: TOMLEntry, source: String) -> Result<ConfiguredPrice, ConfigProblem> {
+        let expected = "must be [input, output] or [input, output, cached input] in USD per million tokens"
+        guard case .array(let items) = entry.value, (2...3).contains(items.count) else { return .failure(ConfigProblem(expected)) }
+        var rates: [Double] = []
+        for item in items {
+            switch item {
+            case .integer(let value): rates.append(Double(value))
+            case .float(let value): rates.append(value)
+            default: return .failure(ConfigProblem(expected))
+            }
+        }
+        guard rates.allSatisfy({ $0.isFinite && $0 >= 0 }) else { return .failure(ConfigProblem("rates must be 0 or more")) }
+        return .success(ConfiguredPrice(model: entry.key, inputPerMillion: rates[0], outputPerMillion: rates[1],
+                                        cachedInputPerMillion: rates.count == 3 ? rates[2] : nil, source: source))
+    }
 }

@@ -89,6 +89,12 @@ public enum ConfigSchema {
             if case .float(let f) = value, !(0.5...1).contains(f) { return "must be between 0.5 and 1" }
             return nil
         }),
+        // The sentence encoder's folder (model.safetensors, vocab.txt); empty: the cache folder scripts/fetch-encoder.sh fills.
+        ConfigKey("learning", "encoder_dir", .string, .string("")),
+        ConfigKey("learning", "encoder_match_threshold", .float, .float(0.725), check: { value in
+            if case .float(let f) = value, !(0.5...1).contains(f) { return "must be between 0.5 and 1" }
+            return nil
+        }),
         ConfigKey("learning", "min_schedule_count", .integer, .integer(3), check: inRange(1...1000)),
         ConfigKey("learning", "min_frequent_types", .integer, .integer(2), check: inRange(1...1000)),
         ConfigKey("learning", "sync_daily_calls_per_user", .integer, .integer(4), check: inRange(0...1000)),
@@ -118,6 +124,9 @@ public enum ConfigSchema {
         ConfigKey("http", "listen", .string, .string(""), check: isEmptyOrHostPort),
         ConfigKey("http", "public_url", .string, .string(""), check: isEmptyOrHTTPURL),
     ]
+
+    /// The table of model prices: any quoted model name is a key (see `ConfiguredPrice`).
+    public static let pricesSection = "costs.prices"
 
     public static let learnerNames = ["beta-pool", "seed-ema", "nine-to-five", "random"]
 
@@ -160,11 +169,11 @@ public enum ConfigSchema {
         return "'\(s)' is not a known IANA time zone (e.g. Europe/Berlin)"
     }
 
-    /// `host:port` (IPv6 in brackets) with a port from 1 to 65535.
+    /// `host:port` (IPv6 in brackets); port 0 picks a free one (tools and tests read it from stderr).
     static let isEmptyOrHostPort: @Sendable (TOMLValue) -> String? = { value in
         guard case .string(let s) = value, !s.isEmpty else { return nil }
         guard let colon = s.lastIndex(of: ":"), colon != s.startIndex, let port = Int(s[s.index(after: colon)...]),
-              (1...65535).contains(port) else { return "must be host:port, e.g. 127.0.0.1:8080" }
+              (0...65535).contains(port) else { return "must be host:port, e.g. 127.0.0.1:8080" }
         return nil
     }
 

@@ -1,5 +1,6 @@
-/// A small, strict TOML reader: `[section]` headers, `key = value`, strings (basic and literal),
-/// integers, floats, booleans, arrays (may span lines), and `#` comments.
+/// A small, strict TOML reader: `[section]` and `[section.table]` headers, `key = value` with bare
+/// or quoted keys (`"gpt-4.1" = ...`), strings (basic and literal), integers, floats, booleans,
+/// arrays (may span lines), and `#` comments.
 ///
 /// Hand-written rather than a dependency so every error names its line, and the build stays small.
 public struct TOMLParser {
@@ -37,14 +38,34 @@ public struct TOMLParser {
         let line = cursor.line
         _ = cursor.take()
         cursor.skipSpaces()
-        let name = try parseKey(&cursor)
+        var name = try parseBareKey(&cursor)
+        while cursor.peek() == "." {
+            _ = cursor.take()
+            name += "." + (try parseBareKey(&cursor))
+        }
         cursor.skipSpaces()
         guard cursor.take() == "]" else { throw TOMLError(line: line, message: "expected ']' to close section [\(name)") }
         try cursor.expectEndOfLine()
         return name
     }
 
+    /// A bare key, or a quoted one for names with dots or colons (model names such as "gpt-4.1").
     private func parseKey(_ cursor: inout Cursor) throws(TOMLError) -> String {
+        switch cursor.peek() {
+        case "\"":
+            let key = try parseBasicString(&cursor)
+            guard !key.isEmpty else { throw TOMLError(line: cursor.line, message: "empty quoted key") }
+            return key
+        case "'":
+            let key = try parseLiteralString(&cursor)
+            guard !key.isEmpty else { throw TOMLError(line: cursor.line, message: "empty quoted key") }
+            return key
+        default:
+            return try parseBareKey(&cursor)
+        }
+    }
+
+    private func parseBareKey(_ cursor: inout Cursor) throws(TOMLError) -> String {
         var key = ""
         while let s = cursor.peek(), s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "_" || s == "-" {
             key.unicodeScalars.append(s)

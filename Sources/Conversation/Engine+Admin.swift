@@ -1,4 +1,5 @@
 import Foundation
+import LLM
 import Storage
 
 extension Engine {
@@ -22,28 +23,25 @@ extension Engine {
         return true
     }
 
+    /// The audit `scheduler-bot costs --by route` prints, over the store's copy of the cost log.
     private func costReport(days: Int, _ turn: inout Turn) throws {
-        var utc = Calendar(identifier: .gregorian)
-        utc.timeZone = TimeZone(identifier: "UTC") ?? .current
-        let since = utc.date(byAdding: .day, value: 1 - days, to: utc.startOfDay(for: turn.now)) ?? turn.now
+        let since = Calendar.utc.date(byAdding: .day, value: 1 - days, to: Engine.utcDayStart(turn.now)) ?? turn.now
         let rows = try turn.session.calls(since: since)
         guard !rows.isEmpty else {
-            turn.say("No LLM calls since \(TimeFormat(timeZone: utc.timeZone).day(since)) (UTC).")
+            turn.say("No LLM calls since \(TimeFormat(timeZone: Calendar.utc.timeZone).day(since)) (UTC).")
             return
         }
-        var byRoute: [String: (calls: Int, tokens: Int, cost: Double)] = [:]
-        for row in rows {
-            let key = "\(row.route)/\(row.outcome)"
-            let old = byRoute[key] ?? (0, 0, 0)
-            byRoute[key] = (old.calls + 1, old.tokens + row.promptTokens + row.completionTokens, old.cost + row.costUSD)
-        }
-        var lines = ["route/outcome             calls    tokens      cost"]
-        for (key, value) in byRoute.sorted(by: { $0.key < $1.key }) {
-            lines.append(key.padding(toLength: 24, withPad: " ", startingAt: 0)
-                         + String(format: "%7d %9d  $%8.4f", value.calls, value.tokens, value.cost))
-        }
-        let total = rows.reduce(0) { $0 + $1.costUSD }
-        lines.append(String(format: "total: %d rows, $%.4f", rows.count, total))
-        turn.say((days == 1 ? "LLM costs today (UTC):\n" : "LLM costs, last 7 days (UTC):\n") + lines.joined(separator: "\n"), preformatted: true)
+        let report = CostReport(records: rows.compactMap(CostRecord.init), grouping: .route,
+                                fallbackStrongModel: settings.chat?.assistantModel ?? LLMSettings().assistantModel,
+                                prices: settings.chat?.llm.prices ?? .defaults)
+        turn.say((days == 1 ? "LLM costs today (UTC):\n" : "LLM costs, last 7 days (UTC):\n") + report.renderTable(), preformatted: true)
+    }
+}
+
+private extension Calendar {
+    static var utc: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        return calendar
     }
 }

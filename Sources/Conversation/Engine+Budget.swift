@@ -52,17 +52,17 @@ extension Engine {
         }
         let request = wanted ?? ChatRequest(model: chat.completionsModel, messages: [.user(turn.text.forModel)],
                                             maxTokens: chat.completionsMaxTokens, purpose: classification.type.rawValue)
-        try deferCall(firstDenial ?? .userDaily, wanted: decision.path, request: request,
+        try deferCall(firstDenial ?? .userDaily, request: request,
                       messageType: classification.type.rawValue, &turn)
     }
 
     /// Answers without the model a budget kept the message from: the reason once a day, the command
     /// hint (or `otherwise`) after that, and a cost row at no cost with the tokens the call would have used.
-    func deferCall(_ denial: BudgetDenial, wanted: ChatPath, request: ChatRequest, messageType: String,
+    func deferCall(_ denial: BudgetDenial, request: ChatRequest, messageType: String,
                    otherwise: String = Engine.commandHint, _ turn: inout Turn) throws {
         turn.route = .none
         try sayBudgetNotice(denial, otherwise: otherwise, &turn)
-        turn.skippedCalls.append(SkippedCall(request: request, route: wanted.rawValue, messageType: messageType,
+        turn.skippedCalls.append(SkippedCall(request: request, route: .deferred, messageType: messageType,
                                              outcome: .budgetDeferred))
     }
 

@@ -114,6 +114,11 @@ extension Engine {
             turn.say("This bot does not publish calendar feeds (its web listener is off: [http] listen in bot.conf).")
             return
         }
+        // Anyone holding the address reads the schedule: never hand it out where others read along.
+        if turn.message.network == .irc, let room = turn.message.roomID, let first = room.first, "#&+!".contains(first) {
+            turn.say("Your feed address is private, so I only give it in a private message: /msg me calendar feed")
+            return
+        }
         var token = try turn.session.feedToken(of: turn.user.id)
         if token == nil || reset {
             let fresh = FeedToken.make()
@@ -138,9 +143,21 @@ extension Engine {
     /// Fetches every imported calendar that is due (conditional GET), outside any transaction, then stores what
     /// changed. A failed refresh keeps the old busy times and backs off.
     func refreshCalendars(now: Date) async {
-        guard let due = try? store.read({ try $0.calendarSourcesDue(at: now, limit: 20) }), !due.isEmpty else { return }
-        for source in due {
-            let outcome = await refetch(source)
+        guard let due = try? store.read({ try $0.calendarSourcesDue(at: now, limit: 32) }) else { return }
+        // Ticks of several networks may overlap: a calendar already being fetched is left to that fetch.
+        let fresh = due.filter { !refreshing.contains($0.userID) }
+        guard !fresh.isEmpty else { return }
+        refreshing.formUnion(fresh.map(\.userID))
+        defer { refreshing.subtract(fresh.map(\.userID)) }
+        // Fetched side by side, so a tick waits for the slowest server rather than the sum of them.
+        let fetcher = settings.calendar.fetcher, metrics = self.metrics
+        let outcomes = await withTaskGroup(of: (CalendarSource, Refetch).self) { group in
+            for source in fresh { group.addTask { (source, await Engine.refetch(source, fetcher: fetcher, metrics: metrics)) } }
+            var results: [(CalendarSource, Refetch)] = []
+            for await result in group { results.append(result) }
+            return results
+        }
+        for (source, outcome) in outcomes {
             do {
                 try store.write { session in
                     guard let current = try session.calendarSource(of: source.userID), current.url == source.url,
@@ -153,18 +170,18 @@ extension Engine {
         }
     }
 
-    private enum Refetch {
+    private enum Refetch: Sendable {
         case unchanged
         case read(body: String, calendar: ParsedCalendar, etag: String?, lastModified: String?)
         case failed(String)
     }
 
-    private func refetch(_ source: CalendarSource) async -> Refetch {
+    private static func refetch(_ source: CalendarSource, fetcher: any CalendarFetching, metrics: EngineMetrics) async -> Refetch {
         let started = ContinuousClock.now
         do {
             let url = try CalendarURL.parse(source.url)
             let hasBody = source.body != nil
-            let result = try await settings.calendar.fetcher.fetch(url, etag: hasBody ? source.etag : nil, lastModified: hasBody ? source.lastModified : nil)
+            let result = try await fetcher.fetch(url, etag: hasBody ? source.etag : nil, lastModified: hasBody ? source.lastModified : nil)
             metrics.calendarFetch(failed: false, seconds: started.duration(to: .now))
             switch result {
             case .notModified: return .unchanged

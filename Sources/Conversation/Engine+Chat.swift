@@ -9,7 +9,8 @@ import Storage
 /// logged after the transaction with the tokens it would have cost, so audits can price the saving.
 struct SkippedCall: Sendable {
     var request: ChatRequest
-    var route: String
+    /// `cache` or `deferred`.
+    var route: CostRoute
     var messageType: String
     var outcome: CallOutcome
 }
@@ -33,6 +34,12 @@ struct ModelTask: Sendable {
     var summary: ThreadSummary?
     /// What the call may cost at most; held against the budgets while the call is awaited.
     var worstCaseUSD: Double = 0
+
+    /// The cost log's `message_type`: `plan` for plans, as on plan-cache rows, else the chat's type.
+    var costMessageType: String {
+        if case .plan = kind { return "plan" }
+        return classification.type.rawValue
+    }
 }
 
 extension Engine {
@@ -46,6 +53,7 @@ extension Engine {
         if let matched {
             logger.debug("route pattern: \(matched.name)")
             turn.route = .pattern
+            turn.messageType = matched.name
             turn.say(try rotatedReply(from: matched, turn))
             return
         }
@@ -53,6 +61,7 @@ extension Engine {
         if policy.isPhatic(routed) {
             logger.info("route pattern: \(routed.rule)")
             turn.route = .pattern
+            turn.messageType = routed.type.rawValue
             turn.say(try phaticReply(routed, hour: hour, turn))
             return
         }
@@ -68,12 +77,13 @@ extension Engine {
         switch decision.path {
         case .pattern:
             turn.route = .pattern
+            turn.messageType = routed.type.rawValue
             turn.say(try phaticReply(routed, hour: hour, turn))
         case .none:
             let denial = chat.gate.denial(path: .completions, worstCaseUSD: 0, state: budget) ?? .userDaily
             let request = ChatRequest(model: chat.completionsModel, messages: [.user(turn.text.forModel)],
                                       maxTokens: chat.completionsMaxTokens, purpose: routed.type.rawValue)
-            try deferCall(denial, wanted: .completions, request: request, messageType: routed.type.rawValue, &turn)
+            try deferCall(denial, request: request, messageType: routed.type.rawValue, &turn)
         case .completions, .assistant:
             try chooseModelCall(decision, classification: routed, chat: chat, budget: budget, &turn)
         }
@@ -143,6 +153,7 @@ enum Help {
         • reminders 15 min / off · daily plan at 8 / off · weekly review on · quiet hours 22-07 · message limit 5
         • unanswered missed / unknown · stop, mute or quiet (until resume)
         • plan <goal> — e.g. plan a marathon training block
+        • calendar import <your calendar's iCal address> / off — I schedule around your meetings · calendar feed — subscribe to what I schedule
         I learn from every done and skip when your tasks go best.
         """
 }

@@ -67,7 +67,7 @@ extension Engine {
         for insight in related.prefix(3) { lines.append("• Insight: \(InsightWording.toUser(insight.text))") }
         if let typeID = type.id, let sync = try turn.session.syncs(of: turn.user.id, taskTypeID: typeID, limit: 1).first,
            sync.outcome == .applied, !sync.adjustments.isEmpty {
-            let reasons = sync.adjustments.prefix(2).map { "\($0.reason) (×\(String(format: "%.2f", $0.modifier)))" }
+            let reasons = sync.adjustments.prefix(2).map { "\(InsightWording.toUser($0.reason)) (×\(String(format: "%.2f", $0.modifier)))" }
             lines.append("• Adjusted from what you told me (\(sync.source == .llm ? "interpreted by the coach model" : "read offline")): " + reasons.joined(separator: "; "))
         }
         turn.say(lines.joined(separator: "\n"))

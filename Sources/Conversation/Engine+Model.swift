@@ -10,18 +10,40 @@ extension Engine {
     func answerWithModel(_ task: ModelTask) async throws -> Response {
         guard let chat = settings.chat else { throw EngineError.noModelConfigured }
         let context = LLMCallContext(userID: task.message.userID, route: task.path.rawValue,
-                                     messageType: task.classification.type.rawValue, time: task.message.receivedAt)
+                                     messageType: task.costMessageType, time: task.message.receivedAt)
         let started = ContinuousClock.now
-        let reply = await chat.llm.chat(task.request, context: context)
-        let answer = try store.write { session in
+        let reply = await chat.llm.call(task.request, context: context)
+        var record = reply.record
+        record.worstCaseUSD = task.worstCaseUSD
+        do {
+            let (response, baseline) = try commitAnswer(task, reply: reply, chat: chat)
+            record.baseline = baseline
+            await logCall(record, chat)
+            metrics.handled(response, after: started.duration(to: .now), message: task.message)
+            return response
+        } catch {
+            // The call was made and paid for whatever became of the answer.
+            await logCall(record, chat)
+            throw error
+        }
+    }
+
+    /// A model call's row, in the operator metrics and every sink of the cost log.
+    func logCall(_ record: CostRecord, _ chat: ChatSettings) async {
+        metrics.llm(record)
+        await chat.llm.log(record)
+    }
+
+    /// The second transaction: the answer, the thread and the delivery record together.
+    private func commitAnswer(_ task: ModelTask, reply: LLMReply, chat: ChatSettings) throws -> (Response, TokenUsage?) {
+        try store.write { session in
             if let delivery = task.message.delivery, try session.isHandled(externalID: delivery.externalID) {
-                return Response.duplicate(of: task.message)
+                return (Response.duplicate(of: task.message), nil)
             }
             var turn = try Turn(message: task.message, text: MessageText.clean(task.message.text, limit: settings.maxMessageLength),
                                 session: session, settings: settings)
             turn.route = task.path == .assistant ? .assistant : .completions
             turn.replies = task.leadingReplies
-            try record(reply.record, at: task.message.receivedAt, in: session)
             switch task.kind {
             case .chat:
                 turn.intent = .chat
@@ -43,35 +65,10 @@ extension Engine {
             response.llm = LLMUsage(calls: reply.isFallback && reply.record.promptTokens == 0 ? 0 : 1,
                                     promptTokens: reply.record.promptTokens, completionTokens: reply.record.completionTokens,
                                     costUSD: reply.record.costUSD)
+            let baseline = try baseline(for: turn, reply: response.replies.map(\.text).joined(separator: "\n"))
             try Engine.recordDelivery(of: task.message, answer: response, in: session)
-            return response
+            return (response, baseline)
         }
-        metrics.handled(answer, after: started.duration(to: .now), message: task.message)
-        return answer
-    }
-
-    /// Logs the model calls a message avoided (cache hits, budget deferrals) in both cost logs.
-    func logSkipped(_ skipped: [SkippedCall], for message: InboundMessage) async {
-        guard let chat = settings.chat, !skipped.isEmpty else { return }
-        for call in skipped {
-            let context = LLMCallContext(userID: message.userID, route: call.route, messageType: call.messageType,
-                                         time: message.receivedAt)
-            let cost = await chat.llm.recordSkippedCall(call.request, context: context, outcome: call.outcome)
-            do {
-                try store.write { try record(cost, at: message.receivedAt, in: $0) }
-            } catch {
-                logger.error("could not store a skipped-call row", metadata: ["error": "\(error)"])
-            }
-        }
-    }
-
-    /// The cost row, timed by the message's clock so daily budgets follow the conversation (and replays).
-    func record(_ cost: CostRecord, at instant: Date, in session: any StoreSession) throws {
-        metrics.llm(cost)
-        try session.record(LLMCallRow(time: instant, user: cost.user, route: cost.route, messageType: cost.messageType,
-                                      model: cost.model, promptTokens: cost.promptTokens, completionTokens: cost.completionTokens,
-                                      cachedTokens: cost.cachedTokens, estimated: cost.estimated, costUSD: cost.costUSD,
-                                      latencyMs: cost.latencyMs, outcome: cost.outcome.rawValue))
     }
 
     /// Tool calls run as the commands they stand for, through the same grammar and handlers as typed ones.

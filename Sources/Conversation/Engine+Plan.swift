@@ -23,13 +23,13 @@ extension Engine {
            let cached = try turn.session.cachedPlan(key: key, freshAfter: turn.now.addingTimeInterval(-chat.plans.timeToLive)),
            let template = try? PlanTemplate.parse(cached) {
             try apply(template.filled(with: details), goal: goal, fromCache: true, &turn)
-            turn.skippedCalls.append(SkippedCall(request: request, route: "assistant", messageType: "plan", outcome: .cached))
+            turn.skippedCalls.append(SkippedCall(request: request, route: .cache, messageType: "plan", outcome: .cached))
             return
         }
         let worstCase = chat.llm.worstCaseCost(of: request)
         let state = try budgetState(chat, turn)
         if let denial = chat.gate.denial(path: .assistant, worstCaseUSD: worstCase, state: state) {
-            try deferCall(denial, wanted: .assistant, request: request, messageType: "plan",
+            try deferCall(denial, request: request, messageType: "plan",
                           otherwise: "I can't make a new plan today. You can still schedule tasks one by one.", &turn)
             return
         }

@@ -19,6 +19,7 @@ extension Engine {
                                       maxTokens: settings.smartSync.maxTokens, temperature: 0, purpose: "insight_sync")
             let context = LLMCallContext(userID: job.userID, route: "sync", messageType: "insight_sync", time: now)
             let reply = await chat.llm.chat(request, context: context)
+            metrics.llm(reply.record)
             let result: Result<[SyncAdjustment], AdjustmentError> = reply.failure.map { _ in .failure(.notJSON) }
                 ?? AdjustmentParser(limits: limits).parse(reply.text)
             let note = reply.failure.map { "call failed: \($0)" } ?? ""
@@ -33,7 +34,6 @@ extension Engine {
                         note: String, cost: CostRecord?, now: Date) -> Bool {
         do {
             return try store.write { session in
-                if let cost { try record(cost, at: now, in: session) }
                 // Gone, or synced by an overlapping round while this one awaited the model: never merge twice.
                 guard var type = try session.taskType(id: job.taskTypeID), !job.isCovered(by: type.lastSyncedAt) else { return false }
                 var sync = SyncRecord(userID: job.userID, taskTypeID: job.taskTypeID, insightIDs: job.insightIDs, adjustments: [],

@@ -19,6 +19,8 @@ public actor Engine: ConversationHandling {
     let metrics = EngineMetrics()
     /// The latest instant a message or tick carried: the engine's idea of now when a caller has none.
     var latestClock: Date?
+    /// Users whose imported calendar is being fetched right now.
+    var refreshing: Set<String> = []
     let logger: Logger
     /// Model calls being awaited; the budget gate counts them as spent.
     var inFlight = InFlightCalls()
@@ -26,6 +28,9 @@ public actor Engine: ConversationHandling {
     public init(store: any SchedulerStore, settings: EngineSettings = EngineSettings(),
                 logger: Logger = Logger(label: "scheduler-bot.engine")) {
         self.store = store
+        var settings = settings
+        // The budgets read spend from the store, so its copy of the cost log is never left out.
+        if let llm = settings.chat?.llm { settings.chat?.llm = llm.addingSink(StoreCostSink(store: store)) }
         self.settings = settings
         self.logger = logger
     }
@@ -37,8 +42,8 @@ public actor Engine: ConversationHandling {
         let calendar = await prefetchCalendar(for: text)
         do {
             switch try decide(message, text: text, calendar: calendar) {
-            case .answered(let response, let skipped):
-                await logSkipped(skipped, for: message)
+            case .answered(let response, let row):
+                if let row { await log(row, for: message) }
                 metrics.handled(response, after: started.duration(to: .now), message: message)
                 return response
             case .needsModel(let task):
@@ -55,7 +60,7 @@ public actor Engine: ConversationHandling {
     }
 
     enum Decision {
-        case answered(Response, skipped: [SkippedCall])
+        case answered(Response, costRow: MessageCostRow?)
         case needsModel(ModelTask)
     }
 
@@ -63,7 +68,7 @@ public actor Engine: ConversationHandling {
     private func decide(_ message: InboundMessage, text: MessageText, calendar: CalendarImport?) throws -> Decision {
         try store.write { session in
             if let delivery = message.delivery, try session.isHandled(externalID: delivery.externalID) {
-                return .answered(Response.duplicate(of: message), skipped: [])
+                return .answered(Response.duplicate(of: message), costRow: nil)
             }
             var turn = try Turn(message: message, text: text, session: session, settings: settings)
             try respond(&turn, calendar: calendar)
@@ -71,8 +76,9 @@ public actor Engine: ConversationHandling {
             try turn.finish()
             if let task = turn.modelTask { return .needsModel(task) }
             let response = turn.response
+            let row = try costRow(for: turn, reply: response.replies.map(\.text).joined(separator: "\n"))
             try Engine.recordDelivery(of: message, answer: response, in: session)
-            return .answered(response, skipped: turn.skippedCalls)
+            return .answered(response, costRow: row)
         }
     }
 

@@ -21,6 +21,8 @@ struct Turn {
     var changedEvents: [Event] = []
     /// Model calls avoided by this message, logged once the transaction has committed.
     var skippedCalls: [SkippedCall] = []
+    /// What kind of chat the message was (a pattern section, a classifier type), for the cost log.
+    var messageType: String?
 
     init(message: InboundMessage, text: MessageText, session: any StoreSession, settings: EngineSettings) throws {
         self.message = message

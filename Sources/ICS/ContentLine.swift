@@ -42,10 +42,6 @@ enum ContentLineReader {
         return result
     }
 
-    static func parse(_ line: String, line number: Int) throws(CalendarParseError) -> ContentLine {
-        try parse(Array(line.utf8)[...], line: number)
-    }
-
     /// Splits `NAME *(;param) : value`, honouring double-quoted parameter values (which may hold `:` and `;`).
     static func parse(_ line: ArraySlice<UInt8>, line number: Int) throws(CalendarParseError) -> ContentLine {
         var index = line.startIndex

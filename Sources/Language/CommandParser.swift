@@ -67,7 +67,7 @@ struct Message {
 
     init(text: String, context: TimeContext, knownNames: [String] = []) {
         let tokens = Tokenizer.tokenize(text).map(Self.pictographAsSymbol).map(Self.possessiveDayAsDay)
-        let scanned = TimeScanner(tokens: tokens).scan()
+        let scanned = Self.withHourAfterDay(TimeScanner(tokens: tokens).scan(), tokens)
         let named = Self.nameTokens(tokens, scanned, knownNames: knownNames)
         self.init(text: text, context: context, tokens: tokens, mentions: scanned.filter { !$0.tokens.contains(where: named.contains) },
                   knownNames: knownNames)
@@ -87,6 +87,18 @@ struct Message {
     /// The same message with one mention read as words of the task ("schedule lunch tomorrow": lunch is the task).
     func readingAsName(_ mention: TimeMention) -> Message {
         Message(text: text, context: context, tokens: tokens, mentions: mentions.filter { $0.tokens != mention.tokens }, knownNames: knownNames)
+    }
+
+    /// "schedule gym friday 6": a bare hour that ends the message right after a day is that day's clock time.
+    private static func withHourAfterDay(_ mentions: [TimeMention], _ tokens: [Token]) -> [TimeMention] {
+        guard let i = tokens.lastIndex(where: { $0.kind != .symbol }), tokens[i].isNumber, tokens[i].text.count <= 2, i > 0,
+              let day = mentions.last, day.tokens.upperBound == i, day.day != nil, day.clock == nil, !day.isInvalid,
+              let (clock, next) = TimeScanner(tokens: tokens).clockTime(at: i, strong: false), next == i + 1, clock.isValid else {
+            return mentions
+        }
+        var hour = TimeMention(tokens: i..<(i + 1))
+        hour.clock = clock
+        return mentions + [hour]
     }
 
     /// "tomorrow's gym", "friday's review": a day in the possessive is that day.
@@ -163,12 +175,17 @@ struct Message {
             if token.text == "did", word(i + 1) == "it" { return (.done, i + 1) }
             if token.text == "did", let next = word(i + 1), ["my", "the", "a", "an", "some", "today's"].contains(next) { return (.done, i) }
             if token.text == "time", word(i + 1) == "zone" { return (.timezone, i + 1) }
-            if token.text == "remind", word(i + 1) == "me", word(i + 2) == "to" { return (.schedule, i + 2) }
+            if token.text == "remind", word(i + 1) == "me", word(i + 2) == "to", mentions.contains(where: \.saysTime) { return (.schedule, i + 2) }
             if let end = skipPhraseEnd(at: i) { return (.skip, end) }
             if let intent = CommandWords.intents[token.text] {
                 if token.text == "add", word(i + 1) == "to" { return nil }
                 if intends && intent != .schedule { return nil }
                 if startsSentence(after: i), intent != .timezone, intent != .available { return nil }
+                // "move on", "push through", "book it": a phrase, not a command about a task.
+                if let next = word(i + 1), i + 2 >= tokens.count || tokens[(i + 2)...].allSatisfy({ $0.kind == .symbol }),
+                   (Self.particles.contains(next) && [.move, .schedule, .done].contains(intent) || next == "it" && intent == .schedule) {
+                    return nil
+                }
                 // "schedule? what schedule", "done?": the word asked back, not a command.
                 if i + 1 < tokens.count, tokens[i + 1].isSymbol("?"), [.schedule, .done, .skip, .cancel, .move, .plan].contains(intent) { return nil }
                 return (intent, i)
@@ -191,6 +208,8 @@ struct Message {
         return tokens[i + 1].text != "it"
     }
 
+    static let particles: Set<String> = ["on", "forward", "along", "through", "ahead", "over", "up", "off", "deal", "out"]
+
     /// "not doing gym today", "won't make it to yoga", "can't make standup": a skip said in words.
     /// Returns the index of the phrase's last word; "not doing great" is about a mood, not a task.
     private func skipPhraseEnd(at i: Int) -> Int? {
@@ -207,10 +226,14 @@ struct Message {
         ["cant", "make", "it", "to"], ["not", "going", "to", "make", "it", "to"], ["not", "gonna", "make", "it", "to"],
         ["can't", "make"], ["cant", "make"], ["won't", "make"], ["wont", "make"],
     ]
-    static let moodWords: Set<String> = ["well", "so", "too", "very", "much", "anything", "that", "this", "it", "any", "enough", "the", "a", "my", "sense", "great", "good", "ok", "okay", "fine", "badly", "anymore"]
+    static let moodWords: Set<String> = [
+        "well", "so", "too", "very", "much", "anything", "that", "this", "it", "any", "enough", "the", "a", "an", "my", "sense", "great",
+        "good", "ok", "okay", "fine", "badly", "anymore", "up", "time", "room", "plans", "friends", "money", "progress", "ends", "decisions",
+        "mistakes", "things", "stuff", "nothing", "everything", "me", "you", "us", "them", "him", "her",
+    ]
 
     /// A command word followed by one of these is the subject of a sentence ("done is better than perfect").
-    static let predicates: Set<String> = ["and", "is", "was", "are", "were", "isn't", "wasn't", "looks", "seems", "feels", "sucks", "means", "has", "had"]
+    static let predicates: Set<String> = ["and", "happens", "happened", "is", "was", "are", "were", "isn't", "wasn't", "looks", "seems", "feels", "sucks", "means", "has", "had"]
 
     /// "set my timezone to ...", "my timezone is ...": words before a setting's name.
     private func isSettingLead(_ i: Int) -> Bool {

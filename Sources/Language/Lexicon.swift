@@ -44,7 +44,7 @@ enum Lexicon {
         "m": .minute, "min": .minute, "mins": .minute, "minute": .minute, "minutes": .minute, "mn": .minute,
         "h": .hour, "hr": .hour, "hrs": .hour, "hour": .hour, "hours": .hour, "hs": .hour,
         "d": .day, "day": .day, "days": .day,
-        "w": .week, "wk": .week, "wks": .week, "week": .week, "weeks": .week,
+        "w": .week, "wk": .week, "wks": .week, "week": .week, "weeks": .week, "fortnight": .fortnight, "fortnights": .fortnight,
         "mo": .month, "mos": .month, "month": .month, "months": .month,
         "y": .year, "yr": .year, "yrs": .year, "year": .year, "years": .year,
     ]
@@ -52,7 +52,7 @@ enum Lexicon {
 
 /// A calendar or clock unit in offsets and durations.
 enum TimeUnit: Sendable, Equatable {
-    case second, minute, hour, day, week, month, year
+    case second, minute, hour, day, week, fortnight, month, year
 
     /// Minutes in one unit for clock units; nil for calendar units measured in days or months.
     var minutes: Double? {
@@ -72,6 +72,7 @@ enum TimeUnit: Sendable, Equatable {
         case .hour: (.minute, 60)
         case .day: (.hour, 24)
         case .week: (.day, 7)
+        case .fortnight: (.day, 14)
         case .month: (.day, 30)
         case .year: (.month, 12)
         }
@@ -84,7 +85,7 @@ enum TimeUnit: Sendable, Equatable {
         case .minute: .minute
         case .hour: .hour
         case .day: .day
-        case .week: .week
+        case .week, .fortnight: .week
         case .month: .month
         case .year: .year
         }

@@ -5,6 +5,8 @@ extension Message {
     /// `schedule <task> [when] [for <duration>]`; the command word may come after the time.
     func schedule(after index: Int) -> Command {
         let all = 0..<tokens.count
+        // "add it to the list", "put that on hold": a pronoun names nothing to schedule.
+        if let next = word(index + 1), ["it", "that", "this", "them"].contains(next) { return .chat }
         let task = taskText(in: (index + 1)..<tokens.count)
         if let problem = timeProblem(in: all) { return .unreadable(Unreadable(.schedule, problem, task: task)) }
         if let negative = negativeDuration(in: all) { return .unreadable(Unreadable(.schedule, .impossible(negative), task: task)) }

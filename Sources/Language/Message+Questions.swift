@@ -33,7 +33,12 @@ extension Message {
             let bare: Set<String> = ["for", "on", "my", "the", "please", "pls", "so", "now", "and", "is", "s"]
             return cued || free.allSatisfy({ bare.contains(tokens[$0].text) }) ? .agenda(request) : nil
         case .next: return cued || free.count <= 2 ? .agenda(request) : nil
-        case .upcoming, .period: return cued ? .agenda(request) : nil
+        case .period: return cued ? .agenda(request) : nil
+        case .upcoming:
+            // "what's up" greets; "what's coming up", "what do I have", "show my calendar" ask.
+            let asks: Set<String> = ["agenda", "calendar", "schedule", "plan", "plans", "events", "upcoming", "coming", "booked", "have", "got",
+                                     "lined", "store", "list", "meetings", "appointments", "planned", "scheduled"]
+            return cued && free.contains(where: { asks.contains(tokens[$0].text) }) ? .agenda(request) : nil
         }
     }
 
@@ -47,7 +52,7 @@ extension Message {
         }
         if said.isEmpty {
             if let possessive { return AgendaRequest(scope: possessive == 0 ? .today : .tomorrow, when: day(possessive)) }
-            if words.contains("day") { return AgendaRequest(scope: .today, when: day(0)) }
+            if zip(words, words.dropFirst()).contains(where: { $0 == "my" && $1 == "day" }) { return AgendaRequest(scope: .today, when: day(0)) }
             return AgendaRequest(scope: words.contains("next") ? .next : .upcoming)
         }
         if said.count == 1, let only = said.first, only.clock == nil, only.part == nil, only.span == nil, only.offset == nil,

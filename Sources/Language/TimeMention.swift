@@ -197,6 +197,8 @@ enum SpanSpec: Sendable, Equatable {
     case units(TimeUnit, count: Int)
     /// "the rest of the week": today to Saturday 00:00.
     case restOfWeek
+    /// "the third quarter", "4th quarter 2018".
+    case quarter(Int, year: Int?)
     /// "2019 to 2021": whole years, the last one included.
     case years(Int, Int)
 }
@@ -233,6 +235,8 @@ struct TimeMention: Sendable {
     var offset: TimeOffset?
     /// "within 2 hours": from now to now + the offset.
     var offsetIsWithin = false
+    /// "3 years from today": counted from today's 00:00.
+    var offsetFromToday = false
     var isNow = false
     var durationMinutes: Int?
     /// Looked like a time but could not be read ("25pm", "feb 30").

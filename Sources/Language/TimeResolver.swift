@@ -34,6 +34,7 @@ struct TimeResolver {
         var spanEnd: SpanSpec?
         var offset: TimeOffset?
         var offsetIsWithin = false
+        var offsetFromToday = false
         var isNow = false
 
         init(_ mentions: [TimeMention]) {
@@ -46,7 +47,7 @@ struct TimeResolver {
                 if clock == nil, let c = m.clock { clock = c; clockEnd = m.clockEnd }
                 bound = bound ?? m.bound
                 if span == nil, let sp = m.span { span = sp; spanEnd = m.spanEnd }
-                if offset == nil, let o = m.offset { offset = o; offsetIsWithin = m.offsetIsWithin }
+                if offset == nil, let o = m.offset { offset = o; offsetIsWithin = m.offsetIsWithin; offsetFromToday = m.offsetFromToday }
                 isNow = isNow || m.isNow
             }
         }
@@ -145,9 +146,13 @@ struct TimeResolver {
     /// "in 2 hours", "3 days ago", "a week from now", "within 2 hours", "in 3 days at 9am".
     /// Duckling's way: now rounded down to the unit below the amount's, plus the amount; that finer unit is the grain.
     private func resolve(_ offset: TimeOffset, _ merged: Merged) -> ResolvedTime? {
-        let (shifted, grain) = shift(by: offset)
+        var (shifted, grain) = shift(by: offset)
+        if merged.offsetFromToday {
+            (shifted, grain) = shiftFromToday(by: offset)
+        }
         if merged.offsetIsWithin {
-            return ResolvedTime(start: context.now, end: date(shifted), grain: .second)
+            // "within 0 days" rounds below now: the interval is then empty, never inverted.
+            return ResolvedTime(start: context.now, end: date(max(shifted, nowUTC)), grain: .second)
         }
         let calendarUnit = offset.unit != .second && offset.unit != .minute && offset.unit != .hour
         if calendarUnit, merged.clock != nil || merged.part != nil {
@@ -173,10 +178,26 @@ struct TimeResolver {
             let hourStart = nowLocal - (nowLocal - today * 86_400) % 3600
             return (context.offsets.utc(fromLocal: hourStart + n * 86_400), .hour)
         case .week: return (instant(today + 7 * n, 0), .day)
+        case .fortnight: return (instant(today + 14 * n, 0), .day)
         case .month: return (instant(CivilCalendar.addingMonths(n, to: today), 0), .day)
         case .year:
             let first = CivilCalendar.firstOfMonth(containing: today, plusMonths: 12 * n)
             return (instant(first, 0), .month)
+        }
+    }
+
+    /// "3 years from today", "2 hours from today": from today's 00:00, grain the finer of day and the unit.
+    func shiftFromToday(by offset: TimeOffset) -> (Int, TimeGrain) {
+        let n = offset.amount
+        switch offset.unit {
+        case .second: return (instant(today, 0) + n, .second)
+        case .minute: return (instant(today, 0) + n * 60, .minute)
+        case .hour: return (context.offsets.utc(fromLocal: today * 86_400 + n * 3600), .hour)
+        case .day: return (instant(today + n, 0), .day)
+        case .week: return (instant(today + 7 * n, 0), .day)
+        case .fortnight: return (instant(today + 14 * n, 0), .day)
+        case .month: return (instant(CivilCalendar.addingMonths(n, to: today), 0), .day)
+        case .year: return (instant(CivilCalendar.addingMonths(12 * n, to: today), 0), .day)
         }
     }
 
@@ -386,6 +407,10 @@ struct TimeResolver {
             return ResolvedTime(start: date(instant(week, 0)), grain: .week)
         case let .units(unit, count):
             return unitsSpan(unit, count: count, monday: monday)
+        case let .quarter(n, year):
+            let y = year ?? CivilCalendar.date(ofDay: today).year
+            let first = CivilCalendar.dayNumber(year: y, month: 3 * (n - 1) + 1, day: 1)
+            return interval(from: first, 0, to: CivilCalendar.firstOfMonth(containing: first, plusMonths: 3), 0, grain: .month)
         case let .years(from, to):
             return interval(from: CivilCalendar.dayNumber(year: from, month: 1, day: 1), 0,
                             to: CivilCalendar.dayNumber(year: to + 1, month: 1, day: 1), 0, grain: .year)
@@ -456,9 +481,10 @@ struct TimeResolver {
         case .day:
             let start = count > 0 ? today + 1 : today - n
             return interval(from: start, 0, to: start + n, 0, grain: .day)
-        case .week:
-            let start = count > 0 ? monday + 7 : monday - 7 * n
-            return interval(from: start, 0, to: start + 7 * n, 0, grain: .week)
+        case .week, .fortnight:
+            let weeks = unit == .fortnight ? 2 * n : n
+            let start = count > 0 ? monday + 7 : monday - 7 * weeks
+            return interval(from: start, 0, to: start + 7 * weeks, 0, grain: .week)
         case .month:
             let start = CivilCalendar.firstOfMonth(containing: today, plusMonths: count > 0 ? 1 : -n)
             let end = CivilCalendar.firstOfMonth(containing: today, plusMonths: count > 0 ? 1 + n : 0)

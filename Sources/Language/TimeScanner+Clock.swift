@@ -52,7 +52,9 @@ extension TimeScanner {
                 return (ClockTime(hour: value, minute: minute, meridiem: .unstated, isUnambiguous: true, saysMinutes: true),
                         finishing(i + 3))
             }
-            return nil
+            // "15h" alone is a clock; "2h" is a duration.
+            guard (13...23).contains(value) || !strong && value <= 23, !isWord(i + 2, ["and", "of"]), number(i + 2) == nil else { return nil }
+            return (ClockTime(hour: value, minute: 0, meridiem: .unstated, isUnambiguous: true, saysMinutes: false), finishing(i + 2))
         }
         // "0930", "930am", "at 9999"
         if digits == 3 || digits == 4 {
@@ -69,8 +71,13 @@ extension TimeScanner {
         var afterNumber = i + 1
         // "4ish pm", "4-ish"
         if isWord(afterNumber, ["ish"]) { afterNumber += 1 } else if isSymbol(afterNumber, "-"), isWord(afterNumber + 1, ["ish"]) { afterNumber += 2 }
-        let (meridiem, afterMeridiem) = meridiem(at: afterNumber)
-        let (saidOClock, next) = oClock(at: afterMeridiem)
+        var (meridiem, afterMeridiem) = meridiem(at: afterNumber)
+        var (saidOClock, next) = oClock(at: afterMeridiem)
+        if saidOClock, meridiem == .unstated { (meridiem, next) = self.meridiem(at: next) }
+        if meridiem == .unstated, isWord(afterNumber, ["in"]), isWord(afterNumber + 1, ["the"]) {
+            let (inThe, afterInThe) = self.meridiem(at: afterNumber + 2)
+            if inThe != .unstated { meridiem = inThe; afterMeridiem = afterInThe; next = afterInThe; saidOClock = false }
+        }
         // "at 4 20", "4 20 pm": an hour and its minutes as two numbers.
         if meridiem == .unstated, !saidOClock, value <= 23, let minute = number(i + 1), !isAttached(i + 1),
            tokens[i + 1].text.count == 2, (0...59).contains(minute), !isUnitWord(i + 2) {
@@ -155,7 +162,8 @@ extension TimeScanner {
             let result: ClockTime.Meridiem = w == "a" ? .am : .pm
             if isSymbol(i + 1, "."), isWord(i + 2, ["m"]) { return (result, skippingDot(i + 3)) }
             // "3p", "8a"; not inside codes like "%8a" or "b8a".
-            let freeNumber = i >= 2 ? !tokens[i - 1].attached || tokens[i - 2].isWord("at") : true
+            let freeNumber = i < 2 || !tokens[i - 1].attached || tokens[i - 2].isSymbol(":") || tokens[i - 2].isSymbol(".")
+                || tokens[i - 2].isSymbol("-") || tokens[i - 2].isWord("at")
             return isAttached(i) && freeNumber && !(i + 1 < tokens.count && tokens[i + 1].attached && tokens[i + 1].kind != .symbol) ? (result, i + 1) : (.unstated, i)
         default: return (.unstated, i)
         }
@@ -175,7 +183,7 @@ extension TimeScanner {
     func finishing(_ i: Int) -> Int {
         var j = i
         if isWord(j, ["o'clock", "oclock"]) { j += 1 }
-        if isWord(j, ["sharp", "ish", "exactly"]) { j += 1 }
+        if isWord(j, ["sharp", "ish", "exactly", "approximately", "approx"]) { j += 1 }
         return j
     }
 
@@ -212,12 +220,20 @@ extension TimeScanner {
     /// "3 in the morning", "8 tonight", "5 this afternoon", "10 at night": a bare hour made a time by the
     /// part of day that follows it (the part is read as its own mention and narrows the hour).
     private func clockBeforePart(at i: Int, strong: Bool) -> (ClockTime, Int)? {
-        guard strong, let value = number(i), tokens[i].text.count <= 2, (0...12).contains(value) else { return nil }
-        let j = i + 1
+        guard strong else { return nil }
+        let j: Int
+        if let value = number(i), tokens[i].text.count <= 2, (0...12).contains(value) {
+            j = i + 1
+        } else if let (value, next) = wordNumber(at: i), (1...12).contains(value) {
+            j = next
+        } else {
+            return nil
+        }
         let followedByPart = isWord(j, ["in"]) && isWord(j + 1, ["the"]) && partOfDay(at: j + 2) != nil
             || isWord(j, ["tonight", "tonite"])
             || isWord(j, ["this"]) && partOfDay(at: j + 1) != nil
-            || isWord(j, ["at"]) && isWord(j + 1, ["night"])
+            || isWord(j, ["at"]) && isWord(j + 1, ["night", "noon"])
+            || isWord(j, ["tomorrow", "today"]) && partOfDay(at: j + 1) != nil
             || partOfDay(at: j) != nil && !isWord(j, ["after", "end", "early", "late"])
         guard followedByPart, let clock = clockTime(at: i, strong: false) else { return nil }
         return clock

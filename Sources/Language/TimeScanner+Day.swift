@@ -6,7 +6,7 @@ extension TimeScanner {
         if isConnector(next, ["-", "to", "till", "til", "until", "through", "thru"]),
            let (last, end) = daySpec(at: next + 1) {
             var m = TimeMention(tokens: i..<end)
-            m.day = day
+            m.day = day.inMonth(of: last)
             m.lastDay = last
             m.rules.insert(.dayRange)
             m.flag(isPossible(day) ? nil : .impossibleDate, at: i..<next)
@@ -91,9 +91,9 @@ extension TimeScanner {
         guard i < tokens.count else { return nil }
         if let w = word(i) {
             if let relative = relativeDay(w, at: i) { return relative }
+            if let counted = nthWeekdayOrLastDay(at: w == "the" ? i + 1 : i) { return counted }
             if let weekday = weekdaySpec(at: i) { return weekday }
             if let named = monthFirstDate(at: i) { return named }
-            if let counted = nthWeekdayOrLastDay(at: w == "the" ? i + 1 : i) { return counted }
             if w == "the" {
                 if let (day, next) = ordinalDay(at: i + 1) { return withMonthAfter(day, at: next) }
                 // "the first" alone is too common to be a day; with a month it is one.
@@ -149,6 +149,7 @@ extension TimeScanner {
         case "last", "past", "previous": modifier = .last; j += 1
         default: break
         }
+        if modifier == .this, isWord(j, ["past"]) { modifier = .last; j += 1 }  // "this past friday"
         if isWord(j, ["this"]) && modifier == .bare { j += 1 }
         // "last week's sunday", "next week's monday"
         if modifier != .bare, isWord(j, ["week's", "weeks"]) {
@@ -170,7 +171,7 @@ extension TimeScanner {
 
     /// "next week", "of next week", "of the following week", "this week", "of the week", "last week".
     private func weekOffset(at i: Int) -> (Int, Int)? {
-        let hasOf = isWord(i, ["of", "in"])
+        let hasOf = isWord(i, ["of", "in", "from"])
         var j = hasOf ? i + 1 : i
         if isWord(j, ["the"]) {
             j += 1
@@ -240,7 +241,9 @@ extension TimeScanner {
     /// "first monday of march", "the last friday of the month", "second tuesday in april", "last day of the month".
     private func nthWeekdayOrLastDay(at i: Int) -> (DaySpec, Int)? {
         let n: Int
-        if isWord(i, ["last", "final"]) { n = -1 } else if let w = word(i), let value = Lexicon.ordinalWords[w], value <= 5 { n = value } else {
+        if isWord(i, ["last", "final"]) { n = -1 } else if let (value, _) = ordinalWordDay(at: i), isWord(i + 1, ["day"]) || value <= 5 {
+            n = value
+        } else {
             return nil
         }
         if isWord(i + 1, ["day"]), let (month, end) = monthRef(at: i + 2, needsOf: true) {
@@ -324,7 +327,7 @@ extension TimeScanner {
             if isSymbol(next, separator), isAttached(next), let y = number(next + 1), isAttached(next + 1) {
                 let digits = tokens[next + 1].text.count
                 guard digits == 4 || digits == 2 && separator == "/" else { return nil }
-                year = digits == 2 ? 2000 + y : y
+                year = digits == 2 ? (y < 50 ? 2000 + y : 1900 + y) : y  // Duckling's pivot: 74 is 1974, 16 is 2016
                 next += 2
             } else if separator == "." {
                 continue  // "3.30" is a time, "1.5" a number: a dotted date needs its year

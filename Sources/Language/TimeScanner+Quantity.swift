@@ -12,6 +12,7 @@ extension TimeScanner {
         var whole: TimeOffset {
             var amount = self.amount
             var unit = self.unit
+            if unit == .fortnight { amount *= 14; unit = .day }
             while amount != amount.rounded(), let finer = unit.finer {
                 amount *= Double(finer.count)
                 unit = finer.unit
@@ -145,15 +146,26 @@ extension TimeScanner {
             m.rules.insert(.duration)
             return m
         }
-        // "16h30" on its own is a clock; "for 1h30" and "1h30" are durations.
+        // "16h30" and "15h" on their own are clocks; "for 1h30", "1h30" and "2h" are durations.
         if isWord(i + 1, ["h"]), isAttached(i + 1), number(i + 2) != nil, isAttached(i + 2), (number(i) ?? 0) >= 10 { return nil }
+        if isWord(i + 1, ["h"]), isAttached(i + 1), (13...23).contains(number(i) ?? 0), number(i + 2) == nil { return nil }
         guard let (quantity, afterFirst) = quantity(at: i) else { return nil }
         let (total, afterAll) = compound(quantity.whole, after: afterFirst)
         let next = afterAll
         if isWord(next, ["from", "after", "before"]) {
-            if isWord(next + 1, ["now", "today"]) {
+            let rightNow = isWord(next + 1, ["right", "just"]) && isWord(next + 2, ["now"])
+            if isWord(next + 1, ["now"]) || rightNow {
+                var m = TimeMention(tokens: i..<(next + (rightNow ? 3 : 2)))
+                m.offset = total
+                if isWord(next, ["before"]) { m.offset?.amount = -total.amount }
+                m.rules.insert(.offsetFromNow)
+                return m
+            }
+            // "3 years from today": Duckling counts from today's start, in the finer of day and the unit.
+            if isWord(next + 1, ["today"]) {
                 var m = TimeMention(tokens: i..<(next + 2))
                 m.offset = total
+                m.offsetFromToday = true
                 if isWord(next, ["before"]) { m.offset?.amount = -total.amount }
                 m.rules.insert(.offsetFromNow)
                 return m
@@ -197,6 +209,7 @@ extension TimeScanner {
         case .hour: offset.amount * 60
         case .day: offset.amount * 1440
         case .week: offset.amount * 10080
+        case .fortnight: offset.amount * 20160
         default: nil
         }
     }
@@ -237,12 +250,23 @@ extension TimeScanner {
         switch quantity.unit {
         case .day: Int(quantity.amount.rounded())
         case .week: Int((quantity.amount * 7).rounded())
+        case .fortnight: Int((quantity.amount * 14).rounded())
         default: nil
         }
     }
 }
 
 extension DaySpec {
+    /// "the 13th" in "from the 13th to the 15th of july" takes the month (and year) of the end.
+    func inMonth(of last: DaySpec) -> DaySpec {
+        guard case let .dayOfMonth(day) = self else { return self }
+        switch last {
+        case let .date(year, month, _): return .date(year: year, month: month, day: day)
+        case let .dayOf(month, _): return .dayOf(month, day: day)
+        default: return self
+        }
+    }
+
     /// The day moved by whole days ("a week from monday").
     func shifted(by days: Int) -> DaySpec {
         switch self {

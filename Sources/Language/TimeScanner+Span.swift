@@ -96,11 +96,17 @@ extension TimeScanner {
         guard let w = word(i) else { return nil }
         switch w {
         case "this", "next", "last", "past", "previous", "the", "coming", "upcoming", "current", "following", "over", "within":
+            if w == "this", isWord(i + 1, ["past"]), let found = cycleOrMonth(offset: -1, at: i + 2, word: "last") { return (found.0, found.1, found.2) }
             if w == "over" || w == "within" {
                 if isWord(i + 1, ["the"]), isWord(i + 2, ["weekend"]) { return (.weekend(n: 0, notImmediate: false), i + 3, .weekend) }
-                return w == "within" && isWord(i + 1, ["the"]) ? span(at: i + 2) : nil
+                // "within the next 3 days" (no recursion, so "within the within the ..." stays linear)
+                return w == "within" && isWord(i + 1, ["the"]) ? unitsSpan(at: i + 2) : nil
             }
             if w == "the", let nth = nthWeek(at: i + 1) { return nth }
+            if w == "the", let w1 = word(i + 1), let n = Lexicon.ordinalWords[w1], n <= 4, isWord(i + 2, ["quarter", "qtr"]) {
+                let (year, next) = self.year(at: i + 3)
+                return (.quarter(n, year: year), next, .cycle)
+            }
             if w == "the", isWord(i + 1, ["rest"]), isWord(i + 2, ["of"]), isWord(i + 3, ["the", "this"]), isWord(i + 4, ["week"]) {
                 return (.restOfWeek, i + 5, .partOfCycle)
             }
@@ -109,7 +115,10 @@ extension TimeScanner {
                 return (.weekend(n: 1, notImmediate: true), i + 4, .weekendAfterNext)
             }
             if w == "the", isWord(i + 1, ["following", "next", "coming"]) { return cycleOrMonth(offset: 1, at: i + 2) }
-            if ["next", "last", "past", "previous"].contains(w), let units = unitsSpan(at: i) { return units }
+            if ["next", "last", "past", "previous", "upcoming"].contains(w), let units = unitsSpan(at: i) { return units }
+            if w == "last", let nth = nthWeek(at: i) { return nth }
+            // "last day of the month", "last friday of march" are days, read by the day rules.
+            if w == "last", isWord(i + 2, ["of", "in"]), monthRef(at: i + 2, needsOf: true) != nil { return nil }
             let offset: Int
             switch w {
             case "next", "coming", "upcoming", "following": offset = 1
@@ -130,14 +139,16 @@ extension TimeScanner {
         case "eoy": return (.partOf(.year, offset: 0, .end), i + 1, .partOfCycle)
         case "end", "beginning", "start", "middle", "early", "mid", "late", "at":
             if w == "at" {
-                guard isWord(i + 1, ["the"]), let (span, next, rule) = self.span(at: i + 2), case .partOf = span else {
-                    if isWord(i + 1, ["the"]), let found = self.span(at: i + 2), case .monthPart = found.0 { return (found.0, found.1, found.2) }
-                    return nil
-                }
-                return (span, next, rule)
+                // "at the end of the month", "at the beginning of march"
+                guard isWord(i + 1, ["the"]), let part = word(i + 2), ["end", "beginning", "start", "middle"].contains(part) else { return nil }
+                return partOfSpan(part, at: i + 2)
             }
             return partOfSpan(w, at: i)
         case "first", "second", "third", "fourth", "fifth", "final":
+            if let w = word(i), let n = Lexicon.ordinalWords[w], n <= 4, isWord(i + 1, ["quarter", "qtr"]) {
+                let (year, next) = self.year(at: i + 2)
+                return (.quarter(n, year: year), next, .cycle)
+            }
             return nthWeek(at: i)
         default:
             if let month = Lexicon.months[w], w != "may" && w != "mar" || isWord(i - 1, ["in", "of", "during", "since", "until", "before", "after", "by", "early", "late", "mid", "from", "between", "to", "next", "last", "this"]) {
@@ -176,6 +187,10 @@ extension TimeScanner {
 
     /// After this/next/last: "week", "weekend", "month", "year", "march".
     private func cycleOrMonth(offset: Int, at i: Int, word w: String = "next") -> (SpanSpec, Int, TimeRule)? {
+        if isWord(i, ["week"]), isSymbol(i + 1, "-"), isWord(i + 2, ["end", "ends"]), isAttached(i + 1) {
+            if offset < 0 { return (.weekend(n: -1, notImmediate: false), i + 3, .weekend) }
+            return (.weekend(n: 0, notImmediate: w == "next"), i + 3, .weekend)
+        }
         switch word(i) {
         case "week", "wk": return (.cycle(.week, offset: offset), i + 1, .cycle)
         case "weekend", "wknd", "weekends", "week-end":
@@ -241,11 +256,28 @@ extension TimeScanner {
         return (.nthWeekOf(month, n: n), end, .nthWeekOf)
     }
 
+    static func cycleUnit(_ unit: TimeUnit) -> SpanSpec.Unit? {
+        switch unit {
+        case .hour: .hour
+        case .day: .day
+        case .week: .week
+        case .month: .month
+        case .year: .year
+        default: nil
+        }
+    }
+
     /// "the last 2 days", "next 3 weeks", "past 24 hours", "the next couple of hours".
     private func unitsSpan(at i: Int) -> (SpanSpec, Int, TimeRule)? {
         let sign: Int
         switch word(i) {
-        case "next", "following", "coming", "upcoming": sign = 1
+        case "upcoming":
+            // Duckling: "upcoming 2 weeks" is the second week ahead, not a span.
+            guard let (value, afterAmount) = amount(at: i + 1), value >= 1, value == value.rounded(),
+                  let unitWord = word(afterAmount), let unit = Lexicon.units[unitWord], unitWord.count > 1,
+                  let cycle = Self.cycleUnit(unit) else { return nil }
+            return (.cycle(cycle, offset: Int(value)), afterAmount + 1, .cycle)
+        case "next", "following", "coming": sign = 1
         case "last", "past", "previous": sign = -1
         default: return nil
         }

@@ -61,7 +61,15 @@ struct TimeScanner {
             let approx = skipping(skipping(i + 1, ["about", "around", "approximately", "approx", "roughly", "maybe"]), ["~"])
             if approx > i + 1, let m = offsetMention(at: approx) { return extended(m, from: i) }
             if isWord(i + 1, ["the"]), let m = partMention(at: i + 2) { return extended(m, from: i) }
+            if let m = partMention(at: i + 1), !isWord(i + 1, ["this", "after", "early", "late"]) { return extended(m, from: i) }
             if let m = yearMention(at: i + 1) { return extended(m, from: i) }
+            // "in 5": minutes, when nothing else follows the number.
+            if let n = number(i + 1), tokens[i + 1].text.count <= 2, (0...60).contains(n), i + 2 == tokens.count || tokens[i + 2].kind == .symbol {
+                var m = TimeMention(tokens: i..<(i + 2))
+                m.offset = TimeOffset(amount: n, unit: .minute)
+                m.rules.insert(.offsetIn)
+                return m
+            }
         case "within":
             if let m = offsetMention(at: i + 1) {
                 var within = extended(m, from: i)
@@ -70,6 +78,10 @@ struct TimeScanner {
                 return within
             }
             return standaloneMention(at: i + 1).map { extended($0, from: i) }
+        case "later":
+            // "later than 9:30 but before 11:00"
+            if isWord(i + 1, ["than"]), let m = rangeMention(at: i + 2, connectors: ["before", "but"]) { return extended(m, from: i) }
+            if isWord(i + 1, ["than"]), let m = boundMention(.after, at: i + 2, from: i) { return m }
         case "from", "between":
             if let m = rangeMention(at: i + 1, connectors: w == "between" ? ["and", "&", "-"] : Self.rangeConnectors) {
                 return extended(m, from: i)
@@ -87,6 +99,13 @@ struct TimeScanner {
             if let endOf {
                 if let m = cycleEnd(at: endOf, from: i) { return m }
                 if let m = boundMention(.byEndOf, at: endOf, from: i) { return m }
+            }
+            if let w = word(i + 1), ["eom", "eow", "eoy"].contains(w) {
+                var m = TimeMention(tokens: i..<(i + 2))
+                m.span = w == "eom" ? .cycle(.month, offset: 0) : (w == "eoy" ? .cycle(.year, offset: 0) : .restOfWeek)
+                m.bound = .byEndOf
+                m.rules.insert(.byEndOf)
+                return m
             }
             if let m = boundMention(.by, at: i + 1, from: i) { return m }
         case "after":
@@ -150,12 +169,14 @@ struct TimeScanner {
     /// "by the end of the month/week/year": Duckling's "by" forms run from now to the first day after it
     /// (the week ends before its weekend).
     private func cycleEnd(at i: Int, from start: Int) -> TimeMention? {
-        let j = skipping(i, ["the", "this"])
+        var j = skipping(i, ["the", "this"])
+        var offset = 0
+        if isWord(j, ["next", "following"]) { offset = 1; j += 1 } else if isWord(j, ["last", "previous"]) { offset = -1; j += 1 }
         let span: SpanSpec
         switch word(j) {
-        case "month": span = .cycle(.month, offset: 0)
-        case "year": span = .cycle(.year, offset: 0)
-        case "week": span = .restOfWeek
+        case "month": span = .cycle(.month, offset: offset)
+        case "year": span = .cycle(.year, offset: offset)
+        case "week": span = offset == 0 && !isWord(i, ["this"]) ? .restOfWeek : .cycle(.week, offset: offset)
         default: return nil
         }
         var m = TimeMention(tokens: start..<(j + 1))
@@ -195,17 +216,19 @@ struct TimeScanner {
 
     /// "from 2 to 4pm", "between 1 and 3", "from monday to wednesday".
     func rangeMention(at i: Int, connectors: Set<String>) -> TimeMention? {
+        if let m = dayRangeOrDay(at: i), m.lastDay != nil { return m }
         if let (first, afterFirst) = clockTime(at: i, strong: false, allowsToForm: false),
            isConnector(afterFirst, connectors),
-           let (second, next) = clockTime(at: afterFirst + 1, strong: false) {
-            var m = clockRange(first, second, tokens: i..<next, firstAt: i, secondAt: afterFirst + 1)
+           case let secondAt = isWord(afterFirst, ["but"]) && isWord(afterFirst + 1, ["before"]) ? afterFirst + 2 : afterFirst + 1,
+           let (second, next) = clockTime(at: secondAt, strong: false) {
+            var m = clockRange(first, second, tokens: i..<next, firstAt: i, secondAt: secondAt)
             m.rules.insert(.clockBetween)
             return m
         }
         if let (first, afterFirst) = daySpec(at: i), isConnector(afterFirst, connectors),
            let (last, next) = daySpec(at: afterFirst + 1) {
             var m = TimeMention(tokens: i..<next)
-            m.day = first
+            m.day = first.inMonth(of: last)
             m.lastDay = last
             m.rules.insert(.dayRange)
             return m

@@ -88,7 +88,9 @@ enum Tokenizer {
     ]
 
     private static func isUnitOrSuffix(_ buffer: [UInt8]) -> Bool {
-        buffer.count <= 4 && unitAndSuffixWords.contains(String(decoding: buffer, as: UTF8.self))
+        guard buffer.count <= 9 else { return false }
+        let word = String(decoding: buffer, as: UTF8.self)
+        return buffer.count <= 4 && unitAndSuffixWords.contains(word) || Lexicon.months[word] != nil  // "feb13"
     }
 
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }

@@ -166,6 +166,10 @@ extension RoomEncryption {
                 }
                 plainRooms.remove(roomID)
             }
+            // Who may read history changed: a new session, so the old key never covers the new audience.
+            if event.type == "m.room.history_visibility", event.stateKey == "", await machine.outboundSessionID(in: roomID) != nil {
+                await machine.discardOutboundSession(in: roomID)
+            }
             guard let membership = event.membership else { continue }
             members[roomID] = nil
             if ["leave", "ban"].contains(membership), await machine.outboundSessionID(in: roomID) != nil {

@@ -2,7 +2,8 @@ import SharedValues
 /// The `/sync` filter: only what the bot acts on (messages, reactions, membership, encryption state),
 /// none of the presence, typing, receipts or account data that would wake the long-poll for nothing.
 enum SyncFilter {
-    static let timelineTypes: [JSON] = ["m.room.message", "m.reaction", "m.room.member", "m.room.encryption", "m.room.encrypted"]
+    static let timelineTypes: [JSON] = ["m.room.message", "m.reaction", "m.room.member", "m.room.encryption", "m.room.encrypted",
+                                        "m.room.history_visibility"]
 
     static let definition: JSON = [
         "presence": ["types": []],

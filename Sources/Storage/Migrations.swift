@@ -128,6 +128,7 @@ enum Migrations {
         registerNetworks(&migrator)
         registerMatrixCrypto(&migrator)
         registerCalendar(&migrator)
+        registerCostLog(&migrator)
         return migrator
     }
 }

@@ -30,10 +30,12 @@ extension SQLiteSession {
     func record(_ call: LLMCallRow) throws {
         try db.cachedStatement(sql: """
             INSERT INTO llm_call (time, user, route, message_type, model, prompt_tokens, completion_tokens, cached_tokens,
-              estimated, cost_usd, latency_ms, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              estimated, cost_usd, latency_ms, outcome, baseline_prompt_tokens, baseline_completion_tokens, worst_case_usd)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 ColumnCoding.seconds(call.time), call.user, call.route, call.messageType, call.model, call.promptTokens,
                 call.completionTokens, call.cachedTokens, call.estimated, call.costUSD, call.latencyMs, call.outcome,
+                call.baselinePromptTokens, call.baselineCompletionTokens, call.worstCaseUSD,
             ])
     }
 
@@ -57,7 +59,9 @@ extension SQLiteSession {
             LLMCallRow(time: ColumnCoding.date(row["time"]), user: row["user"], route: row["route"],
                        messageType: row["message_type"], model: row["model"], promptTokens: row["prompt_tokens"],
                        completionTokens: row["completion_tokens"], cachedTokens: row["cached_tokens"],
-                       estimated: row["estimated"], costUSD: row["cost_usd"], latencyMs: row["latency_ms"], outcome: row["outcome"])
+                       estimated: row["estimated"], costUSD: row["cost_usd"], latencyMs: row["latency_ms"], outcome: row["outcome"],
+                       baselinePromptTokens: row["baseline_prompt_tokens"], baselineCompletionTokens: row["baseline_completion_tokens"],
+                       worstCaseUSD: row["worst_case_usd"])
         }
     }
 

@@ -115,9 +115,13 @@ public struct LLMCallRow: Sendable, Equatable {
     public var costUSD: Double
     public var latencyMs: Int
     public var outcome: String
+    public var baselinePromptTokens: Int?
+    public var baselineCompletionTokens: Int?
+    public var worstCaseUSD: Double?
 
     public init(time: Date, user: String, route: String, messageType: String, model: String, promptTokens: Int,
-                completionTokens: Int, cachedTokens: Int, estimated: Bool, costUSD: Double, latencyMs: Int, outcome: String) {
+                completionTokens: Int, cachedTokens: Int, estimated: Bool, costUSD: Double, latencyMs: Int, outcome: String,
+                baselinePromptTokens: Int? = nil, baselineCompletionTokens: Int? = nil, worstCaseUSD: Double? = nil) {
         self.time = time
         self.user = user
         self.route = route
@@ -130,5 +134,8 @@ public struct LLMCallRow: Sendable, Equatable {
         self.costUSD = costUSD
         self.latencyMs = latencyMs
         self.outcome = outcome
+        self.baselinePromptTokens = baselinePromptTokens
+        self.baselineCompletionTokens = baselineCompletionTokens
+        self.worstCaseUSD = worstCaseUSD
     }
 }

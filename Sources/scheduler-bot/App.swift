@@ -23,8 +23,11 @@ struct App {
             handler.logLevel = logLevel
             return handler
         }
-        do {
-            return App(config: try ConfigLoader().load(path: options.config), logger: Logger(label: "scheduler-bot"), defaultCostLog: nil)
+        do throws(ConfigError) {
+            let config = try ConfigLoader().load(path: options.config)
+            let problems = priceProblems(config)
+            guard problems.isEmpty else { throw ConfigError(problems: problems) }
+            return App(config: config, logger: Logger(label: "scheduler-bot"), defaultCostLog: nil)
         } catch {
             FileHandle.standardError.write(Data("scheduler-bot: configuration problems:\n\(error.description)\n".utf8))
             exit(78) // EX_CONFIG
@@ -77,19 +80,23 @@ struct App {
         return .minimal
     }
 
-    /// The admin-editable prompt files, reloaded when they change and on SIGHUP.
-    func prompts() -> any PromptLibrary {
+    /// The admin-editable prompt files, reloaded when they change and on SIGHUP. `waitForEncoder` blocks until
+    /// the router trained on the sentence encoder is in force (replay and benchmarks); otherwise the bot answers
+    /// at once on hashed features and switches over when the examples are embedded.
+    func prompts(waitForEncoder: Bool = false) -> any PromptLibrary {
         guard let folder = promptsDirectory else {
             logger.warning("no prompts folder found; pattern replies and message classification are off")
             return FixedPrompts.empty
         }
-        let library = ReloadingPrompts(folder: folder, logger: logger)
+        let library = ReloadingPrompts(folder: folder, logger: logger, embedding: sentenceEmbedding(),
+                                       cacheFile: EmbeddingCacheFile(path: encoderDirectory + "/embedding-cache.bin"))
         library.reloadOnHangup()
+        if waitForEncoder { library.waitUntilTrained() }
         return library
     }
 
-    func engineSettings() throws -> EngineSettings {
-        let prompts = prompts()
+    func engineSettings(waitForEncoder: Bool = false) throws -> EngineSettings {
+        let prompts = prompts(waitForEncoder: waitForEncoder)
         return EngineSettings(defaultTimeZone: config.string("general", "timezone"),
                               dateOrder: DateOrder(rawValue: config.string("general", "date_order")) ?? .monthFirst,
                               categories: categoryLexicon(),
@@ -98,12 +105,12 @@ struct App {
                               chat: try chatSettings())
     }
 
-    func engine(store: any SchedulerStore) throws -> Engine {
-        var settings = try engineSettings()
+    func engine(store: any SchedulerStore, waitForEncoder: Bool = false) throws -> Engine {
+        var settings = try engineSettings(waitForEncoder: waitForEncoder)
         settings.adminUserIDs = Set(config.list("admin", "users"))
-        settings.matcher = TaskTypeMatcher(embedding: HashedNGramEmbedding(lexicon: conceptLexicon()),
-                                           threshold: config.float("learning", "match_threshold"))
+        settings.matcher = taskTypeMatcher()
         settings.smartSync = smartSyncSettings()
+        settings.smartSync.matcher = settings.matcher
         settings.calendar = calendarSettings()
         return Engine(store: store, settings: settings, logger: logger)
     }
@@ -121,7 +128,8 @@ struct App {
                            maxRetries: config.integer("llm", "max_retries"),
                            offlineRepliesPath: (promptsDirectory ?? "prompts") + "/offline-replies.txt",
                            costLogPath: costLog.isEmpty ? defaultCostLog ?? dataDirectory + "/costs.jsonl" : costLog,
-                           userHashSalt: config.string("costs", "user_hash_salt"))
+                           userHashSalt: config.string("costs", "user_hash_salt"),
+                           prices: App.prices(config))
     }
 
     func chatSettings() throws -> ChatSettings {

@@ -17,6 +17,8 @@ struct BenchCostCommand: AsyncParsableCommand {
     @Option(help: "Weeks the workload spans.") var weeks = 4
     @Option(help: "Random seed (the same seed gives the same workload).") var seed: UInt64 = 42
     @Flag(help: "Print one JSON object instead of the table.") var json = false
+    @Option(help: "Also write the run's cost log here (JSON lines; an existing file is replaced), to audit with `scheduler-bot costs --log`.")
+    var log: String?
 
     func validate() throws {
         guard messages > 0, users > 0, weeks > 0 else { throw ValidationError("messages, users and weeks must be positive") }
@@ -26,10 +28,11 @@ struct BenchCostCommand: AsyncParsableCommand {
         let app = App.load(global, logLevel: .error)
         let chat = try app.chatSettings()
         let book = (try? OfflineReplyBook.load(path: app.llmSettings.offlineRepliesPath)) ?? .builtIn
-        let benchmark = CostBenchmark(prices: app.llmSettings.prices, replies: book, prompts: app.prompts(),
+        let benchmark = CostBenchmark(prices: app.llmSettings.prices, replies: book, prompts: app.prompts(waitForEncoder: true),
                                       assistantPrompt: chat.assistantSystemPrompt, completionsPrompt: chat.completionsSystemPrompt,
                                       plans: chat.plans)
-        let report = try await benchmark.run(.init(messages: messages, users: users, weeks: weeks, seed: seed))
+        if let log { try? FileManager.default.removeItem(atPath: log) }
+        let report = try await benchmark.run(.init(messages: messages, users: users, weeks: weeks, seed: seed, logPath: log))
         printFlushed(json ? report.json : report.table)
     }
 }

@@ -8,12 +8,17 @@ struct CostsCommand: AsyncParsableCommand {
         commandName: "costs",
         abstract: "Audit LLM calls and spend from a cost log.",
         discussion: """
-            Prints calls, tokens and dollars grouped as asked, and the saving against a bot that \
-            sends every chat message to the strong model: each logged row except summary and \
-            embedding rows priced at the strong model's rates (the model most used on the \
-            assistant route, else \(LLMSettings().assistantModel)). Malformed lines are counted, not fatal.
+            Prints rows, tokens and dollars grouped as asked; the messages by route, the pattern-cache \
+            and plan-cache hit rates and the spend by model; and the saving against a bot that sends \
+            every chat message to the strong model with its whole thread and every tool (each row's \
+            baseline tokens, or for older rows its own tokens, except sync, summary and embedding rows, \
+            priced at the strong model's rates: the model most used on the assistant route, else \
+            [llm] assistant_model). Prices come from bot.conf [costs.prices] over the built-in list. \
+            Malformed lines are counted, not fatal.
             """
     )
+
+    @OptionGroup var global: GlobalOptions
 
     @Option(help: "The cost log (JSON lines).")
     var log: String = LLMSettings().costLogPath
@@ -31,8 +36,11 @@ struct CostsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // bot.conf (when given) supplies the prices, [costs.prices] included, and the strong model to fall back on.
+        let app = App.load(global, logLevel: .error)
         let lines = try CostLogLines(path: log)
-        let report = CostReport(lines: lines, grouping: by, since: since.flatMap(CostLogTime.parse))
+        let report = CostReport(lines: lines, grouping: by, since: since.flatMap(CostLogTime.parse),
+                                fallbackStrongModel: app.llmSettings.assistantModel, prices: app.llmSettings.prices)
         print(report.renderTable(), terminator: "")
     }
 }

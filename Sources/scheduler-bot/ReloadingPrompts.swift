@@ -7,9 +7,18 @@ import Logging
 ///
 /// Checked for changes at most once a second (or at once after SIGHUP); a broken file is reported
 /// with its path and line, and the previous version stays in force.
+///
+/// With a sentence encoder, the first training embeds every example (seconds on one core), so it runs in the
+/// background while a hashed-feature model answers; `waitUntilTrained()` blocks until the full model is in force
+/// (replay and the benchmarks, whose figures must not depend on timing). Later reloads embed only new lines.
 final class ReloadingPrompts: PromptLibrary, @unchecked Sendable {
     private let folder: String
     private let logger: Logger
+    private let embedding: SentenceEmbedding?
+    private let cacheFile: EmbeddingCacheFile?
+    private let training = DispatchGroup()
+    private var generation = 0
+    private var encoderModelInForce = false
     private let lock = NSLock()
     private var hangup: (any DispatchSourceSignal)?
     private var current = FixedPrompts()
@@ -19,11 +28,17 @@ final class ReloadingPrompts: PromptLibrary, @unchecked Sendable {
     static let patternsFile = "patterns.txt"
     static let routesFolder = "routes"
 
-    init(folder: String, logger: Logger) {
+    init(folder: String, logger: Logger, embedding: SentenceEmbedding? = nil, cacheFile: EmbeddingCacheFile? = nil) {
         self.folder = folder
         self.logger = logger
+        self.embedding = embedding
+        self.cacheFile = cacheFile
+        if let embedding { cacheFile?.load(into: embedding) }
         reloadIfChanged(force: true)
     }
+
+    /// Blocks until no training is running, so the model in force is the best the files allow.
+    func waitUntilTrained() { training.wait() }
 
     var patterns: PatternBook {
         reloadIfChanged()
@@ -100,17 +115,56 @@ final class ReloadingPrompts: PromptLibrary, @unchecked Sendable {
         }
         do {
             let examples = try RouteExamples(files: files)
-            let started = Date()
-            let router = RouteClassifier(examples: examples)
-            let millis = Int(Date().timeIntervalSince(started) * 1000)
-            lock.withLock { current.router = router }
-            logger.info("trained the message router on \(examples.examples.count) examples from \(folder) in \(millis) ms (hashed features)")
+            train(examples, from: folder)
             return []
         } catch {
             let problem = "\(folder)/\(error.file):\(error.line): \(error.message)"
             logger.error("\(problem); keeping the previous routing model")
             return [problem]
         }
+    }
+
+    /// Hashed features at once when no encoder model is in force yet; the encoder model in the background the
+    /// first time (every example to embed), in place on later reloads (only new lines to embed).
+    private func train(_ examples: RouteExamples, from folder: String) {
+        let (ticket, encoderInForce): (Int, Bool) = lock.withLock {
+            generation += 1
+            return (generation, encoderModelInForce)
+        }
+        guard let embedding else {
+            install(RouteClassifier(examples: examples), ticket: ticket, examples: examples, folder: folder, started: Date())
+            return
+        }
+        let known = Set(embedding.snapshot().map(\.text))
+        let fresh = examples.examples.filter { !known.contains($0.text) }.count
+        // Nothing (or little) to embed: the full model costs milliseconds, so train it in place.
+        if encoderInForce || fresh <= 20 {
+            install(RouteClassifier(examples: examples, embedding: embedding), ticket: ticket, examples: examples, folder: folder, started: Date())
+            if fresh > 0 { cacheFile?.save(embedding) }
+            return
+        }
+        install(RouteClassifier(examples: examples), ticket: ticket, examples: examples, folder: folder, started: Date())
+        training.enter()
+        DispatchQueue.global(qos: .utility).async { [self] in
+            defer { training.leave() }
+            let started = Date()
+            install(RouteClassifier(examples: examples, embedding: embedding), ticket: ticket, examples: examples, folder: folder, started: started)
+            cacheFile?.save(embedding)
+        }
+    }
+
+    /// Puts a trained model in force unless a newer reload has started since.
+    private func install(_ router: RouteClassifier, ticket: Int, examples: RouteExamples, folder: String, started: Date) {
+        let millis = Int(Date().timeIntervalSince(started) * 1000)
+        let installed: Bool = lock.withLock {
+            guard ticket == generation else { return false }
+            current.router = router
+            if router.encoderID != nil { encoderModelInForce = true }
+            return true
+        }
+        guard installed else { return }
+        let features = router.encoderID.map { "hashed features + \($0)" } ?? "hashed features"
+        logger.info("trained the message router on \(examples.examples.count) examples from \(folder) in \(millis) ms (\(features))")
     }
 
     private func load(_ name: String, force: Bool, apply: (String) throws -> Void) -> [String] {

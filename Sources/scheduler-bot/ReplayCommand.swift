@@ -29,7 +29,7 @@ struct ReplayCommand: AsyncParsableCommand {
             }
         }
         let store = try app.openStore(at: path)
-        let engine = try app.engine(store: store)
+        let engine = try app.engine(store: store, waitForEncoder: true)
         // Tools drive a conversation and fetch its feed from the same process.
         let listener = try await app.startWebListener(engine: engine, probes: [], scriptedClock: true)
         await ReplayAdapter(handler: engine).run(output: printFlushed)

@@ -6,7 +6,7 @@ struct SchedulerBot: AsyncParsableCommand {
         abstract: "A behaviour-learning scheduling coach that lives in chat.",
         discussion: "With no subcommand, chat with the bot in this terminal. --config PATH works before or after the subcommand.",
         subcommands: [ChatCommand.self, RunCommand.self, ReplayCommand.self, ParseTimeCommand.self, ParseCommand.self, CostsCommand.self,
-                      BenchCostCommand.self, BenchCommand.self, SimulateCommand.self, BenchCalendarCommand.self],
+                      BenchCostCommand.self, BenchCommand.self, BenchRouteCommand.self, SimulateCommand.self, BenchCalendarCommand.self],
         defaultSubcommand: ChatCommand.self
     )
 }

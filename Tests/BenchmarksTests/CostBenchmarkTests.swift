@@ -42,3 +42,30 @@ import Testing
         #expect(a.oursUSD == b.oursUSD && a.baselineUSD == b.baselineUSD)
     }
 }
+
+@Suite struct CostLogAuditTests {
+    @Test func theLogOfARunAuditsToTheSameSavingAsTheBenchmark() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bench-cost-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let report = try await CostBenchmarkTests().benchmark().run(.init(messages: 800, users: 20, weeks: 2, seed: 11, logPath: path))
+        let audit = CostReport(lines: try CostLogLines(path: path), grouping: .route)
+
+        #expect(audit.total.calls == report.messages, "one row per message")
+        let byRoute = Dictionary(uniqueKeysWithValues: audit.messagesByRoute.map { ($0.route, $0.messages) })
+        let benchRoutes = Dictionary(uniqueKeysWithValues: report.routes.map { ($0.route, $0.messages) })
+        #expect(byRoute["pattern"] == benchRoutes["pattern"])
+        #expect(byRoute["completions"] == benchRoutes["completions"])
+        #expect((byRoute["assistant"] ?? 0) == (benchRoutes["assistant"] ?? 0))
+        #expect((byRoute["command"] ?? 0) + (byRoute["cache"] ?? 0) == benchRoutes["command"], "plan cache hits answer as commands")
+        #expect((byRoute["deferred"] ?? 0) == (benchRoutes["none"] ?? 0))
+        #expect(audit.planCache.hits == report.planHits && audit.planCache.of == report.planHits + report.planMisses)
+
+        let baseline = try #require(audit.baseline)
+        #expect(abs(audit.total.costUSD - report.oursUSD) < 1e-9)
+        #expect(abs(baseline.costUSD - report.baselineUSD) < 1e-9, "log \(baseline.costUSD) vs bench \(report.baselineUSD)")
+        #expect(abs((audit.savingUSD ?? 0) - (report.baselineUSD - report.oursUSD)) < 1e-9)
+        let table = audit.renderTable()
+        #expect(table.contains("pattern cache: \(audit.patternCache.hits) of"))
+        #expect(table.contains("plan cache: \(report.planHits) hits"))
+    }
+}

@@ -122,3 +122,48 @@ import Testing
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }
 }
+
+@Suite struct PriceTableConfigTests {
+    func load(_ text: String) -> (ConfigValues, [String]) {
+        var config = ConfigValues.defaults
+        let problems = ConfigLoader(environment: [:]).apply(text: text, name: "bot.conf", to: &config)
+        return (config, problems)
+    }
+
+    @Test func pricesAreReadPerModelWithQuotedNamesAndTheirLines() {
+        let (config, problems) = load("""
+            [costs]
+            user_daily_usd = 0.1
+
+            [costs.prices]
+            "gpt-4.1" = [2, 8, 0.5]
+            "llama3:70b" = [0, 0]
+            mistral = [0.25, 0.75]
+            """)
+        #expect(problems.isEmpty)
+        #expect(config.prices == [
+            ConfiguredPrice(model: "gpt-4.1", inputPerMillion: 2, outputPerMillion: 8, cachedInputPerMillion: 0.5, source: "bot.conf:5"),
+            ConfiguredPrice(model: "llama3:70b", inputPerMillion: 0, outputPerMillion: 0, source: "bot.conf:6"),
+            ConfiguredPrice(model: "mistral", inputPerMillion: 0.25, outputPerMillion: 0.75, source: "bot.conf:7"),
+        ])
+        #expect(config.float("costs", "user_daily_usd") == 0.1)
+    }
+
+    @Test(arguments: [
+        "\"gpt-4o\" = [1]",
+        "\"gpt-4o\" = [1, 2, 3, 4]",
+        "\"gpt-4o\" = [1, -2]",
+        "\"gpt-4o\" = \"cheap\"",
+        "\"gpt-4o\" = [\"1\", \"2\"]",
+    ])
+    func aBadPriceNamesItsLineAndModel(line: String) {
+        let (_, problems) = load("[costs.prices]\n" + line)
+        #expect(problems.count == 1)
+        #expect(problems.first?.hasPrefix("bot.conf:2: [costs.prices] \"gpt-4o\"") == true, "\(problems)")
+    }
+
+    @Test func otherTablesStayUnknown() {
+        let (_, problems) = load("[costs.budgets]\nx = 1")
+        #expect(problems.first?.contains("unknown section [costs.budgets]") == true)
+    }
+}

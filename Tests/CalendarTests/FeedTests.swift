@@ -77,6 +77,17 @@ func icalendarRead(_ ics: String) throws -> [[String: Any]] {
         #expect(await h.engine.calendarFeed(token: fresh, now: h.at(23, 10))?.body == aliceFeed.body)
     }
 
+    @Test func anIRCChannelNeverSeesTheFeedAddress() async throws {
+        let h = try CalendarHarness(feedBaseURL: "https://bot.example.org")
+        let inChannel = await h.engine.handle(InboundMessage(network: .irc, userID: "irc:alice", roomID: "#team", text: "calendar feed",
+                                                             receivedAt: h.at(23, 8)))
+        #expect(inChannel.replies.first?.text.contains("/ics/") == false)
+        #expect(inChannel.replies.first?.text.contains("private message") == true)
+        let inPrivate = await h.engine.handle(InboundMessage(network: .irc, userID: "irc:alice", roomID: "alice", text: "calendar feed",
+                                                             receivedAt: h.at(23, 8)))
+        #expect(inPrivate.replies.first?.text.contains("https://bot.example.org/ics/") == true)
+    }
+
     @Test func aMoveBumpsSequenceAndCancellingPublishesCancelled() async throws {
         let h = try CalendarHarness(feedBaseURL: "http://127.0.0.1:8080")
         _ = await h.say("schedule review tomorrow at 15:00 for 1h", at: h.at(23, 7))

@@ -65,7 +65,7 @@ import Testing
         let simple = Classification(type: .chitChat, probability: 0.9)
         #expect(policy.decide(classification: simple, patternMatched: false, userMessageCount: 0, budget: BudgetState()).path == .assistant)
         #expect(policy.decide(classification: simple, patternMatched: false, userMessageCount: 3, budget: BudgetState()).path == .completions)
-        let smallTalk = Classification(type: .smallTalk, probability: 0.3)
+        let smallTalk = Classification(type: .smallTalk, probability: 0.2)
         #expect(policy.decide(classification: smallTalk, patternMatched: false, userMessageCount: 0, budget: BudgetState()).path == .completions)
     }
 

@@ -76,7 +76,9 @@ enum ChatFixtures {
         #expect(first.route == .pattern && second.route == .pattern)
         #expect(first.llm.calls == 0)
         #expect(first.replies != second.replies)
-        #expect(try store.read { try $0.calls(since: .distantPast) }.isEmpty)
+        let rows = try store.read { try $0.calls(since: .distantPast) }
+        #expect(rows.map(\.route) == ["pattern", "pattern"], "each logged, as answered without a model")
+        #expect(rows.allSatisfy { $0.costUSD == 0 && $0.promptTokens == 0 && $0.model == "none" })
     }
 
     @Test func complexCoachingReachesTheAssistantAndIsCosted() async throws {

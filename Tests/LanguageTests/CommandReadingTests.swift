@@ -102,6 +102,8 @@ import Testing
     @Test(arguments: [
         "done is better than perfect", "book club was fun last night", "I need to move house next month", "I'm done for today, so tired",
         "I moved my desk to the window", "im not doing great", "my schedule is crazy this week", "the evening walk was lovely yesterday",
+        "can't make up my mind", "what's up", "what a day", "move on", "book it", "add it to the list", "remind me to breathe lol",
+        "see you tomorrow", "done?",
     ])
     func sentencesStayChat(text: String) {
         #expect(parser.parse(text, context: monday).intent == .chat, "\(text)")

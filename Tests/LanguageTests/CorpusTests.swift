@@ -21,8 +21,8 @@ struct CorpusCase: Sendable, CustomStringConvertible {
 
 enum Corpus {
     /// The corpus lines, read from the bundled resource.
-    static func load() throws -> [CorpusCase] {
-        let url = try #require(Bundle.module.url(forResource: "time-expressions", withExtension: "txt", subdirectory: "Corpus"))
+    static func load(_ name: String = "time-expressions") throws -> [CorpusCase] {
+        let url = try #require(Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Corpus"))
         return try parse(String(contentsOf: url, encoding: .utf8))
     }
 
@@ -82,7 +82,22 @@ enum Corpus {
     }
 
     @Test func accuracyPerCategory() throws {
-        let cases = try Corpus.load()
+        let (passed, total) = try score("time-expressions")
+        #expect(Double(passed) / Double(total) >= Self.requiredAccuracy, "\(total - passed) corpus misses")
+    }
+
+    /// Forms labelled by hand to Duckling's conventions that the corpus above lacks; the held-out fifth is
+    /// reported, never tuned on, and held to a lower bar.
+    @Test func ducklingFormsAndTheirHeldOutFifth() throws {
+        let (passed, total) = try score("duckling-forms")
+        #expect(Double(passed) / Double(total) >= 0.95, "duckling-forms: \(passed)/\(total)")
+        let (heldPassed, heldTotal) = try score("duckling-forms-holdout")
+        print("held-out fifth: \(heldPassed)/\(heldTotal)")
+        #expect(Double(heldPassed) / Double(heldTotal) >= 0.75, "duckling-forms-holdout: \(heldPassed)/\(heldTotal)")
+    }
+
+    private func score(_ name: String) throws -> (passed: Int, total: Int) {
+        let cases = try Corpus.load(name)
         var totals: [String: (passed: Int, all: Int)] = [:]
         var failures: [String] = []
         for c in cases {
@@ -93,10 +108,9 @@ enum Corpus {
                 failures.append("\(c): expected \(render(c.expected, c.context)), got \(render(got, c.context))")
             }
         }
-        print(table(totals))
+        print("\(name):\n" + table(totals))
         for failure in failures { print("  miss: \(failure)") }
-        let passed = totals.values.map(\.passed).reduce(0, +)
-        #expect(Double(passed) / Double(cases.count) >= Self.requiredAccuracy, "\(failures.count) corpus misses")
+        return (totals.values.map(\.passed).reduce(0, +), cases.count)
     }
 
     private func table(_ totals: [String: (passed: Int, all: Int)]) -> String {

@@ -186,6 +186,64 @@ extension LiveSynapse {
             #expect(encryptedMedian < plainMedian + 250, "encryption should add well under a quarter second per reply")
         }
 
+        @Test func aMissingOrWrongPickleKeyStopsTheBotWithAClearError() async throws {
+            let server = try await SharedSynapse.shared.server()
+            let (botID, password) = try server.freshBot()
+            let keyless = try BotProcess(server: server, userID: botID, password: password,
+                                         extraEnvironment: ["SCHEDULER_BOT_MATRIX_PICKLE_KEY": ""])
+            try keyless.start()
+            let exit = try await keyless.waitForExit(timeout: .seconds(20))
+            #expect(exit.status == 1 && exit.reason == .exit)
+            #expect(keyless.log.contains("SCHEDULER_BOT_MATRIX_PICKLE_KEY"), "says what to set:\n\(keyless.log)")
+
+            let bot = try BotProcess(server: server, userID: botID, password: password)
+            try bot.start()
+            let human = try await NioPeer.login("human", password: "humanpass", on: server)
+            let room = try await human.createEncryptedRoom(inviting: [botID])
+            try await human.waitForMember(botID, in: room)
+            try await bot.stop()
+            let otherKey = try BotProcess(server: server, userID: botID, password: password, dataDirectory: bot.dataDirectory,
+                                          extraEnvironment: ["SCHEDULER_BOT_MATRIX_PICKLE_KEY": "not the key the store was made with"])
+            try otherKey.start()
+            let refused = try await otherKey.waitForExit(timeout: .seconds(20))
+            #expect(refused.status == 1)
+            #expect(otherKey.log.contains("cannot be opened with this pickle key"), "\(otherKey.log.suffix(1500))")
+            #expect(!otherKey.log.contains("not the key the store was made with"))
+            await human.stop()
+        }
+
+        /// The crypto rows are gone but the login (and its device's keys on the server) remain: the bot
+        /// must not upload new keys for the old device id; it logs in as a new device and is still answered.
+        @Test func aLostCryptoStoreLeadsToANewDeviceNotNewKeysForTheOldOne() async throws {
+            let server = try await SharedSynapse.shared.server()
+            let (botID, password) = try server.freshBot()
+            let human = try await NioPeer.login("human", password: "humanpass", on: server)
+            let bot = try BotProcess(server: server, userID: botID, password: password)
+            try bot.start()
+            let room = try await human.createEncryptedRoom(inviting: [botID])
+            try await human.waitForMember(botID, in: room)
+            let first = try await human.say("agenda", in: room)
+            _ = try await human.replies(from: botID, to: [first], in: room)
+            try await bot.stop()
+            _ = try Shell.run(["python3", "-c", "import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.execute('DELETE FROM matrix_crypto'); db.commit()",
+                               bot.dataDirectory + "/scheduler-bot.sqlite"])
+            try bot.start()
+            // The person's client must learn the bot's new device before its key share can include it.
+            let deadline = ContinuousClock.now + .seconds(30)
+            while bot.log.components(separatedBy: "connected to Matrix").count < 3, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            try await Task.sleep(for: .seconds(2))
+            let second = try await human.say("agenda", in: room)
+            let replies = try await human.replies(from: botID, to: [second], in: room, timeout: 60)
+            #expect(replies.allSatisfy { $0.decrypted }, "\(replies)")
+            try await bot.stop()
+            await human.stop()
+            #expect(bot.log.contains("logging in as a new device"), "\(bot.log.suffix(2000))")
+            let identities = bot.log.components(separatedBy: "created a new end-to-end encryption identity").count - 1
+            #expect(identities == 2, "one identity per device")
+        }
+
         @Test func anEventThatStaysUndecryptableGetsOneNoticeAskingToResend() async throws {
             let server = try await SharedSynapse.shared.server()
             let (botID, password) = try server.freshBot()

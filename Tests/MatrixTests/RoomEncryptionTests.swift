@@ -114,4 +114,29 @@ struct RoomEncryptionTests {
         genuine.sender = eve.userID
         #expect(await encryption.decrypt(genuine, in: room)?.content["body"] == "agenda")
     }
+
+    @Test func aLeaveABanAHistoryChangeOrAGapStartsANewSessionAndJoinsDoNot() async throws {
+        let bot = try await OlmMachine(newDeviceFor: "@bot:localhost", deviceID: "BOT", pickleKey: key)
+        let encryption = encryption(bot, store: try SQLiteStore(), knowing: [])
+        let encryptionState = RoomEvent(type: "m.room.encryption", sender: "@human:localhost", stateKey: "",
+                                        content: ["algorithm": .string(Algorithm.megolm)])
+        await encryption.observe(roomID: room, events: [encryptionState])
+        #expect(try await encryption.isEncrypted(room))
+        func member(_ user: String, _ membership: String) -> RoomEvent {
+            RoomEvent(type: "m.room.member", sender: user, stateKey: user, content: ["membership": .string(membership)])
+        }
+        let changes: [(events: [RoomEvent], gap: Bool, rotates: Bool)] = [
+            ([member("@friend:localhost", "join")], false, false),
+            ([member("@friend:localhost", "invite")], false, false),
+            ([member("@friend:localhost", "leave")], false, true),
+            ([member("@friend:localhost", "ban")], false, true),
+            ([RoomEvent(type: "m.room.history_visibility", sender: "@human:localhost", stateKey: "", content: ["history_visibility": "joined"])], false, true),
+            ([], true, true),
+        ]
+        for change in changes {
+            _ = try await bot.outboundSession(for: room, policy: RotationPolicy())
+            await encryption.observe(roomID: room, events: change.events, gap: change.gap)
+            #expect((await bot.outboundSessionID(in: room) == nil) == change.rotates, "\(change.events.map(\.type)) gap \(change.gap)")
+        }
+    }
 }

@@ -13,7 +13,7 @@ import Testing
         #expect(try store.journalMode() == "wal")
         #expect(try store.appliedMigrations() == ["v1-three-tiers", "v2-conversation-and-costs", "v3-proactive",
                                                   "v4-event-by-user-status-start", "v5-smart-sync", "v6-user-network",
-                                                  "v7-matrix-crypto", "v8-calendar"])
+                                                  "v7-matrix-crypto", "v8-calendar", "v9-cost-log-baseline"])
         // Reopening an up-to-date file changes nothing and loses nothing.
         try store.write { try $0.save(UserProfile(id: "@a:x", createdAt: now)) }
         let reopened = try SQLiteStore(path: path)

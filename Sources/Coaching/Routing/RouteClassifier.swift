@@ -20,14 +20,15 @@ public struct RouteClassifier: Sendable {
         nearest = NearestRow(rows: [], sparseDimensions: 1)
     }
 
-    public init(examples: RouteExamples, embedding: (any TextEmbedding)? = nil,
+    public init(examples: RouteExamples, embedding: (any TextEmbedding)? = nil, denseWeight: Float = 1,
                 options: SoftmaxRegression.Options = SoftmaxRegression.Options()) {
         self.examples = examples
         let types = MessageType.routable.filter { examples.count(of: $0) > 0 }
         self.types = types
         let reader = ChatNormaliser(vocabulary: [])
         let vocabulary = Set(examples.examples.flatMap { reader.words($0.text) })
-        let featurizer = RouteFeaturizer(normaliser: ChatNormaliser(vocabulary: vocabulary), embedding: embedding)
+        (embedding as? SentenceEmbedding)?.warm(examples.examples.map(\.text))
+        let featurizer = RouteFeaturizer(normaliser: ChatNormaliser(vocabulary: vocabulary), embedding: embedding, denseWeight: denseWeight)
         self.featurizer = featurizer
         let features = examples.examples.map { featurizer.features($0.text) }
         nearest = NearestRow(rows: features, sparseDimensions: RouteFeaturizer.sparseDimensions)

@@ -11,10 +11,13 @@ public struct RouteFeaturizer: Sendable {
 
     public let normaliser: ChatNormaliser
     public let embedding: (any TextEmbedding)?
+    /// The embedding's share against the four unit-length sparse groups.
+    public let denseWeight: Float
 
-    public init(normaliser: ChatNormaliser, embedding: (any TextEmbedding)? = nil) {
+    public init(normaliser: ChatNormaliser, embedding: (any TextEmbedding)? = nil, denseWeight: Float = 1) {
         self.normaliser = normaliser
         self.embedding = embedding
+        self.denseWeight = denseWeight
     }
 
     /// The embedding's size, fixed by one probe, or 0 without an encoder.
@@ -22,7 +25,7 @@ public struct RouteFeaturizer: Sendable {
 
     public func features(_ text: String) -> FeatureVector {
         var vector = sparse(text)
-        if let embedding { vector.dense = embedding.embed(text).values }
+        if let embedding { vector.dense = embedding.embed(text).values.map { $0 * denseWeight } }
         return vector
     }
 

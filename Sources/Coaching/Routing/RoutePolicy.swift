@@ -52,7 +52,7 @@ public struct RoutePolicy: Sendable {
     public var complexThreshold: Double
 
     public init(assistantForFirstMessages: Int = 3, limits: BudgetLimits = BudgetLimits(),
-                phaticConfidence: Double = 0.4, complexThreshold: Double = 0.3) {
+                phaticConfidence: Double = 0.3, complexThreshold: Double = 0.3) {
         self.assistantForFirstMessages = assistantForFirstMessages
         self.limits = limits
         self.phaticConfidence = phaticConfidence

@@ -15,9 +15,10 @@ extension CostReport {
     }
 
     private func summaryLines() -> [String] {
-        var lines: [String] = []
+        var lines = mixLines()
         if let baseline, let savingUSD {
-            lines.append("baseline, all \(baseline.calls) chat rows on \(baseline.model): \(Self.dollars(baseline.costUSD))")
+            lines.append("baseline, all \(baseline.calls) chat rows on \(baseline.model): \(Self.dollars(baseline.costUSD))"
+                         + " (every chat message to the strong model, whole thread, every tool)")
             let percent = baseline.costUSD > 0 ? String(format: " (%.1f%%)", savingUSD / baseline.costUSD * 100) : ""
             lines.append("actual: \(Self.dollars(total.costUSD))   saving: \(Self.dollars(savingUSD))\(percent)")
             if let ratio { lines.append(String(format: "ratio actual/baseline: %.3f", ratio)) }
@@ -31,6 +32,29 @@ extension CostReport {
             lines.append("malformed lines skipped: \(malformedCount) (line \(shown)\(more))")
         }
         return lines
+    }
+
+    /// How chat messages were answered, the cache hit rates and where the money went.
+    private func mixLines() -> [String] {
+        let messages = messagesByRoute.reduce(0) { $0 + $1.messages }
+        guard messages > 0 else { return [] }
+        var lines = ["messages by route: \(messages) (" + messagesByRoute.map {
+            "\($0.route) \($0.messages), \(Self.percent($0.messages, of: messages))"
+        }.joined(separator: "; ") + ")"]
+        if patternCache.of > 0 {
+            lines.append("pattern cache: \(patternCache.hits) of \(patternCache.of) chat messages that were not commands (\(Self.percent(patternCache.hits, of: patternCache.of)))")
+        }
+        if planCache.of > 0 {
+            lines.append("plan cache: \(planCache.hits) hits, \(planCache.of - planCache.hits) misses (hit rate \(Self.percent(planCache.hits, of: planCache.of)))")
+        }
+        if !spendByModel.isEmpty {
+            lines.append("spend by model: " + spendByModel.map { "\($0.model) \(Self.dollars($0.costUSD))" }.joined(separator: ", "))
+        }
+        return lines
+    }
+
+    private static func percent(_ part: Int, of whole: Int) -> String {
+        String(format: "%.1f%%", Double(part) * 100 / Double(max(1, whole)))
     }
 
     private static func cells(_ totals: CostTotals) -> [String] {

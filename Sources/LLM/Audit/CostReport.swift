@@ -1,27 +1,42 @@
 import Foundation
 
-/// An audit of a cost log: totals per group, and the saving against a bot that sends every
-/// chat message to the strong model.
+/// An audit of a cost log: totals per group, how chat messages were answered, the cache hit rates,
+/// and the saving against a bot that sends every chat message to the strong model.
 ///
-/// Counterfactual: every row except overhead routes (`summary`, `embedding`: work a naive bot
-/// would not do) is priced as if its logged tokens had gone to the strong model:
-/// `baseline = strongPrice.cost(Σ prompt, Σ completion, Σ cached)` over those rows, and
-/// `saving = baseline − actual` where actual is the logged `cost_usd` of all rows. Rows for
-/// cache hits and budget deferrals carry the tokens the call would have used, so they count in
-/// the baseline at their estimate. This is conservative: pruned prompts are priced as pruned,
-/// so the savings of thread pruning are not credited here (bench-cost measures those).
+/// Counterfactual: a row that carries baseline tokens (every chat message row this version writes)
+/// is priced at them: what a bot sending every chat message to the strong model, with the whole
+/// unpruned thread and every tool, would have sent and received for that message; commands carry 0.
+/// A row without them (older logs) is priced at its own tokens on the strong model, except for rows
+/// of the bot's own work (`sync`, `summary`, `embedding`), which a naive bot would not do either:
+/// `baseline = Σ strongPrice.cost(baseline tokens)` and `saving = baseline − actual`, where actual is
+/// the logged `cost_usd` of all rows.
 public struct CostReport: Sendable {
-    public static let overheadRoutes: Set<String> = ["summary", "embedding"]
+    public static let overheadRoutes: Set<String> = Set(CostRoute.allCases.filter { !$0.isChatMessage }.map(\.rawValue))
 
     public struct Baseline: Sendable, Hashable {
         public var model: String
         public var costUSD: Double
+        /// Rows priced in the baseline (chat messages a naive bot would have sent).
         public var calls: Int
+    }
+
+    public struct HitRate: Sendable, Hashable {
+        public var hits: Int
+        public var of: Int
+        public var rate: Double? { of > 0 ? Double(hits) / Double(of) : nil }
     }
 
     public let grouping: CostGrouping
     public let groups: [(key: String, totals: CostTotals)]
     public let total: CostTotals
+    /// Rows per route among chat message rows (`CostRoute.isChatMessage`), most first.
+    public let messagesByRoute: [(route: String, messages: Int)]
+    /// Spend per model over all rows, most first.
+    public let spendByModel: [(model: String, costUSD: Double)]
+    /// Chat messages answered by a pattern, of those that were not commands.
+    public let patternCache: HitRate
+    /// Plans served from the plan cache, of all plans asked for.
+    public let planCache: HitRate
     /// nil when the strong model has no price; `baselineProblem` says why.
     public let baseline: Baseline?
     public let baselineProblem: String?
@@ -46,14 +61,46 @@ public struct CostReport: Sendable {
         fallbackStrongModel: String = LLMSettings().assistantModel,
         prices: PriceTable = .defaults
     ) {
-        var builder = Builder(since: since)
-        for line in lines { builder.add(line, grouping: grouping) }
+        var builder = Builder(since: since, grouping: grouping)
+        let decoder = JSONDecoder()
+        for line in lines {
+            builder.lineNumber += 1
+            if line.allSatisfy(\.isWhitespace) { continue }
+            guard let record = try? decoder.decode(CostRecord.self, from: Data(line.utf8)) else {
+                builder.malformed()
+                continue
+            }
+            builder.add(record)
+        }
+        self.init(builder, strongModel: strongModel, fallbackStrongModel: fallbackStrongModel, prices: prices)
+    }
+
+    /// The same audit over records already read (the store's copy of the log).
+    public init(
+        records: some Sequence<CostRecord>,
+        grouping: CostGrouping,
+        since: Date? = nil,
+        strongModel: String? = nil,
+        fallbackStrongModel: String = LLMSettings().assistantModel,
+        prices: PriceTable = .defaults
+    ) {
+        var builder = Builder(since: since, grouping: grouping)
+        for record in records { builder.add(record) }
+        self.init(builder, strongModel: strongModel, fallbackStrongModel: fallbackStrongModel, prices: prices)
+    }
+
+    private init(_ builder: Builder, strongModel: String?, fallbackStrongModel: String, prices: PriceTable) {
         let model = strongModel ?? builder.mostUsedAssistantModel ?? fallbackStrongModel
-        self.grouping = grouping
+        grouping = builder.grouping
         groups = builder.groups.sorted { $0.key < $1.key }.map { (key: $0.key, totals: $0.value) }
         total = builder.total
+        messagesByRoute = builder.messagesByRoute.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (route: $0.key, messages: $0.value) }
+        spendByModel = builder.spendByModel.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (model: $0.key, costUSD: $0.value) }
+        patternCache = HitRate(hits: builder.messagesByRoute[CostRoute.pattern.rawValue, default: 0],
+                               of: builder.messagesByRoute.filter { $0.key != CostRoute.command.rawValue }.values.reduce(0, +))
+        planCache = HitRate(hits: builder.planHits, of: builder.planHits + builder.planMisses)
         if let price = prices.price(for: model) {
-            baseline = Baseline(model: model, costUSD: price.cost(of: builder.chatTotals.usage), calls: builder.chatTotals.calls)
+            baseline = Baseline(model: model, costUSD: price.cost(of: builder.baselineUsage), calls: builder.baselineRows)
             baselineProblem = nil
         } else {
             baseline = nil
@@ -67,34 +114,62 @@ public struct CostReport: Sendable {
     private struct Builder {
         static let malformedLinesKept = 10
         let since: Date?
-        let decoder = JSONDecoder()
+        let grouping: CostGrouping
         var lineNumber = 0
         var groups: [String: CostTotals] = [:]
         var total = CostTotals()
-        var chatTotals = CostTotals()
+        var baselineUsage = TokenUsage.zero
+        var baselineRows = 0
+        var messagesByRoute: [String: Int] = [:]
+        var spendByModel: [String: Double] = [:]
+        var planHits = 0
+        var planMisses = 0
         var assistantModelUses: [String: Int] = [:]
         var malformedLines: [Int] = []
         var malformedCount = 0
         var skippedBeforeSince = 0
 
-        init(since: Date?) { self.since = since }
+        init(since: Date?, grouping: CostGrouping) {
+            self.since = since
+            self.grouping = grouping
+        }
 
-        mutating func add(_ line: Substring, grouping: CostGrouping) {
-            lineNumber += 1
-            if line.allSatisfy(\.isWhitespace) { return }
-            guard let record = try? decoder.decode(CostRecord.self, from: Data(line.utf8)) else {
-                malformedCount += 1
-                if malformedLines.count < Self.malformedLinesKept { malformedLines.append(lineNumber) }
-                return
-            }
+        mutating func malformed() {
+            malformedCount += 1
+            if malformedLines.count < Self.malformedLinesKept { malformedLines.append(lineNumber) }
+        }
+
+        mutating func add(_ record: CostRecord) {
             if let since, record.time < since {
                 skippedBeforeSince += 1
                 return
             }
             groups[grouping.key(for: record), default: CostTotals()].add(record)
             total.add(record)
-            if !CostReport.overheadRoutes.contains(record.route) { chatTotals.add(record) }
-            if record.route == "assistant" { assistantModelUses[record.model, default: 0] += 1 }
+            if record.costUSD != 0 || record.model != CostRecord.noModel { spendByModel[record.model, default: 0] += record.costUSD }
+            let route = CostRoute(rawValue: record.route)
+            if route?.isChatMessage ?? true { messagesByRoute[record.route, default: 0] += 1 }
+            addBaseline(record, route: route)
+            if record.messageType == "plan" {
+                if route == .cache { planHits += 1 } else if route == .assistant { planMisses += 1 }
+            }
+            if route == .assistant { assistantModelUses[record.model, default: 0] += 1 }
+        }
+
+        private mutating func addBaseline(_ record: CostRecord, route: CostRoute?) {
+            let usage: TokenUsage
+            if let baseline = record.baseline {
+                usage = baseline
+            } else if !CostReport.overheadRoutes.contains(record.route) {
+                usage = record.usage
+            } else {
+                return
+            }
+            guard usage.totalTokens > 0 else { return }
+            baselineRows += 1
+            baselineUsage = TokenUsage(promptTokens: baselineUsage.promptTokens + usage.promptTokens,
+                                       completionTokens: baselineUsage.completionTokens + usage.completionTokens,
+                                       cachedTokens: baselineUsage.cachedTokens + usage.cachedTokens)
         }
 
         var mostUsedAssistantModel: String? {

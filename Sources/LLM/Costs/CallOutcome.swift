@@ -7,4 +7,6 @@ public enum CallOutcome: String, Sendable, Hashable, Codable, CaseIterable {
     case cached
     /// Not sent because a budget cap was reached: cost 0.
     case budgetDeferred = "budget_deferred"
+    /// Answered by the command grammar, never a model's business: cost 0.
+    case noModel = "no_model"
 }

@@ -1,12 +1,19 @@
 import Foundation
 
-/// One line of the cost log: one LLM-eligible message handled by an LLM call, a cache, or a
-/// budget deferral. JSON keys are snake_case and stable (auditors parse them):
+/// One line of the cost log: one chat message, however it was answered (pattern, command, cache,
+/// a model, or a budget deferral; see `CostRoute`), or one of the bot's own model calls. JSON keys
+/// are snake_case and stable (auditors parse them):
 /// `time, user, route, message_type, model, prompt_tokens, completion_tokens, cached_tokens,
-/// estimated, cost_usd, latency_ms, outcome`.
+/// estimated, cost_usd, latency_ms, outcome`, and on rows that have them
+/// `baseline_prompt_tokens, baseline_completion_tokens, worst_case_usd`.
 ///
 /// For `cached` and `budget_deferred` rows, record the tokens the call would have used
-/// (estimated) with cost 0, so `costs` can price the strong-model counterfactual for them.
+/// (estimated) with cost 0. Pattern and command rows carry no tokens and model `none`.
+///
+/// The baseline tokens are what a bot sending every chat message to the strong model, with the
+/// whole unpruned thread and every tool definition, would have used for this message (its prompt
+/// as estimated, and our reply's length as its answer); 0 for commands, which such a bot would not
+/// send either. They let `costs` price that counterfactual from the log alone.
 public struct CostRecord: Sendable, Hashable, Codable {
     public var time: Date
     /// `UserHasher` pseudonym, never the raw id.
@@ -21,10 +28,14 @@ public struct CostRecord: Sendable, Hashable, Codable {
     public var costUSD: Double
     public var latencyMs: Int
     public var outcome: CallOutcome
+    public var baseline: TokenUsage?
+    /// The bound the budget gate admitted the call at (estimated prompt + max completion at the model's price).
+    public var worstCaseUSD: Double?
 
     public init(
         time: Date, user: String, route: String, messageType: String, model: String,
-        usage: TokenUsage, costUSD: Double, latencyMs: Int, outcome: CallOutcome
+        usage: TokenUsage, costUSD: Double, latencyMs: Int, outcome: CallOutcome,
+        baseline: TokenUsage? = nil, worstCaseUSD: Double? = nil
     ) {
         self.time = time
         self.user = user
@@ -38,7 +49,12 @@ public struct CostRecord: Sendable, Hashable, Codable {
         self.costUSD = costUSD
         self.latencyMs = latencyMs
         self.outcome = outcome
+        self.baseline = baseline
+        self.worstCaseUSD = worstCaseUSD
     }
+
+    /// The no-model placeholder of pattern and command rows.
+    public static let noModel = "none"
 
     public var usage: TokenUsage {
         TokenUsage(promptTokens: promptTokens, completionTokens: completionTokens, cachedTokens: cachedTokens, estimated: estimated)
@@ -52,6 +68,9 @@ public struct CostRecord: Sendable, Hashable, Codable {
         case cachedTokens = "cached_tokens"
         case costUSD = "cost_usd"
         case latencyMs = "latency_ms"
+        case baselinePromptTokens = "baseline_prompt_tokens"
+        case baselineCompletionTokens = "baseline_completion_tokens"
+        case worstCaseUSD = "worst_case_usd"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -72,6 +91,12 @@ public struct CostRecord: Sendable, Hashable, Codable {
         costUSD = try container.decode(Double.self, forKey: .costUSD)
         latencyMs = try container.decodeIfPresent(Int.self, forKey: .latencyMs) ?? 0
         outcome = try container.decode(CallOutcome.self, forKey: .outcome)
+        let baselinePrompt = try container.decodeIfPresent(Int.self, forKey: .baselinePromptTokens)
+        let baselineCompletion = try container.decodeIfPresent(Int.self, forKey: .baselineCompletionTokens)
+        if baselinePrompt != nil || baselineCompletion != nil {
+            baseline = TokenUsage(promptTokens: baselinePrompt ?? 0, completionTokens: baselineCompletion ?? 0, estimated: true)
+        }
+        worstCaseUSD = try container.decodeIfPresent(Double.self, forKey: .worstCaseUSD)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -88,6 +113,9 @@ public struct CostRecord: Sendable, Hashable, Codable {
         try container.encode(costUSD, forKey: .costUSD)
         try container.encode(latencyMs, forKey: .latencyMs)
         try container.encode(outcome, forKey: .outcome)
+        try container.encodeIfPresent(baseline?.promptTokens, forKey: .baselinePromptTokens)
+        try container.encodeIfPresent(baseline?.completionTokens, forKey: .baselineCompletionTokens)
+        try container.encodeIfPresent(worstCaseUSD, forKey: .worstCaseUSD)
     }
 }
 

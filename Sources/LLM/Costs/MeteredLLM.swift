@@ -58,7 +58,21 @@ public struct MeteredLLM: Sendable {
         self.now = now
     }
 
+    /// This client with one more sink (the store's copy of the log, added by whoever owns the store).
+    public func addingSink(_ sink: any CostRecordSink) -> MeteredLLM {
+        MeteredLLM(provider: provider, sinks: sinks + [sink], prices: prices, hasher: hasher, logger: logger, now: now)
+    }
+
+    /// Calls the model and logs the call in every sink.
     public func chat(_ request: ChatRequest, context: LLMCallContext) async -> LLMReply {
+        let reply = await call(request, context: context)
+        await log(reply.record)
+        return reply
+    }
+
+    /// Calls the model and prices the call, leaving the record to the caller, who may add what only it
+    /// knows (the counterfactual baseline) and must then `log` it, whether or not its own work succeeds.
+    public func call(_ request: ChatRequest, context: LLMCallContext) async -> LLMReply {
         let started = ContinuousClock.now
         let result: Result<ChatCompletion, LLMError>
         do throws(LLMError) {
@@ -69,13 +83,24 @@ public struct MeteredLLM: Sendable {
         let latency = Self.milliseconds(ContinuousClock.now - started)
         switch result {
         case .success(let completion):
-            let record = await record(context: context, model: request.model, usage: completion.usage,
-                                      latencyMs: latency, outcome: .ok)
+            let record = record(context: context, model: request.model, usage: completion.usage,
+                                latencyMs: latency, outcome: .ok)
             return LLMReply(text: completion.text, toolCalls: completion.toolCalls, record: record, failure: nil)
         case .failure(let error):
             logger.warning("LLM call failed", metadata: ["route": "\(context.route)", "model": "\(request.model)", "error": "\(error)"])
-            let record = await record(context: context, model: request.model, usage: .zero, latencyMs: latency, outcome: error.outcome)
+            let record = record(context: context, model: request.model, usage: .zero, latencyMs: latency, outcome: error.outcome)
             return LLMReply(text: FallbackReply.text(for: error), toolCalls: [], record: record, failure: error)
+        }
+    }
+
+    /// Appends `record` to every sink; a failing sink is logged, never fatal.
+    public func log(_ record: CostRecord) async {
+        for sink in sinks {
+            do {
+                try await sink.append(record)
+            } catch {
+                logger.error("cost record not stored", metadata: ["error": "\(error)"])
+            }
         }
     }
 
@@ -92,12 +117,12 @@ public struct MeteredLLM: Sendable {
         let started = ContinuousClock.now
         do throws(LLMError) {
             let embeddings = try await provider.embed(request)
-            await record(context: context, model: request.model, usage: embeddings.usage,
-                         latencyMs: Self.milliseconds(ContinuousClock.now - started), outcome: .ok)
+            await log(record(context: context, model: request.model, usage: embeddings.usage,
+                             latencyMs: Self.milliseconds(ContinuousClock.now - started), outcome: .ok))
             return embeddings
         } catch {
-            await record(context: context, model: request.model, usage: .zero,
-                         latencyMs: Self.milliseconds(ContinuousClock.now - started), outcome: error.outcome)
+            await log(record(context: context, model: request.model, usage: .zero,
+                             latencyMs: Self.milliseconds(ContinuousClock.now - started), outcome: error.outcome))
             throw error
         }
     }
@@ -106,27 +131,30 @@ public struct MeteredLLM: Sendable {
     /// (`.budgetDeferred`): cost 0, with the tokens `request` would have used, estimated.
     @discardableResult
     public func recordSkippedCall(_ request: ChatRequest, context: LLMCallContext, outcome: CallOutcome) async -> CostRecord {
-        let usage = TokenUsage(promptTokens: TokenEstimator.promptTokens(for: request),
-                               completionTokens: 0, estimated: true)
-        return await record(context: context, model: request.model, usage: usage, latencyMs: 0, outcome: outcome, free: true)
+        let record = skippedRecord(request, context: context, outcome: outcome)
+        await log(record)
+        return record
     }
 
-    @discardableResult
+    /// The row for a message answered without a call, not yet logged: with `request`, the tokens it
+    /// would have used (a cache hit, a deferral); without, none and model `none` (patterns, commands).
+    public func skippedRecord(_ request: ChatRequest?, context: LLMCallContext, outcome: CallOutcome) -> CostRecord {
+        guard let request else {
+            return record(context: context, model: CostRecord.noModel, usage: .zero, latencyMs: 0, outcome: outcome, free: true)
+        }
+        let usage = TokenUsage(promptTokens: TokenEstimator.promptTokens(for: request), completionTokens: 0, estimated: true)
+        return record(context: context, model: request.model, usage: usage, latencyMs: 0, outcome: outcome, free: true)
+    }
+
+    /// Unpriced usage costs 0 here only for rows that were never billed; callers gate calls on
+    /// `worstCaseCost`, which refuses unpriced models.
     private func record(
         context: LLMCallContext, model: String, usage: TokenUsage, latencyMs: Int, outcome: CallOutcome, free: Bool = false
-    ) async -> CostRecord {
+    ) -> CostRecord {
         let cost = free ? 0 : prices.cost(of: usage, model: model) ?? 0
-        let record = CostRecord(time: context.time ?? now(), user: hasher.pseudonym(for: context.userID), route: context.route,
-                                messageType: context.messageType, model: model, usage: usage, costUSD: cost,
-                                latencyMs: latencyMs, outcome: outcome)
-        for sink in sinks {
-            do {
-                try await sink.append(record)
-            } catch {
-                logger.error("cost record not stored", metadata: ["error": "\(error)"])
-            }
-        }
-        return record
+        return CostRecord(time: context.time ?? now(), user: hasher.pseudonym(for: context.userID), route: context.route,
+                          messageType: context.messageType, model: model, usage: usage, costUSD: cost,
+                          latencyMs: latencyMs, outcome: outcome)
     }
 
     private static func milliseconds(_ duration: Duration) -> Int {

@@ -105,7 +105,7 @@ class Quirks(http.server.BaseHTTPRequestHandler):
 
 
 def wait_for(port, child):
-    for _ in range(200):
+    for _ in range(600):
         if child.poll() is not None:
             sys.exit("radicale exited during start-up")
         try:

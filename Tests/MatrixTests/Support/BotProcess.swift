@@ -16,16 +16,17 @@ final class BotProcess: @unchecked Sendable {
         Shell.packageRoot.appendingPathComponent(".build/debug/scheduler-bot").path
     }
 
-    init(server: SynapseServer, userID: String, password: String, extraConfig: String = "",
+    /// `dataDirectory`: another bot's, to start the same bot with a different configuration.
+    init(server: SynapseServer, userID: String, password: String, extraConfig: String = "", dataDirectory: String? = nil,
          extraEnvironment: [String: String] = [:]) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bot-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        dataDirectory = folder.appendingPathComponent("data").path
+        self.dataDirectory = dataDirectory ?? folder.appendingPathComponent("data").path
         logPath = folder.appendingPathComponent("bot.log").path
         configPath = folder.appendingPathComponent("bot.conf").path
         try """
             [storage]
-            data_dir = "\(dataDirectory)"
+            data_dir = "\(self.dataDirectory)"
 
             [matrix]
             homeserver_url = "\(server.url)"

@@ -1,0 +1,53 @@
+import Coaching
+import Foundation
+import SentenceEncoder
+import Synchronization
+
+/// One encoder per process, whatever asks for it: loading maps 90 MB and should be said once.
+private let loadedEncoders = Mutex<[String: SentenceEmbedding?]>([:])
+
+extension App {
+    /// `[learning] encoder_dir`, else the cache folder scripts/fetch-encoder.sh fills.
+    var encoderDirectory: String {
+        let configured = config.string("learning", "encoder_dir")
+        if !configured.isEmpty { return (configured as NSString).expandingTildeInPath }
+        let environment = ProcessInfo.processInfo.environment
+        let cache = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory() + "/.cache"
+        return cache + "/scheduler-bot/all-MiniLM-L6-v2"
+    }
+
+    /// The local sentence encoder with its embedding cache, or nil (said once) when its files are missing or broken.
+    func sentenceEmbedding() -> SentenceEmbedding? {
+        let folder = encoderDirectory
+        return loadedEncoders.withLock { loaded in
+            if let known = loaded[folder] { return known }
+            let model = folder + "/model.safetensors", vocabulary = folder + "/vocab.txt"
+            var result: SentenceEmbedding?
+            if FileManager.default.fileExists(atPath: model), FileManager.default.fileExists(atPath: vocabulary) {
+                let started = Date()
+                do {
+                    let encoder = try MiniLMEncoder(modelPath: model, vocabularyPath: vocabulary)
+                    result = SentenceEmbedding(encoder: encoder)
+                    logger.info("sentence encoder \(encoder.identifier) loaded from \(folder) in \(Int(Date().timeIntervalSince(started) * 1000)) ms")
+                } catch {
+                    logger.warning("sentence encoder in \(folder) could not be loaded (\(error)); routing and task matching use hashed features only")
+                }
+            } else {
+                logger.warning("no sentence encoder in \(folder) (run scripts/fetch-encoder.sh or set [learning] encoder_dir); routing and task matching use hashed features only")
+            }
+            loaded[folder] = result
+            return result
+        }
+    }
+
+    /// Task names match on the encoder blended with the lexicon's hashed embedding when the encoder is there
+    /// (threshold calibrated for that blend), on the hashed embedding alone otherwise.
+    func taskTypeMatcher() -> TaskTypeMatcher {
+        let hashed = HashedNGramEmbedding(lexicon: conceptLexicon())
+        guard let encoder = sentenceEmbedding() else {
+            return TaskTypeMatcher(embedding: hashed, threshold: config.float("learning", "match_threshold"))
+        }
+        return TaskTypeMatcher(embedding: BlendedEmbedding(encoder, hashed, weight: TaskTypeMatcher.encoderBlendWeight),
+                               threshold: config.float("learning", "encoder_match_threshold"))
+    }
+}
