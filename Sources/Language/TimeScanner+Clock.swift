@@ -147,7 +147,7 @@ extension TimeScanner {
         }
         let (meridiem, afterMeridiem) = meridiem(at: j)
         let (saidOClock, next) = oClock(at: afterMeridiem)
-        if strong && meridiem == .unstated && !saidOClock { return nil }
+        if strong && meridiem == .unstated && !saidOClock && !(saysMinutes && minute >= 10) { return nil }
         return (ClockTime(hour: value, minute: minute, meridiem: meridiem, isUnambiguous: false, saysMinutes: saysMinutes),
                 finishing(next))
     }

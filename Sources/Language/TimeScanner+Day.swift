@@ -151,6 +151,7 @@ extension TimeScanner {
         }
         if modifier == .this, isWord(j, ["past"]) { modifier = .last; j += 1 }  // "this past friday"
         if isWord(j, ["this"]) && modifier == .bare { j += 1 }
+        if modifier == .this, isWord(j, ["coming", "upcoming"]) { j += 1 }  // "this coming friday"
         // "last week's sunday", "next week's monday"
         if modifier != .bare, isWord(j, ["week's", "weeks"]) {
             let offset = modifier == .next ? 1 : (modifier == .last ? -1 : 0)

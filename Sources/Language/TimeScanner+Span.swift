@@ -115,6 +115,12 @@ extension TimeScanner {
                 return (.weekend(n: 1, notImmediate: true), i + 4, .weekendAfterNext)
             }
             if w == "the", isWord(i + 1, ["following", "next", "coming"]) { return cycleOrMonth(offset: 1, at: i + 2) }
+            // "the week after next" (+2), "the month before last" (-2)
+            if w == "the", let unit = word(i + 1), ["week", "month", "year"].contains(unit),
+               isWord(i + 2, ["after", "before"]), isWord(i + 3, [word(i + 2) == "after" ? "next" : "last"]) {
+                return cycleOrMonth(offset: word(i + 2) == "after" ? 2 : -2, at: i + 1).map { ($0.0, i + 4, $0.2) }
+            }
+            if w == "this", isWord(i + 1, ["coming", "upcoming"]) { return cycleOrMonth(offset: 0, at: i + 2) }
             if ["next", "last", "past", "previous", "upcoming"].contains(w), let units = unitsSpan(at: i) { return units }
             if w == "last", let nth = nthWeek(at: i) { return nth }
             // "last day of the month", "last friday of march" are days, read by the day rules.
@@ -131,6 +137,10 @@ extension TimeScanner {
                 return nil
             }
             return cycleOrMonth(offset: offset, at: i + 1, word: w)
+        case "week", "month", "year":
+            // "week after next", "month before last"
+            guard isWord(i + 1, ["after", "before"]), isWord(i + 2, [word(i + 1) == "after" ? "next" : "last"]) else { return nil }
+            return cycleOrMonth(offset: word(i + 1) == "after" ? 2 : -2, at: i).map { ($0.0, i + 3, $0.2) }
         case "weekend", "wknd", "week-end":
             if isWord(i + 1, ["after"]), isWord(i + 2, ["next"]) { return (.weekend(n: 1, notImmediate: true), i + 3, .weekendAfterNext) }
             return (.weekend(n: 0, notImmediate: false), i + 1, .weekend)
