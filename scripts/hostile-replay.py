@@ -54,11 +54,13 @@ def workload(users, seed, start):
             filler = "and that is why I feel stuck again today, "
             moments.append((base, rng.choice(COACHING) + " " + (filler * (huge_size // len(filler))), "huge"))
             moments.append((base + dt.timedelta(hours=5), rng.choice(COACHING) + " " + (filler * 5_000), "huge"))
-            # Bursts: 25 coaching questions within 30 seconds, four times a day.
+            # Bursts: 25 coaching questions within 30 seconds, four times a day; every other user pads each
+            # one past what the bot reads, so the thread fills with long turns.
+            padding = (" " + filler * 80) if index % 2 else ""
             for burst in range(4):
                 at = base + dt.timedelta(hours=1 + 3 * burst, seconds=rng.randint(0, 600))
                 for k in range(25):
-                    moments.append((at + dt.timedelta(seconds=k * 1.2), "%s (%d)" % (rng.choice(COACHING), k), "coaching"))
+                    moments.append((at + dt.timedelta(seconds=k * 1.2), "%s (%d)%s" % (rng.choice(COACHING), k, padding), "coaching"))
             # A chatty day: a message every few minutes.
             at = base + dt.timedelta(minutes=30)
             for _ in range(60):
@@ -167,6 +169,9 @@ def main():
     print("bot spend per day: %s (cap $%.2f)" % (", ".join("%s $%.4f" % item for item in sorted(by_day.items())), caps["global_daily_usd"]))
     print("most calls by one user in 60 s: %d (limit %d)" % (worst_minute, caps["user_calls_per_minute"]))
     print("commands answered: %d of %d" % (len(commands) - len(unanswered), len(commands)))
+    failed = [line[2][:60] for line, answer in zip(lines, answers)
+              if any("something went wrong on my side" in reply for reply in answer["replies"])]
+    print("messages the engine failed on (not a spend check): %d%s" % (len(failed), ", e.g. %r" % failed[0] if failed else ""))
     failures = []
     if max_prompt > args.max_prompt_tokens: failures.append("a call carried %d prompt tokens" % max_prompt)
     if over_cap: failures.append("%d users over the daily cap" % len(over_cap))

@@ -1,5 +1,6 @@
 import Conversation
 import Foundation
+import SharedValues
 
 /// The scripted front end: one JSON line in, exactly one JSON line out, flushed at once.
 ///
@@ -27,7 +28,7 @@ public struct ReplayAdapter: Sendable {
     public func answer(_ line: String, clock: inout ReplayClock) async -> String {
         switch ReplayInput.parse(line) {
         case .failure(let problem):
-            return JSONValue.object([("error", .string(problem.message))]).text
+            return JSON.object([("error", .string(problem.message))]).text
         case .success(let input):
             let proactive = await clock.advance(to: input.at, handler: handler)
             guard let user = input.user else { return ReplayOutput.tick(proactive).text }
@@ -73,27 +74,26 @@ struct ReplayInput {
     struct Problem: Error { var message: String }
 
     static func parse(_ line: String) -> Result<ReplayInput, Problem> {
-        guard let data = line.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        guard let object = try? JSON.parse(line), case .object = object else {
             return .failure(Problem(message: "not a JSON object"))
         }
-        guard let atText = object["at"] as? String else { return .failure(Problem(message: "missing \"at\" (an ISO-8601 time)")) }
+        guard let atText = object["at"]?.string else { return .failure(Problem(message: "missing \"at\" (an ISO-8601 time)")) }
         guard let at = ISOTime.parse(atText) else {
             return .failure(Problem(message: "\"at\" is not an ISO-8601 time with offset, e.g. 2026-11-23T08:00:00Z"))
         }
-        if object["tick"] as? Bool == true { return .success(ReplayInput(user: nil, room: nil, text: "", at: at)) }
-        guard let user = object["user"] as? String, !user.isEmpty else { return .failure(Problem(message: "missing \"user\" (a string)")) }
-        guard let text = object["text"] as? String else { return .failure(Problem(message: "missing \"text\" (a string)")) }
-        let room = object["room"] as? String
+        if object["tick"]?.bool == true { return .success(ReplayInput(user: nil, room: nil, text: "", at: at)) }
+        guard let user = object["user"]?.string, !user.isEmpty else { return .failure(Problem(message: "missing \"user\" (a string)")) }
+        guard let text = object["text"]?.string else { return .failure(Problem(message: "missing \"text\" (a string)")) }
+        let room = object["room"]?.string
         return .success(ReplayInput(user: user, room: room, text: text, at: at))
     }
 }
 
 enum ReplayOutput {
-    static func json(_ response: Response, proactive: [ProactiveMessage]) -> JSONValue {
+    static func json(_ response: Response, proactive: [ProactiveMessage]) -> JSON {
         .object([
             ("user", .string(response.userID)),
-            ("room", response.roomID.map(JSONValue.string) ?? .null),
+            ("room", response.roomID.map(JSON.string) ?? .null),
             ("replies", .array(response.replies.map { .string($0.text) })),
             ("intent", .string(response.intent.rawValue)),
             ("route", .string(response.route.rawValue)),
@@ -102,14 +102,14 @@ enum ReplayOutput {
                 ("calls", .integer(response.llm.calls)),
                 ("prompt_tokens", .integer(response.llm.promptTokens)),
                 ("completion_tokens", .integer(response.llm.completionTokens)),
-                ("cost_usd", .number(response.llm.costUSD)),
+                ("cost_usd", .numeric(response.llm.costUSD)),
             ])),
             ("proactive", messages(proactive)),
         ])
     }
 
     /// A tick line's answer: the usual shape with nobody speaking, plus what the bot said on its own.
-    static func tick(_ proactive: [ProactiveMessage]) -> JSONValue {
+    static func tick(_ proactive: [ProactiveMessage]) -> JSON {
         .object([
             ("user", .null),
             ("room", .null),
@@ -117,25 +117,25 @@ enum ReplayOutput {
             ("intent", .string("tick")),
             ("route", .string(Route.none.rawValue)),
             ("event", .null),
-            ("llm", .object([("calls", .integer(0)), ("prompt_tokens", .integer(0)), ("completion_tokens", .integer(0)), ("cost_usd", .number(0))])),
+            ("llm", .object([("calls", .integer(0)), ("prompt_tokens", .integer(0)), ("completion_tokens", .integer(0)), ("cost_usd", .integer(0))])),
             ("proactive", messages(proactive)),
         ])
     }
 
-    static func messages(_ proactive: [ProactiveMessage]) -> JSONValue {
+    static func messages(_ proactive: [ProactiveMessage]) -> JSON {
         .array(proactive.map { message in
-            .object([("user", .string(message.userID)), ("room", message.roomID.map(JSONValue.string) ?? .null), ("text", .string(message.text))])
+            .object([("user", .string(message.userID)), ("room", message.roomID.map(JSON.string) ?? .null), ("text", .string(message.text))])
         })
     }
 
-    static func event(_ event: EventSummary) -> JSONValue {
+    static func event(_ event: EventSummary) -> JSON {
         .object([
             ("id", .string(event.id)),
             ("title", .string(event.title)),
             ("task_type", .string(event.taskType)),
             ("start", .string(ISOTime.format(event.start))),
             ("end", .string(ISOTime.format(event.end))),
-            ("score", event.score.map { .number(($0 * 1000).rounded() / 1000) } ?? .null),
+            ("score", event.score.map { .numeric(($0 * 1000).rounded() / 1000) } ?? .null),
         ])
     }
 }

@@ -1,6 +1,7 @@
 import Coaching
 import Foundation
 import LLM
+import SharedValues
 
 /// How chat that is not a command reaches a model: which models, how much context, and the budgets.
 public struct ChatSettings: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import LLM
+import SharedValues
 
 /// The actions the strong model may take, each carried out by the bot's own command grammar,
 /// so a model can never do what a user could not type.
@@ -14,24 +15,25 @@ public enum ChatTools {
                        parameters: schema(["task": "optional task name", "rating": "optional rating 1-10"], required: [])),
     ]
 
-    static func schema(_ properties: [String: String], required: [String]) -> JSONValue {
+    static func schema(_ properties: [String: String], required: [String]) -> JSON {
         .object([
             "type": .string("object"),
             "properties": .object(properties.mapValues { .object(["type": .string("string"), "description": .string($0)]) }),
-            "required": .array(required.map(JSONValue.string)),
+            "required": .array(required.map(JSON.string)),
         ])
     }
 
     /// The command a tool call stands for, or nil for an unknown tool or unreadable arguments.
     static func command(for call: ToolCall) -> String? {
         let trimmed = call.arguments.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let arguments = trimmed.isEmpty ? [:] : try? JSONDecoder().decode([String: JSONValue].self, from: Data(trimmed.utf8)) else {
+        guard let arguments = trimmed.isEmpty ? [:] : (try? JSON.parse(trimmed))?.object else {
             return nil
         }
         func clean(_ key: String) -> String {
             let raw: String
             switch arguments[key] {
             case .string(let text): raw = text
+            case .integer(let number): raw = String(number)
             case .number(let number): raw = number == number.rounded() ? String(Int(number)) : String(number)
             default: raw = ""
             }

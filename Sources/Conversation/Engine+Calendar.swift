@@ -1,3 +1,4 @@
+import SharedValues
 import CalendarFetch
 import Coaching
 import Foundation

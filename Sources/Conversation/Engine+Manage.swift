@@ -21,7 +21,7 @@ extension Engine {
             return
         }
         let from = turn.format.range(event.start, event.end)
-        guard let placement = try place(type: type, duration: duration, when: command.to, excluding: event.id, &turn) else { return }
+        guard let placement = try place(type: type, duration: duration, when: command.to, exactly: command.isClockSpan, excluding: event.id, &turn) else { return }
         event.start = placement.slot.start
         event.end = placement.slot.end
         event.score = placement.slot.score

@@ -13,7 +13,7 @@ extension Engine {
             turn.say("I can schedule tasks from 5 minutes to 24 hours long; \(TimeFormat.duration(duration)) is outside that.")
             return
         }
-        guard let placement = try place(type: type, duration: duration, when: command.when, excluding: nil, &turn) else { return }
+        guard let placement = try place(type: type, duration: duration, when: command.when, exactly: command.isClockSpan, excluding: nil, &turn) else { return }
         try countSchedule(&type, &turn)
         try turn.session.save(&type)
         var event = Event(userID: turn.user.id, taskTypeID: type.id ?? 0, title: eventTitle(said: taskName, type: type),
@@ -42,9 +42,10 @@ extension Engine {
 
     /// Decides where an event goes: the user's exact time when free, else the best slot in the window they named.
     /// Says why it cannot, and returns nil, when nothing fits.
-    func place(type: TaskType, duration: Int, when: ResolvedTime?, excluding: Int64?, _ turn: inout Turn) throws -> Placement? {
+    /// `exactly` says the user named the span itself ("2-4pm"), so it goes at the span's start.
+    func place(type: TaskType, duration: Int, when: ResolvedTime?, exactly: Bool = false, excluding: Int64?, _ turn: inout Turn) throws -> Placement? {
         let request = try slotRequest(type: type, duration: duration, window: searchWindow(for: when, turn), excluding: excluding, turn)
-        if let when, when.end == nil, when.open == nil, when.grain <= .hour {
+        if let when, exactly || when.end == nil && when.open == nil && when.grain <= .hour {
             return try placeExactly(at: when.start, request: request, type: type, &turn)
         }
         guard request.window.duration > 0 else {

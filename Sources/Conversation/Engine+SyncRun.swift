@@ -1,3 +1,4 @@
+import Coaching
 import Foundation
 import LLM
 import SchedulerCore
@@ -17,13 +18,40 @@ extension Engine {
             guard let chat = settings.chat else { return false }
             let request = ChatRequest(model: chat.assistantModel, messages: [.system(settings.smartSync.systemPrompt), .user(job.prompt)],
                                       maxTokens: settings.smartSync.maxTokens, temperature: 0, purpose: "insight_sync")
+            let worstCase = chat.llm.worstCaseCost(of: request)
+            if let reason = syncBudgetDenial(worstCase, job: job, chat: chat, now: now) {
+                let adjustments = OfflineInterpreter().interpret(job.texts, limits: limits)
+                return commit(job, result: AdjustmentValidator(limits: limits).validate(adjustments), source: .offline,
+                              note: reason.rawValue, cost: nil, now: now)
+            }
             let context = LLMCallContext(userID: job.userID, route: "sync", messageType: "insight_sync", time: now)
+            let ticket = inFlight.reserve(userID: job.userID, worstCaseUSD: worstCase ?? 0)
+            defer { inFlight.release(ticket) }
             let reply = await chat.llm.chat(request, context: context)
             metrics.llm(reply.record)
             let result: Result<[SyncAdjustment], AdjustmentError> = reply.failure.map { _ in .failure(.notJSON) }
                 ?? AdjustmentParser(limits: limits).parse(reply.text)
             let note = reply.failure.map { "call failed: \($0)" } ?? ""
             return commit(job, result: result, source: .llm, note: note, cost: reply.record, now: now)
+        }
+    }
+
+    /// Smart sync spends from the same daily budgets as chat: a call whose worst case does not fit what is
+    /// left (or whose cost cannot be bounded) is left to the offline interpreter.
+    private func syncBudgetDenial(_ worstCase: Double?, job: SyncJob, chat: ChatSettings, now: Date) -> SyncRoute.OfflineReason? {
+        let pseudonym = chat.llm.hasher.pseudonym(for: job.userID)
+        let dayStart = Engine.utcDayStart(now)
+        let spent = try? store.read { session in
+            (user: try session.spend(user: pseudonym, since: dayStart), global: try session.spend(user: nil, since: dayStart))
+        }
+        guard let spent else { return .globalBudget }
+        let state = BudgetState(userSpentTodayUSD: spent.user + inFlight.worstCaseUSD(userID: job.userID),
+                                globalSpentTodayUSD: spent.global + inFlight.worstCaseUSD)
+        switch chat.gate.denial(path: .completions, worstCaseUSD: worstCase, state: state) {
+        case nil: return nil
+        case .userDaily: return .userBudget
+        case .unpriced: return .noModel
+        default: return .globalBudget
         }
     }
 

@@ -58,11 +58,14 @@ public struct ScheduleRequest: Sendable, Equatable {
     public var task: String
     public var when: ResolvedTime?
     public var durationMinutes: Int?
+    /// The time said is a clock range whose length is the duration ("2-4pm"): the task takes exactly that span.
+    public var isClockSpan: Bool
 
-    public init(task: String, when: ResolvedTime? = nil, durationMinutes: Int? = nil) {
+    public init(task: String, when: ResolvedTime? = nil, durationMinutes: Int? = nil, isClockSpan: Bool = false) {
         self.task = task
         self.when = when
         self.durationMinutes = durationMinutes
+        self.isClockSpan = isClockSpan
     }
 }
 
@@ -118,11 +121,14 @@ public struct MoveRequest: Sendable, Equatable {
     public var task: String
     public var to: ResolvedTime
     public var durationMinutes: Int?
+    /// The destination is a clock range whose length is the duration ("to tomorrow 2-4pm").
+    public var isClockSpan: Bool
 
-    public init(task: String, to: ResolvedTime, durationMinutes: Int? = nil) {
+    public init(task: String, to: ResolvedTime, durationMinutes: Int? = nil, isClockSpan: Bool = false) {
         self.task = task
         self.to = to
         self.durationMinutes = durationMinutes
+        self.isClockSpan = isClockSpan
     }
 }
 

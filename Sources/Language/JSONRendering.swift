@@ -1,6 +1,8 @@
 import Foundation
+import SharedValues
 
-/// A tiny JSON writer with a stable key order, so the CLI output is byte-for-byte reproducible.
+/// Writes the CLI's JSON lines field by field in a stable order, so the output is byte-for-byte reproducible;
+/// strings are escaped by the one JSON writer every layer shares.
 struct JSONObjectWriter {
     private var out = "{"
     private var first = true
@@ -36,24 +38,9 @@ struct JSONObjectWriter {
     func finished() -> String { out + "}" }
 
     static func quoted(_ value: String) -> String {
-        var s = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": s.append("\\\"")
-            case "\\": s.append("\\\\")
-            case "\n": s.append("\\n")
-            case "\r": s.append("\\r")
-            case "\t": s.append("\\t")
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    s.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                } else {
-                    s.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return s + "\""
+        var out = ""
+        JSON.quote(value, into: &out)
+        return out
     }
 }
 

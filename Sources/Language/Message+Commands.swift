@@ -17,7 +17,9 @@ extension Message {
             }
             return .unreadable(Unreadable(.schedule, .missing(.task)))
         }
-        return .schedule(ScheduleRequest(task: task, when: time(in: all), durationMinutes: duration(in: all) ?? rangeMinutes(in: all)))
+        let said = duration(in: all)
+        let span = said == nil ? rangeMinutes(in: all) : nil
+        return .schedule(ScheduleRequest(task: task, when: time(in: all), durationMinutes: said ?? span, isClockSpan: span != nil))
     }
 
     /// The length of a clock range said ("2-4pm" is 120 minutes), which is how long the task takes.
@@ -132,8 +134,9 @@ extension Message {
             guard let task = taskText(in: (index + 1)..<t, dropping: Set(headTime)) else {
                 return .unreadable(Unreadable(.move, .missing(.task)))
             }
-            let length = tailMentions.lazy.compactMap(\.durationMinutes).first ?? Self.rangeLength(tailMentions)
-            return .move(MoveRequest(task: task, to: when, durationMinutes: length))
+            let said = tailMentions.lazy.compactMap(\.durationMinutes).first
+            let span = said == nil ? Self.rangeLength(tailMentions) : nil
+            return .move(MoveRequest(task: task, to: when, durationMinutes: said ?? span, isClockSpan: span != nil))
         }
         if let problem = timeProblem(in: 0..<tokens.count) {
             return .unreadable(Unreadable(.move, problem, task: taskText(in: (index + 1)..<tokens.count)))
@@ -142,7 +145,9 @@ extension Message {
         let ending = mentions.filter { $0.tokens.lowerBound > index && !$0.isInvalid && $0.saysTime && !follows("from", $0) }
         if let last = ending.last, tokens[last.tokens.upperBound...].allSatisfy({ $0.kind == .symbol || Self.courtesy.contains($0.text) }),
            let when = TimeResolver(context: context).resolve(ending), let task = taskText(in: (index + 1)..<tokens.count) {
-            return .move(MoveRequest(task: task, to: when, durationMinutes: duration(in: 0..<tokens.count) ?? rangeMinutes(in: 0..<tokens.count)))
+            let said = duration(in: 0..<tokens.count)
+            let span = said == nil ? rangeMinutes(in: 0..<tokens.count) : nil
+            return .move(MoveRequest(task: task, to: when, durationMinutes: said ?? span, isClockSpan: span != nil))
         }
         return .unreadable(Unreadable(.move, .missing(.destination), task: taskText(in: (index + 1)..<tokens.count)))
     }

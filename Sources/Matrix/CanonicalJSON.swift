@@ -1,3 +1,4 @@
+import SharedValues
 /// Matrix canonical JSON (appendix "Canonical JSON"): keys sorted by code point, no whitespace,
 /// UTF-8 without escaping beyond what JSON requires, integers only. Signatures are made and checked
 /// over these bytes, so both sides must produce exactly the same ones.
@@ -20,6 +21,7 @@ public enum CanonicalJSON {
         switch value {
         case .null: out += Array("null".utf8)
         case .bool(let flag): out += Array((flag ? "true" : "false").utf8)
+        case .integer(let number): out += Array(String(number).utf8)
         case .number(let number):
             // Canonical JSON has integers only; anything else is written as its integer part.
             out += Array(String(Int64(exactly: number.rounded(.towardZero)) ?? 0).utf8)
@@ -31,7 +33,8 @@ public enum CanonicalJSON {
                 write(item, into: &out)
             }
             out.append(UInt8(ascii: "]"))
-        case .object(let fields):
+        case .object:
+            let fields = value.object ?? [:]
             out.append(UInt8(ascii: "{"))
             let keys = fields.keys.sorted { $0.unicodeScalars.map(\.value).lexicographicallyPrecedes($1.unicodeScalars.map(\.value)) }
             for (index, key) in keys.enumerated() {

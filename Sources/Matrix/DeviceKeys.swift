@@ -1,3 +1,4 @@
+import SharedValues
 import MatrixCrypto
 
 /// Reading other devices' keys from the key server, trusting only what their own signatures cover.

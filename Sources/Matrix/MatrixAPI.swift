@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import SharedValues
 
 /// The client-server API calls the bot makes, over any `HTTPClient`. Each call is one request;
 /// retrying is `RetryingCaller`'s job. The access token travels only in the Authorization header,
@@ -23,7 +24,7 @@ public struct MatrixAPI: Sendable {
         if let accessToken { headers.add(name: "Authorization", value: "Bearer \(accessToken)") }
         if body != nil { headers.add(name: "Content-Type", value: "application/json") }
         let request = HTTPRequest(method: method, url: homeserver + path + Self.queryString(query), headers: headers,
-                                  body: body?.encoded(), timeout: timeout ?? requestTimeout)
+                                  body: body?.bytes, timeout: timeout ?? requestTimeout)
         let response: HTTPResponse
         do {
             response = try await http.send(request)

@@ -1,6 +1,7 @@
 import Conversation
 import Foundation
 import Logging
+import SharedValues
 
 extension MatrixAdapter {
     /// Hands one message to the engine and sends its answer. The answer is recorded by the engine

@@ -2,6 +2,7 @@ import Conversation
 import Foundation
 import HTTP
 import Logging
+import SharedValues
 import Storage
 
 /// The Matrix front end: long-polls `/sync`, hands each person's message to the engine and sends

@@ -1,4 +1,5 @@
 import Conversation
+import SharedValues
 
 /// Builds the content of the bot's `m.notice` replies: plain `body` for every client, HTML
 /// `formatted_body` for rich ones, and the relation that puts the answer next to the question.

@@ -1,3 +1,4 @@
+import SharedValues
 import Foundation
 import MatrixCrypto
 
@@ -14,7 +15,7 @@ extension RoomEncryption {
             .filter { !($0.userID == machine.userID && $0.deviceID == deviceID) && !session.sharedWith.contains($0.reference) }
         if !targets.isEmpty { try await share(session, of: roomID, with: targets) }
         let payload: JSON = ["type": .string(type), "content": content, "room_id": .string(roomID)]
-        let encrypted = try await machine.encryptRoomEvent(roomID: roomID, payload: payload.encoded())
+        let encrypted = try await machine.encryptRoomEvent(roomID: roomID, payload: payload.bytes)
         // The ratchet moved: persist it before the event leaves, so a restart never reuses an index.
         try await commitChanges()
         var wire: [String: JSON] = [
@@ -35,7 +36,7 @@ extension RoomEncryption {
             let olm = try await machine.encryptRoomKey(roomID: roomID, sessionID: session.sessionID, sessionKey: session.sessionKey, for: device)
             messages[device.userID, default: [:]][device.deviceID] = [
                 "algorithm": .string(Algorithm.olm), "sender_key": .string(machine.identityKeys.curve25519),
-                "ciphertext": .object([device.curve25519: ["type": .number(Double(olm.type)), "body": .string(olm.body)]]),
+                "ciphertext": .object([device.curve25519: ["type": .numeric(Double(olm.type)), "body": .string(olm.body)]]),
             ]
             shared.append(device.reference)
         }

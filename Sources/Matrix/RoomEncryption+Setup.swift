@@ -1,3 +1,4 @@
+import SharedValues
 import Foundation
 import Logging
 import MatrixCrypto

@@ -1,3 +1,4 @@
+import SharedValues
 import Foundation
 import HTTP
 import Logging
@@ -52,7 +53,7 @@ actor RoomEncryption {
         }
 
         init?(json: JSON) {
-            guard let roomID = json["room_id"]?.string, let event = json["event"], case .number(let seen)? = json["first_seen"] else { return nil }
+            guard let roomID = json["room_id"]?.string, let event = json["event"], let seen = json["first_seen"]?.double else { return nil }
             self.init(roomID: roomID, event: event, firstSeen: Date(timeIntervalSince1970: seen), noticeSent: json["notice_sent"] == .bool(true))
         }
     }
@@ -91,7 +92,7 @@ actor RoomEncryption {
     // MARK: Persistence
 
     func setRow(_ kind: String, _ id: String, _ value: JSON?) {
-        pendingRows[kind + " " + id] = CryptoStoreRow(kind: kind, id: id, value: value.map { String(decoding: $0.encoded(), as: UTF8.self) })
+        pendingRows[kind + " " + id] = CryptoStoreRow(kind: kind, id: id, value: value.map { String(decoding: $0.bytes, as: UTF8.self) })
     }
 
     /// Writes every crypto and adapter change in one transaction, with `state` (the sync token) when given.

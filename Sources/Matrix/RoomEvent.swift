@@ -1,3 +1,4 @@
+import SharedValues
 /// One event from a sync response, read leniently: an event missing its type or sender is dropped
 /// on its own instead of failing the whole batch.
 public struct RoomEvent: Sendable, Hashable {

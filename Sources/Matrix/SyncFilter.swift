@@ -1,3 +1,4 @@
+import SharedValues
 /// The `/sync` filter: only what the bot acts on (messages, reactions, membership, encryption state),
 /// none of the presence, typing, receipts or account data that would wake the long-poll for nothing.
 enum SyncFilter {

@@ -1,3 +1,4 @@
+import SharedValues
 /// The end-to-end encryption parts of a `/sync` answer (`#e2e-extensions-to-sync`).
 public struct SyncKeys: Sendable {
     public var toDevice: [RoomEvent]

@@ -1,3 +1,4 @@
+import SharedValues
 /// The parts of a `/sync` answer the bot acts on. `rooms` and its sections are often missing
 /// (nothing changed), so every level is optional.
 public struct SyncResponse: Sendable {

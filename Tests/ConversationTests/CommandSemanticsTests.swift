@@ -51,6 +51,15 @@ import Testing
         #expect(marked.first?.start == bot.at(24, 9))
     }
 
+    @Test func aClockRangeIsTheSpanBooked() async throws {
+        let bot = try EngineHarness()
+        // Focused work scores better from 9:00, so a search inside the range would not start at 7:00.
+        let response = await bot.say("schedule deep coding tomorrow 7-9am", at: bot.at(23, 6))
+        let event = try #require(response.event)
+        #expect(event.start == bot.at(24, 7))
+        #expect(event.end == bot.at(24, 9))
+    }
+
     @Test func skipFindsTheTaskLaterThisWeek() async throws {
         let bot = try EngineHarness()
         await bot.say("schedule gym thursday at 6pm", at: bot.at(23, 8))

@@ -226,4 +226,31 @@ actor MeasuringProvider: LLMProvider {
         let rows = try store.read { try $0.calls(since: .distantPast) }
         #expect(rows.filter { $0.outcome == "budget_deferred" }.count == 14)
     }
+
+    // MARK: - Smart sync
+
+    @Test func smartSyncSpendsFromTheSameBudgetsAndGoesOfflinePastThem() async throws {
+        let provider = MeasuringProvider()
+        let store = try SQLiteStore()
+        var settings = EngineSettings()
+        settings.chat = ChatSettings(llm: MeteredLLM(provider: provider, sinks: []), completionsModel: "gpt-4o-mini", assistantModel: "gpt-4o",
+                                     policy: RoutePolicy(limits: BudgetLimits(userDailyUSD: 1, globalDailyUSD: 0.002)))
+        settings.smartSync = SmartSyncSettings(thresholds: SyncThresholds(minScheduleCount: 3, minFrequentTypes: 2))
+        var profile = UserProfile(id: alice, createdAt: .distantPast)
+        profile.onboarding = .done
+        try store.write { try $0.save(profile) }
+        let engine = Engine(store: store, settings: settings)
+        for text in ["User loves Deep Coding on Tuesday mornings", "Team Meeting on Fridays makes the user tired"] {
+            var insight = Insight(userID: alice, kind: .behavioralPattern, text: text, confidence: 0.8, createdAt: morning.addingTimeInterval(-86_400))
+            try store.write { try $0.add(&insight) }
+        }
+        for task in ["deep coding", "team meeting"] {
+            for index in 0..<3 { _ = await say(engine, "schedule \(task) for 1h", at: Double(index) * 60) }
+        }
+        #expect(await engine.runSmartSyncs(now: morning.addingTimeInterval(3_600)) == 2)
+        #expect(await provider.requests.isEmpty, "a sync call's worst case does not fit a $0.002 day")
+        let coding = try #require(try store.read { try $0.taskType(of: alice, named: "deep coding") })
+        let syncs = try store.read { try $0.syncs(of: alice, taskTypeID: coding.id, limit: 5) }
+        #expect(syncs.first?.source == .offline && syncs.first?.note == "global_budget")
+    }
 }

@@ -1,3 +1,4 @@
+import SharedValues
 import Foundation
 import Testing
 @testable import Matrix

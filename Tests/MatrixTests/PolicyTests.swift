@@ -1,3 +1,4 @@
+import SharedValues
 import Conversation
 import Foundation
 import HTTP

@@ -1,3 +1,4 @@
+import SharedValues
 import Foundation
 import HTTP
 import Logging
@@ -16,7 +17,7 @@ struct RoomEncryptionTests {
         let logger = Logger(label: "test")
         let rows = Dictionary(grouping: devices, by: \.userID).map { user, devices in
             CryptoStoreRow(kind: RoomEncryption.RowKind.devices, id: user,
-                           value: String(decoding: JSON.array(devices.map(RoomEncryption.json)).encoded(), as: UTF8.self))
+                           value: String(decoding: JSON.array(devices.map(RoomEncryption.json)).bytes, as: UTF8.self))
         }
         return RoomEncryption(machine: machine, store: store,
                               api: MatrixAPI(homeserver: "http://127.0.0.1:9", http: CurlHTTPClient()),
@@ -31,7 +32,7 @@ struct RoomEncryptionTests {
 
     func encryptedEvent(_ id: String, from human: OlmMachine, text: String) async throws -> RoomEvent {
         let payload: JSON = ["type": "m.room.message", "content": ["msgtype": "m.text", "body": .string(text)], "room_id": .string(room)]
-        let encrypted = try await human.encryptRoomEvent(roomID: room, payload: payload.encoded())
+        let encrypted = try await human.encryptRoomEvent(roomID: room, payload: payload.bytes)
         return RoomEvent(type: "m.room.encrypted", sender: human.userID, eventID: id, content: [
             "algorithm": .string(Algorithm.megolm), "ciphertext": .string(encrypted.ciphertext), "session_id": .string(encrypted.sessionID),
             "sender_key": .string(encrypted.senderKey), "device_id": .string(encrypted.deviceID),

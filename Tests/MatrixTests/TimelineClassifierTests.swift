@@ -1,3 +1,4 @@
+import SharedValues
 import Testing
 @testable import Matrix
 

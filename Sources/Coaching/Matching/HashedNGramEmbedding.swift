@@ -1,4 +1,5 @@
 import SchedulerCore
+import SharedValues
 
 /// The offline default embedding: concepts from the lexicon, words, and character trigrams,
 /// each group normalised and weighted, hashed into a fixed number of dimensions. No model, no download.

@@ -1,3 +1,4 @@
+import SharedValues
 import SentenceEncoder
 
 /// Turns a message into classifier features: hashed words, word pairs, character n-grams and a few

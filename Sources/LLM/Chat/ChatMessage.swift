@@ -1,3 +1,4 @@
+import SharedValues
 /// One turn of a conversation sent to a chat model.
 public struct ChatMessage: Sendable, Hashable {
     public enum Role: String, Sendable, Hashable, Codable {
@@ -28,9 +29,9 @@ public struct ToolDefinition: Sendable, Hashable {
     public var name: String
     public var description: String
     /// A JSON Schema object describing the arguments.
-    public var parameters: JSONValue
+    public var parameters: JSON
 
-    public init(name: String, description: String, parameters: JSONValue) {
+    public init(name: String, description: String, parameters: JSON) {
         self.name = name
         self.description = description
         self.parameters = parameters

@@ -1,3 +1,4 @@
+import SharedValues
 /// Estimates token counts when a provider reports none (and for the offline provider).
 ///
 /// Rule: one token per 4 Unicode scalars of text, rounded up (OpenAI's rule of thumb for
@@ -37,15 +38,5 @@ public enum TokenEstimator {
     }
 
     /// A compact rendering of a JSON value, close enough in length to what goes on the wire.
-    static func canonicalText(_ value: JSONValue) -> String {
-        switch value {
-        case .null: "null"
-        case .bool(let flag): flag ? "true" : "false"
-        case .number(let number): "\(number)"
-        case .string(let text): "\"\(text)\""
-        case .array(let items): "[" + items.map(canonicalText).joined(separator: ",") + "]"
-        case .object(let fields):
-            "{" + fields.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\(canonicalText($0.value))" }.joined(separator: ",") + "}"
-        }
-    }
+    static func canonicalText(_ value: JSON) -> String { value.text }
 }

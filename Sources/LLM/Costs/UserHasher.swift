@@ -1,4 +1,4 @@
-import Coaching
+import SharedValues
 
 /// Turns a chat user id into the stable pseudonym the cost log stores, so a log can be shared
 /// for auditing without naming anyone.

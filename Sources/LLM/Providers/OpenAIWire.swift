@@ -1,3 +1,4 @@
+import SharedValues
 /// The OpenAI chat/embeddings wire format (also spoken by Ollama, vLLM and llama.cpp).
 enum OpenAIWire {
     struct ChatBody: Encodable {
@@ -63,7 +64,7 @@ enum OpenAIWire {
         struct Function: Encodable {
             var name: String
             var description: String
-            var parameters: JSONValue
+            var parameters: JSON
         }
         var type = "function"
         var function: Function

@@ -1,4 +1,5 @@
 import Foundation
+import SharedValues
 
 /// SplitMix64: a tiny, fast, seedable generator. A value, so whoever holds it owns its sequence;
 /// nothing in the core reads global randomness.
@@ -33,17 +34,13 @@ public enum ExplorationSeed {
     /// FNV-1a over the user, the task type's name and the request instant (whole seconds):
     /// the same request replayed gets the same seed; the next request gets a different one.
     public static func derive(userID: String, taskName: String, at instant: Date) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        func mix(_ byte: UInt8) {
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01B3
-        }
-        for byte in userID.utf8 { mix(byte) }
-        mix(0)
-        for byte in taskName.utf8 { mix(byte) }
-        mix(0)
+        var hash = StableHash()
+        hash.mix(userID)
+        hash.mix(0)
+        hash.mix(taskName)
+        hash.mix(0)
         let seconds = Int64(instant.timeIntervalSince1970.rounded(.down))
-        withUnsafeBytes(of: seconds.littleEndian) { for byte in $0 { mix(byte) } }
-        return hash
+        withUnsafeBytes(of: seconds.littleEndian) { hash.mix($0) }
+        return hash.value
     }
 }

@@ -1,3 +1,4 @@
+import SharedValues
 import Dispatch
 import Foundation
 @testable import Matrix
@@ -53,7 +54,7 @@ final class NioPeer: @unchecked Sendable {
     /// Sends one command and waits for its answer; a failed command throws with the peer's error.
     @discardableResult
     func request(_ command: JSON) async throws -> JSON {
-        let line = Data(command.encoded()) + Data("\n".utf8)
+        let line = Data(command.bytes) + Data("\n".utf8)
         let answer: JSON = try await withCheckedThrowingContinuation { continuation in
             queue.async {
                 do {
