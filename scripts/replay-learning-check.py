@@ -8,7 +8,7 @@ Regret is judged over that day's free starts of the same length between 08:00 an
 the gap between the day's best and worst start. Independent of the bot's own simulator (own curves,
 own randomness), so it checks the real path: grammar, engine, storage and learner.
 
-Usage: scripts/replay-learning-check.py [--bot .build/debug/scheduler-bot] [--users 24] [--weeks 6] [--seed 1]
+Usage: scripts/replay-learning-check.py [--bot .build/debug/scheduler-bot] [--users 24] [--weeks 6] [--seed 1] [--config bot.conf]
 """
 import argparse, datetime as dt, json, math, random, subprocess, sys
 
@@ -43,8 +43,9 @@ def mean_quality(kind, task_index, start, minutes, week):
 
 
 class Bot:
-    def __init__(self, path):
-        self.process = subprocess.Popen([path, "replay"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+    def __init__(self, path, config=None):
+        command = [path, "replay"] + (["--config", config] if config else [])
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
 
     def say(self, user, text, at):
         line = json.dumps({"user": user, "text": text, "at": at.strftime("%Y-%m-%dT%H:%M:%SZ")})
@@ -86,11 +87,12 @@ def main():
     parser.add_argument("--users", type=int, default=24)
     parser.add_argument("--weeks", type=int, default=6)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--config", help="a bot.conf, e.g. with [learning] learner = \"seed-ema\"")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     first_monday = dt.datetime(2026, 1, 5)
     results = {}  # (kind, week) -> [regret, top, count]
-    bot = Bot(args.bot)
+    bot = Bot(args.bot, args.config)
     for index in range(args.users):
         kind = KINDS[index % len(KINDS)]
         careless = index % 4 == 3
