@@ -84,7 +84,7 @@ public enum ConfigSchema {
     ]
     static let learning: [ConfigKey] = [
         // The names of SchedulerCore's `Learners.names` (a test keeps the two lists equal).
-        ConfigKey("learning", "learner", .string, .string("beta-pool"), check: oneOf(learnerNames)),
+        ConfigKey("learning", "learner", .string, .string("beta-shared"), check: oneOf(learnerNames)),
         ConfigKey("learning", "match_threshold", .float, .float(0.8), check: { value in
             if case .float(let f) = value, !(0.5...1).contains(f) { return "must be between 0.5 and 1" }
             return nil
@@ -128,7 +128,7 @@ public enum ConfigSchema {
     /// The table of model prices: any quoted model name is a key (see `ConfiguredPrice`).
     public static let pricesSection = "costs.prices"
 
-    public static let learnerNames = ["beta-pool", "seed-ema", "nine-to-five", "random"]
+    public static let learnerNames = ["beta-shared", "beta-pool", "seed-ema", "nine-to-five", "random"]
 
     public static func key(section: String, name: String) -> ConfigKey? {
         keys.first { $0.section == section && $0.name == name }

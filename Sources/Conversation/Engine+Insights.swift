@@ -39,7 +39,7 @@ extension Engine {
             turn.say("What I've learned, newest first:\n" + lines.joined(separator: "\n"))
         }
         guard let type = try heatMapType(named: task, turn) else { return }
-        turn.say("\(type.displayName), learned week (darker = better, hours 0-23):\n" + WeekHeatMap.render(type.habit), preformatted: true)
+        turn.say("\(type.displayName), learned week (darker = better, hours 0-23):\n" + WeekHeatMap.render(settings.learner.explanationWeek(for: type, energy: turn.user.energy).habit), preformatted: true)
     }
 
     private func heatMapType(named name: String?, _ turn: Turn) throws -> TaskType? {
@@ -56,8 +56,9 @@ extension Engine {
         }
         let slots = turn.week.slots(from: event.start, to: event.end)
         var lines = ["\(type.displayName) at \(turn.format.range(event.start, event.end))" + (event.score.map { ", score \(TimeFormat.score($0))" } ?? "") + ":"]
+        let believed = settings.learner.explanationWeek(for: type, energy: turn.user.energy)
         for slot in slots {
-            let habit = type.habit[slot], energy = turn.user.energy.energy[slot], sure = type.confidence[slot]
+            let habit = believed.habit[slot], energy = believed.energy[slot], sure = type.confidence[slot]
             lines.append("• \(WeekSlot.weekdayShortNames[slot.weekday]) \(TimeFormat.twoDigits(slot.hour)):00 habit \(TimeFormat.score(habit)) × 0.6 + energy \(TimeFormat.score(energy)) × 0.4, \(Int((sure * 100).rounded()))% sure")
         }
         lines.append(type.completionCount == 0

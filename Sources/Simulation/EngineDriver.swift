@@ -27,9 +27,10 @@ public struct EngineDriver: PlacementDriver {
         return response.intent == .schedule && response.event != nil
     }
 
-    public mutating func schedule(taskName: String, at now: Date) async throws -> Decision {
-        let choice = try currentChoice(taskName: taskName, at: now)
-        let response = await engine.handle(InboundMessage(network: .replay, userID: userID, text: "schedule \(taskName)", receivedAt: now))
+    public mutating func schedule(taskName: String, at now: Date, today: Bool) async throws -> Decision {
+        let choice = try currentChoice(taskName: taskName, at: now, today: today)
+        let text = "schedule \(taskName)" + (today ? " today" : "")
+        let response = await engine.handle(InboundMessage(network: .replay, userID: userID, text: text, receivedAt: now))
         llmCalls += response.llm.calls
         let placed = response.event.map { DateInterval(start: $0.start, end: $0.end) }
         return Decision(choice: choice, placed: placed)
@@ -38,17 +39,17 @@ public struct EngineDriver: PlacementDriver {
     public mutating func report(taskName: String, placed: DateInterval, rating: Int?) async throws {
         // Just before the end: the event has started, and a back-to-back successor has not.
         let at = max(placed.start, placed.end.addingTimeInterval(-60))
-        let text = rating.map { "done \($0)/10" } ?? "skip"
+        let text = rating.map { "done \(taskName) \($0)/10" } ?? "skip \(taskName)"
         let response = await engine.handle(InboundMessage(network: .replay, userID: userID, text: text, receivedAt: at))
         llmCalls += response.llm.calls
     }
 
     /// The free time the engine is about to choose from, read from its store as the engine reads it.
-    func currentChoice(taskName: String, at now: Date) throws -> SlotRequest {
-        let window = DateInterval(start: now, end: now.addingTimeInterval(Double(settings.searchDays) * 86_400))
+    func currentChoice(taskName: String, at now: Date, today: Bool) throws -> SlotRequest {
         return try store.read { session in
             let user = try session.user(userID)
                 ?? UserProfile(id: userID, createdAt: now, timeZoneIdentifier: settings.defaultTimeZone)
+            let window = CoreDriver.searchWindow(from: now, today: today, days: settings.searchDays, timeZone: user.timeZone)
             let category = settings.categories.category(for: taskName)
             let type = try session.taskType(of: userID, named: TaskName.normalise(taskName))
                 ?? TaskType(userID: userID, displayName: taskName, category: category)

@@ -29,6 +29,10 @@ public final class MeasuredLearner: Learner {
         inner.scoringWeek(for: taskType, energy: energy, seed: seed)
     }
 
+    public func explanationWeek(for taskType: TaskType, energy: EnergyPattern) -> ScoringWeek {
+        inner.explanationWeek(for: taskType, energy: energy)
+    }
+
     public var updateCount: Int { durations.withLock { $0.count } }
 
     /// Durations of the updates from `index` on.

@@ -9,13 +9,19 @@ public enum Persona: String, Sendable, CaseIterable, Codable {
     case afternoon
     /// Late on weekdays, early at weekends.
     case weekendShifter = "weekend-shifter"
-    /// A morning person who becomes a night owl halfway through the run.
+    /// A morning person who becomes an evening person in week 4 (halfway through shorter runs).
     case habitChanger = "habit-changer"
+    /// Each task has its own best time of day (deep work early, meetings after lunch, admin late), whatever its category.
+    case mixed = "mixed-by-task"
+    /// Best at the very end of the available day, far from every category's prior.
+    case lateEvening = "late-evening"
 
     /// Peaks of the true success curve as (hour, height, width in hours), on top of a low floor.
-    func peaks(weekday: Int, changed: Bool) -> [(hour: Double, height: Double, width: Double)] {
+    func peaks(weekday: Int, changed: Bool, task: HiddenTask) -> [(hour: Double, height: Double, width: Double)] {
         let weekend = weekday == 0 || weekday == 6
         switch self {
+        case .mixed: return [(task.ownHour, 0.75, 1.4)]
+        case .lateEvening: return [(19.5, 0.75, 1.4)]
         case .morningPerson: return [(9, 0.75, 1.6)]
         case .nightOwl: return [(18.5, 0.75, 1.6)]
         case .split: return [(9.5, 0.65, 1.0), (16.5, 0.7, 1.0)]
@@ -35,6 +41,8 @@ public struct HiddenTask: Sendable {
     public var texture: [Double]
     /// Multiplies each weekday's curve (e.g. a Friday slump).
     public var weekdayFactors: [Double]
+    /// This task's own best hour, for people whose best time depends on the task.
+    public var ownHour: Double
 }
 
 /// The true quality of each hour of the week for one user and task.
@@ -45,7 +53,7 @@ public enum TrueWeek {
         var values: [Double] = []
         values.reserveCapacity(WeekSlot.count)
         for day in 0..<7 {
-            let peaks = persona.peaks(weekday: day, changed: changed)
+            let peaks = persona.peaks(weekday: day, changed: changed, task: task)
             for hour in 0..<24 {
                 let centre = Double(hour) + 0.5
                 var value = floor

@@ -10,24 +10,34 @@ public struct Simulator: Sendable {
         case core
     }
 
+    /// What a simulated user asks for each morning.
+    public enum Requests: String, Sendable, CaseIterable, Codable {
+        /// "schedule <task>": the bot may pick any free start in the next seven days.
+        case week
+        /// "schedule <task> today": the bot picks among today's free starts, as an outside judge drives it.
+        case today
+    }
+
     public struct Configuration: Sendable {
         public var users: Int
         public var weeks: Int
         public var seed: UInt64
         public var learners: [String]
         public var path: Path
+        public var requests: Requests
         /// Users simulated at once; each user is independent, so results do not depend on it.
         public var concurrency: Int
         /// Makes a fresh learner for a name (the registry by default; experiments pass variants).
         public var makeLearner: @Sendable (String) -> (any Learner)?
 
-        public init(users: Int, weeks: Int, seed: UInt64, learners: [String], path: Path, concurrency: Int = 2,
-                    makeLearner: @escaping @Sendable (String) -> (any Learner)? = Learners.named) {
+        public init(users: Int, weeks: Int, seed: UInt64, learners: [String], path: Path, requests: Requests = .week,
+                    concurrency: Int = 2, makeLearner: @escaping @Sendable (String) -> (any Learner)? = Learners.named) {
             self.users = users
             self.weeks = weeks
             self.seed = seed
             self.learners = learners
             self.path = path
+            self.requests = requests
             self.concurrency = max(1, concurrency)
             self.makeLearner = makeLearner
         }
@@ -47,16 +57,38 @@ public struct Simulator: Sendable {
         var results: [LearnerResult] = []
         for name in configuration.learners {
             guard configuration.makeLearner(name) != nil else { throw UnknownLearner(name: name) }
-            results.append(LearnerResult(learner: name, weeks: try await run(learner: name, population: population)))
+            let perUser = try await run(learner: name, population: population)
+            results.append(LearnerResult(learner: name, weeks: Simulator.sum(perUser, weeks: configuration.weeks),
+                                         archetypes: Simulator.archetypes(perUser, population: population, weeks: configuration.weeks)))
         }
         return SimulationReport(users: configuration.users, weeks: configuration.weeks, seed: configuration.seed,
-                                path: configuration.path, learners: results)
+                                path: configuration.path, requests: configuration.requests, learners: results)
     }
 
-    /// Every user with a fresh learner, `concurrency` at a time; weekly metrics summed in user order.
-    func run(learner name: String, population: Population) async throws -> [WeekMetrics] {
+    static func sum(_ perUser: [[WeekMetrics]], weeks: Int) -> [WeekMetrics] {
+        var totals = (0..<weeks).map { WeekMetrics(week: $0 + 1) }
+        for metrics in perUser {
+            for (week, value) in metrics.enumerated() { totals[week].add(value) }
+        }
+        return totals
+    }
+
+    /// Per persona, in the personas' order, then the careless raters across personas.
+    static func archetypes(_ perUser: [[WeekMetrics]], population: Population, weeks: Int) -> [ArchetypeResult] {
+        var groups = Persona.allCases.map { persona in
+            (persona.rawValue, population.users.indices.filter { population.users[$0].persona == persona })
+        }
+        groups.append(("noisy-raters", population.users.indices.filter { population.users[$0].isNoisy }))
+        return groups.filter { !$0.1.isEmpty }.map { name, members in
+            ArchetypeResult(archetype: name, users: members.count, weeks: sum(members.map { perUser[$0] }, weeks: weeks))
+        }
+    }
+
+    /// Every user with a fresh learner, `concurrency` at a time; each user's weekly metrics, in user order.
+    func run(learner name: String, population: Population) async throws -> [[WeekMetrics]] {
         let weeks = configuration.weeks
         let path = configuration.path
+        let requests = configuration.requests
         let makeLearner = configuration.makeLearner
         var perUser = [[WeekMetrics]](repeating: [], count: population.users.count)
         try await withThrowingTaskGroup(of: (Int, [WeekMetrics]).self) { group in
@@ -67,7 +99,7 @@ public struct Simulator: Sendable {
                 next += 1
                 group.addTask {
                     guard let learner = makeLearner(name) else { throw UnknownLearner(name: name) }
-                    return (index, try await Simulator.simulate(user, weeks: weeks, learner: learner, path: path))
+                    return (index, try await Simulator.simulate(user, weeks: weeks, learner: learner, path: path, requests: requests))
                 }
             }
             while next < min(configuration.concurrency, population.users.count) { launch() }
@@ -76,16 +108,13 @@ public struct Simulator: Sendable {
                 if next < population.users.count { launch() }
             }
         }
-        var totals = (0..<weeks).map { WeekMetrics(week: $0 + 1) }
-        for metrics in perUser {
-            for (week, value) in metrics.enumerated() { totals[week].add(value) }
-        }
-        return totals
+        return perUser
     }
 
-    static func simulate(_ user: SyntheticUser, weeks: Int, learner: any Learner, path: Path) async throws -> [WeekMetrics] {
+    static func simulate(_ user: SyntheticUser, weeks: Int, learner: any Learner, path: Path,
+                         requests: Requests) async throws -> [WeekMetrics] {
         let measured = MeasuredLearner(learner)
-        let run = UserRun(user: user, weeks: weeks)
+        let run = UserRun(user: user, weeks: weeks, requests: requests)
         switch path {
         case .core:
             var driver = CoreDriver(userID: user.id, learner: measured)
@@ -100,6 +129,15 @@ public struct Simulator: Sendable {
 public struct LearnerResult: Sendable, Codable {
     public var learner: String
     public var weeks: [WeekMetrics]
+    /// The same weeks for each kind of person.
+    public var archetypes: [ArchetypeResult] = []
 
     public func week(_ number: Int) -> WeekMetrics? { weeks.first { $0.week == number } }
+}
+
+/// One kind of person's weeks under one learner.
+public struct ArchetypeResult: Sendable, Codable {
+    public var archetype: String
+    public var users: Int
+    public var weeks: [WeekMetrics]
 }

@@ -8,6 +8,8 @@ struct SlotOracle {
     struct Judgement: Equatable {
         /// True quality of the best free start minus that of the chosen one (0 = the best).
         var regret: Double
+        /// The regret as a share of the gap between the best and the worst free start (0 = the best, 1 = the worst).
+        var normalisedRegret: Double
         /// Whether at most 10% of the free starts are truly better than the chosen one.
         var inTopDecile: Bool
     }
@@ -19,10 +21,12 @@ struct SlotOracle {
         request.habit = truth
         request.energy = truth
         let candidates = finder.candidates(request)
-        guard let best = candidates.map(\.score).max() else { return nil }
+        guard let best = candidates.map(\.score).max(), let worst = candidates.map(\.score).min() else { return nil }
         let chosen = candidates.first { $0.start == placed.start }?.score ?? SlotOracle.quality(of: placed, truth: truth, request.timeZone)
         let better = candidates.filter { $0.score > chosen + 1e-9 }.count
-        return Judgement(regret: best - chosen, inTopDecile: Double(better) <= 0.1 * Double(candidates.count))
+        let spread = best - worst
+        return Judgement(regret: best - chosen, normalisedRegret: spread > 1e-9 ? min(1, max(0, (best - chosen) / spread)) : 0,
+                         inTopDecile: Double(better) <= 0.1 * Double(candidates.count))
     }
 
     /// Mean truth over the hours an interval covers (for a placement outside the free starts, which should not happen).

@@ -12,6 +12,9 @@ public struct SyntheticUser: Sendable {
     public var skipRate: Double
     /// The week (0-based) from which a habit changer follows their new rhythm.
     public var changeWeek: Int
+
+    /// Whether this user's ratings are the careless kind.
+    public var isNoisy: Bool { ratingNoise >= 0.3 }
     public var seed: UInt64
 
     public func truth(for taskIndex: Int, week: Int) -> WeekGrid {
@@ -40,16 +43,21 @@ public struct Population: Sendable {
         let persona = personas[index % personas.count]
         var names = TaskCatalogue.names
         names.shuffle(using: &generator)
-        let tasks = names.prefix(3).map { name in
+        let ownHours = [9.0, 13.5, 17.5].shuffled(using: &generator)
+        let tasks = names.prefix(3).enumerated().map { offset, name in
             HiddenTask(name: name,
                        peakShift: generator.nextUnit() * 2 - 1,
                        texture: (0..<WeekSlot.count).map { _ in (generator.nextUnit() - 0.5) * 0.1 },
-                       weekdayFactors: drawWeekdayFactors(&generator))
+                       weekdayFactors: drawWeekdayFactors(&generator),
+                       ownHour: ownHours[offset])
         }
+        // A quarter of the people rate carelessly: their ratings are three times as noisy.
+        let noisy = (index + index / personas.count) % 4 == 3
+        let noise = 0.05 + 0.15 * generator.nextUnit()
         return SyntheticUser(id: "sim-\(index)", persona: persona, tasks: tasks,
-                             ratingNoise: 0.05 + 0.15 * generator.nextUnit(),
+                             ratingNoise: noisy ? 0.3 : noise,
                              skipRate: 0.02 + 0.13 * generator.nextUnit(),
-                             changeWeek: max(1, weeks / 2),
+                             changeWeek: max(1, min(3, weeks / 2)),
                              seed: generator.next())
     }
 

@@ -12,6 +12,7 @@ struct UserRun {
 
     let user: SyntheticUser
     let weeks: Int
+    let requests: Simulator.Requests
     let oracle = SlotOracle()
 
     struct Pending {
@@ -47,7 +48,7 @@ struct UserRun {
     /// "schedule <task>" for each of today's tasks, each placement judged against the hidden truth.
     func askForTodaysTasks(at now: Date, week: Int, driver: inout some PlacementDriver, _ progress: inout Progress) async throws {
         for taskIndex in todaysTasks(&progress.requests) {
-            let decision = try await driver.schedule(taskName: user.tasks[taskIndex].name, at: now)
+            let decision = try await driver.schedule(taskName: user.tasks[taskIndex].name, at: now, today: requests == .today)
             guard let placed = decision.placed,
                   let judgement = oracle.judge(decision, truth: user.truth(for: taskIndex, week: week)) else {
                 progress.metrics[week].unplaced += 1
@@ -55,6 +56,7 @@ struct UserRun {
             }
             progress.metrics[week].decisions += 1
             progress.metrics[week].regretTotal += judgement.regret
+            progress.metrics[week].normalisedRegretTotal += judgement.normalisedRegret
             progress.metrics[week].topDecile += judgement.inTopDecile ? 1 : 0
             progress.pending.append(Pending(taskIndex: taskIndex, placed: placed))
         }

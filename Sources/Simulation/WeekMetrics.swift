@@ -3,6 +3,7 @@ public struct WeekMetrics: Sendable, Equatable, Codable {
     public var week: Int
     public var decisions = 0
     public var regretTotal = 0.0
+    public var normalisedRegretTotal = 0.0
     public var topDecile = 0
     public var unplaced = 0
     public var skips = 0
@@ -13,6 +14,8 @@ public struct WeekMetrics: Sendable, Equatable, Codable {
     public init(week: Int) { self.week = week }
 
     public var meanRegret: Double { decisions == 0 ? 0 : regretTotal / Double(decisions) }
+    /// Regret as a share of each day's best-to-worst gap, the way an outside judge of one day's choice measures it.
+    public var meanNormalisedRegret: Double { decisions == 0 ? 0 : normalisedRegretTotal / Double(decisions) }
     public var topDecileShare: Double { decisions == 0 ? 0 : Double(topDecile) / Double(decisions) }
     public var updates: Int { updateNanoseconds.count }
     /// The median, so one-off costs (a process's first call, a preempted thread on a busy machine) do not hide the typical update.
@@ -27,6 +30,7 @@ public struct WeekMetrics: Sendable, Equatable, Codable {
     mutating func add(_ other: WeekMetrics) {
         decisions += other.decisions
         regretTotal += other.regretTotal
+        normalisedRegretTotal += other.normalisedRegretTotal
         topDecile += other.topDecile
         unplaced += other.unplaced
         skips += other.skips

@@ -26,6 +26,8 @@ struct SimulateCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON instead of the table.") var json = false
     @Option(help: "engine: messages through the conversation engine; core: the same decisions straight on the core; auto: engine when its grammar reads commands.")
     var path: PathChoice = .auto
+    @Option(help: "week: users ask \"schedule <task>\" (any free start in seven days); today: \"schedule <task> today\", judged over that day's free starts.")
+    var requests: Simulator.Requests = .week
 
     func validate() throws {
         guard users > 0, weeks > 0 else { throw ValidationError("--users and --weeks must be positive.") }
@@ -40,7 +42,7 @@ struct SimulateCommand: AsyncParsableCommand {
         let showDefault = names.contains(Learners.defaultName)
         if !showDefault { names.append(Learners.defaultName) }
         let configuration = Simulator.Configuration(users: users, weeks: weeks, seed: seed, learners: names,
-                                                    path: await resolvedPath())
+                                                    path: await resolvedPath(), requests: requests)
         var report = try await Simulator(configuration).run()
         if json {
             print(try report.json())
@@ -48,8 +50,11 @@ struct SimulateCommand: AsyncParsableCommand {
         }
         let headline = report.headline
         if !showDefault { report.learners.removeAll { $0.learner == Learners.defaultName } }
-        print("simulate: \(users) users, \(weeks) weeks, seed \(seed), path \(configuration.path.rawValue)")
+        print("simulate: \(users) users, \(weeks) weeks, seed \(seed), path \(configuration.path.rawValue), requests \(requests.rawValue)")
         print(report.table)
+        print("")
+        print(report.archetypeTable)
+        print("")
         print(headline)
     }
 
@@ -61,3 +66,6 @@ struct SimulateCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension Simulator.Requests: ExpressibleByArgument {}
+

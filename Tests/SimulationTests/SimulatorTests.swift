@@ -54,6 +54,8 @@ import Testing
         #expect(a.users.map(\.id) == b.users.map(\.id))
         #expect(a.users.map { $0.truth(for: 0, week: 0) } == b.users.map { $0.truth(for: 0, week: 0) })
         #expect(Set(a.users.map(\.persona)) == Set(Persona.allCases))
+        #expect(a.users.filter(\.isNoisy).count == 3, "a quarter rate carelessly")
+        #expect(Set(a.users.filter(\.isNoisy).map(\.persona)).count == 3, "spread over the personas")
         let changer = a.users.first { $0.persona == .habitChanger }
         #expect(changer.map { $0.truth(for: 0, week: 0) != $0.truth(for: 0, week: 7) } == true)
     }
@@ -62,10 +64,12 @@ import Testing
 @Suite struct EnginePathTests {
     /// The engine (text through `Engine.handle`, SQLite in memory) and the core driver decide alike,
     /// so the fast core path measures what users would get.
-    @Test func theEngineAndTheCoreMakeTheSameDecisions() async throws {
+    @Test(arguments: Simulator.Requests.allCases)
+    func theEngineAndTheCoreMakeTheSameDecisions(requests: Simulator.Requests) async throws {
         try #require(await EngineDriver.understandsCommands(), "needs the command grammar")
         func run(_ path: Simulator.Path) async throws -> [WeekMetrics] {
-            let configuration = Simulator.Configuration(users: 3, weeks: 2, seed: 9, learners: ["beta-pool"], path: path)
+            let configuration = Simulator.Configuration(users: 3, weeks: 2, seed: 9, learners: [Learners.defaultName], path: path,
+                                                        requests: requests)
             return try #require(try await Simulator(configuration).run().learners.first).weeks
         }
         let engine = try await run(.engine)
@@ -93,8 +97,8 @@ import Testing
     }
 
     @Test func theLastLineIsTheDefaultLearnersWeekFourRegret() {
-        #expect(report(weeks: 4, learners: ["seed-ema", "beta-pool"]).headline == "default learner beta-pool week-4 regret: 0.5000")
-        #expect(report(weeks: 3, learners: ["beta-pool"]).headline.hasSuffix("n/a (needs --weeks 4 or more)"))
+        #expect(report(weeks: 4, learners: ["seed-ema", "beta-shared"]).headline == "default learner beta-shared week-4 regret: 0.5000")
+        #expect(report(weeks: 3, learners: ["beta-shared"]).headline.hasSuffix("n/a (needs --weeks 4 or more)"))
     }
 
     @Test func theTableHasOneRowPerLearnerAndWeek() {
@@ -105,7 +109,7 @@ import Testing
     }
 
     @Test func jsonCarriesTheHeadlineFigure() throws {
-        let json = try report(weeks: 4, learners: ["beta-pool"]).json()
+        let json = try report(weeks: 4, learners: ["beta-shared"]).json()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["defaultWeek4Regret"] as? Double == 0.4)
         #expect((object["rows"] as? [Any])?.count == 4)

@@ -33,6 +33,8 @@ public protocol Learner: Sendable {
     func scoringHabit(for taskType: TaskType, seed: UInt64) -> WeekGrid
     /// Both weeks the slot finder mixes for the next placement of `taskType` (habit 0.6, energy 0.4).
     func scoringWeek(for taskType: TaskType, energy: EnergyPattern, seed: UInt64) -> ScoringWeek
+    /// The weeks as the learner believes them, without exploration noise: what `why` shows the user.
+    func explanationWeek(for taskType: TaskType, energy: EnergyPattern) -> ScoringWeek
 }
 
 extension Learner {
@@ -42,6 +44,11 @@ extension Learner {
     /// By default the learner's scoring habit and the user's energy week as learned.
     public func scoringWeek(for taskType: TaskType, energy: EnergyPattern, seed: UInt64) -> ScoringWeek {
         ScoringWeek(habit: scoringHabit(for: taskType, seed: seed), energy: energy.energy)
+    }
+
+    /// By default the learned grids as stored.
+    public func explanationWeek(for taskType: TaskType, energy: EnergyPattern) -> ScoringWeek {
+        ScoringWeek(habit: taskType.habit, energy: energy.energy)
     }
 }
 
