@@ -55,9 +55,9 @@ extension MatrixAdapter {
     func send(_ response: Response, externalID: String, target: UserMessage, reactOnSource: Bool) async {
         guard let roomID = response.roomID else { return }
         do {
-            for (index, reply) in response.replies.enumerated() {
-                let sentID = try await sendEvent(NoticeContent.reply(reply, to: target), type: "m.room.message", in: roomID,
-                                                 txnID: TransactionID.reply(to: externalID, index: index))
+            if !response.replies.isEmpty {
+                let sentID = try await sendEvent(NoticeContent.answer(response.replies, to: target), type: "m.room.message", in: roomID,
+                                                 txnID: TransactionID.reply(to: externalID, index: 0))
                 if let eventID = response.verdictEventID, let sentID {
                     await engine.setAdapterState(StateKey.scheduleMessage(sentID), String(eventID))
                 }

@@ -5,11 +5,17 @@ import SharedValues
 /// `formatted_body` for rich ones, and the relation that puts the answer next to the question.
 public enum NoticeContent {
     public static func reply(_ reply: Reply, to source: UserMessage?) -> JSON {
+        answer([reply], to: source)
+    }
+
+    /// One answer is one event: its lines joined in one notice (one notification on the user's phone),
+    /// each reply's HTML separated by a line break.
+    public static func answer(_ replies: [Reply], to source: UserMessage?) -> JSON {
         var fields: [String: JSON] = [
             "msgtype": "m.notice",
-            "body": .string(reply.text),
+            "body": .string(replies.map(\.text).joined(separator: "\n")),
             "format": "org.matrix.custom.html",
-            "formatted_body": .string(html(reply)),
+            "formatted_body": .string(replies.map(html).joined(separator: "<br>")),
         ]
         if let source { fields["m.relates_to"] = relation(to: source) }
         return .object(fields)

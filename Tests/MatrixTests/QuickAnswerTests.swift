@@ -55,13 +55,21 @@ extension LiveSynapse {
             for when in ["tomorrow at 7am", "tomorrow at 9am", "tomorrow at 11am"] {
                 let ask = try await human.say("schedule gym \(when) for 1h", in: room)
                 let events = try await human.waitFor("the answer to \(when)", in: room) { !$0.replies(from: botID, to: ask).isEmpty }
+                #expect(events.replies(from: botID, to: ask).count == 1, "one answer is one Matrix event")
                 sent.append(try #require(events.replies(from: botID, to: ask).first?.eventID))
             }
             let scheduleMessages = sent
+            let open = try await human.say("schedule reading", in: room)
+            let placed = try await human.waitFor("the answer without a time", in: room) { !$0.replies(from: botID, to: open).isEmpty }
+            let answer = placed.replies(from: botID, to: open)
+            #expect(answer.count == 1, "the slot and its alternatives arrive as one event")
+            let body = answer.first?.content["body"]?.string ?? ""
+            let html = answer.first?.content["formatted_body"]?.string ?? ""
+            #expect(body.contains("\nAlso good: ") && html.contains("<br>Also good: "), "\(body)")
             let chat = try await human.say("thanks", in: room)
             let chatEvents = try await human.waitFor("the chat reply", in: room) { !$0.replies(from: botID, to: chat).isEmpty }
             let notAboutAnEvent = try #require(chatEvents.replies(from: botID, to: chat).first?.eventID)
-            let gyms = try bot.events(of: human.userID).compactMap(\.id)
+            let gyms = try bot.events(of: human.userID).filter { $0.title == "Gym" }.compactMap(\.id)
             try #require(gyms.count == 3)
             // The first two have started since; the older one is earlier, so "the latest gym" would be the second.
             try bot.move(gyms[0], to: Date().addingTimeInterval(-3 * 3600))
@@ -73,7 +81,7 @@ extension LiveSynapse {
             try await human.waitFor("the answer to the 👍 on the older message", in: room) { events in
                 events.replies(from: botID, to: scheduleMessages[0]).contains { $0.content["body"]?.string?.hasPrefix("Marked") == true }
             }
-            var statuses = try bot.events(of: human.userID).map(\.status)
+            var statuses = try bot.events(of: human.userID).filter { $0.title == "Gym" }.map(\.status)
             #expect(statuses == [.done, .scheduled, .scheduled], "the 👍 resolves the event its message was about")
 
             try await human.send(NoticeContent.reaction("👍", on: scheduleMessages[2]), type: "m.reaction", in: room)
@@ -84,7 +92,7 @@ extension LiveSynapse {
             let final = try await human.waitFor("the answer to the 👎", in: room) { events in
                 events.replies(from: botID, to: scheduleMessages[1]).contains { $0.content["body"]?.string?.contains("skipped") == true }
             }
-            statuses = try bot.events(of: human.userID).map(\.status)
+            statuses = try bot.events(of: human.userID).filter { $0.title == "Gym" }.map(\.status)
             #expect(statuses == [.done, .skipped, .scheduled], "an event that has not started is never marked done")
             #expect(final.replies(from: botID, to: notAboutAnEvent).isEmpty, "reactions on other bot messages are not answers")
             #expect(final.replies(from: botID, to: scheduleMessages[0]).count == 1, "the 🎉 is not an answer")
