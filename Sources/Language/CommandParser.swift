@@ -13,7 +13,9 @@ public struct CommandParser: Sendable {
     /// `knownNames` are the user's task types and past titles: a time word inside one of them
     /// ("Evening Walk") is read as part of the name.
     public func parse(_ text: String, context: TimeContext, knownNames: [String]) -> Reading {
-        var message = Message(text: text, context: context, knownNames: knownNames)
+        var commandContext = context
+        commandContext.bareHours = .workingDay
+        var message = Message(text: text, context: commandContext, knownNames: knownNames)
         if message.tokens.allSatisfy({ $0.kind == .symbol }) {
             return Reading(message.tokens.contains { $0.isSymbol("?") } ? .help : .chat)
         }

@@ -47,6 +47,14 @@ public enum DateOrder: String, Sendable, Codable {
     case dayFirst = "day-first"
 }
 
+/// How a bare hour with no am/pm and no part of day reads ("at 4", "between 2 and 4").
+public enum BareHourReading: String, Sendable, Codable {
+    /// Duckling's convention: the next occurrence of either reading (at 10:00, "at 4" is 16:00, "friday at 4" is 04:00).
+    case nextOccurrence = "next-occurrence"
+    /// A scheduler's convention: 1-7 are afternoon, 8-11 morning, 12 noon, so "friday at 4" books 16:00.
+    case workingDay = "working-day"
+}
+
 /// The reference a time expression is resolved against: the bot's clock and the user's zone.
 public struct TimeContext: Sendable {
     public var now: Date
@@ -57,11 +65,15 @@ public struct TimeContext: Sendable {
     public var dateOrder: DateOrder
     /// The zone's offsets around `now`, computed once so parsing needs no TimeZone calls.
     public private(set) var offsets: ZoneOffsets
+    /// `parse-time` follows Duckling; the command grammar books events, so it reads bare hours as working hours.
+    public var bareHours: BareHourReading
 
-    public init(now: Date, timeZone: TimeZone, dateOrder: DateOrder = .monthFirst) {
+    public init(now: Date, timeZone: TimeZone, dateOrder: DateOrder = .monthFirst,
+                bareHours: BareHourReading = .nextOccurrence) {
         self.now = now
         self.offsets = ZoneOffsets(timeZone: timeZone, around: now)
         self.dateOrder = dateOrder
+        self.bareHours = bareHours
     }
 }
 

@@ -219,7 +219,10 @@ struct TimeResolver {
     /// The readings of a clock, narrowed by a part of day ("8 tonight" is 20:00, "3 in the morning" 03:00).
     private func readings(of clock: ClockTime, part: PartOfDay?) -> [Int] {
         let all = clock.readings
-        guard let part, all.count > 1 else { return all }
+        guard all.count > 1 else { return all }
+        guard let part else {
+            return context.bareHours == .workingDay ? [clock.minuteOfDay(prefersAfternoon: nil)] : all
+        }
         let (start, end) = part.fitMinutes
         let inside = all.filter { (start..<end).contains($0) || (start..<end).contains($0 + 1440) }
         if !inside.isEmpty { return inside }

@@ -38,7 +38,10 @@ import Testing
         var wrong: [String] = []
         if reading.intent.rawValue != c.intent { wrong.append("intent \(reading.intent.rawValue) ≠ \(c.intent)") }
         if normalised(fields.task) != normalised(c.task) { wrong.append("task \(fields.task ?? "nil") ≠ \(c.task ?? "nil")") }
-        let expected = c.when.flatMap { TimeExpressionParser().parse($0, context: reference) }
+        // A label is what the user means in a command, so it reads bare hours as the grammar does.
+        var labelContext = reference
+        labelContext.bareHours = .workingDay
+        let expected = c.when.flatMap { TimeExpressionParser().parse($0, context: labelContext) }
         if c.when != nil && expected == nil { wrong.append("label time '\(c.when ?? "")' does not read") }
         if fields.when != expected { wrong.append("when \(describe(fields.when)) ≠ \(describe(expected))") }
         if fields.durationMinutes != c.duration { wrong.append("duration \(fields.durationMinutes.map(String.init) ?? "nil") ≠ \(c.duration.map(String.init) ?? "nil")") }
