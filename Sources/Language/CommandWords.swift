@@ -66,6 +66,7 @@ enum CommandWords {
         guard word.count >= 4, !realWords.contains(word), word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
         let limit = word.count >= 8 ? 2 : 1
         var best: (word: String, distance: Int)?
+        if targets.contains(where: { isDerived(word, from: $0) }) { return nil }
         for candidate in targets where candidate != word {
             guard word.count >= 6 || candidate.first == word.first else { continue }
             let d = EditDistance.distance(word, candidate, limit: limit)
@@ -74,6 +75,16 @@ enum CommandWords {
             best = (candidate, d)
         }
         return best?.word
+    }
+
+    /// Suffixes that make another word of a command word rather than a slip of it.
+    private static let derivingSuffixes: Set<String> = ["ly", "ness", "ment", "ments", "r", "rs", "er", "ers", "ful", "able", "ably", "y"]
+
+    /// "completely", "scheduler", "cancelable": the whole command word plus a suffix that makes an adverb, noun
+    /// or adjective is a different word, so it is never corrected into the command ("completely overwhelmed").
+    private static func isDerived(_ word: String, from candidate: String) -> Bool {
+        guard word.count > candidate.count, word.hasPrefix(candidate) else { return false }
+        return derivingSuffixes.contains(String(word.dropFirst(candidate.count)))
     }
 
     /// One edit that keeps a short word recognisable: a swap, a doubled or dropped letter, or an inner

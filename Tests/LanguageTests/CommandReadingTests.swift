@@ -88,6 +88,15 @@ import Testing
         #expect(CommandWords.correction(for: word) == nil)
     }
 
+    @Test(arguments: ["completely", "scheduler", "bookers", "cancelable"])
+    func wordsDerivedFromACommandWordAreNotCorrected(word: String) {
+        #expect(CommandWords.correction(for: word) == nil)
+    }
+
+    @Test func anAdverbOfACommandWordStaysChat() {
+        #expect(parser.parse("I'm completely overwhelmed with work", context: monday).intent == .chat)
+    }
+
     @Test(arguments: [
         ("can you move my run to 7?", IntentKind.move, "run"), ("reschedule gym for friday 6pm", .move, "gym"),
         ("could you book a massage on saturday at 11", .schedule, "massage"), ("not doing gym today", .skip, "gym"),

@@ -44,4 +44,12 @@ import Testing
         #expect(before == DateInterval(start: clock.at(2026, 11, 23, 11, 30), end: clock.at(2026, 11, 23, 11, 45)))
         #expect(PlacementBuilder.latestFreeInterval(endingBy: now, minutes: 30, busy: []).duration == 1800)
     }
+
+    @Test func somethingDoneRightAfterAnotherRecordGoesBeforeIt() {
+        let now = clock.at(2026, 11, 23, 12)
+        let justLogged = BusyBlock(start: clock.at(2026, 11, 23, 11), end: now)
+        let free = PlacementBuilder.latestFreeInterval(endingBy: now, minutes: 60, busy: [justLogged])
+        #expect(free == DateInterval(start: clock.at(2026, 11, 23, 10), end: clock.at(2026, 11, 23, 11)))
+        #expect(PlacementBuilder.latestFreeInterval(endingBy: now, minutes: 0, busy: []).duration > 0)
+    }
 }

@@ -29,11 +29,12 @@ public struct PlacementBuilder: Sendable {
     }
 
     /// The latest free run of at most `minutes` that ends by `end`: where something already done, but never
-    /// scheduled, took place. It ends early when another event covers `end`, and may be shorter than asked.
+    /// scheduled, took place. It ends early when another event covers or ends at `end` (so it is never empty,
+    /// even for reports a second apart), and may be shorter than asked.
     public static func latestFreeInterval(endingBy end: Date, minutes: Int, busy: [BusyBlock]) -> DateInterval {
         var cursor = end
-        while let covering = busy.first(where: { $0.start < cursor && $0.end > cursor }) { cursor = covering.start }
-        let earliest = cursor.addingTimeInterval(-Double(max(0, minutes)) * 60)
+        while let covering = busy.first(where: { $0.start < cursor && $0.end >= cursor }) { cursor = covering.start }
+        let earliest = cursor.addingTimeInterval(-Double(max(1, minutes)) * 60)
         let floor = busy.filter { $0.start < cursor }.map(\.end).max() ?? earliest
         return DateInterval(start: max(earliest, floor), end: cursor)
     }
