@@ -41,7 +41,8 @@ extension Engine {
         let dayName = WeekSlot.weekdayNames[slots.first?.weekday ?? 0]
         line += ". \(dayName) \(turn.format.clock(event.start)) for \(type.displayName): \(TimeFormat.score(before)) → \(TimeFormat.score(after))."
         turn.say(line)
-        if done, let cheer = try cheer(turn) { turn.say(cheer) }
+        // A cheer after "done 2/10" would not listen: a rating below the middle gets none.
+        if done, (command.rating ?? 1) >= 0.5, let cheer = try cheer(turn) { turn.say(cheer) }
         if let energy { turn.say(energy < 0.5 ? "Noted that it left you drained; I'll weigh your energy at that hour." : "Noted the good energy afterwards.") }
     }
 

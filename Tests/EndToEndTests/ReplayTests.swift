@@ -91,6 +91,24 @@ import Testing
 }
 
 @Suite struct CommandLineTests {
+    /// The shipped cheers follow a good outcome, never "done 2/10".
+    @Test func aLowRatingGetsNoCheer() throws {
+        let bot = try BotProcess(["replay"])
+        func say(_ text: String, at time: String) throws -> [String] {
+            bot.send(#"{"user":"@carol:example.org","text":"\#(text)","at":"\#(time)"}"#)
+            let answer = try #require(bot.readLine(), "no answer to \(text)")
+            return try #require(json(answer)?["replies"] as? [String], "no replies in \(answer)")
+        }
+        _ = try say("hi", at: "2026-11-23T07:00:00Z")
+        _ = try say("other", at: "2026-11-23T07:01:00Z")
+        _ = try say("schedule gym today at 9am for 1h", at: "2026-11-23T08:00:00Z")
+        _ = try say("schedule reading today at 11am for 1h", at: "2026-11-23T08:01:00Z")
+        let good = try say("done gym 9/10", at: "2026-11-23T10:05:00Z")
+        let bad = try say("done reading 2/10", at: "2026-11-23T12:05:00Z")
+        #expect(good.count == 2, "a good outcome is cheered: \(good)")
+        #expect(bad.count == 1, "a bad one is not: \(bad)")
+    }
+
     @Test func runWithoutAChatNetworkSaysSoAndPointsToTheExample() throws {
         let result = try BotProcess.run(["run"])
         #expect(result.status != 0)
