@@ -11,9 +11,7 @@ extension App {
     var encoderDirectory: String {
         let configured = config.string("learning", "encoder_dir")
         if !configured.isEmpty { return (configured as NSString).expandingTildeInPath }
-        let environment = ProcessInfo.processInfo.environment
-        let cache = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory() + "/.cache"
-        return cache + "/scheduler-bot/all-MiniLM-L6-v2"
+        return EncoderFolder.cache(environment: ProcessInfo.processInfo.environment, home: NSHomeDirectory()).path
     }
 
     /// The local sentence encoder with its embedding cache, or nil (said once) when its files are missing or broken.
@@ -21,7 +19,8 @@ extension App {
         let folder = encoderDirectory
         return loadedEncoders.withLock { loaded in
             if let known = loaded[folder] { return known }
-            let model = folder + "/model.safetensors", vocabulary = folder + "/vocab.txt"
+            let files = EncoderFolder(path: folder)
+            let model = files.model, vocabulary = files.vocabulary
             var result: SentenceEmbedding?
             if FileManager.default.fileExists(atPath: model), FileManager.default.fileExists(atPath: vocabulary) {
                 let started = Date()

@@ -1,3 +1,4 @@
+import EncoderTestSupport
 import Coaching
 import Foundation
 import Testing
