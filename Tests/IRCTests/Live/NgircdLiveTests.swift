@@ -368,7 +368,8 @@ struct NgircdLiveTests {
         var settings = IRCSettings.testBot(port: silent.port)
         settings.connectTimeout = .milliseconds(300)  // registration must finish within 2 x this
         let bot = RunningBot(settings: settings, handler: TestHandler())
-        let deadline = ContinuousClock.now + .seconds(10)
+        // Generous: the suite shares two cores with the encoder tests, and only a stuck bot takes this long.
+        let deadline = ContinuousClock.now + .seconds(30)
         while silent.acceptedConnections() < 2, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(50))
         }

@@ -65,7 +65,7 @@ final class RawIRCClient: @unchecked Sendable {
     }
 
     /// Polls NAMES until `nick` is in `channel`.
-    func waitUntilPresent(_ nick: String, in channel: String, timeout: Duration = .seconds(10)) async throws {
+    func waitUntilPresent(_ nick: String, in channel: String, timeout: Duration = .seconds(30)) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             send("NAMES \(channel)")
@@ -83,7 +83,7 @@ final class RawIRCClient: @unchecked Sendable {
 
     /// Reads until a line matches; earlier lines stay in `history`.
     @discardableResult
-    func waitFor(_ what: String, timeout: Duration = .seconds(10), _ matches: (IRCMessage) -> Bool) async throws -> Line {
+    func waitFor(_ what: String, timeout: Duration = .seconds(30), _ matches: (IRCMessage) -> Bool) async throws -> Line {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let line = try await nextLine(until: deadline), matches(line.message) { return line }
