@@ -2,7 +2,7 @@ import Foundation
 import Language
 import Logging
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 /// The conversation engine: one inbound message in, one response out.
 ///

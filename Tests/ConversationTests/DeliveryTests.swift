@@ -6,8 +6,9 @@ import Testing
 @Suite struct DeliveryTests {
     let now = Date(timeIntervalSince1970: 1_795_000_000)
 
-    @Test func aRedeliveredMessageIsNotHandledTwiceAndItsAnswerWaitsUntilConfirmed() async throws {
-        let engine = Engine(store: try SQLiteStore())
+    @Test(arguments: StoreFidelity.allCases)
+    func aRedeliveredMessageIsNotHandledTwiceAndItsAnswerWaitsUntilConfirmed(on fidelity: StoreFidelity) async throws {
+        let engine = Engine(store: try fidelity.makeStore())
         let message = InboundMessage(network: .matrix, userID: "@a:x", roomID: "!r", text: "hello", receivedAt: now,
                                      delivery: Delivery(externalID: "$e1", state: ["matrix.next_batch": "s1"]))
         let first = await engine.handle(message)
