@@ -1,6 +1,7 @@
 import Foundation
 import SchedulerCore
-import StoreProtocols
+// Whoever opens an in-memory store talks to it through these protocols.
+@_exported import StoreProtocols
 
 /// The store protocols held in memory: no SQLite, same answers.
 ///
