@@ -30,7 +30,7 @@ extension Message {
         if isHelpQuestion { return .help }
         if let agenda = agendaQuestion() { return agenda }
         if let proactive = proactiveCommand() { return proactive }
-        guard let (intent, index) = commandWord() else { return taskThenDone() ?? statedTimeZone() ?? .chat }
+        guard let (intent, index) = commandWord() else { return taskThenDone() ?? taskAtClockTime() ?? statedTimeZone() ?? .chat }
         return command(intent, after: index)
     }
 
@@ -53,6 +53,32 @@ extension Message {
         guard case .done(let report) = reordered.command(), report.task != nil else { return nil }
         return .done(report)
     }
+
+    /// "gym 7am tmrw", "call mom at 5pm", "dentist friday 9:30": nothing but a short task name and a time with a
+    /// clock reads as "schedule". Without a clock ("busy day tomorrow", "happy friday") it stays chat.
+    func taskAtClockTime() -> Command? {
+        guard mentions.contains(where: { !$0.isInvalid && $0.clock != nil && $0.bound == nil }),
+              !tokens.contains(where: { $0.isSymbol("?") }) else { return nil }
+        let taskWords = tokens.indices.filter { tokens[$0].isWord && !isTimeToken[$0] && !CommandWords.fillers.contains(tokens[$0].text)
+            && !Self.courtesy.contains(tokens[$0].text) }
+        guard let first = taskWords.first, let last = taskWords.last, taskWords.count <= 4,
+              // One run of words, before or after the time ("gym 7am tmrw", "tomorrow 7am gym").
+              (first...last).allSatisfy({ !isTimeToken[$0] }),
+              !taskWords.contains(where: { Self.notTaskNameWords.contains(tokens[$0].text) || Self.chatOpeners.contains(tokens[$0].text)
+                  || Self.statesNotTasks.contains(tokens[$0].text) || RatingParser.words[tokens[$0].text] != nil }) else { return nil }
+        guard let opening = tokens.firstIndex(where: { ($0.isWord || $0.isNumber) && !CommandWords.fillers.contains($0.text) }) else { return nil }
+        let reading = Message(text: "schedule " + text[tokens[opening].range.lowerBound...], context: context, knownNames: knownNames).command()
+        guard case .schedule(let request) = reading, request.when != nil else { return nil }
+        return reading
+    }
+
+    /// Words that say where or how someone is at a time, not what to do then ("home at 6", "busy at 3").
+    static let statesNotTasks: Set<String> = [
+        "home", "back", "busy", "free", "tired", "late", "early", "off", "out", "up", "here", "there", "awake", "asleep", "sick",
+        "ready", "available", "away", "online", "offline", "gone", "leaving", "arriving", "landing", "starting", "ending", "open",
+        "closed", "happy", "crazy", "long", "big", "rough", "hard", "fun", "same", "again", "only", "maybe", "probably", "see", "bye",
+        "night", "morning", "evening", "afternoon", "day", "week", "weekend", "yesterday",
+    ]
 
     static let trailingDoneWords: Set<String> = ["done", "finished", "complete", "completed", "dun"]
     /// Words after the done word that make it a plan, not a report ("report done by friday").
@@ -246,6 +272,8 @@ struct Message {
             guard !verb.needsTime || saysWhen else { return nil }
             // "free weekdays 9-17" sets availability; "free tomorrow?" or "free time" does not.
             if verb.intent == .available, dayGroup(at: end + 1, scanner: TimeScanner(tokens: tokens)) == nil { return nil }
+            // "change yoga to 6pm" moves; "change my mind" does not name where anything goes.
+            if verb.intent == .move, !namesDestination(after: end) { return nil }
             // "crushed it", "nailed that": a cheer about something unnamed is still a report of it done.
             guard tokens[(end + 1)...].contains(where: { $0.kind != .symbol }) || verb.intent == .done else { return nil }
             // "crushed by work", "smashed with meetings": the passive tells how someone feels.
@@ -429,6 +457,11 @@ struct Message {
         while let last = kept.last, trailing.contains(tokens[last].text) || tokens[last].kind == .symbol && tokens[last].text != ")" {
             kept.removeLast()
         }
+        // "something called inbox zero", "an event named launch": the name follows.
+        for phrase in Self.namingPhrases where kept.count > phrase.count && phrase.indices.allSatisfy({ tokens[kept[$0]].text == phrase[$0] }) {
+            kept.removeFirst(phrase.count)
+            break
+        }
         guard !kept.isEmpty else { return nil }
         var pieces: [Substring] = []
         var runStart = kept[0]
@@ -466,6 +499,9 @@ struct Message {
         return kept
     }
 
+    static let namingPhrases: [[String]] = ["something called", "something named", "thing called", "event called", "event named",
+                                            "task called", "task named", "session called", "meeting called"].map { $0.split(separator: " ").map(String.init) }
+
     static let courtesy: Set<String> = [
         "please", "pls", "plz", "plse", "thx", "thanks", "thankyou", "ty", "tia", "cheers", "kthx", "pleeease",
         // Vagueness about when says nothing the slot finder does not already do.
@@ -485,7 +521,9 @@ struct Message {
         let starters: Set<String> = ["felt", "feeling", "feel", "was", "it", "but", "too", "so", "really", "very", "that", "went", "because"]
         for i in range {
             if tokens[i].isWord, starters.contains(tokens[i].text) { return i }
-            if tokens[i].kind == .symbol, [",", ";", ":", "-", ".", "!", "(", "—"].contains(tokens[i].text),
+            // A hyphen inside a word ("check-in") joins it.
+            let joinsWord = tokens[i].isSymbol("-") && tokens[i].attached && i + 1 < tokens.count && tokens[i + 1].attached
+            if tokens[i].kind == .symbol, [",", ";", ":", "-", ".", "!", "(", "—"].contains(tokens[i].text), !joinsWord,
                i > range.lowerBound, range.contains(i + 1), tokens[i + 1].kind != .symbol {
                 return i + 1
             }

@@ -55,6 +55,8 @@ enum CommandWords {
         PhraseVerb(words: ["bump"], intent: .move, needsTime: true),
         PhraseVerb(words: ["postpone"], intent: .move, needsTime: false),
         PhraseVerb(words: ["call", "off"], intent: .cancel, needsTime: false),
+        PhraseVerb(words: ["get", "rid", "of"], intent: .cancel, needsTime: false),
+        PhraseVerb(words: ["change"], intent: .move, needsTime: true),
         PhraseVerb(words: ["free"], intent: .available, needsTime: false),
         PhraseVerb(words: ["scrap"], intent: .cancel, needsTime: false),
         PhraseVerb(words: ["nix"], intent: .cancel, needsTime: false),

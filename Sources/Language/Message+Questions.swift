@@ -10,7 +10,7 @@ extension Message {
         "up", "coming", "look", "looks", "like", "doing", "agenda", "schedule", "calendar", "plan", "plans", "day", "please", "pls",
         "can", "you", "see", "give", "again", "in", "store", "to", "left", "happening", "lined", "a", "s", "events", "going", "next",
         "now", "hey", "so", "far", "plate", "meetings", "appointments", "tasks", "things", "stuff", "sessions", "going", "whole", "rest", "of", "ahead", "upcoming", "booked", "whats'", "everything",
-        "looking", "shaping", "seem", "seems", "week",
+        "looking", "shaping", "seem", "seems", "week", "thing", "event", "task", "appointment", "meeting",
     ]
 
     /// Words that make a message a request for the agenda rather than a bare time.

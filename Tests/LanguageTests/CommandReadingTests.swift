@@ -115,7 +115,8 @@ import Testing
         "see you tomorrow", "done?",
         "all done for now", "almost finished", "homework done by friday", "block the noise", "set up my new desk",
         "I'm free tomorrow", "remind me about it later", "can't make the cut", "crushed by work this week",
-        "I want to cancel my subscription", "we are so done",
+        "I want to cancel my subscription", "we are so done", "busy day tomorrow", "happy friday", "home by 6pm", "change my mind",
+        "done with this week honestly", "I'm back at 3pm", "meeting went long at 3pm?",
     ])
     func sentencesStayChat(text: String) {
         #expect(parser.parse(text, context: monday).intent == .chat, "\(text)")
@@ -140,6 +141,12 @@ import Testing
         ("bump standup to 10am", .move, "standup"),
         ("postpone the dentist to next week", .move, "dentist"),
         ("call off the team lunch", .cancel, "team lunch"),
+        ("get rid of inbox zero", .cancel, "inbox zero"),
+        ("change yoga to 6pm", .move, "yoga"),
+        ("gym 7am tmrw", .schedule, "gym"),
+        ("call mom at 5pm", .schedule, "call mom"),
+        ("schedule something called inbox zero at 4pm", .schedule, "inbox zero"),
+        ("won't make the check-in with my manager", .skip, "check-in with my manager"),
         ("stop the journaling habit", .stopHabit, "journaling"),
     ])
     func verbPhrasesAndWordOrderPeopleUse(text: String, intent: IntentKind, task: String) {
