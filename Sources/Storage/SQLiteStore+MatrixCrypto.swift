@@ -12,7 +12,7 @@ extension SQLiteStore: MatrixCryptoStore {
         }
     }
 
-    public func saveCryptoRows(_ rows: [CryptoStoreRow], state: [String: String]) throws {
+    public func saveCryptoRows(_ rows: [CryptoStoreRow], state: [AdapterStateEntry]) throws {
         guard !rows.isEmpty || !state.isEmpty else { return }
         try databaseWriter.write { db in
             for row in rows {
@@ -25,9 +25,7 @@ extension SQLiteStore: MatrixCryptoStore {
                     try db.cachedStatement(sql: "DELETE FROM matrix_crypto WHERE kind = ? AND id = ?").execute(arguments: [row.kind, row.id])
                 }
             }
-            for (key, value) in state.sorted(by: { $0.key < $1.key }) {
-                try SQLiteSession(db: db).setValue(value, forKey: key)
-            }
+            for entry in state { try SQLiteSession(db: db).save(entry) }
         }
     }
 

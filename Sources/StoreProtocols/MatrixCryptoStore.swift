@@ -16,7 +16,7 @@ public protocol MatrixCryptoStore: Sendable {
     /// Every row of these kinds (all rows when `kinds` is empty).
     func cryptoRows(kinds: [String]) throws -> [CryptoStoreRow]
     /// Writes the rows and the adapter state values (e.g. the sync token) in one transaction.
-    func saveCryptoRows(_ rows: [CryptoStoreRow], state: [String: String]) throws
+    func saveCryptoRows(_ rows: [CryptoStoreRow], state: [AdapterStateEntry]) throws
     /// Deletes every crypto row (the device they belonged to is gone).
     func deleteAllCryptoRows() throws
 }

@@ -5,7 +5,7 @@ import Foundation
 /// SQLite implements it in `Storage`; `InMemoryStore` (test support) implements it without a database.
 public protocol StoreSession: UserStoreSession, TaskStoreSession, InsightStoreSession, ThreadStoreSession,
     CostStoreSession, PlanCacheStoreSession, DeliveryStoreSession, ProactiveStoreSession, HabitStoreSession,
-    SyncStoreSession, CalendarStoreSession {}
+    SyncStoreSession, CalendarStoreSession, AdapterStateStoreSession {}
 
 /// A durable store; every call is one transaction: all of the body's writes commit together, or none do when it throws.
 public protocol SchedulerStore: Sendable {

@@ -225,10 +225,10 @@ final class InMemorySession: StoreSession {
 
     func isHandled(externalID: String) throws -> Bool { tables.handled[externalID] != nil }
 
-    func markHandled(externalID: String, at instant: Date) throws -> Bool {
+    func markHandled(externalID: String, on network: Network, at instant: Date) throws -> Bool {
         try requireWrite()
         guard tables.handled[externalID] == nil else { return false }
-        tables.handled[externalID] = HandledEvent(handledAt: instant)
+        tables.handled[externalID] = HandledEvent(network: network, handledAt: instant)
         return true
     }
 
@@ -239,9 +239,9 @@ final class InMemorySession: StoreSession {
         tables.handled[externalID]?.deliveredAt = nil
     }
 
-    func undeliveredAnswers(limit: Int) throws -> [(externalID: String, answer: String)] {
+    func undeliveredAnswers(on network: Network, limit: Int) throws -> [(externalID: String, answer: String)] {
         let pending = tables.handled.compactMap { id, row -> (id: String, at: Date, answer: String)? in
-            guard row.deliveredAt == nil, let answer = row.answer else { return nil }
+            guard row.network == network, row.deliveredAt == nil, let answer = row.answer else { return nil }
             return (id, row.handledAt, answer)
         }
         return pending.sorted { $0.at != $1.at ? $0.at < $1.at : $0.id < $1.id }
@@ -251,5 +251,24 @@ final class InMemorySession: StoreSession {
     func markDelivered(externalID: String, at instant: Date) throws {
         try requireWrite()
         tables.handled[externalID]?.deliveredAt = instant
+    }
+
+    // MARK: Adapter state
+
+    func adapterState(_ key: AdapterStateKey, at instant: Date) throws -> String? {
+        guard let stored = tables.adapterState[key], stored.expiresAt.map({ $0 > instant }) ?? true else { return nil }
+        return stored.value
+    }
+
+    func save(_ entry: AdapterStateEntry) throws {
+        try requireWrite()
+        tables.adapterState[entry.key] = entry.value.map { StoredAdapterValue(value: $0, expiresAt: entry.expiresAt) }
+    }
+
+    func pruneAdapterState(of network: Network, expiredBy instant: Date) throws -> Int {
+        try requireWrite()
+        let expired = tables.adapterState.filter { $0.key.network == network && $0.value.expiresAt.map { $0 <= instant } == true }
+        for key in expired.keys { tables.adapterState[key] = nil }
+        return expired.count
     }
 }

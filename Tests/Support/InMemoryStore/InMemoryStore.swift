@@ -56,6 +56,7 @@ struct Tables {
     var plans: [String: CachedPlan] = [:]
     var state: [String: String] = [:]
     var handled: [String: HandledEvent] = [:]
+    var adapterState: [AdapterStateKey: StoredAdapterValue] = [:]
     var preferences: [String: ProactivePreferences] = [:]
     var nudges: [Int64: Nudge] = [:]
     var habits: [Int64: Habit] = [:]
@@ -90,9 +91,15 @@ struct CachedPlan {
 }
 
 struct HandledEvent {
+    var network: Network
     var handledAt: Date
     var answer: String?
     var deliveredAt: Date?
+}
+
+struct StoredAdapterValue {
+    var value: String
+    var expiresAt: Date?
 }
 
 struct SyncState {
