@@ -34,14 +34,21 @@ extension TimeScanner {
         // "15:30", "3:30pm", "3.30pm"
         if digits <= 2, isSymbol(i + 1, ":") || isSymbol(i + 1, "."), isAttached(i + 1), isAttached(i + 2),
            let minute = number(i + 2), tokens[i + 2].text.count == 2 {
-            let (meridiem, next) = meridiem(at: i + 3)
+            var (meridiem, next) = meridiem(at: i + 3)
             guard isSymbol(i + 1, ":") || meridiem != .unstated || !strong else { return nil }
             var j = next
-            // "10:30:15": seconds are read and dropped (the grain stays a minute).
-            if isSymbol(j, ":"), isAttached(j), let second = number(j + 1), isAttached(j + 1), second < 60, tokens[j + 1].text.count == 2 { j += 2 }
-            let clock = ClockTime(hour: value, minute: minute, meridiem: meridiem,
+            // "10:30:15": seconds make the grain a second.
+            var seconds: Int?
+            if isSymbol(j, ":"), isAttached(j), let second = number(j + 1), isAttached(j + 1), second < 60, tokens[j + 1].text.count == 2 {
+                seconds = second
+                j += 2
+                let (late, afterLate) = self.meridiem(at: j)  // "11:00:09 am"
+                if meridiem == .unstated, late != .unstated { meridiem = late; j = afterLate }
+            }
+            var clock = ClockTime(hour: value, minute: minute, meridiem: meridiem,
                                   isUnambiguous: value == 0 || value >= 12 || tokens[i].text.hasPrefix("0"),
                                   saysMinutes: true)
+            clock.second = seconds
             return (clock, finishing(j))
         }
         // "16h30", "16h", "9h45": the French-style hour mark (a duration after "for").

@@ -63,7 +63,8 @@ struct TimeScanner {
         case "in", "during":
             if let m = offsetMention(at: i + 1) { return extended(m, from: i) }
             // "in about 5 hours", "in around ~2 days"
-            let approx = skipping(skipping(i + 1, ["about", "around", "approximately", "approx", "roughly", "maybe"]), ["~"])
+            let aboutWord = skipping(i + 1, ["about", "around", "approximately", "approx", "roughly", "maybe"])
+            let approx = isSymbol(aboutWord, "~") ? aboutWord + 1 : aboutWord
             if approx > i + 1, let m = offsetMention(at: approx) { return extended(m, from: i) }
             if isWord(i + 1, ["the"]), let m = partMention(at: i + 2) { return extended(m, from: i) }
             if let m = partMention(at: i + 1), !isWord(i + 1, ["this", "after", "early", "late"]) { return extended(m, from: i) }
@@ -216,8 +217,8 @@ struct TimeScanner {
             return plus
         }
         // "5 minutes to 8pm" is a clock, not a duration.
-        if number(i) != nil, isWord(i + 1, ["minutes", "mins", "min"]), isWord(i + 2, ["to", "till", "til", "past", "of"]),
-           let m = clockMention(at: i, strong: false) { return m }
+        if let (_, afterAmount) = amount(at: i), isWord(afterAmount, ["minutes", "mins", "min"]),
+           isWord(afterAmount + 1, ["to", "till", "til", "past", "of", "after"]), let m = clockMention(at: i, strong: false) { return m }
         if let m = quantityMention(at: i) { return m }
         if let m = spanMention(at: i) { return m }
         if let m = dayRangeOrDay(at: i) { return m }
