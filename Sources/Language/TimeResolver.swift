@@ -82,6 +82,9 @@ struct TimeResolver {
         if case let .year(year)? = merged.span, case let .date(nil, month, dayOfMonth)? = merged.day {
             var withYear = merged
             withYear.day = .date(year: year, month: month, day: dayOfMonth)
+            if case let .date(nil, lastMonth, lastDay)? = merged.lastDay {
+                withYear.lastDay = .date(year: lastMonth < month ? year + 1 : year, month: lastMonth, day: lastDay)
+            }
             withYear.span = nil
             return resolveBody(withYear)
         }

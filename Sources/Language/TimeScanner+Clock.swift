@@ -75,6 +75,8 @@ extension TimeScanner {
             return (clock, finishing(next))
         }
         guard digits <= 2 else { return nil }
+        // "01/21/2021", "12-30-16": a date, not an hour.
+        if isSymbol(i + 1, "/") || isSymbol(i + 1, "-") && isSymbol(i + 3, "-"), isAttached(i + 1), number(i + 2) != nil, isAttached(i + 2) { return nil }
         var afterNumber = i + 1
         // "4ish pm", "4-ish"
         if isWord(afterNumber, ["ish"]) { afterNumber += 1 } else if isSymbol(afterNumber, "-"), isWord(afterNumber + 1, ["ish"]) { afterNumber += 2 }
@@ -125,7 +127,8 @@ extension TimeScanner {
             clock.minute = minutes
         } else {
             clock.minute = 60 - minutes
-            clock.hour = hour == 1 && meridiem == .unstated && !clock.isUnambiguous ? 12 : hour - 1
+            clock.hour = hour == 0 ? 23 : (hour == 1 && meridiem == .unstated && !clock.isUnambiguous ? 12 : hour - 1)
+            if hour == 0 { clock.isUnambiguous = true }  // "quarter to midnight" is 23:45
             if clock.hour == 0 && meridiem != .unstated { clock.hour = 12 }  // "quarter to 1am" is 00:45
         }
         return (clock, finishing(next))
@@ -136,6 +139,7 @@ extension TimeScanner {
         if let value = number(i), tokens[i].text.count <= 2, (0...24).contains(value) { return (value, i + 1) }
         if let (value, next) = wordNumber(at: i), (1...12).contains(value) { return (value, next) }
         if isWord(i, ["noon"]) { return (12, i + 1) }
+        if isWord(i, ["midnight", "midnite"]) { return (0, i + 1) }
         return nil
     }
 

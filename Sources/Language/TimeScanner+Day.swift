@@ -7,7 +7,7 @@ extension TimeScanner {
            let (last, end) = daySpec(at: next + 1) {
             var m = TimeMention(tokens: i..<end)
             m.day = day.inMonth(of: last)
-            m.lastDay = last
+            m.lastDay = last.inYear(of: day)
             m.rules.insert(.dayRange)
             m.flag(isPossible(day) ? nil : .impossibleDate, at: i..<next)
             m.flag(isPossible(last) ? nil : .impossibleDate, at: (next + 1)..<end)

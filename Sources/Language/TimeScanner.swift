@@ -13,6 +13,11 @@ struct TimeScanner {
                 let mention = withZone(found)
                 mentions.append(mention)
                 index = mention.tokens.upperBound
+                // "thu oct 26 11:00:09 2023": a year said after the clock belongs to the date.
+                if mention.clock != nil, let year = yearAfterClock(at: index) {
+                    mentions.append(year)
+                    index += 1
+                }
             } else {
                 index += 1
             }
@@ -23,6 +28,15 @@ struct TimeScanner {
     /// The mentions, with separate datetimes around a range connector joined into intervals (free text only:
     /// the command grammars split "from X to Y" themselves).
     func scanJoiningRanges() -> [TimeMention] { joiningRanges(scan()) }
+
+    private func yearAfterClock(at i: Int) -> TimeMention? {
+        guard let value = number(i), tokens[i].text.count == 4, (1900...2200).contains(value),
+              !isSymbol(i + 1, ":"), !isSymbol(i + 1, "-"), !isSymbol(i + 1, "/") else { return nil }
+        var m = TimeMention(tokens: i..<(i + 1))
+        m.span = .year(value)
+        m.rules.insert(.year)
+        return m
+    }
 
     // MARK: - Token access
 
@@ -51,7 +65,11 @@ struct TimeScanner {
     // MARK: - Dispatch
 
     func mention(at i: Int) -> TimeMention? {
-        guard let w = word(i) else { return standaloneMention(at: i) }
+        guard let w = word(i) else {
+            // "@ 9", "~5pm"
+            if isSymbol(i, "@") || isSymbol(i, "~"), let m = clockMention(at: i + 1, strong: false) { return extended(m, from: i) }
+            return standaloneMention(at: i)
+        }
         switch w {
         case "at", "@", "around", "about", "approx", "approximately", "~", "exactly", "circa":
             if w == "at", isWord(i + 1, ["the", "this"]), isWord(i + 2, ["moment"]) { return nowMention(i..<(i + 3)) }
