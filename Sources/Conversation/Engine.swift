@@ -85,8 +85,8 @@ public actor Engine: ConversationHandling {
     /// Marks a network message handled, saves adapter state and keeps the answer until it is confirmed sent.
     static func recordDelivery(of message: InboundMessage, answer: Response, in session: any StoreSession) throws {
         guard let delivery = message.delivery else { return }
-        _ = try session.markHandled(externalID: delivery.externalID, at: message.receivedAt)
-        for (key, value) in delivery.state { try session.setValue(value, forKey: key) }
+        _ = try session.markHandled(externalID: delivery.externalID, on: message.network, at: message.receivedAt)
+        for entry in delivery.state { try session.save(entry) }
         try session.setAnswer(try AnswerCoding.encode(answer), forExternalID: delivery.externalID)
     }
 

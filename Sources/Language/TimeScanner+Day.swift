@@ -59,6 +59,8 @@ extension TimeScanner {
 
     private func rule(for day: DaySpec) -> TimeRule {
         switch day {
+        case .holiday: .holiday
+        case let .plus(base, _): rule(for: base)
         case .relative: .relativeDay
         case let .weekday(_, modifier, _):
             switch modifier {
@@ -90,17 +92,28 @@ extension TimeScanner {
     func daySpec(at i: Int) -> (DaySpec, Int)? {
         guard i < tokens.count else { return nil }
         if let w = word(i) {
+            if let holiday = holidaySpec(at: i) { return holiday }
             if let relative = relativeDay(w, at: i) { return relative }
             if let counted = nthWeekdayOrLastDay(at: w == "the" ? i + 1 : i) { return counted }
             if let weekday = weekdaySpec(at: i) { return weekday }
             if let named = monthFirstDate(at: i) { return named }
             if w == "the" {
                 if let (day, next) = ordinalDay(at: i + 1) { return withMonthAfter(day, at: next) }
-                // "the first" alone is too common to be a day; with a month it is one.
+                // "the first" alone is too common to be a day; with a month, after "on", or from the tenth on it is one.
                 if let (day, next) = ordinalWordDay(at: i + 1) {
                     if let dated = monthNameAndYear(day: day, at: next) { return dated }
                     if let (month, end) = monthRef(at: next, needsOf: true) { return (.dayOf(month, day: day), end) }
-                    return nil
+                    return day >= 10 && day <= 31 || isWord(i - 1, ["on"]) ? (.dayOfMonth(day), next) : nil
+                }
+                // "the ides of march": the 15th of march, may, july and october, the 13th of other months.
+                if isWord(i + 1, ["ides", "ide"]), isWord(i + 2, ["of"]), let name = word(i + 3), let month = Lexicon.months[name] {
+                    let (year, next) = self.year(at: i + 4)
+                    return (.date(year: year, month: month, day: [3, 5, 7, 10].contains(month) ? 15 : 13), next)
+                }
+                // "the day after christmas", "the day before new year's eve"
+                if isWord(i + 1, ["day"]), isWord(i + 2, ["after", "before"]), !isWord(i + 3, Lexicon.tomorrowWords),
+                   !isWord(i + 3, ["yesterday"]), let (day, next) = daySpec(at: i + 3) {
+                    return (day.shifted(by: isWord(i + 2, ["after"]) ? 1 : -1), next)
                 }
                 if isWord(i + 1, ["day"]), isWord(i + 2, ["after"]), isWord(i + 3, Lexicon.tomorrowWords) {
                     return (.relative(days: 2), i + 4)
@@ -242,16 +255,20 @@ extension TimeScanner {
     /// "first monday of march", "the last friday of the month", "second tuesday in april", "last day of the month".
     private func nthWeekdayOrLastDay(at i: Int) -> (DaySpec, Int)? {
         let n: Int
+        var j = i + 1
         if isWord(i, ["last", "final"]) { n = -1 } else if let (value, _) = ordinalWordDay(at: i), isWord(i + 1, ["day"]) || value <= 5 {
             n = value
+        } else if let (value, next) = ordinalDay(at: i), value <= 5, word(next).flatMap({ Lexicon.weekdays[$0] }) != nil {
+            n = value  // "the 1st monday of june"
+            j = next
         } else {
             return nil
         }
-        if isWord(i + 1, ["day"]), let (month, end) = monthRef(at: i + 2, needsOf: true) {
+        if isWord(j, ["day"]), let (month, end) = monthRef(at: j + 1, needsOf: true) {
             return n == -1 ? (.lastDayOf(month), end) : (.dayOf(month, day: n), end)
         }
-        guard let name = word(i + 1), let weekday = Lexicon.weekdays[name],
-              let (month, end) = monthRef(at: i + 2, needsOf: true) else { return nil }
+        guard let name = word(j), let weekday = Lexicon.weekdays[name],
+              let (month, end) = monthRef(at: j + 1, needsOf: true) else { return nil }
         return (.nthWeekdayOf(month, weekday: weekday, n: n), end)
     }
 

@@ -170,6 +170,15 @@ extension TimeScanner {
                 m.rules.insert(.offsetFromNow)
                 return m
             }
+            // "3 hours after 5pm", "30 minutes before noon": the clock moved by the amount.
+            if let minutes = Self.minutes(of: total), total.unit != .day, total.unit != .week, total.unit != .fortnight,
+               let clock = clockMention(at: next + 1, strong: false), clock.clockEnd == nil, !clock.isInvalid {
+                var m = extended(clock, from: i)
+                m.clockShift = isWord(next, ["before"]) ? -minutes : minutes
+                if minutes % 60 != 0 { m.clock?.saysMinutes = true }
+                m.rules.insert(.durationFromTime)
+                return m
+            }
             // "a week from monday", "2 days after tomorrow", "3 days before friday"
             if let (day, end) = daySpec(at: next + 1), let days = wholeDays(quantity), afterFirst == afterAll {
                 var m = TimeMention(tokens: i..<end)
@@ -272,7 +281,8 @@ extension DaySpec {
         switch self {
         case let .relative(d): .relative(days: d + days)
         case let .weekday(w, modifier, plusDays): .weekday(w, modifier, plusDays: plusDays + days)
-        default: self  // absolute dates are rarely shifted; keep them as said
+        case let .plus(base, d): .plus(base, days: d + days)
+        default: .plus(self, days: days)
         }
     }
 }

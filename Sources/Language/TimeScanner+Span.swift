@@ -94,6 +94,7 @@ extension TimeScanner {
     func span(at i: Int) -> (SpanSpec, Int, TimeRule)? {
         if let value = number(i) { return numericSpan(value, at: i) }
         guard let w = word(i) else { return nil }
+        if let named = namedSpan(at: i) { return named }
         switch w {
         case "this", "next", "last", "past", "previous", "the", "coming", "upcoming", "current", "following", "over", "within":
             if w == "this", isWord(i + 1, ["past"]), let found = cycleOrMonth(offset: -1, at: i + 2, word: "last") { return (found.0, found.1, found.2) }

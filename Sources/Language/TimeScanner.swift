@@ -9,7 +9,8 @@ struct TimeScanner {
         var mentions: [TimeMention] = []
         var index = 0
         while index < tokens.count {
-            if let mention = mention(at: index), mention.tokens.upperBound > index {
+            if let found = mention(at: index), found.tokens.upperBound > index {
+                let mention = withZone(found)
                 mentions.append(mention)
                 index = mention.tokens.upperBound
             } else {
@@ -18,6 +19,10 @@ struct TimeScanner {
         }
         return mentions
     }
+
+    /// The mentions, with separate datetimes around a range connector joined into intervals (free text only:
+    /// the command grammars split "from X to Y" themselves).
+    func scanJoiningRanges() -> [TimeMention] { joiningRanges(scan()) }
 
     // MARK: - Token access
 
@@ -49,7 +54,7 @@ struct TimeScanner {
         guard let w = word(i) else { return standaloneMention(at: i) }
         switch w {
         case "at", "@", "around", "about", "approx", "approximately", "~", "exactly", "circa":
-            if w == "at", isWord(i + 1, ["the"]), isWord(i + 2, ["moment"]) { return nowMention(i..<(i + 3)) }
+            if w == "at", isWord(i + 1, ["the", "this"]), isWord(i + 2, ["moment"]) { return nowMention(i..<(i + 3)) }
             if let m = clockMention(at: i + 1, strong: false) { return extended(m, from: i) }
             return standaloneMention(at: i + 1).map { extended($0, from: i) }
         case "on":
@@ -126,9 +131,20 @@ struct TimeScanner {
                 return negative
             }
         case "now", "immediately", "asap", "atm":
+            // "now + 40 minutes", "now - 2h"
+            if w == "now", isSymbol(i + 1, "+") || isSymbol(i + 1, "-"), let m = offsetMention(at: i + 2) {
+                var shifted = extended(m, from: i)
+                if isSymbol(i + 1, "-") { shifted.offset?.amount.negate() }
+                shifted.rules.insert(.offsetFromNow)
+                return shifted
+            }
             return nowMention(i..<(i + 1))
         case "right", "just":
             if isWord(i + 1, ["now"]) { return nowMention(i..<(i + 2)) }
+            if w == "right", isWord(i + 1, ["away"]) { return nowMention(i..<(i + 2)) }
+        case "no":
+            // "no later than friday": by friday.
+            if isWord(i + 1, ["later"]), isWord(i + 2, ["than"]), let m = boundMention(.by, at: i + 3, from: i) { return m }
         case "as":
             if isWord(i + 1, ["soon"]), isWord(i + 2, ["as"]), isWord(i + 3, ["possible", "possibly"]) {
                 return nowMention(i..<(i + 4))
@@ -199,6 +215,9 @@ struct TimeScanner {
             plus.rules.insert(.offsetFromNow)
             return plus
         }
+        // "5 minutes to 8pm" is a clock, not a duration.
+        if number(i) != nil, isWord(i + 1, ["minutes", "mins", "min"]), isWord(i + 2, ["to", "till", "til", "past", "of"]),
+           let m = clockMention(at: i, strong: false) { return m }
         if let m = quantityMention(at: i) { return m }
         if let m = spanMention(at: i) { return m }
         if let m = dayRangeOrDay(at: i) { return m }

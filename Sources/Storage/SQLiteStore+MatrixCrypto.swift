@@ -18,7 +18,7 @@ public protocol MatrixCryptoStore: Sendable {
     /// Every row of these kinds (all rows when `kinds` is empty).
     func cryptoRows(kinds: [String]) throws -> [CryptoStoreRow]
     /// Writes the rows and the adapter state values (e.g. the sync token) in one transaction.
-    func saveCryptoRows(_ rows: [CryptoStoreRow], state: [String: String]) throws
+    func saveCryptoRows(_ rows: [CryptoStoreRow], state: [AdapterStateEntry]) throws
     /// Deletes every crypto row (the device they belonged to is gone).
     func deleteAllCryptoRows() throws
 }
@@ -34,7 +34,7 @@ extension SQLiteStore: MatrixCryptoStore {
         }
     }
 
-    public func saveCryptoRows(_ rows: [CryptoStoreRow], state: [String: String]) throws {
+    public func saveCryptoRows(_ rows: [CryptoStoreRow], state: [AdapterStateEntry]) throws {
         guard !rows.isEmpty || !state.isEmpty else { return }
         try databaseWriter.write { db in
             for row in rows {
@@ -47,9 +47,7 @@ extension SQLiteStore: MatrixCryptoStore {
                     try db.cachedStatement(sql: "DELETE FROM matrix_crypto WHERE kind = ? AND id = ?").execute(arguments: [row.kind, row.id])
                 }
             }
-            for (key, value) in state.sorted(by: { $0.key < $1.key }) {
-                try SQLiteSession(db: db).setValue(value, forKey: key)
-            }
+            for entry in state { try SQLiteSession(db: db).save(entry) }
         }
     }
 

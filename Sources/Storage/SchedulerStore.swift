@@ -4,7 +4,7 @@ import SchedulerCore
 /// Everything the engine reads and writes for one message, inside one transaction.
 ///
 /// One protocol at the seam so the engine never sees SQL; SQLite implements it today.
-public protocol StoreSession: ProactiveStoreSession, SyncStoreSession, CalendarStoreSession {
+public protocol StoreSession: ProactiveStoreSession, SyncStoreSession, CalendarStoreSession, AdapterStateStoreSession {
     func user(_ id: String) throws -> UserProfile?
     func save(_ user: UserProfile) throws
 
@@ -51,16 +51,17 @@ public protocol StoreSession: ProactiveStoreSession, SyncStoreSession, CalendarS
     func cachedPlan(key: String, freshAfter: Date) throws -> String?
     func savePlan(key: String, template: String, at instant: Date) throws
 
-    /// Small named values for adapters (sync tokens and such).
+    /// Small named values of the engine's own (the last suggestion, a budget notice's day); front ends keep
+    /// theirs in the adapter-state table.
     func value(forKey key: String) throws -> String?
     func setValue(_ value: String?, forKey key: String) throws
     func isHandled(externalID: String) throws -> Bool
-    /// Records that an external event was handled; false when it already was (exactly-once delivery).
-    func markHandled(externalID: String, at instant: Date) throws -> Bool
+    /// Records that an external event of `network` was handled; false when it already was (exactly-once delivery).
+    func markHandled(externalID: String, on network: Network, at instant: Date) throws -> Bool
     /// Keeps the answer to a handled event until it is confirmed delivered.
     func setAnswer(_ answer: String, forExternalID externalID: String) throws
-    /// Answers recorded but not yet confirmed delivered, oldest first.
-    func undeliveredAnswers(limit: Int) throws -> [(externalID: String, answer: String)]
+    /// Answers to `network`'s messages recorded but not yet confirmed delivered, oldest first.
+    func undeliveredAnswers(on network: Network, limit: Int) throws -> [(externalID: String, answer: String)]
     func markDelivered(externalID: String, at instant: Date) throws
 }
 

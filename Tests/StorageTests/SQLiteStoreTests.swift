@@ -13,7 +13,7 @@ import Testing
         #expect(try store.journalMode() == "wal")
         #expect(try store.appliedMigrations() == ["v1-three-tiers", "v2-conversation-and-costs", "v3-proactive",
                                                   "v4-event-by-user-status-start", "v5-smart-sync", "v6-user-network",
-                                                  "v7-matrix-crypto", "v8-calendar", "v9-cost-log-baseline"])
+                                                  "v7-matrix-crypto", "v8-calendar", "v9-cost-log-baseline", "v10-adapter-state"])
         // Reopening an up-to-date file changes nothing and loses nothing.
         try store.write { try $0.save(UserProfile(id: "@a:x", createdAt: now)) }
         let reopened = try SQLiteStore(path: path)
@@ -102,8 +102,8 @@ import Testing
 
     @Test func externalEventsAreHandledOnceAndStateValuesPersist() throws {
         let store = try SQLiteStore()
-        #expect(try store.write { try $0.markHandled(externalID: "$e1", at: now) })
-        #expect(try store.write { try $0.markHandled(externalID: "$e1", at: now) } == false)
+        #expect(try store.write { try $0.markHandled(externalID: "$e1", on: .matrix, at: now) })
+        #expect(try store.write { try $0.markHandled(externalID: "$e1", on: .matrix, at: now) } == false)
         try store.write { try $0.setValue("s123", forKey: "matrix.next_batch") }
         #expect(try store.read { try $0.value(forKey: "matrix.next_batch") } == "s123")
         try store.write { try $0.setValue(nil, forKey: "matrix.next_batch") }
