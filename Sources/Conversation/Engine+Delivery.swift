@@ -1,10 +1,10 @@
 import Foundation
-import Storage
+import StoreProtocols
 
 extension Engine: DurableConversationHandling {
-    public func undeliveredAnswers() async -> [PendingAnswer] {
+    public func undeliveredAnswers(on network: Network) async -> [PendingAnswer] {
         do {
-            let rows = try store.read { try $0.undeliveredAnswers(limit: 1000) }
+            let rows = try store.read { try $0.undeliveredAnswers(on: network, limit: 1000) }
             return rows.compactMap { row in
                 guard let response = try? AnswerCoding.decode(row.answer) else {
                     logger.error("dropping an unreadable recorded answer", metadata: ["external_id": "\(row.externalID)"])
@@ -26,15 +26,15 @@ extension Engine: DurableConversationHandling {
         }
     }
 
-    public func adapterState(_ key: String) async -> String? {
-        try? store.read { try $0.value(forKey: key) }
+    public func adapterState(_ key: AdapterStateKey) async -> String? {
+        try? store.read { try $0.adapterState(key, at: Date()) }
     }
 
-    public func setAdapterState(_ key: String, _ value: String?) async {
+    public func setAdapterState(_ entry: AdapterStateEntry) async {
         do {
-            try store.write { try $0.setValue(value, forKey: key) }
+            try store.write { try $0.save(entry) }
         } catch {
-            logger.error("could not save adapter state", metadata: ["key": "\(key)", "error": "\(error)"])
+            logger.error("could not save adapter state", metadata: ["kind": "\(entry.key.kind.name)", "error": "\(error)"])
         }
     }
 }

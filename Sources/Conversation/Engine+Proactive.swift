@@ -1,7 +1,7 @@
 import Foundation
 import Language
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 /// The clock-driven entry point: each front end calls `tick(_:now:)` with its own network on a timer and sends what it returns.
 extension Engine {
@@ -11,6 +11,7 @@ extension Engine {
         await refreshCalendars(now: now)
         do {
             return try store.write { session in
+                try session.pruneAdapterState(of: network, expiredBy: now)
                 var messages: [ProactiveMessage] = []
                 for userID in try session.userIDsNeedingTick(at: now, on: network) {
                     guard let user = try session.user(userID) else { continue }

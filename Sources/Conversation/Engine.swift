@@ -2,7 +2,7 @@ import Foundation
 import Language
 import Logging
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 /// The conversation engine: one inbound message in, one response out.
 ///
@@ -24,6 +24,9 @@ public actor Engine: ConversationHandling {
     let logger: Logger
     /// Model calls being awaited; the budget gate counts them as spent.
     var inFlight = InFlightCalls()
+    /// Where the engine runs: its own thread, so its store transactions never hold a thread of the shared pool.
+    private let executor = EngineExecutor()
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     public init(store: any SchedulerStore, settings: EngineSettings = EngineSettings(),
                 logger: Logger = Logger(label: "scheduler-bot.engine")) {
@@ -85,8 +88,8 @@ public actor Engine: ConversationHandling {
     /// Marks a network message handled, saves adapter state and keeps the answer until it is confirmed sent.
     static func recordDelivery(of message: InboundMessage, answer: Response, in session: any StoreSession) throws {
         guard let delivery = message.delivery else { return }
-        _ = try session.markHandled(externalID: delivery.externalID, at: message.receivedAt)
-        for (key, value) in delivery.state { try session.setValue(value, forKey: key) }
+        _ = try session.markHandled(externalID: delivery.externalID, on: message.network, at: message.receivedAt)
+        for entry in delivery.state { try session.save(entry) }
         try session.setAnswer(try AnswerCoding.encode(answer), forExternalID: delivery.externalID)
     }
 

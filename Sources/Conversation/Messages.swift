@@ -1,4 +1,5 @@
 import Foundation
+import StoreProtocols
 import Language
 import SchedulerCore
 
@@ -53,9 +54,9 @@ public struct EventVerdict: Sendable, Equatable, Codable {
 public struct Delivery: Sendable, Equatable {
     /// The network's id for the message (e.g. a Matrix event id). A second message with the same id is not handled again.
     public var externalID: String
-    public var state: [String: String]
+    public var state: [AdapterStateEntry]
 
-    public init(externalID: String, state: [String: String] = [:]) {
+    public init(externalID: String, state: [AdapterStateEntry] = []) {
         self.externalID = externalID
         self.state = state
     }
@@ -188,10 +189,11 @@ public struct PendingAnswer: Sendable, Equatable {
 /// For front ends that promise exactly-once answers across crashes: messages carry a `Delivery`,
 /// answers are recorded with the message's effects, and the adapter confirms each one once sent.
 public protocol DurableConversationHandling: ConversationHandling {
-    /// Answers recorded but not confirmed sent (e.g. the process died between commit and send), oldest first.
-    func undeliveredAnswers() async -> [PendingAnswer]
+    /// Answers to `network`'s messages recorded but not confirmed sent (e.g. the process died between commit
+    /// and send), oldest first.
+    func undeliveredAnswers(on network: Network) async -> [PendingAnswer]
     func confirmDelivered(externalID: String, at instant: Date) async
-    /// Adapter state outside any message (e.g. the sync token of a batch with nothing to answer).
-    func adapterState(_ key: String) async -> String?
-    func setAdapterState(_ key: String, _ value: String?) async
+    /// Adapter state outside any message (e.g. the sync token of a batch with nothing to answer); nil once expired.
+    func adapterState(_ key: AdapterStateKey) async -> String?
+    func setAdapterState(_ entry: AdapterStateEntry) async
 }

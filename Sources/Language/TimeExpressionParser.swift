@@ -11,7 +11,7 @@ public struct TimeExpressionParser: Sendable {
     /// Everything time-related in the text, with where it was found.
     public func scan(_ text: String, context: TimeContext) -> TimeScan {
         let tokens = Tokenizer.tokenize(text)
-        let mentions = TimeScanner(tokens: tokens).scan()
+        let mentions = TimeScanner(tokens: tokens).scanJoiningRanges()
         return TimeScan(text: text, tokens: tokens, mentions: mentions, context: context)
     }
 }

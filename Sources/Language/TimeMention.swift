@@ -10,6 +10,8 @@ struct ClockTime: Sendable, Equatable {
     var isUnambiguous: Bool
     /// Minutes were said ("3:00", "half past 3"), which makes the grain a minute instead of an hour.
     var saysMinutes: Bool
+    /// "20:32:13": seconds said make the grain a second.
+    var second: Int? = nil
 
     static let noon = ClockTime(hour: 12, minute: 0, meridiem: .unstated, isUnambiguous: true, saysMinutes: false)
     /// The coming 00:00 (Duckling's convention: "tomorrow at midnight" is the start of tomorrow).
@@ -157,6 +159,17 @@ enum DaySpec: Sendable, Equatable {
     case lastDayOf(MonthRef)
     /// "the first monday of march" (n = 1...5), "the last friday of the month" (n = -1).
     case nthWeekdayOf(MonthRef, weekday: Int, n: Int)
+    /// "christmas" (which 0: the coming one, today included), "next christmas" (1: after today),
+    /// "last christmas" (-1: the latest before today), "christmas 2014" (that year's).
+    case holiday(Holiday, which: Int, year: Int?)
+    /// A day moved by whole days: "the day after christmas", "2 weeks after march 1".
+    indirect case plus(DaySpec, days: Int)
+    /// "the second monday after christmas", "2 fridays from march 1": the n-th such weekday on or after the day.
+    indirect case nthWeekdayAfter(DaySpec, weekday: Int, n: Int)
+    /// "the closest monday to march 5" (n = 1), "the second closest friday to christmas" (n = 2).
+    indirect case closestWeekday(to: DaySpec, weekday: Int, n: Int)
+    /// "next weekday", "the previous business day": Monday to Friday, n days away (n < 0 before today).
+    case businessDay(Int)
 
     /// A date that exists in some year (Feb 29 does; Feb 30 does not) and, with a year, in that year.
     var isPossibleDate: Bool {
@@ -167,7 +180,9 @@ enum DaySpec: Sendable, Equatable {
     /// Absolute dates beat weekdays when both are said ("monday nov 23").
     var precedence: Int {
         switch self {
-        case .date, .numeric, .dayOf, .lastDayOf, .nthWeekdayOf: 3
+        case .date, .numeric, .dayOf, .lastDayOf, .nthWeekdayOf, .holiday: 3
+        case let .plus(base, _), let .nthWeekdayAfter(base, _, _), let .closestWeekday(base, _, _): base.precedence
+        case .businessDay: 1
         case .dayOfMonth: 2
         case .weekday: 1
         case .relative: 1
@@ -201,6 +216,18 @@ enum SpanSpec: Sendable, Equatable {
     case quarter(Int, year: Int?)
     /// "2019 to 2021": whole years, the last one included.
     case years(Int, Int)
+    /// "summer", "next winter", "last fall": Duckling's astronomical seasons (which as for holidays).
+    case season(Season, which: Int)
+    /// "the week of oct 6": the week starting on or after that day (Duckling's convention).
+    case weekOf(DaySpec)
+    /// "all week": this week, Monday to the end of Saturday.
+    case allWeek
+    /// "this season" (0), "next season" (1), "last season" (-1): the season around today, or the one after/before.
+    case currentSeason(offset: Int)
+    /// "the last weekend of october": from its last Friday 18:00 to Monday 00:00.
+    case lastWeekendOf(MonthRef)
+    /// "the week after christmas" (1), "the month before march 3" (-1): the unit that many after the day's own.
+    case unitAfter(Unit, DaySpec, Int)
 }
 
 /// How a bound wraps the time it names.
@@ -245,6 +272,12 @@ struct TimeMention: Sendable {
     /// The tokens of the impossible value itself ("25:00" in "at 25:00").
     var problemTokens: Range<Int>?
     var rules = RuleSet()
+    /// "4pm CET", "10am GMT+2": the clock is in this fixed offset (minutes east of UTC), not the user's zone.
+    var zoneOffset: Int?
+    /// "3 hours after 5pm", "30 minutes before noon": minutes added to the clock.
+    var clockShift = 0
+    /// "from monday 9am to wednesday 5pm": what the interval runs to, resolved after its start.
+    var rangeEnd: [TimeMention] = []
 
     init(tokens: Range<Int>) { self.tokens = tokens }
 

@@ -40,6 +40,7 @@ enum TimeRule: Int, CaseIterable, Sendable {
     case offsetIn, offsetAgo, offsetFromNow, offsetFromDay, within
     case before, after, by, byEndOf
     case duration, quantityWords, quantityFraction
+    case zone, holiday, season, weekOf, durationFromTime, dateTimeRange
 
     var name: String {
         switch self {
@@ -95,6 +96,12 @@ enum TimeRule: Int, CaseIterable, Sendable {
         case .duration: "for <duration>"
         case .quantityWords: "number words"
         case .quantityFraction: "fractions (1/2, 3/4, and a half)"
+        case .zone: "<clock> <zone>"
+        case .holiday: "<holiday>"
+        case .season: "<season>"
+        case .weekOf: "the week of <day>"
+        case .durationFromTime: "<duration> before/after <time>"
+        case .dateTimeRange: "<datetime> - <datetime>"
         }
     }
 }

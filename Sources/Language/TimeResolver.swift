@@ -36,6 +36,9 @@ struct TimeResolver {
         var offsetIsWithin = false
         var offsetFromToday = false
         var isNow = false
+        var zoneOffset: Int?
+        var clockShift = 0
+        var rangeEnd: [TimeMention] = []
 
         init(_ mentions: [TimeMention]) {
             for m in mentions where !m.isInvalid {
@@ -44,7 +47,8 @@ struct TimeResolver {
                     lastDay = m.lastDay
                 }
                 part = part ?? m.part
-                if clock == nil, let c = m.clock { clock = c; clockEnd = m.clockEnd }
+                if clock == nil, let c = m.clock { clock = c; clockEnd = m.clockEnd; zoneOffset = m.zoneOffset; clockShift = m.clockShift }
+                if rangeEnd.isEmpty { rangeEnd = m.rangeEnd }
                 bound = bound ?? m.bound
                 if span == nil, let sp = m.span { span = sp; spanEnd = m.spanEnd }
                 if offset == nil, let o = m.offset { offset = o; offsetIsWithin = m.offsetIsWithin; offsetFromToday = m.offsetFromToday }
@@ -56,8 +60,19 @@ struct TimeResolver {
     func resolve(_ mentions: [TimeMention]) -> ResolvedTime? {
         let merged = Merged(mentions)
         guard let time = resolveBody(merged) else { return nil }
+        if !merged.rangeEnd.isEmpty, let joined = interval(from: time, to: merged.rangeEnd) { return joined }
         guard let bound = merged.bound else { return time }
         return apply(bound, to: time)
+    }
+
+    /// "from monday 9am to wednesday 5pm": the end side is resolved as the first one at or after the start
+    /// (now moved to the start), and the interval is closed (it includes the end's grain). The grain is the finer.
+    private func interval(from start: ResolvedTime, to endMentions: [TimeMention]) -> ResolvedTime? {
+        var later = context
+        later.now = start.start
+        guard let last = TimeResolver(context: later).resolve(endMentions), last.start >= start.start else { return nil }
+        let grain = min(start.grain, last.grain)
+        return ResolvedTime(start: start.start, end: end(of: last), grain: grain)
     }
 
     // MARK: - The whole expression
@@ -67,6 +82,9 @@ struct TimeResolver {
         if case let .year(year)? = merged.span, case let .date(nil, month, dayOfMonth)? = merged.day {
             var withYear = merged
             withYear.day = .date(year: year, month: month, day: dayOfMonth)
+            if case let .date(nil, lastMonth, lastDay)? = merged.lastDay {
+                withYear.lastDay = .date(year: lastMonth < month ? year + 1 : year, month: lastMonth, day: lastDay)
+            }
             withYear.span = nil
             return resolveBody(withYear)
         }
@@ -93,10 +111,10 @@ struct TimeResolver {
             return interval(from: first, 0, to: last + 1, 0, grain: .day)
         }
         if let first = merged.clock, let second = merged.clockEnd {
-            return clockRange(first, second, day: day, part: merged.part)
+            return clockRange(first, second, day: day, part: merged.part, shift: clockShift(merged))
         }
         if let clock = merged.clock {
-            guard let (start, grain) = clockInstant(clock, day: day, part: merged.part) else { return nil }
+            guard let (start, grain) = clockInstant(clock, day: day, part: merged.part, shift: clockShift(merged)) else { return nil }
             return ResolvedTime(start: date(start), grain: grain)
         }
         if let part = merged.part { return resolve(part, day: day) }
@@ -110,7 +128,8 @@ struct TimeResolver {
     private func apply(_ bound: BoundKind, to time: ResolvedTime) -> ResolvedTime {
         switch bound {
         case .before:
-            return ResolvedTime(start: context.now, end: time.start, grain: time.grain, open: .before)
+            // "before tuesday" said on a Tuesday names a bound already passed: the interval is empty, never inverted.
+            return ResolvedTime(start: min(context.now, time.start), end: time.start, grain: time.grain, open: .before)
         case .after:
             return ResolvedTime(start: time.start, end: nil, grain: time.grain, open: .after)
         case .by:
@@ -158,8 +177,8 @@ struct TimeResolver {
         if calendarUnit, merged.clock != nil || merged.part != nil {
             let local = context.offsets.local(fromUTC: shifted)
             let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
-            if let first = merged.clock, let second = merged.clockEnd { return clockRange(first, second, day: day, part: merged.part) }
-            if let clock = merged.clock, let (start, clockGrain) = clockInstant(clock, day: day, part: merged.part) {
+            if let first = merged.clock, let second = merged.clockEnd { return clockRange(first, second, day: day, part: merged.part, shift: clockShift(merged)) }
+            if let clock = merged.clock, let (start, clockGrain) = clockInstant(clock, day: day, part: merged.part, shift: clockShift(merged)) {
                 return ResolvedTime(start: date(start), grain: clockGrain)
             }
             if let part = merged.part { return resolve(part, day: day) }
@@ -205,18 +224,31 @@ struct TimeResolver {
 
     /// A clock on `day`, or its next occurrence that has not ended when no day is said. A bare 1-12 can be
     /// either half of the day: inside a part of day, the reading in that part; on a named day, the first.
-    func clockInstant(_ clock: ClockTime, day: Int?, part: PartOfDay?) -> (Int, TimeGrain)? {
-        let grain: TimeGrain = clock.saysMinutes ? .minute : .hour
-        let readings = readings(of: clock, part: part)
-        if let day { return (instant(day, readings[0]), grain) }
-        let length = grain == .minute ? 60 : 3600
+    func clockInstant(_ clock: ClockTime, day: Int?, part: PartOfDay?, shift: Int = 0) -> (Int, TimeGrain)? {
+        let grain: TimeGrain = clock.second != nil ? .second : (clock.saysMinutes ? .minute : .hour)
+        let readings = readings(of: clock, part: part, shift: shift)
+        let seconds = clock.second ?? 0
+        if let day { return (instant(day, readings[0]) + seconds, grain) }
+        let length = grain == .second ? 1 : (grain == .minute ? 60 : 3600)
         for d in today...(today + 2) {
-            for minute in readings where instant(d, minute) + length > nowUTC { return (instant(d, minute), grain) }
+            for minute in readings where instant(d, minute) + seconds + length > nowUTC { return (instant(d, minute) + seconds, grain) }
         }
         return nil
     }
 
     /// The readings of a clock, narrowed by a part of day ("8 tonight" is 20:00, "3 in the morning" 03:00).
+    private func readings(of clock: ClockTime, part: PartOfDay?, shift: Int) -> [Int] {
+        let readings = readings(of: clock, part: part)
+        return shift == 0 ? readings : readings.map { $0 + shift }
+    }
+
+    /// Minutes to add to a clock's readings: a duration before/after it, and a zone said after it
+    /// (converted at the user's offset now).
+    private func clockShift(_ merged: Merged) -> Int {
+        let zone = merged.zoneOffset.map { context.offsets.offset(atUTC: nowUTC) / 60 - $0 } ?? 0
+        return merged.clockShift + zone
+    }
+
     private func readings(of clock: ClockTime, part: PartOfDay?) -> [Int] {
         let all = clock.readings
         guard all.count > 1 else { return all }
@@ -231,7 +263,7 @@ struct TimeResolver {
 
     /// "3-5pm", "9:30 till 11", "from 9 to 5", "between 1 and 3": a closed interval, so the end includes its
     /// last grain ("3-5pm" is 15:00-18:00, "9:30-11:00" ends 11:01). A stated meridiem spreads to the start.
-    private func clockRange(_ first: ClockTime, _ second: ClockTime, day: Int?, part: PartOfDay?) -> ResolvedTime? {
+    private func clockRange(_ first: ClockTime, _ second: ClockTime, day: Int?, part: PartOfDay?, shift: Int = 0) -> ResolvedTime? {
         var startClock = first
         if first.meridiem == .unstated, !first.isUnambiguous, second.meridiem != .unstated, (1...12).contains(first.hour) {
             startClock.meridiem = second.meridiem
@@ -239,8 +271,8 @@ struct TimeResolver {
         }
         let grain: TimeGrain = first.saysMinutes || second.saysMinutes ? .minute : .hour
         let length = grain == .minute ? 1 : 60
-        let starts = readings(of: startClock, part: part)
-        let ends = readings(of: second, part: part)
+        let starts = readings(of: startClock, part: part, shift: shift)
+        let ends = readings(of: second, part: part, shift: shift)
         func endMinute(after start: Int) -> Int {
             for cycle in 0..<3 {
                 for minute in ends where minute + cycle * 1440 > start { return minute + cycle * 1440 }
@@ -271,6 +303,39 @@ struct TimeResolver {
 
     func dayNumber(of spec: DaySpec) -> Int? {
         switch spec {
+        case let .plus(base, days):
+            return dayNumber(of: base).map { $0 + days }
+        case let .holiday(holiday, which, year):
+            if let year { return holiday.day(inYear: year) }
+            let thisYear = CivilCalendar.date(ofDay: today).year
+            let days = ((thisYear - 1)...(thisYear + 1)).map(holiday.day(inYear:))
+            let ahead = days.filter { which == 0 ? $0 >= today : $0 > today }
+            let behind = days.filter { $0 < today }
+            switch which {
+            case 0, 1: return ahead.first
+            case 2: return ahead.dropFirst().first
+            case -2: return behind.dropLast().last
+            default: return behind.last
+            }
+        case let .nthWeekdayAfter(base, weekday, n):
+            guard let day = dayNumber(of: base) else { return nil }
+            return day + (weekday - CivilCalendar.weekday(ofDay: day) + 7) % 7 + 7 * (n - 1)
+        case let .closestWeekday(base, weekday, n):
+            guard let day = dayNumber(of: base) else { return nil }
+            // Candidates by distance, the later first on a tie.
+            let after = day + (weekday - CivilCalendar.weekday(ofDay: day) + 7) % 7
+            let candidates = [after, after - 7, after + 7, after - 14, after + 14]
+                .sorted { abs($0 - day) != abs($1 - day) ? abs($0 - day) < abs($1 - day) : $0 > $1 }
+            return candidates[min(n, candidates.count) - 1]
+        case let .businessDay(n):
+            var day = today
+            var left = abs(n)
+            while left > 0 {
+                day += n > 0 ? 1 : -1
+                let weekday = CivilCalendar.weekday(ofDay: day)
+                if weekday != 0 && weekday != 6 { left -= 1 }
+            }
+            return day
         case let .relative(days):
             return today + days
         case let .weekday(weekday, modifier, plusDays):
@@ -419,7 +484,67 @@ struct TimeResolver {
                             to: CivilCalendar.dayNumber(year: to + 1, month: 1, day: 1), 0, grain: .year)
         case .restOfWeek:
             return interval(from: today, 0, to: max(monday + 5, today + 1), 0, grain: .day)
+        case .allWeek:
+            return interval(from: monday, 0, to: monday + 6, 0, grain: .day)
+        case let .weekOf(spec):
+            guard let day = dayNumber(of: spec) else { return nil }
+            let week = CivilCalendar.mondayOfWeek(containing: day)
+            return ResolvedTime(start: date(instant(week == day ? week : week + 7, 0)), grain: .week)
+        case let .season(season, which):
+            return resolve(season, which: which)
+        case let .currentSeason(offset):
+            return currentSeason(offset: offset)
+        case let .lastWeekendOf(month):
+            guard let first = firstDay(of: month) else { return nil }
+            let (y, m, _) = CivilCalendar.date(ofDay: first)
+            let last = first + CivilCalendar.daysInMonth(year: y, month: m) - 1
+            let friday = last - (CivilCalendar.weekday(ofDay: last) - 5 + 7) % 7
+            return interval(from: friday, 18 * 60, to: friday + 3, 0, grain: .hour)
+        case let .unitAfter(unit, spec, n):
+            guard let day = dayNumber(of: spec) else { return nil }
+            switch unit {
+            case .week: return ResolvedTime(start: date(instant(CivilCalendar.mondayOfWeek(containing: day) + 7 * n, 0)), grain: .week)
+            case .month: return ResolvedTime(start: date(instant(CivilCalendar.firstOfMonth(containing: day, plusMonths: n), 0)), grain: .month)
+            case .year:
+                let year = CivilCalendar.date(ofDay: day).year + n
+                return ResolvedTime(start: date(instant(CivilCalendar.dayNumber(year: year, month: 1, day: 1), 0)), grain: .year)
+            default: return ResolvedTime(start: date(instant(day + n, 0)), grain: .day)
+            }
         }
+    }
+
+    /// Duckling's seasons: "summer" is the first one that has not ended, "next summer" the first that has not
+    /// begun, "last summer" the latest that has ended. Closed runs of days.
+    private func resolve(_ season: Season, which: Int) -> ResolvedTime? {
+        let thisYear = CivilCalendar.date(ofDay: today).year
+        let runs: [(Int, Int)] = ((thisYear - 2)...(thisYear + 1)).map { year in
+            let (from, to) = season.days
+            let first = CivilCalendar.dayNumber(year: year, month: from.0, day: from.1)
+            let last = CivilCalendar.dayNumber(year: to.0 < from.0 ? year + 1 : year, month: to.0, day: to.1)
+            return (first, last + 1)
+        }
+        let run: (Int, Int)?
+        switch which {
+        case 0: run = runs.first { $0.1 > today }
+        case 1: run = runs.first { $0.0 > today }
+        default: run = runs.last { $0.1 <= today }
+        }
+        guard let (first, end) = run else { return nil }
+        return interval(from: first, 0, to: end, 0, grain: .day)
+    }
+
+    /// "this season": the one around today; "next season" the one after it, "last season" the one before.
+    private func currentSeason(offset: Int) -> ResolvedTime? {
+        let order: [Season] = [.winter, .spring, .summer, .fall]
+        let (_, month, dayOfMonth) = CivilCalendar.date(ofDay: today)
+        let index = order.lastIndex { season in
+            let (from, _) = season.days
+            return (month, dayOfMonth) >= from
+        } ?? 0
+        // Before March 20 it is still the winter that began in December.
+        let current = (month, dayOfMonth) < Season.spring.days.from ? 0 : index
+        let target = order[((current + offset) % 4 + 4) % 4]
+        return resolve(target, which: offset == 0 ? 0 : (offset > 0 ? 1 : -1))
     }
 
     private func monthStart(_ month: Int, year: Int?, skipCurrent: Bool, past: Bool) -> Int? {

@@ -7,7 +7,7 @@ extension TimeScanner {
            let (last, end) = daySpec(at: next + 1) {
             var m = TimeMention(tokens: i..<end)
             m.day = day.inMonth(of: last)
-            m.lastDay = last
+            m.lastDay = last.inYear(of: day)
             m.rules.insert(.dayRange)
             m.flag(isPossible(day) ? nil : .impossibleDate, at: i..<next)
             m.flag(isPossible(last) ? nil : .impossibleDate, at: (next + 1)..<end)
@@ -59,6 +59,10 @@ extension TimeScanner {
 
     private func rule(for day: DaySpec) -> TimeRule {
         switch day {
+        case .holiday: .holiday
+        case let .plus(base, _): rule(for: base)
+        case .nthWeekdayAfter, .closestWeekday: .nthWeekdayOf
+        case .businessDay: .weekdayThisNext
         case .relative: .relativeDay
         case let .weekday(_, modifier, _):
             switch modifier {
@@ -90,17 +94,37 @@ extension TimeScanner {
     func daySpec(at i: Int) -> (DaySpec, Int)? {
         guard i < tokens.count else { return nil }
         if let w = word(i) {
+            if let holiday = holidaySpec(at: i) { return holiday }
+            if let business = businessDay(at: w == "the" ? i + 1 : i) { return business }
+            if let after = nthWeekdayAfter(at: w == "the" ? i + 1 : i) { return after }
+            if w == "the", let closest = closestWeekday(at: i + 1) { return closest }
+            if let counted = weekdayCount(at: i) { return counted }
+            // "day before christmas", "day after the 5th" (tomorrow and yesterday are read as relative days)
+            if w == "day", isWord(i + 1, ["after", "before"]), !isWord(i + 2, Lexicon.tomorrowWords), !isWord(i + 2, ["yesterday"]),
+               let (day, next) = daySpec(at: i + 2) {
+                return (day.shifted(by: isWord(i + 1, ["after"]) ? 1 : -1), next)
+            }
             if let relative = relativeDay(w, at: i) { return relative }
             if let counted = nthWeekdayOrLastDay(at: w == "the" ? i + 1 : i) { return counted }
             if let weekday = weekdaySpec(at: i) { return weekday }
             if let named = monthFirstDate(at: i) { return named }
             if w == "the" {
                 if let (day, next) = ordinalDay(at: i + 1) { return withMonthAfter(day, at: next) }
-                // "the first" alone is too common to be a day; with a month it is one.
+                // "the first" alone is too common to be a day; with a month, after "on", or from the tenth on it is one.
                 if let (day, next) = ordinalWordDay(at: i + 1) {
                     if let dated = monthNameAndYear(day: day, at: next) { return dated }
                     if let (month, end) = monthRef(at: next, needsOf: true) { return (.dayOf(month, day: day), end) }
-                    return nil
+                    return day >= 10 && day <= 31 || isWord(i - 1, ["on"]) ? (.dayOfMonth(day), next) : nil
+                }
+                // "the ides of march": the 15th of march, may, july and october, the 13th of other months.
+                if isWord(i + 1, ["ides", "ide"]), isWord(i + 2, ["of"]), let name = word(i + 3), let month = Lexicon.months[name] {
+                    let (year, next) = self.year(at: i + 4)
+                    return (.date(year: year, month: month, day: [3, 5, 7, 10].contains(month) ? 15 : 13), next)
+                }
+                // "the day after christmas", "the day before new year's eve"
+                if isWord(i + 1, ["day"]), isWord(i + 2, ["after", "before"]), !isWord(i + 3, Lexicon.tomorrowWords),
+                   !isWord(i + 3, ["yesterday"]), let (day, next) = daySpec(at: i + 3) {
+                    return (day.shifted(by: isWord(i + 2, ["after"]) ? 1 : -1), next)
                 }
                 if isWord(i + 1, ["day"]), isWord(i + 2, ["after"]), isWord(i + 3, Lexicon.tomorrowWords) {
                     return (.relative(days: 2), i + 4)
@@ -167,6 +191,9 @@ extension TimeScanner {
         if isWord(next, ["after"]), isWord(next + 1, ["next"]) {
             return (.weekday(weekday, .afterNext, plusDays: 0), next + 2)
         }
+        if isWord(next, ["before"]), isWord(next + 1, ["last"]) {
+            return (.weekday(weekday, .count(-2), plusDays: 0), next + 2)
+        }
         return (.weekday(weekday, .bare, plusDays: 0), next)
     }
 
@@ -193,6 +220,8 @@ extension TimeScanner {
         guard let name = word(i), let month = Lexicon.months[name] else { return nil }
         var j = i + 1
         if isSymbol(j, ".") || (isSymbol(j, "-") || isSymbol(j, "/")) && isAttached(j) && number(j + 1) != nil { j += 1 }
+        // "march, 6th 2016"
+        if isSymbol(j, ","), number(j + 1) != nil, isWord(j + 2, Lexicon.ordinalSuffixes) { j += 1 }
         if isWord(j, ["the"]) { j += 1 }
         if let (day, afterDay) = ordinalWordDay(at: j) {
             let (year, next) = year(at: afterDay)
@@ -242,25 +271,63 @@ extension TimeScanner {
     /// "first monday of march", "the last friday of the month", "second tuesday in april", "last day of the month".
     private func nthWeekdayOrLastDay(at i: Int) -> (DaySpec, Int)? {
         let n: Int
+        var j = i + 1
         if isWord(i, ["last", "final"]) { n = -1 } else if let (value, _) = ordinalWordDay(at: i), isWord(i + 1, ["day"]) || value <= 5 {
             n = value
+        } else if let (value, next) = ordinalDay(at: i), value <= 5, word(next).flatMap({ Lexicon.weekdays[$0] }) != nil {
+            n = value  // "the 1st monday of june"
+            j = next
         } else {
             return nil
         }
-        if isWord(i + 1, ["day"]), let (month, end) = monthRef(at: i + 2, needsOf: true) {
+        if isWord(j, ["day"]), let (month, end) = monthRef(at: j + 1, needsOf: true) {
             return n == -1 ? (.lastDayOf(month), end) : (.dayOf(month, day: n), end)
         }
-        guard let name = word(i + 1), let weekday = Lexicon.weekdays[name],
-              let (month, end) = monthRef(at: i + 2, needsOf: true) else { return nil }
+        guard let name = word(j), let weekday = Lexicon.weekdays[name],
+              let (month, end) = monthRef(at: j + 1, needsOf: true) else { return nil }
         return (.nthWeekdayOf(month, weekday: weekday, n: n), end)
     }
 
     /// "2 thursdays from now", "3 mondays ago".
-    private func weekdayCount(at i: Int) -> (DaySpec, Int)? {
-        guard let count = number(i), (1...52).contains(count), let name = word(i + 1), let weekday = Lexicon.weekdays[name] else { return nil }
-        if isWord(i + 2, ["from"]), isWord(i + 3, ["now", "today"]) { return (.weekday(weekday, .count(count), plusDays: 0), i + 4) }
-        if isWord(i + 2, ["ago", "back"]) { return (.weekday(weekday, .count(-count), plusDays: 0), i + 3) }
+    func weekdayCount(at i: Int) -> (DaySpec, Int)? {
+        guard let (count, afterCount) = number(i).map({ ($0, i + 1) }) ?? wordNumber(at: i), (1...52).contains(count),
+              let name = word(afterCount), let weekday = Lexicon.weekdays[name] else { return nil }
+        let j = afterCount + 1
+        if isWord(j, ["from"]), isWord(j + 1, ["now", "today"]) { return (.weekday(weekday, .count(count), plusDays: 0), j + 2) }
+        if isWord(j, ["ago", "back"]) { return (.weekday(weekday, .count(-count), plusDays: 0), j + 1) }
+        // "2 fridays from march 1": the second friday on or after it.
+        if isWord(j, ["from", "after"]), let (base, end) = daySpec(at: j + 1) { return (.nthWeekdayAfter(base, weekday: weekday, n: count), end) }
         return nil
+    }
+
+    /// "the second monday after christmas", "first friday after the 10th".
+    func nthWeekdayAfter(at i: Int) -> (DaySpec, Int)? {
+        guard let (n, next) = ordinalWordDay(at: i) ?? ordinalDay(at: i), (1...10).contains(n), let name = word(next),
+              let weekday = Lexicon.weekdays[name], isWord(next + 1, ["after"]), let (base, end) = daySpec(at: next + 2) else { return nil }
+        return (.nthWeekdayAfter(base, weekday: weekday, n: n), end)
+    }
+
+    /// "the closest monday to march 5", "the second closest friday to christmas".
+    func closestWeekday(at i: Int) -> (DaySpec, Int)? {
+        var j = i
+        var n = 1
+        if let (value, next) = ordinalWordDay(at: j) ?? ordinalDay(at: j), value <= 5 { n = value; j = next }
+        guard isWord(j, ["closest", "nearest"]), let name = word(j + 1), let weekday = Lexicon.weekdays[name],
+              isWord(j + 2, ["to"]), let (base, end) = daySpec(at: j + 3) else { return nil }
+        return (.closestWeekday(to: base, weekday: weekday, n: n), end)
+    }
+
+    /// "next weekday", "the previous business day", "next working day".
+    func businessDay(at i: Int) -> (DaySpec, Int)? {
+        let direction: Int
+        switch word(i) {
+        case "next", "following", "coming": direction = 1
+        case "last", "previous", "past": direction = -1
+        default: return nil
+        }
+        if isWord(i + 1, ["weekday"]) { return (.businessDay(direction), i + 2) }
+        guard isWord(i + 1, ["business", "working", "work"]), isWord(i + 2, ["day"]) else { return nil }
+        return (.businessDay(direction), i + 3)
     }
 
     /// "23rd" (the suffix stuck to the number).
@@ -337,6 +404,13 @@ extension TimeScanner {
         }
         // "2-14", "12-25", "2-14-2027": month-day with a hyphen when the second number cannot be an hour of a
         // range ("9-11" stays a clock range).
+        // "12-30-16", "30-12-2016": three hyphenated numbers are a date in the user's order.
+        if isSymbol(i + 1, "-"), isAttached(i + 1), isAttached(i + 2), let second = number(i + 2), tokens[i + 2].text.count <= 2,
+           isSymbol(i + 3, "-"), isAttached(i + 3), let y = number(i + 4), isAttached(i + 4), [2, 4].contains(tokens[i + 4].text.count),
+           !isSymbol(i + 5, "-") {
+            let year = tokens[i + 4].text.count == 2 ? (y < 50 ? 2000 + y : 1900 + y) : y
+            return (.numeric(first, second, year: year), i + 5)
+        }
         if isSymbol(i + 1, "-"), isAttached(i + 1), isAttached(i + 2), let second = number(i + 2), tokens[i + 2].text.count <= 2,
            (1...12).contains(first), (13...31).contains(second), !isWord(i + 3, ["am", "pm", "a", "p"]) {
             if isSymbol(i + 3, "-"), isAttached(i + 3), let y = number(i + 4), isAttached(i + 4), tokens[i + 4].text.count == 4 {

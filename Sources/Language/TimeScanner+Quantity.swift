@@ -170,6 +170,15 @@ extension TimeScanner {
                 m.rules.insert(.offsetFromNow)
                 return m
             }
+            // "3 hours after 5pm", "30 minutes before noon": the clock moved by the amount.
+            if let minutes = Self.minutes(of: total), total.unit != .day, total.unit != .week, total.unit != .fortnight,
+               let clock = clockMention(at: next + 1, strong: false), clock.clockEnd == nil, !clock.isInvalid {
+                var m = extended(clock, from: i)
+                m.clockShift = isWord(next, ["before"]) ? -minutes : minutes
+                if minutes % 60 != 0 { m.clock?.saysMinutes = true }
+                m.rules.insert(.durationFromTime)
+                return m
+            }
             // "a week from monday", "2 days after tomorrow", "3 days before friday"
             if let (day, end) = daySpec(at: next + 1), let days = wholeDays(quantity), afterFirst == afterAll {
                 var m = TimeMention(tokens: i..<end)
@@ -259,6 +268,10 @@ extension TimeScanner {
 extension DaySpec {
     /// "the 13th" in "from the 13th to the 15th of july" takes the month (and year) of the end.
     func inMonth(of last: DaySpec) -> DaySpec {
+        // "10 august - 12 september 2013": the year said at the end is the start's too.
+        if case let .date(nil, month, day) = self, case let .date(year?, lastMonth, _) = last {
+            return .date(year: month > lastMonth ? year - 1 : year, month: month, day: day)
+        }
         guard case let .dayOfMonth(day) = self else { return self }
         switch last {
         case let .date(year, month, _): return .date(year: year, month: month, day: day)
@@ -267,12 +280,19 @@ extension DaySpec {
         }
     }
 
+    /// "10 august 2013 - 12 september": the end takes the start's year (the next one if it would come first).
+    func inYear(of first: DaySpec) -> DaySpec {
+        guard case let .date(nil, month, day) = self, case let .date(year?, firstMonth, firstDay) = first else { return self }
+        return .date(year: (month, day) < (firstMonth, firstDay) ? year + 1 : year, month: month, day: day)
+    }
+
     /// The day moved by whole days ("a week from monday").
     func shifted(by days: Int) -> DaySpec {
         switch self {
         case let .relative(d): .relative(days: d + days)
         case let .weekday(w, modifier, plusDays): .weekday(w, modifier, plusDays: plusDays + days)
-        default: self  // absolute dates are rarely shifted; keep them as said
+        case let .plus(base, d): .plus(base, days: d + days)
+        default: .plus(self, days: days)
         }
     }
 }

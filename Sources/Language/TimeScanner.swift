@@ -9,14 +9,33 @@ struct TimeScanner {
         var mentions: [TimeMention] = []
         var index = 0
         while index < tokens.count {
-            if let mention = mention(at: index), mention.tokens.upperBound > index {
+            if let found = mention(at: index), found.tokens.upperBound > index {
+                let mention = withZone(found)
                 mentions.append(mention)
                 index = mention.tokens.upperBound
+                // "thu oct 26 11:00:09 2023": a year said after the clock belongs to the date.
+                if mention.clock != nil, let year = yearAfterClock(at: index) {
+                    mentions.append(year)
+                    index += 1
+                }
             } else {
                 index += 1
             }
         }
         return mentions
+    }
+
+    /// The mentions, with separate datetimes around a range connector joined into intervals (free text only:
+    /// the command grammars split "from X to Y" themselves).
+    func scanJoiningRanges() -> [TimeMention] { joiningRanges(scan()) }
+
+    private func yearAfterClock(at i: Int) -> TimeMention? {
+        guard let value = number(i), tokens[i].text.count == 4, (1900...2200).contains(value),
+              !isSymbol(i + 1, ":"), !isSymbol(i + 1, "-"), !isSymbol(i + 1, "/") else { return nil }
+        var m = TimeMention(tokens: i..<(i + 1))
+        m.span = .year(value)
+        m.rules.insert(.year)
+        return m
     }
 
     // MARK: - Token access
@@ -46,10 +65,14 @@ struct TimeScanner {
     // MARK: - Dispatch
 
     func mention(at i: Int) -> TimeMention? {
-        guard let w = word(i) else { return standaloneMention(at: i) }
+        guard let w = word(i) else {
+            // "@ 9", "~5pm"
+            if isSymbol(i, "@") || isSymbol(i, "~"), let m = clockMention(at: i + 1, strong: false) { return extended(m, from: i) }
+            return standaloneMention(at: i)
+        }
         switch w {
         case "at", "@", "around", "about", "approx", "approximately", "~", "exactly", "circa":
-            if w == "at", isWord(i + 1, ["the"]), isWord(i + 2, ["moment"]) { return nowMention(i..<(i + 3)) }
+            if w == "at", isWord(i + 1, ["the", "this"]), isWord(i + 2, ["moment"]) { return nowMention(i..<(i + 3)) }
             if let m = clockMention(at: i + 1, strong: false) { return extended(m, from: i) }
             return standaloneMention(at: i + 1).map { extended($0, from: i) }
         case "on":
@@ -58,7 +81,8 @@ struct TimeScanner {
         case "in", "during":
             if let m = offsetMention(at: i + 1) { return extended(m, from: i) }
             // "in about 5 hours", "in around ~2 days"
-            let approx = skipping(skipping(i + 1, ["about", "around", "approximately", "approx", "roughly", "maybe"]), ["~"])
+            let aboutWord = skipping(i + 1, ["about", "around", "approximately", "approx", "roughly", "maybe"])
+            let approx = isSymbol(aboutWord, "~") ? aboutWord + 1 : aboutWord
             if approx > i + 1, let m = offsetMention(at: approx) { return extended(m, from: i) }
             if isWord(i + 1, ["the"]), let m = partMention(at: i + 2) { return extended(m, from: i) }
             if let m = partMention(at: i + 1), !isWord(i + 1, ["this", "after", "early", "late"]) { return extended(m, from: i) }
@@ -126,9 +150,20 @@ struct TimeScanner {
                 return negative
             }
         case "now", "immediately", "asap", "atm":
+            // "now + 40 minutes", "now - 2h"
+            if w == "now", isSymbol(i + 1, "+") || isSymbol(i + 1, "-"), let m = offsetMention(at: i + 2) {
+                var shifted = extended(m, from: i)
+                if isSymbol(i + 1, "-") { shifted.offset?.amount.negate() }
+                shifted.rules.insert(.offsetFromNow)
+                return shifted
+            }
             return nowMention(i..<(i + 1))
         case "right", "just":
             if isWord(i + 1, ["now"]) { return nowMention(i..<(i + 2)) }
+            if w == "right", isWord(i + 1, ["away"]) { return nowMention(i..<(i + 2)) }
+        case "no":
+            // "no later than friday": by friday.
+            if isWord(i + 1, ["later"]), isWord(i + 2, ["than"]), let m = boundMention(.by, at: i + 3, from: i) { return m }
         case "as":
             if isWord(i + 1, ["soon"]), isWord(i + 2, ["as"]), isWord(i + 3, ["possible", "possibly"]) {
                 return nowMention(i..<(i + 4))
@@ -199,6 +234,9 @@ struct TimeScanner {
             plus.rules.insert(.offsetFromNow)
             return plus
         }
+        // "5 minutes to 8pm" is a clock, not a duration.
+        if let (_, afterAmount) = amount(at: i), isWord(afterAmount, ["minutes", "mins", "min"]),
+           isWord(afterAmount + 1, ["to", "till", "til", "past", "of", "after"]), let m = clockMention(at: i, strong: false) { return m }
         if let m = quantityMention(at: i) { return m }
         if let m = spanMention(at: i) { return m }
         if let m = dayRangeOrDay(at: i) { return m }

@@ -2,6 +2,7 @@ import Conversation
 import Foundation
 import Logging
 import SharedValues
+import StoreProtocols
 
 extension MatrixAdapter {
     /// Hands one message to the engine and sends its answer. The answer is recorded by the engine
@@ -9,10 +10,10 @@ extension MatrixAdapter {
     func handle(_ work: PendingWork, nextBatch: String?, receivedAt: ContinuousClock.Instant) async {
         crashIfTesting(at: .beforeHandle)
         guard let (text, target, verdict) = await inbound(for: work) else { return }
-        var state: [String: String] = [:]
-        if let nextBatch { state[StateKey.nextBatch] = nextBatch }
+        var state: [AdapterStateEntry] = []
+        if let nextBatch { state.append(StateKey.nextBatch.entry(nextBatch)) }
         if target.eventID != work.externalID || target.threadRootID != nil {
-            state[StateKey.answerTarget(work.externalID)] = AnswerTarget(target).encoded
+            state.append(StateKey.answerTarget(work.externalID).entry(AnswerTarget(target).encoded))
         }
         let message = InboundMessage(network: .matrix, userID: target.sender, roomID: work.roomID, text: text, receivedAt: Date(),
                                      isAdmin: settings.admins.contains(target.sender),
@@ -59,7 +60,7 @@ extension MatrixAdapter {
                 let sentID = try await sendEvent(NoticeContent.answer(response.replies, to: target), type: "m.room.message", in: roomID,
                                                  txnID: TransactionID.reply(to: externalID, index: 0))
                 if let eventID = response.verdictEventID, let sentID {
-                    await engine.setAdapterState(StateKey.scheduleMessage(sentID), String(eventID))
+                    await engine.setAdapterState(StateKey.scheduleMessage(sentID).entry(String(eventID)))
                 }
             }
             if let reaction = response.reaction, reactOnSource {
@@ -90,8 +91,7 @@ extension MatrixAdapter {
     /// Answers recorded but never confirmed (a crash or an outage between commit and send).
     func sendUndeliveredAnswers() async {
         hasUndelivered = false
-        // Matrix event ids start with "$"; other front ends' answers are theirs to resend.
-        for pending in await engine.undeliveredAnswers() where pending.externalID.hasPrefix("$") {
+        for pending in await engine.undeliveredAnswers(on: .matrix) {
             if Task.isCancelled { return }
             let stored = await engine.adapterState(StateKey.answerTarget(pending.externalID))
             let target = stored.flatMap(AnswerTarget.init(encoded:))?.message(sender: pending.response.userID)

@@ -20,7 +20,7 @@ extension MatrixAdapter {
         do {
             let sent = try await sendEvent(NoticeContent.plain(message.text), type: "m.room.message", in: roomID, txnID: txnID)
             if let sent, let eventID = message.verdictEventID {
-                await engine.setAdapterState(StateKey.scheduleMessage(sent), String(eventID))
+                await engine.setAdapterState(StateKey.scheduleMessage(sent).entry(String(eventID)))
             }
         } catch {
             logger.warning("could not post a proactive message", metadata: ["room_id": "\(roomID)", "error": "\(error)"])

@@ -52,7 +52,7 @@ extension MatrixAdapter {
         do {
             _ = try await sendEvent(NoticeContent.plain(text), type: "m.room.message", in: roomID,
                                     txnID: TransactionID.encryptionNotice(in: roomID))
-            await engine.setAdapterState(key, "sent")
+            await engine.setAdapterState(key.entry("sent"))
             logger.info("told an encrypted room that the bot cannot read it", metadata: ["room_id": "\(roomID)"])
         } catch {
             logger.warning("could not send the encryption notice", metadata: ["room_id": "\(roomID)", "error": "\(error)"])

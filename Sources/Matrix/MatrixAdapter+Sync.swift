@@ -53,7 +53,7 @@ extension MatrixAdapter {
             await Task { await self.handle(item, nextBatch: isLast ? batch.nextBatch : nil, receivedAt: receivedAt) }.value
         }
         await askToResendUnreadable()
-        await engine.setAdapterState(StateKey.nextBatch, batch.nextBatch)
+        await engine.setAdapterState(StateKey.nextBatch.entry(batch.nextBatch))
     }
 
     /// On the sync after the bot joins, the timeline may reach back before the join; those

@@ -3,7 +3,7 @@ import Foundation
 import HTTP
 import Logging
 import SharedValues
-import Storage
+import StoreProtocols
 
 /// The Matrix front end: long-polls `/sync`, hands each person's message to the engine and sends
 /// the engine's answers back. It moves messages and nothing else; exactly-once comes from the
@@ -62,9 +62,9 @@ public actor MatrixAdapter {
         }
     }
 
-    /// Uses the configured token, else the one stored after an earlier password login, else logs in once.
+    /// Uses the configured token, else the one kept after an earlier password login, else logs in once.
     func signIn() async throws {
-        let stored = await engine.adapterState(StateKey.accessToken(settings.userID))
+        let stored = storedToken()
         if let token = settings.accessToken, !token.isEmpty {
             api.accessToken = token
         } else if let stored {
@@ -105,9 +105,32 @@ public actor MatrixAdapter {
         ]
         let answer = try await patientCaller.run("login") { [api] in try await api.call(.post, "/_matrix/client/v3/login", body: body) }
         guard let token = answer["access_token"]?.string else { throw MatrixError.malformedResponse("login without access_token") }
-        await engine.setAdapterState(StateKey.accessToken(settings.userID), token)
-        logger.info("logged in with the password; the access token is kept in the database")
+        keep(token)
         return token
+    }
+
+    private func storedToken() -> String? {
+        do {
+            return try settings.tokenFile?.read()
+        } catch {
+            logger.warning("could not read the access token file; logging in with the password",
+                           metadata: ["path": "\(settings.tokenFile?.path ?? "")", "error": "\(error)"])
+            return nil
+        }
+    }
+
+    private func keep(_ token: String) {
+        guard let file = settings.tokenFile else {
+            logger.info("logged in with the password; the access token is kept in memory only")
+            return
+        }
+        do {
+            try file.write(token)
+            logger.info("logged in with the password; the access token is kept in a private file", metadata: ["path": "\(file.path)"])
+        } catch {
+            logger.warning("could not keep the access token; the next start logs in again",
+                           metadata: ["path": "\(file.path)", "error": "\(error)"])
+        }
     }
 
     private func uploadFilter() async throws -> String {
@@ -127,7 +150,7 @@ public actor MatrixAdapter {
         _ = await encryption?.receive(response.keys)
         await noteRooms(response)
         await commitEncryption(applied: response.nextBatch)
-        await engine.setAdapterState(StateKey.nextBatch, response.nextBatch)
+        await engine.setAdapterState(StateKey.nextBatch.entry(response.nextBatch))
         logger.info("first start: skipped the history before now")
         return response.nextBatch
     }

@@ -1,4 +1,5 @@
 import Foundation
+import StoreProtocols
 
 /// What the Matrix front end needs from bot.conf (`[matrix]`), already validated by BotConfig.
 public struct MatrixSettings: Sendable {
@@ -7,8 +8,10 @@ public struct MatrixSettings: Sendable {
     public var userID: String
     /// From the config or environment; preferred over a password.
     public var accessToken: String?
-    /// Used once to log in when there is no token; the token it yields is kept in the database.
+    /// Used once to log in when there is no token; the token it yields is kept in `tokenFile`.
     public var password: String?
+    /// Where the token of a password login is kept between runs; without one, each start logs in again.
+    public var tokenFile: AccessTokenFile?
     public var allowedInviters: [String]
     public var admins: Set<String>
     /// How long the homeserver may hold a `/sync` open (the issue's `timeout=30000`).
@@ -49,13 +52,29 @@ public enum CrashPoint: String, Sendable {
     case afterSend = "after-send"
 }
 
-/// Keys of the adapter state the Matrix front end keeps in the engine's database.
+/// The adapter state the Matrix front end keeps in the engine's database, by kind, each with how long it stays useful.
 enum StateKey {
-    static let nextBatch = "matrix.next_batch"
-    static func accessToken(_ userID: String) -> String { "matrix.access_token." + userID }
-    static func encryptionNotice(_ roomID: String) -> String { "matrix.e2ee_notice." + roomID }
+    private static let day: TimeInterval = 86_400
+    /// Where `/sync` resumes. A bot away longer than this starts afresh instead of answering month-old messages.
+    static let syncToken = AdapterStateKind("sync_token", lifetime: 30 * day)
     /// The engine's id of the event a bot message was about, so a 👍 on that message is a verdict on that event.
-    static func scheduleMessage(_ eventID: String) -> String { "matrix.schedule_message." + eventID }
-    /// Where the answer to a message goes when that is not simply "reply to it" (threads, reactions).
-    static func answerTarget(_ externalID: String) -> String { "matrix.answer_target." + externalID }
+    /// A reaction on a message older than this no longer marks anything.
+    static let verdictEvent = AdapterStateKind("verdict_event", lifetime: 30 * day)
+    /// Where the answer to a message goes when that is not simply "reply to it" (threads, reactions); needed
+    /// only until the answer is sent, and a resend without it still replies to the message.
+    static let answerTarget = AdapterStateKind("answer_target", lifetime: 14 * day)
+    /// The "I cannot read encrypted rooms" notice, sent once per room for good.
+    static let encryptionNotice = AdapterStateKind("encryption_notice", lifetime: nil)
+
+    static let nextBatch = AdapterStateKey(.matrix, syncToken)
+    static func encryptionNotice(_ roomID: String) -> AdapterStateKey { AdapterStateKey(.matrix, encryptionNotice, roomID) }
+    static func scheduleMessage(_ eventID: String) -> AdapterStateKey { AdapterStateKey(.matrix, verdictEvent, eventID) }
+    static func answerTarget(_ externalID: String) -> AdapterStateKey { AdapterStateKey(.matrix, answerTarget, externalID) }
+}
+
+extension AdapterStateKey {
+    /// This value, written now.
+    func entry(_ value: String?, at instant: Date = Date()) -> AdapterStateEntry {
+        AdapterStateEntry(self, value, writtenAt: instant)
+    }
 }

@@ -3,7 +3,7 @@ import Foundation
 import HTTP
 import Logging
 import MatrixCrypto
-import Storage
+import StoreProtocols
 
 /// End-to-end encryption for the Matrix adapter: decrypts what arrives (to-device room keys, then
 /// Megolm timeline events) and encrypts what the bot sends in encrypted rooms. libolm state lives in
@@ -96,7 +96,7 @@ actor RoomEncryption {
     }
 
     /// Writes every crypto and adapter change in one transaction, with `state` (the sync token) when given.
-    func commitChanges(state: [String: String] = [:]) async throws {
+    func commitChanges(state: [AdapterStateEntry] = []) async throws {
         let crypto = await machine.takeChanges().map { CryptoStoreRow(kind: $0.kind.rawValue, id: $0.id, value: $0.value) }
         // Oldest first, so a newer version of a row wins: rows of a failed write, then adapter rows, then crypto.
         var merged = unwritten
@@ -129,7 +129,7 @@ actor RoomEncryption {
         return try await body()
     }
 
-    func commit(state: [String: String] = [:]) async throws {
+    func commit(state: [AdapterStateEntry] = []) async throws {
         try await exclusively { try await commitChanges(state: state) }
     }
 

@@ -129,6 +129,7 @@ enum Migrations {
         registerMatrixCrypto(&migrator)
         registerCalendar(&migrator)
         registerCostLog(&migrator)
+        registerAdapterState(&migrator)
         return migrator
     }
 }

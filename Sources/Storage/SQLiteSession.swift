@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import StoreProtocols
 import SchedulerCore
 
 /// One transaction's view of the SQLite database.
@@ -192,7 +193,7 @@ struct SQLiteSession: StoreSession {
         }
     }
 
-    // MARK: Adapter state
+    // MARK: Engine values and deliveries
 
     func value(forKey key: String) throws -> String? {
         try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM bot_state WHERE key = ?"), arguments: [key])
@@ -212,9 +213,9 @@ struct SQLiteSession: StoreSession {
                           arguments: [externalID]) ?? false
     }
 
-    func markHandled(externalID: String, at instant: Date) throws -> Bool {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO handled_external_event (id, handled_at) VALUES (?, ?)")
-            .execute(arguments: [externalID, ColumnCoding.seconds(instant)])
+    func markHandled(externalID: String, on network: Network, at instant: Date) throws -> Bool {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO handled_external_event (id, network, handled_at) VALUES (?, ?, ?)")
+            .execute(arguments: [externalID, network.rawValue, ColumnCoding.seconds(instant)])
         return db.changesCount > 0
     }
 
@@ -223,9 +224,12 @@ struct SQLiteSession: StoreSession {
             .execute(arguments: [answer, externalID])
     }
 
-    func undeliveredAnswers(limit: Int) throws -> [(externalID: String, answer: String)] {
-        let sql = "SELECT id, answer FROM handled_external_event WHERE delivered_at IS NULL AND answer IS NOT NULL ORDER BY handled_at, id LIMIT ?"
-        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [limit]).map { ($0["id"], $0["answer"]) }
+    func undeliveredAnswers(on network: Network, limit: Int) throws -> [(externalID: String, answer: String)] {
+        let sql = """
+            SELECT id, answer FROM handled_external_event
+            WHERE network = ? AND delivered_at IS NULL AND answer IS NOT NULL ORDER BY handled_at, id LIMIT ?
+            """
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [network.rawValue, limit]).map { ($0["id"], $0["answer"]) }
     }
 
     func markDelivered(externalID: String, at instant: Date) throws {

@@ -1,27 +1,5 @@
 import GRDB
-
-/// One row of the Matrix crypto store; `value == nil` deletes it when saved.
-public struct CryptoStoreRow: Sendable, Equatable {
-    public var kind: String
-    public var id: String
-    public var value: String?
-
-    public init(kind: String, id: String, value: String?) {
-        self.kind = kind
-        self.id = id
-        self.value = value
-    }
-}
-
-/// Where the Matrix adapter keeps its end-to-end encryption state.
-public protocol MatrixCryptoStore: Sendable {
-    /// Every row of these kinds (all rows when `kinds` is empty).
-    func cryptoRows(kinds: [String]) throws -> [CryptoStoreRow]
-    /// Writes the rows and the adapter state values (e.g. the sync token) in one transaction.
-    func saveCryptoRows(_ rows: [CryptoStoreRow], state: [String: String]) throws
-    /// Deletes every crypto row (the device they belonged to is gone).
-    func deleteAllCryptoRows() throws
-}
+import StoreProtocols
 
 extension SQLiteStore: MatrixCryptoStore {
     public func cryptoRows(kinds: [String]) throws -> [CryptoStoreRow] {
@@ -34,7 +12,7 @@ extension SQLiteStore: MatrixCryptoStore {
         }
     }
 
-    public func saveCryptoRows(_ rows: [CryptoStoreRow], state: [String: String]) throws {
+    public func saveCryptoRows(_ rows: [CryptoStoreRow], state: [AdapterStateEntry]) throws {
         guard !rows.isEmpty || !state.isEmpty else { return }
         try databaseWriter.write { db in
             for row in rows {
@@ -47,9 +25,7 @@ extension SQLiteStore: MatrixCryptoStore {
                     try db.cachedStatement(sql: "DELETE FROM matrix_crypto WHERE kind = ? AND id = ?").execute(arguments: [row.kind, row.id])
                 }
             }
-            for (key, value) in state.sorted(by: { $0.key < $1.key }) {
-                try SQLiteSession(db: db).setValue(value, forKey: key)
-            }
+            for entry in state { try SQLiteSession(db: db).save(entry) }
         }
     }
 

@@ -44,6 +44,8 @@ struct App {
     }
 
     var databasePath: String { dataDirectory + "/scheduler-bot.sqlite" }
+    /// Credentials the bot obtains itself (a Matrix login's token), kept in private files out of the database.
+    var secretsDirectory: String { dataDirectory + "/secrets" }
 
     func openStore(at path: String) throws -> SQLiteStore {
         let folder = (path as NSString).deletingLastPathComponent

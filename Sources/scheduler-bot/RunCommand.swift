@@ -30,7 +30,7 @@ struct RunCommand: AsyncParsableCommand {
         let store = try app.openStore(at: app.databasePath)
         let engine = try app.engine(store: store)
         var adapters: [ChatAdapter] = []
-        if matrixConfigured { adapters.append(.matrix(app, engine: engine, cryptoStore: store)) }
+        if matrixConfigured { adapters.append(try .matrix(app, engine: engine, store: store)) }
         if let irc = app.ircSettings() { adapters.append(try .irc(irc, engine: engine)) }
         let listener = try await app.startWebListener(engine: engine, probes: app.networkProbes)
         defer { if let listener { Task { await listener.stop() } } }
@@ -49,7 +49,7 @@ struct ChatAdapter: Sendable {
     let name: String
     let run: @Sendable () async throws -> Void
 
-    static func matrix(_ app: App, engine: Engine, cryptoStore: any MatrixCryptoStore) -> ChatAdapter {
+    static func matrix(_ app: App, engine: Engine, store: SQLiteStore) throws -> ChatAdapter {
         let config = app.config
         var settings = MatrixSettings(
             homeserverURL: config.string("matrix", "homeserver_url"),
@@ -58,6 +58,9 @@ struct ChatAdapter: Sendable {
             password: config.string("matrix", "password"),
             allowedInviters: config.list("matrix", "allowed_inviters"),
             admins: Set(config.list("matrix", "admins") + config.list("admin", "users")))
+        let tokenFile = AccessTokenFile(directory: app.secretsDirectory, userID: settings.userID)
+        try tokenFile.adoptDatabaseToken(from: store, userID: settings.userID)
+        settings.tokenFile = tokenFile
         settings.encryption = config.boolean("matrix", "encryption")
         settings.pickleKey = config.string("matrix", "pickle_key").isEmpty ? nil : config.string("matrix", "pickle_key")
         // TEST ONLY (fault tests): kill the process at a chosen point of handling a message.
@@ -67,7 +70,7 @@ struct ChatAdapter: Sendable {
             settings.undecryptableNoticeDelay = seconds
         }
         let adapter = MatrixAdapter(settings: settings, engine: engine, http: CurlHTTPClient(maxResponseBytes: 32 << 20),
-                                    logger: Logger(label: "scheduler-bot.matrix"), cryptoStore: cryptoStore)
+                                    logger: Logger(label: "scheduler-bot.matrix"), cryptoStore: store)
         return ChatAdapter(name: "matrix") { try await adapter.run() }
     }
 

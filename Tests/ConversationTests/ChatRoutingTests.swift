@@ -153,6 +153,6 @@ enum ChatFixtures {
         let second = await engine.handle(message)
         #expect(first.route == .assistant && second.isDuplicate)
         #expect(try store.read { try $0.calls(since: .distantPast) }.count == 1)
-        #expect(await engine.undeliveredAnswers().first?.response == first)
+        #expect(await engine.undeliveredAnswers(on: .matrix).first?.response == first)
     }
 }

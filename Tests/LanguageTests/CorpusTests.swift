@@ -96,6 +96,21 @@ enum Corpus {
         #expect(Double(heldPassed) / Double(heldTotal) >= 0.75, "duckling-forms-holdout: \(heldPassed)/\(heldTotal)")
     }
 
+    /// The rules of Duckling's EN grammar beyond those: zones in the text, holidays, seasons, "the week of",
+    /// datetime-to-datetime ranges, durations before/after a time (labelled before the parser ran on them).
+    @Test func ducklingRulesAndTheirHeldOutFifth() throws {
+        let (passed, total) = try score("duckling-rules")
+        #expect(Double(passed) / Double(total) >= 0.95, "duckling-rules: \(passed)/\(total)")
+        let (heldPassed, heldTotal) = try score("duckling-rules-holdout")
+        print("held-out fifth: \(heldPassed)/\(heldTotal)")
+        #expect(Double(heldPassed) / Double(heldTotal) >= 0.75, "duckling-rules-holdout: \(heldPassed)/\(heldTotal)")
+        let (secondPassed, secondTotal) = try score("duckling-rules-2")
+        #expect(Double(secondPassed) / Double(secondTotal) >= 0.95, "duckling-rules-2: \(secondPassed)/\(secondTotal)")
+        let (secondHeld, secondHeldTotal) = try score("duckling-rules-2-holdout")
+        print("second held-out fifth: \(secondHeld)/\(secondHeldTotal)")
+        #expect(Double(secondHeld) / Double(secondHeldTotal) >= 0.75, "duckling-rules-2-holdout: \(secondHeld)/\(secondHeldTotal)")
+    }
+
     private func score(_ name: String) throws -> (passed: Int, total: Int) {
         let cases = try Corpus.load(name)
         var totals: [String: (passed: Int, all: Int)] = [:]

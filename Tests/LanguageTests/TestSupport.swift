@@ -14,7 +14,8 @@ func localDate(_ text: String, _ tz: TimeZone) -> Date {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = tz
     let components = DateComponents(year: parts[0], month: parts[1], day: parts[2],
-                                    hour: parts.count > 3 ? parts[3] : 0, minute: parts.count > 4 ? parts[4] : 0)
+                                    hour: parts.count > 3 ? parts[3] : 0, minute: parts.count > 4 ? parts[4] : 0,
+                                    second: parts.count > 5 ? parts[5] : 0)
     return calendar.date(from: components)!
 }
 

@@ -55,7 +55,25 @@ extension LiveSynapse {
             let log = bot.log
             #expect(log.contains("Matrix adapter stopped"), "SIGTERM is a graceful stop:\n\(log.suffix(2000))")
             #expect(!log.contains(password) && !log.contains("syt_") && !log.contains(BotProcess.pickleKey), "secrets must never be logged")
+            try expectTokenKeptOnlyInItsPrivateFile(bot)
             print("graceful shutdown after SIGTERM took \(shutdown)")
+        }
+
+        /// The token of the password login is in `secrets/` (0600), and in no other file of the data folder.
+        private func expectTokenKeptOnlyInItsPrivateFile(_ bot: BotProcess) throws {
+            let secrets = bot.dataDirectory + "/secrets"
+            let names = try FileManager.default.contentsOfDirectory(atPath: secrets).filter { $0.hasSuffix(".token") }
+            #expect(names.count == 1)
+            let tokenPath = secrets + "/" + (names.first ?? "")
+            let token = try String(contentsOfFile: tokenPath, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(token.hasPrefix("syt_"))
+            let mode = (try FileManager.default.attributesOfItem(atPath: tokenPath)[.posixPermissions] as? NSNumber)?.intValue
+            #expect(mode == 0o600)
+            let others = FileManager.default.enumerator(atPath: bot.dataDirectory)?.compactMap { $0 as? String } ?? []
+            for name in others where !name.hasPrefix("secrets") {
+                let data = (try? Data(contentsOf: URL(fileURLWithPath: bot.dataDirectory + "/" + name))) ?? Data()
+                #expect(data.range(of: Data(token.utf8)) == nil, "the access token is in \(name)")
+            }
         }
 
         /// The figure: the bot's added latency per non-LLM message, from the /sync answer
