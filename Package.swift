@@ -25,7 +25,9 @@ let package = Package(
         .target(name: "Language", dependencies: ["SharedValues"], exclude: ["README.md"]),
         // Pure compute: the MiniLM sentence encoder and the linear classifier head. Optimised even in debug
         // builds, because unoptimised matrix loops are about 400x slower (tests and `make run` build debug).
-        .target(name: "SentenceEncoder", swiftSettings: [.unsafeFlags(["-O"])]),
+        // Its matrix products go to OpenBLAS (Debian libopenblas-dev, one thread) or to a portable Swift kernel.
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .target(name: "SentenceEncoder", dependencies: ["COpenBLAS"], swiftSettings: [.unsafeFlags(["-O"])]),
         // Pure iCalendar (RFC 5545): reading, recurrence expansion, writing feeds.
         .target(name: "ICS"),
         // Floor 1: pure coaching policy (patterns, routing, pruning).

@@ -30,9 +30,65 @@ extension Message {
         if isHelpQuestion { return .help }
         if let agenda = agendaQuestion() { return agenda }
         if let proactive = proactiveCommand() { return proactive }
-        guard let (intent, index) = commandWord() else { return statedTimeZone() ?? .chat }
+        guard let (intent, index) = commandWord() else { return taskThenDone() ?? taskAtClockTime() ?? statedTimeZone() ?? .chat }
         return command(intent, after: index)
     }
+
+    /// "gym done 8/10", "deep work finished, felt great": a short task name before the done word reads as
+    /// "done <task> ...". "all done", "almost finished", "homework done by friday?" are not reports.
+    func taskThenDone() -> Command? {
+        guard var start = tokens.firstIndex(where: { $0.isWord && !CommandWords.fillers.contains($0.text) }) else { return nil }
+        if ["my", "the", "today's"].contains(tokens[start].text) { start += 1 }
+        var j = start
+        while j < tokens.count, j - start <= 4, tokens[j].isWord, !isTimeToken[j], !Self.trailingDoneWords.contains(tokens[j].text) {
+            guard !Self.notTaskNameWords.contains(tokens[j].text), !Self.chatOpeners.contains(tokens[j].text) else { return nil }
+            j += 1
+        }
+        guard j > start, j < tokens.count, Self.trailingDoneWords.contains(tokens[j].text), !tokens.contains(where: { $0.isSymbol("?") }) else {
+            return nil
+        }
+        if let next = word(j + 1), Self.deadlineWords.contains(next) { return nil }
+        let rest = String(text[tokens[j].range.upperBound...])
+        let reordered = Message(text: "done " + said(start..<j) + rest, context: context, knownNames: knownNames)
+        guard case .done(let report) = reordered.command(), report.task != nil else { return nil }
+        return .done(report)
+    }
+
+    /// "gym 7am tmrw", "call mom at 5pm", "dentist friday 9:30": nothing but a short task name and a time with a
+    /// clock reads as "schedule". Without a clock ("busy day tomorrow", "happy friday") it stays chat.
+    func taskAtClockTime() -> Command? {
+        guard mentions.contains(where: { !$0.isInvalid && $0.clock != nil && $0.bound == nil }),
+              !tokens.contains(where: { $0.isSymbol("?") }) else { return nil }
+        let taskWords = tokens.indices.filter { tokens[$0].isWord && !isTimeToken[$0] && !CommandWords.fillers.contains(tokens[$0].text)
+            && !Self.courtesy.contains(tokens[$0].text) }
+        guard let first = taskWords.first, let last = taskWords.last, taskWords.count <= 4,
+              // One run of words, before or after the time ("gym 7am tmrw", "tomorrow 7am gym").
+              (first...last).allSatisfy({ !isTimeToken[$0] }),
+              !taskWords.contains(where: { Self.notTaskNameWords.contains(tokens[$0].text) || Self.chatOpeners.contains(tokens[$0].text)
+                  || Self.statesNotTasks.contains(tokens[$0].text) || RatingParser.words[tokens[$0].text] != nil }) else { return nil }
+        guard let opening = tokens.firstIndex(where: { ($0.isWord || $0.isNumber) && !CommandWords.fillers.contains($0.text) }) else { return nil }
+        let reading = Message(text: "schedule " + text[tokens[opening].range.lowerBound...], context: context, knownNames: knownNames).command()
+        guard case .schedule(let request) = reading, request.when != nil else { return nil }
+        return reading
+    }
+
+    /// Words that say where or how someone is at a time, not what to do then ("home at 6", "busy at 3").
+    static let statesNotTasks: Set<String> = [
+        "home", "back", "busy", "free", "tired", "late", "early", "off", "out", "up", "here", "there", "awake", "asleep", "sick",
+        "ready", "available", "away", "online", "offline", "gone", "leaving", "arriving", "landing", "starting", "ending", "open",
+        "closed", "happy", "crazy", "long", "big", "rough", "hard", "fun", "same", "again", "only", "maybe", "probably", "see", "bye",
+        "night", "morning", "evening", "afternoon", "day", "week", "weekend", "yesterday",
+    ]
+
+    static let trailingDoneWords: Set<String> = ["done", "finished", "complete", "completed", "dun"]
+    /// Words after the done word that make it a plan, not a report ("report done by friday").
+    static let deadlineWords: Set<String> = ["by", "before", "until", "till", "in", "on", "tomorrow", "next", "soon", "yet", "later", "when", "if"]
+    /// Words that never start or make up the task of "<task> done" ("all done", "almost finished", "so done").
+    static let notTaskNameWords: Set<String> = Message.functionWords.union([
+        "all", "almost", "nearly", "not", "half", "so", "be", "been", "get", "got", "getting", "have", "has", "had", "when", "once",
+        "we're", "you're", "they", "he", "she", "we", "am", "mostly", "never", "well", "partly", "barely", "finally", "already",
+        "basically", "pretty", "totally", "nothing", "everything", "something", "anything", "are", "were", "being", "u", "ur", "you",
+    ])
 }
 
 extension Message {
@@ -178,10 +234,16 @@ struct Message {
             if token.text == "did", let next = word(i + 1), ["my", "the", "a", "an", "some", "today's"].contains(next) { return (.done, i) }
             if token.text == "time", word(i + 1) == "zone" { return (.timezone, i + 1) }
             if token.text == "remind", word(i + 1) == "me", word(i + 2) == "to", mentions.contains(where: \.saysTime) { return (.schedule, i + 2) }
-            if let end = skipPhraseEnd(at: i) { return (.skip, end) }
+            if let end = skipPhraseEnd(at: i) { return intends && !namesWhenOrKnownTask(after: end) ? nil : (.skip, end) }
+            if let (intent, end) = phraseVerb(at: i) {
+                if intends && intent != .schedule && !namesWhenOrKnownTask(after: end) { return nil }
+                return (intent, end)
+            }
             if let intent = CommandWords.intents[token.text] {
                 if token.text == "add", word(i + 1) == "to" { return nil }
-                if intends && intent != .schedule { return nil }
+                // "I need to move house" tells; "I have to skip gym today" asks: a time or a known task decides.
+                if intends && intent != .schedule && !([.skip, .cancel].contains(intent) && namesWhenOrKnownTask(after: i)
+                    || intent == .move && namesDestination(after: i)) { return nil }
                 if startsSentence(after: i), intent != .timezone, intent != .available { return nil }
                 // "move on", "push through", "book it": a phrase, not a command about a task.
                 if let next = word(i + 1), i + 2 >= tokens.count || tokens[(i + 2)...].allSatisfy({ $0.kind == .symbol }),
@@ -202,6 +264,39 @@ struct Message {
         return nil
     }
 
+    /// A command verb of several words, or one that needs a time said ("pencil in", "block 2h for ...").
+    private func phraseVerb(at i: Int) -> (IntentKind, Int)? {
+        let saysWhen = mentions.contains { !$0.isInvalid && ($0.saysTime || $0.durationMinutes != nil) }
+        for verb in CommandWords.phraseVerbs where (0..<verb.words.count).allSatisfy({ word(i + $0) == verb.words[$0] }) {
+            let end = i + verb.words.count - 1
+            guard !verb.needsTime || saysWhen else { return nil }
+            // "free weekdays 9-17" sets availability; "free tomorrow?" or "free time" does not.
+            if verb.intent == .available, dayGroup(at: end + 1, scanner: TimeScanner(tokens: tokens)) == nil { return nil }
+            // "change yoga to 6pm" moves; "change my mind" does not name where anything goes.
+            if verb.intent == .move, !namesDestination(after: end) { return nil }
+            // "crushed it", "nailed that": a cheer about something unnamed is still a report of it done.
+            guard tokens[(end + 1)...].contains(where: { $0.kind != .symbol }) || verb.intent == .done else { return nil }
+            // "crushed by work", "smashed with meetings": the passive tells how someone feels.
+            if verb.intent == .done, ["by", "with", "under"].contains(word(end + 1) ?? "") { return nil }
+            return (verb.intent, end)
+        }
+        return nil
+    }
+
+    /// "I need to move gym to 5": a move someone intends names where it goes ("I need to move house next month" does not).
+    private func namesDestination(after index: Int) -> Bool {
+        mentions.contains { m in
+            !m.isInvalid && m.saysTime && m.tokens.lowerBound > index + 1 && ["to", "until"].contains(word(m.tokens.lowerBound - 1) ?? "")
+        }
+    }
+
+    /// Whether the words after `index` say a time or spell one of the user's task names.
+    private func namesWhenOrKnownTask(after index: Int) -> Bool {
+        if mentions.contains(where: { !$0.isInvalid && $0.saysTime && $0.tokens.lowerBound > index }) { return true }
+        guard let rest = taskText(in: (index + 1)..<tokens.count)?.lowercased() else { return false }
+        return knownNames.contains { $0.lowercased() == rest }
+    }
+
     /// "done is better than perfect", "book club was fun": a verb right after the command word (or after
     /// one more word) makes the command word the subject of a sentence.
     private func startsSentence(after i: Int) -> Bool {
@@ -217,13 +312,18 @@ struct Message {
     private func skipPhraseEnd(at i: Int) -> Int? {
         for phrase in Self.skipPhrases where (0..<phrase.count).allSatisfy({ word(i + $0) == phrase[$0] }) {
             let end = i + phrase.count - 1
-            guard let next = word(end + 1), !Self.moodWords.contains(next), RatingParser.words[next] == nil else { return nil }
+            // "can't make the swim tomorrow": an article or "my" may come before the task ("can't make the cut" stays chat).
+            let taskAt = ["the", "my", "today's", "tonight's", "tomorrow's"].contains(word(end + 1) ?? "") ? end + 2 : end + 1
+            guard let next = word(taskAt), !Self.moodWords.contains(next), !Self.notTasks.contains(next), RatingParser.words[next] == nil else {
+                return nil
+            }
             return end
         }
         return nil
     }
 
     static let skipPhrases: [[String]] = [
+        ["not", "going", "to", "make"], ["not", "gonna", "make"], ["can't", "do"], ["cant", "do"], ["cannot", "do"], ["cannot", "make"],
         ["not", "doing"], ["won't", "make", "it", "to"], ["wont", "make", "it", "to"], ["can't", "make", "it", "to"],
         ["cant", "make", "it", "to"], ["not", "going", "to", "make", "it", "to"], ["not", "gonna", "make", "it", "to"],
         ["can't", "make"], ["cant", "make"], ["won't", "make"], ["wont", "make"],
@@ -233,6 +333,9 @@ struct Message {
         "good", "ok", "okay", "fine", "badly", "anymore", "up", "time", "room", "plans", "friends", "money", "progress", "ends", "decisions",
         "mistakes", "things", "stuff", "nothing", "everything", "me", "you", "us", "them", "him", "her",
     ]
+
+    /// Words after "can't make the" or "not doing the" that name no task ("the cut", "the most of it").
+    static let notTasks: Set<String> = ["cut", "most", "best", "difference", "effort", "call", "decision", "grade", "deadline", "mark"]
 
     /// A command word followed by one of these is the subject of a sentence ("done is better than perfect").
     static let predicates: Set<String> = ["and", "happens", "happened", "is", "was", "are", "were", "isn't", "wasn't", "looks", "seems", "feels", "sucks", "means", "has", "had"]
@@ -249,8 +352,30 @@ struct Message {
     var isHelpQuestion: Bool {
         let joined = words.joined(separator: " ")
         let menu: Set<String> = ["list", "show", "me", "the", "commands", "command", "help", "menu", "options", "please", "pls", "your", "all", "what", "are"]
-        return ["what can you do", "how does this work", "what can i say", "how do i use you", "what do you do"].contains(joined)
+        return Self.helpQuestions.contains(where: { matches($0, joined) })
             || words.allSatisfy(menu.contains) && !Set(words).isDisjoint(with: ["commands", "command", "menu", "options"])
+    }
+
+    /// Questions about what the bot understands; a word in brackets may be left out, `a|b` is either.
+    static let helpQuestions: [[String]] = [
+        "what can|do you do (for) (me)", "how does this|it (bot) work", "what can|should i say|ask|type|tell (you)",
+        "how do|can|should i use you|this|it (bot)", "what are your|the commands|options", "what do you understand",
+        "what can i do (with) (you|this|here)", "how do i talk to you", "what do you know how to do",
+    ].map { $0.split(separator: " ").map(String.init) }
+
+    /// Whether the words spell a pattern of `helpQuestions`.
+    private func matches(_ pattern: [String], _ joined: String) -> Bool {
+        let said = joined.split(separator: " ").map(String.init).filter { !["please", "pls", "hey", "so", "bot", "again"].contains($0) }
+        func match(_ p: Int, _ w: Int) -> Bool {
+            if p == pattern.count { return w == said.count }
+            var piece = Substring(pattern[p])
+            let optional = piece.hasPrefix("(")
+            if optional { piece = piece.dropFirst().dropLast() }
+            let choices = piece.split(separator: "|")
+            if w < said.count, choices.contains(where: { $0 == said[w] }), match(p + 1, w + 1) { return true }
+            return optional && match(p + 1, w)
+        }
+        return match(0, 0)
     }
 
     // MARK: - Pieces
@@ -332,6 +457,11 @@ struct Message {
         while let last = kept.last, trailing.contains(tokens[last].text) || tokens[last].kind == .symbol && tokens[last].text != ")" {
             kept.removeLast()
         }
+        // "something called inbox zero", "an event named launch": the name follows.
+        for phrase in Self.namingPhrases where kept.count > phrase.count && phrase.indices.allSatisfy({ tokens[kept[$0]].text == phrase[$0] }) {
+            kept.removeFirst(phrase.count)
+            break
+        }
         guard !kept.isEmpty else { return nil }
         var pieces: [Substring] = []
         var runStart = kept[0]
@@ -369,6 +499,9 @@ struct Message {
         return kept
     }
 
+    static let namingPhrases: [[String]] = ["something called", "something named", "thing called", "event called", "event named",
+                                            "task called", "task named", "session called", "meeting called"].map { $0.split(separator: " ").map(String.init) }
+
     static let courtesy: Set<String> = [
         "please", "pls", "plz", "plse", "thx", "thanks", "thankyou", "ty", "tia", "cheers", "kthx", "pleeease",
         // Vagueness about when says nothing the slot finder does not already do.
@@ -388,7 +521,9 @@ struct Message {
         let starters: Set<String> = ["felt", "feeling", "feel", "was", "it", "but", "too", "so", "really", "very", "that", "went", "because"]
         for i in range {
             if tokens[i].isWord, starters.contains(tokens[i].text) { return i }
-            if tokens[i].kind == .symbol, [",", ";", ":", "-", ".", "!", "(", "—"].contains(tokens[i].text),
+            // A hyphen inside a word ("check-in") joins it.
+            let joinsWord = tokens[i].isSymbol("-") && tokens[i].attached && i + 1 < tokens.count && tokens[i + 1].attached
+            if tokens[i].kind == .symbol, [",", ";", ":", "-", ".", "!", "(", "—"].contains(tokens[i].text), !joinsWord,
                i > range.lowerBound, range.contains(i + 1), tokens[i + 1].kind != .symbol {
                 return i + 1
             }

@@ -16,6 +16,52 @@ enum CommandWords {
         "why": .why,
     ]
 
+    /// Command verbs of more than one word, or single words that are commands only with a time said
+    /// ("block 2h for deep work", "pencil in a call thursday at 11", "wrapped up deep work"). A phrase marked
+    /// `needsTime` is read as a command only when the message says a time or a duration, since "block the
+    /// door" or "set up my desk" say nothing to schedule.
+    struct PhraseVerb: Sendable {
+        let words: [String]
+        let intent: IntentKind
+        let needsTime: Bool
+    }
+
+    static let phraseVerbs: [PhraseVerb] = [
+        PhraseVerb(words: ["pencil", "in"], intent: .schedule, needsTime: false),
+        PhraseVerb(words: ["pencil"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["block", "out"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["block", "off"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["block"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["slot", "in"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["fit", "in"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["squeeze", "in"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["make", "time", "for"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["set", "aside", "time", "for"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["set", "aside"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["set", "up"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["arrange"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["reserve"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["wrapped", "up"], intent: .done, needsTime: false),
+        PhraseVerb(words: ["knocked", "out"], intent: .done, needsTime: false),
+        PhraseVerb(words: ["got", "through"], intent: .done, needsTime: false),
+        PhraseVerb(words: ["ticked", "off"], intent: .done, needsTime: false),
+        PhraseVerb(words: ["checked", "off"], intent: .done, needsTime: false),
+        PhraseVerb(words: ["crushed"], intent: .done, needsTime: false),
+        PhraseVerb(words: ["nailed"], intent: .done, needsTime: false),
+        PhraseVerb(words: ["smashed"], intent: .done, needsTime: false),
+        PhraseVerb(words: ["bailing", "on"], intent: .skip, needsTime: false),
+        PhraseVerb(words: ["bailed", "on"], intent: .skip, needsTime: false),
+        PhraseVerb(words: ["bail", "on"], intent: .skip, needsTime: false),
+        PhraseVerb(words: ["bump"], intent: .move, needsTime: true),
+        PhraseVerb(words: ["postpone"], intent: .move, needsTime: false),
+        PhraseVerb(words: ["call", "off"], intent: .cancel, needsTime: false),
+        PhraseVerb(words: ["get", "rid", "of"], intent: .cancel, needsTime: false),
+        PhraseVerb(words: ["change"], intent: .move, needsTime: true),
+        PhraseVerb(words: ["free"], intent: .available, needsTime: false),
+        PhraseVerb(words: ["scrap"], intent: .cancel, needsTime: false),
+        PhraseVerb(words: ["nix"], intent: .cancel, needsTime: false),
+    ]
+
     /// Words of the settings and habit commands, read by their own grammar; typos of them are corrected too.
     static let settingWords: Set<String> = ["habits", "reminders", "resume", "unmute", "mute", "unanswered", "quiet", "daily", "weekly"]
 
@@ -31,12 +77,12 @@ enum CommandWords {
     static let fillers: Set<String> = [
         "please", "pls", "plz", "pl", "hey", "hi", "hello", "yo", "ok", "okay", "bot", "can", "could", "would", "you",
         "i", "i've", "ive", "i'm", "im", "u", "just", "have", "kindly", "go", "ahead", "and", "also", "now", "then", "um", "uh",
-        "quick", "quickly", "oh", "oops", "actually", "ya", "yeah", "yes", "sure", "pleeease", "pleaseee",
+        "quick", "quickly", "oh", "oops", "actually", "ya", "yeah", "yes", "sure", "pleeease", "pleaseee", "we", "finally", "already",
     ]
 
     /// Words of intention before a command ("I need to schedule ..."); only scheduling may follow them,
     /// since "I need to move house" or "I want to finish the book" tell, not ask.
-    static let intentions: Set<String> = ["need", "needs", "want", "wanna", "gotta", "got", "to", "like", "i'd", "id", "let's", "lets", "would", "must", "should"]
+    static let intentions: Set<String> = ["need", "needs", "want", "wanna", "gotta", "got", "to", "like", "i'd", "id", "let's", "lets", "would", "must", "should", "gonna", "going", "i'll", "ill", "will", "might", "may"]
 
     /// Verbs that introduce a setting ("set my timezone to ..."), skipped when a setting word follows.
     static let settingVerbs: Set<String> = ["set", "change", "update", "switch", "make", "use", "my", "the", "to"]

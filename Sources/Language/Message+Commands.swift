@@ -52,6 +52,11 @@ extension Message {
     func done(after index: Int) -> Command {
         // "I'm done for today": a day's end, not a task's.
         if word(index + 1) == "for", let next = word(index + 2), ["today", "tonight", "now", "the", "this"].contains(next) { return .chat }
+        // "done with this week", "done with the day": the stretch is over, no task is.
+        if word(index + 1) == "with", let next = word(index + 2),
+           ["today", "tonight", "this"].contains(next) || next == "the" && ["day", "week", "month"].contains(word(index + 3) ?? "") {
+            return .chat
+        }
         // "done gym now": log it as done at this moment, whatever was planned.
         if let now = tokens.indices.first(where: { $0 > index && word($0) == "now" }) {
             let from = now > index + 1 && ["just", "right"].contains(word(now - 1) ?? "") ? now - 1 : now

@@ -78,6 +78,7 @@ extension Message {
         for i in tokens.indices {
             if let (count, end) = timesPerWeek(at: i, scanner) { return (i, i..<end, .count(count)) }
             guard let w = word(i) else { continue }
+            if ["daily", "weekly"].contains(w), isNameAdjective(i) { continue }
             if w == "daily" || w == "everyday" { return (i, i..<(i + 1), .days(Array(0...6))) }
             if w == "weekly" { return (i, i..<(i + 1), .count(1)) }
             guard w == "every" || w == "each" else { continue }
@@ -103,6 +104,15 @@ extension Message {
             return (i, i..<j, .days(days.filter { seen.insert($0).inserted }.sorted()))
         }
         return nil
+    }
+
+    /// "the weekly report", "weekly sync thursday 10am": "weekly"/"daily" before a noun is part of the name when an
+    /// article comes before it or one day is named, which a recurrence would not do.
+    private func isNameAdjective(_ i: Int) -> Bool {
+        guard let next = word(i + 1), !isTimeToken[i + 1], !Self.functionWords.contains(next) else { return false }
+        let article = i > 0 && ["the", "a", "our", "my", "this"].contains(word(i - 1) ?? "")
+        let namesOneDay = mentions.contains { !$0.isInvalid && $0.day != nil && $0.tokens.lowerBound > i }
+        return article || namesOneDay
     }
 
     /// "3 times a week", "3x per week", "three times a week", "twice a week", "once a week".

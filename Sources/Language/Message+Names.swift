@@ -19,7 +19,11 @@ extension Message {
             let next = i + 1
             if m.part != nil, m.day == nil, m.clock == nil {
                 let isMeal = mealWords.contains(w)
-                if isNoun(next) || isMeal && (isNoun(i - 1) && !timeMarkers.contains(tokens[i - 1].text) || nextJoins(tokens, next)) {
+                let afterNoun = isNoun(i - 1) && !timeMarkers.contains(tokens[i - 1].text)
+                // "date night saturday 8pm", "movie night at 7": with the time said elsewhere, a part of day after a
+                // noun is the name's head; "gym tonight" alone keeps its time.
+                let headOfName = headParts.contains(w) && afterNoun && mentions.contains { $0.tokens != m.tokens && !$0.isInvalid && ($0.day != nil || $0.clock != nil) }
+                if isNoun(next) || headOfName || isMeal && (afterNoun || nextJoins(tokens, next)) {
                     named.insert(i)
                 }
             } else if case .weekday(_, .bare, plusDays: 0)? = m.day, daysSaid > 1, isNoun(next), i == 0 || !timeMarkers.contains(tokens[i - 1].text) {
@@ -35,6 +39,9 @@ extension Message {
     private static func nextJoins(_ tokens: [Token], _ i: Int) -> Bool {
         i + 1 < tokens.count && tokens[i].isWord && ["with", "and", "&"].contains(tokens[i].text) && tokens[i + 1].isWord
     }
+
+    /// Parts of day that end names ("date night", "family evening").
+    static let headParts: Set<String> = ["night", "evening", "morning", "afternoon"]
 
     static let mealWords: Set<String> = ["lunch", "lunchtime", "breakfast", "brunch", "dinner", "supper"]
 

@@ -30,9 +30,12 @@ extension Message {
     static let muteSayings: Set<[String]> = [
         ["stop"], ["mute"], ["quiet"], ["shh"], ["hush"], ["be", "quiet"], ["go", "quiet"], ["mute", "me"], ["stop", "it"],
         ["stop", "that"], ["stop", "messaging", "me"], ["stop", "messages"], ["stop", "reminding", "me"], ["stop", "nudging", "me"],
-        ["stop", "talking"], ["mute", "notifications"],
+        ["stop", "talking"], ["mute", "notifications"], ["mute", "reminders"], ["pause", "reminders"], ["pause", "notifications"],
     ]
-    static let resumeSayings: Set<[String]> = [["resume"], ["unmute"], ["resume", "messages"], ["unmute", "me"]]
+    static let resumeSayings: Set<[String]> = [
+        ["resume"], ["unmute"], ["resume", "messages"], ["unmute", "me"], ["resume", "reminders"], ["resume", "notifications"],
+        ["unmute", "reminders"], ["unmute", "notifications"], ["resume", "nudges"], ["start", "messaging", "me", "again"],
+    ]
     static let listSayings: Set<[String]> = [["habits"], ["my", "habits"], ["list", "habits"], ["show", "habits"], ["show", "my", "habits"], ["list", "my", "habits"]]
     static let offWords: Set<String> = ["off", "no", "none", "stop", "disable", "disabled", "never"]
 
@@ -44,7 +47,9 @@ extension Message {
     private func setting(_ ws: [String]) -> Command? {
         let rest = Set(ws.dropFirst(2))
         func starts(_ prefixes: [String]...) -> Bool { prefixes.contains { ws.starts(with: $0) } }
-        if starts(["reminders"], ["reminder"], ["remind", "me"], ["no", "reminders"]), !starts(["remind", "me", "to"]) {
+        // "remind me 15 min before" sets the lead time; "remind me about it later" asks for something else.
+        let remindMeSetting = !starts(["remind", "me"]) || typedDuration() != nil || !Set(ws).isDisjoint(with: Self.offWords) || ws.contains("on")
+        if starts(["reminders"], ["reminder"], ["remind", "me"], ["no", "reminders"]), !starts(["remind", "me", "to"]), remindMeSetting {
             if ws.first == "no" || !Set(ws).isDisjoint(with: Self.offWords) { return .setting(.reminders(leadMinutes: nil)) }
             if let (minutes, typed) = typedDuration() {
                 guard (1...(24 * 60)).contains(minutes) else { return Self.problem(.reminders, .impossible(ImpossibleValue(typed, .leadTime))) }
@@ -93,7 +98,10 @@ extension Message {
         guard let stop = tokens.firstIndex(where: { $0.isWord("stop") || $0.isWord("end") || $0.isWord("drop") }) else { return nil }
         var from = stop + 1
         if from < tokens.count, tokens[from].isWord("habit") || tokens[from].isWord("doing") { from += 1 }
-        guard let name = plainText(in: from..<tokens.count) else { return nil }
+        var to = tokens.count
+        // "stop the journaling habit": the word habit after the name is not part of it.
+        while to > from, tokens[to - 1].kind == .symbol || tokens[to - 1].isWord("habit") { to -= 1 }
+        guard let name = plainText(in: from..<to) else { return nil }
         return .stopHabit(name: name)
     }
 

@@ -10,6 +10,7 @@ extension Message {
         "up", "coming", "look", "looks", "like", "doing", "agenda", "schedule", "calendar", "plan", "plans", "day", "please", "pls",
         "can", "you", "see", "give", "again", "in", "store", "to", "left", "happening", "lined", "a", "s", "events", "going", "next",
         "now", "hey", "so", "far", "plate", "meetings", "appointments", "tasks", "things", "stuff", "sessions", "going", "whole", "rest", "of", "ahead", "upcoming", "booked", "whats'", "everything",
+        "looking", "shaping", "seem", "seems", "week", "thing", "event", "task", "appointment", "meeting",
     ]
 
     /// Words that make a message a request for the agenda rather than a bare time.
@@ -53,6 +54,11 @@ extension Message {
         if said.isEmpty {
             if let possessive { return AgendaRequest(scope: possessive == 0 ? .today : .tomorrow, when: day(possessive)) }
             if zip(words, words.dropFirst()).contains(where: { $0 == "my" && $1 == "day" }) { return AgendaRequest(scope: .today, when: day(0)) }
+            // "show me my week", "how does the week look": the current week.
+            if zip(words, words.dropFirst()).contains(where: { ["my", "the"].contains($0) && $1 == "week" }),
+               let week = TimeExpressionParser().parse("this week", context: context) {
+                return AgendaRequest(scope: .period, when: week)
+            }
             return AgendaRequest(scope: words.contains("next") ? .next : .upcoming)
         }
         if said.count == 1, let only = said.first, only.clock == nil, only.part == nil, only.span == nil, only.offset == nil,

@@ -10,6 +10,8 @@ struct ClockTime: Sendable, Equatable {
     var isUnambiguous: Bool
     /// Minutes were said ("3:00", "half past 3"), which makes the grain a minute instead of an hour.
     var saysMinutes: Bool
+    /// "20:32:13": seconds said make the grain a second.
+    var second: Int? = nil
 
     static let noon = ClockTime(hour: 12, minute: 0, meridiem: .unstated, isUnambiguous: true, saysMinutes: false)
     /// The coming 00:00 (Duckling's convention: "tomorrow at midnight" is the start of tomorrow).
@@ -162,6 +164,12 @@ enum DaySpec: Sendable, Equatable {
     case holiday(Holiday, which: Int, year: Int?)
     /// A day moved by whole days: "the day after christmas", "2 weeks after march 1".
     indirect case plus(DaySpec, days: Int)
+    /// "the second monday after christmas", "2 fridays from march 1": the n-th such weekday on or after the day.
+    indirect case nthWeekdayAfter(DaySpec, weekday: Int, n: Int)
+    /// "the closest monday to march 5" (n = 1), "the second closest friday to christmas" (n = 2).
+    indirect case closestWeekday(to: DaySpec, weekday: Int, n: Int)
+    /// "next weekday", "the previous business day": Monday to Friday, n days away (n < 0 before today).
+    case businessDay(Int)
 
     /// A date that exists in some year (Feb 29 does; Feb 30 does not) and, with a year, in that year.
     var isPossibleDate: Bool {
@@ -173,7 +181,8 @@ enum DaySpec: Sendable, Equatable {
     var precedence: Int {
         switch self {
         case .date, .numeric, .dayOf, .lastDayOf, .nthWeekdayOf, .holiday: 3
-        case let .plus(base, _): base.precedence
+        case let .plus(base, _), let .nthWeekdayAfter(base, _, _), let .closestWeekday(base, _, _): base.precedence
+        case .businessDay: 1
         case .dayOfMonth: 2
         case .weekday: 1
         case .relative: 1
@@ -213,6 +222,12 @@ enum SpanSpec: Sendable, Equatable {
     case weekOf(DaySpec)
     /// "all week": this week, Monday to the end of Saturday.
     case allWeek
+    /// "this season" (0), "next season" (1), "last season" (-1): the season around today, or the one after/before.
+    case currentSeason(offset: Int)
+    /// "the last weekend of october": from its last Friday 18:00 to Monday 00:00.
+    case lastWeekendOf(MonthRef)
+    /// "the week after christmas" (1), "the month before march 3" (-1): the unit that many after the day's own.
+    case unitAfter(Unit, DaySpec, Int)
 }
 
 /// How a bound wraps the time it names.

@@ -82,6 +82,9 @@ struct TimeResolver {
         if case let .year(year)? = merged.span, case let .date(nil, month, dayOfMonth)? = merged.day {
             var withYear = merged
             withYear.day = .date(year: year, month: month, day: dayOfMonth)
+            if case let .date(nil, lastMonth, lastDay)? = merged.lastDay {
+                withYear.lastDay = .date(year: lastMonth < month ? year + 1 : year, month: lastMonth, day: lastDay)
+            }
             withYear.span = nil
             return resolveBody(withYear)
         }
@@ -125,7 +128,8 @@ struct TimeResolver {
     private func apply(_ bound: BoundKind, to time: ResolvedTime) -> ResolvedTime {
         switch bound {
         case .before:
-            return ResolvedTime(start: context.now, end: time.start, grain: time.grain, open: .before)
+            // "before tuesday" said on a Tuesday names a bound already passed: the interval is empty, never inverted.
+            return ResolvedTime(start: min(context.now, time.start), end: time.start, grain: time.grain, open: .before)
         case .after:
             return ResolvedTime(start: time.start, end: nil, grain: time.grain, open: .after)
         case .by:
@@ -221,12 +225,13 @@ struct TimeResolver {
     /// A clock on `day`, or its next occurrence that has not ended when no day is said. A bare 1-12 can be
     /// either half of the day: inside a part of day, the reading in that part; on a named day, the first.
     func clockInstant(_ clock: ClockTime, day: Int?, part: PartOfDay?, shift: Int = 0) -> (Int, TimeGrain)? {
-        let grain: TimeGrain = clock.saysMinutes ? .minute : .hour
+        let grain: TimeGrain = clock.second != nil ? .second : (clock.saysMinutes ? .minute : .hour)
         let readings = readings(of: clock, part: part, shift: shift)
-        if let day { return (instant(day, readings[0]), grain) }
-        let length = grain == .minute ? 60 : 3600
+        let seconds = clock.second ?? 0
+        if let day { return (instant(day, readings[0]) + seconds, grain) }
+        let length = grain == .second ? 1 : (grain == .minute ? 60 : 3600)
         for d in today...(today + 2) {
-            for minute in readings where instant(d, minute) + length > nowUTC { return (instant(d, minute), grain) }
+            for minute in readings where instant(d, minute) + seconds + length > nowUTC { return (instant(d, minute) + seconds, grain) }
         }
         return nil
     }
@@ -304,11 +309,33 @@ struct TimeResolver {
             if let year { return holiday.day(inYear: year) }
             let thisYear = CivilCalendar.date(ofDay: today).year
             let days = ((thisYear - 1)...(thisYear + 1)).map(holiday.day(inYear:))
+            let ahead = days.filter { which == 0 ? $0 >= today : $0 > today }
+            let behind = days.filter { $0 < today }
             switch which {
-            case 0: return days.first { $0 >= today }
-            case 1: return days.first { $0 > today }
-            default: return days.last { $0 < today }
+            case 0, 1: return ahead.first
+            case 2: return ahead.dropFirst().first
+            case -2: return behind.dropLast().last
+            default: return behind.last
             }
+        case let .nthWeekdayAfter(base, weekday, n):
+            guard let day = dayNumber(of: base) else { return nil }
+            return day + (weekday - CivilCalendar.weekday(ofDay: day) + 7) % 7 + 7 * (n - 1)
+        case let .closestWeekday(base, weekday, n):
+            guard let day = dayNumber(of: base) else { return nil }
+            // Candidates by distance, the later first on a tie.
+            let after = day + (weekday - CivilCalendar.weekday(ofDay: day) + 7) % 7
+            let candidates = [after, after - 7, after + 7, after - 14, after + 14]
+                .sorted { abs($0 - day) != abs($1 - day) ? abs($0 - day) < abs($1 - day) : $0 > $1 }
+            return candidates[min(n, candidates.count) - 1]
+        case let .businessDay(n):
+            var day = today
+            var left = abs(n)
+            while left > 0 {
+                day += n > 0 ? 1 : -1
+                let weekday = CivilCalendar.weekday(ofDay: day)
+                if weekday != 0 && weekday != 6 { left -= 1 }
+            }
+            return day
         case let .relative(days):
             return today + days
         case let .weekday(weekday, modifier, plusDays):
@@ -465,6 +492,24 @@ struct TimeResolver {
             return ResolvedTime(start: date(instant(week == day ? week : week + 7, 0)), grain: .week)
         case let .season(season, which):
             return resolve(season, which: which)
+        case let .currentSeason(offset):
+            return currentSeason(offset: offset)
+        case let .lastWeekendOf(month):
+            guard let first = firstDay(of: month) else { return nil }
+            let (y, m, _) = CivilCalendar.date(ofDay: first)
+            let last = first + CivilCalendar.daysInMonth(year: y, month: m) - 1
+            let friday = last - (CivilCalendar.weekday(ofDay: last) - 5 + 7) % 7
+            return interval(from: friday, 18 * 60, to: friday + 3, 0, grain: .hour)
+        case let .unitAfter(unit, spec, n):
+            guard let day = dayNumber(of: spec) else { return nil }
+            switch unit {
+            case .week: return ResolvedTime(start: date(instant(CivilCalendar.mondayOfWeek(containing: day) + 7 * n, 0)), grain: .week)
+            case .month: return ResolvedTime(start: date(instant(CivilCalendar.firstOfMonth(containing: day, plusMonths: n), 0)), grain: .month)
+            case .year:
+                let year = CivilCalendar.date(ofDay: day).year + n
+                return ResolvedTime(start: date(instant(CivilCalendar.dayNumber(year: year, month: 1, day: 1), 0)), grain: .year)
+            default: return ResolvedTime(start: date(instant(day + n, 0)), grain: .day)
+            }
         }
     }
 
@@ -486,6 +531,20 @@ struct TimeResolver {
         }
         guard let (first, end) = run else { return nil }
         return interval(from: first, 0, to: end, 0, grain: .day)
+    }
+
+    /// "this season": the one around today; "next season" the one after it, "last season" the one before.
+    private func currentSeason(offset: Int) -> ResolvedTime? {
+        let order: [Season] = [.winter, .spring, .summer, .fall]
+        let (_, month, dayOfMonth) = CivilCalendar.date(ofDay: today)
+        let index = order.lastIndex { season in
+            let (from, _) = season.days
+            return (month, dayOfMonth) >= from
+        } ?? 0
+        // Before March 20 it is still the winter that began in December.
+        let current = (month, dayOfMonth) < Season.spring.days.from ? 0 : index
+        let target = order[((current + offset) % 4 + 4) % 4]
+        return resolve(target, which: offset == 0 ? 0 : (offset > 0 ? 1 : -1))
     }
 
     private func monthStart(_ month: Int, year: Int?, skipCurrent: Bool, past: Bool) -> Int? {

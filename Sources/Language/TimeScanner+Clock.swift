@@ -34,14 +34,21 @@ extension TimeScanner {
         // "15:30", "3:30pm", "3.30pm"
         if digits <= 2, isSymbol(i + 1, ":") || isSymbol(i + 1, "."), isAttached(i + 1), isAttached(i + 2),
            let minute = number(i + 2), tokens[i + 2].text.count == 2 {
-            let (meridiem, next) = meridiem(at: i + 3)
+            var (meridiem, next) = meridiem(at: i + 3)
             guard isSymbol(i + 1, ":") || meridiem != .unstated || !strong else { return nil }
             var j = next
-            // "10:30:15": seconds are read and dropped (the grain stays a minute).
-            if isSymbol(j, ":"), isAttached(j), let second = number(j + 1), isAttached(j + 1), second < 60, tokens[j + 1].text.count == 2 { j += 2 }
-            let clock = ClockTime(hour: value, minute: minute, meridiem: meridiem,
+            // "10:30:15": seconds make the grain a second.
+            var seconds: Int?
+            if isSymbol(j, ":"), isAttached(j), let second = number(j + 1), isAttached(j + 1), second < 60, tokens[j + 1].text.count == 2 {
+                seconds = second
+                j += 2
+                let (late, afterLate) = self.meridiem(at: j)  // "11:00:09 am"
+                if meridiem == .unstated, late != .unstated { meridiem = late; j = afterLate }
+            }
+            var clock = ClockTime(hour: value, minute: minute, meridiem: meridiem,
                                   isUnambiguous: value == 0 || value >= 12 || tokens[i].text.hasPrefix("0"),
                                   saysMinutes: true)
+            clock.second = seconds
             return (clock, finishing(j))
         }
         // "16h30", "16h", "9h45": the French-style hour mark (a duration after "for").
@@ -68,6 +75,8 @@ extension TimeScanner {
             return (clock, finishing(next))
         }
         guard digits <= 2 else { return nil }
+        // "01/21/2021", "12-30-16": a date, not an hour.
+        if isSymbol(i + 1, "/") || isSymbol(i + 1, "-") && isSymbol(i + 3, "-"), isAttached(i + 1), number(i + 2) != nil, isAttached(i + 2) { return nil }
         var afterNumber = i + 1
         // "4ish pm", "4-ish"
         if isWord(afterNumber, ["ish"]) { afterNumber += 1 } else if isSymbol(afterNumber, "-"), isWord(afterNumber + 1, ["ish"]) { afterNumber += 2 }
@@ -118,7 +127,8 @@ extension TimeScanner {
             clock.minute = minutes
         } else {
             clock.minute = 60 - minutes
-            clock.hour = hour == 1 && meridiem == .unstated && !clock.isUnambiguous ? 12 : hour - 1
+            clock.hour = hour == 0 ? 23 : (hour == 1 && meridiem == .unstated && !clock.isUnambiguous ? 12 : hour - 1)
+            if hour == 0 { clock.isUnambiguous = true }  // "quarter to midnight" is 23:45
             if clock.hour == 0 && meridiem != .unstated { clock.hour = 12 }  // "quarter to 1am" is 00:45
         }
         return (clock, finishing(next))
@@ -129,6 +139,7 @@ extension TimeScanner {
         if let value = number(i), tokens[i].text.count <= 2, (0...24).contains(value) { return (value, i + 1) }
         if let (value, next) = wordNumber(at: i), (1...12).contains(value) { return (value, next) }
         if isWord(i, ["noon"]) { return (12, i + 1) }
+        if isWord(i, ["midnight", "midnite"]) { return (0, i + 1) }
         return nil
     }
 

@@ -7,7 +7,7 @@ extension TimeScanner {
            let (last, end) = daySpec(at: next + 1) {
             var m = TimeMention(tokens: i..<end)
             m.day = day.inMonth(of: last)
-            m.lastDay = last
+            m.lastDay = last.inYear(of: day)
             m.rules.insert(.dayRange)
             m.flag(isPossible(day) ? nil : .impossibleDate, at: i..<next)
             m.flag(isPossible(last) ? nil : .impossibleDate, at: (next + 1)..<end)
@@ -61,6 +61,8 @@ extension TimeScanner {
         switch day {
         case .holiday: .holiday
         case let .plus(base, _): rule(for: base)
+        case .nthWeekdayAfter, .closestWeekday: .nthWeekdayOf
+        case .businessDay: .weekdayThisNext
         case .relative: .relativeDay
         case let .weekday(_, modifier, _):
             switch modifier {
@@ -93,6 +95,15 @@ extension TimeScanner {
         guard i < tokens.count else { return nil }
         if let w = word(i) {
             if let holiday = holidaySpec(at: i) { return holiday }
+            if let business = businessDay(at: w == "the" ? i + 1 : i) { return business }
+            if let after = nthWeekdayAfter(at: w == "the" ? i + 1 : i) { return after }
+            if w == "the", let closest = closestWeekday(at: i + 1) { return closest }
+            if let counted = weekdayCount(at: i) { return counted }
+            // "day before christmas", "day after the 5th" (tomorrow and yesterday are read as relative days)
+            if w == "day", isWord(i + 1, ["after", "before"]), !isWord(i + 2, Lexicon.tomorrowWords), !isWord(i + 2, ["yesterday"]),
+               let (day, next) = daySpec(at: i + 2) {
+                return (day.shifted(by: isWord(i + 1, ["after"]) ? 1 : -1), next)
+            }
             if let relative = relativeDay(w, at: i) { return relative }
             if let counted = nthWeekdayOrLastDay(at: w == "the" ? i + 1 : i) { return counted }
             if let weekday = weekdaySpec(at: i) { return weekday }
@@ -180,6 +191,9 @@ extension TimeScanner {
         if isWord(next, ["after"]), isWord(next + 1, ["next"]) {
             return (.weekday(weekday, .afterNext, plusDays: 0), next + 2)
         }
+        if isWord(next, ["before"]), isWord(next + 1, ["last"]) {
+            return (.weekday(weekday, .count(-2), plusDays: 0), next + 2)
+        }
         return (.weekday(weekday, .bare, plusDays: 0), next)
     }
 
@@ -206,6 +220,8 @@ extension TimeScanner {
         guard let name = word(i), let month = Lexicon.months[name] else { return nil }
         var j = i + 1
         if isSymbol(j, ".") || (isSymbol(j, "-") || isSymbol(j, "/")) && isAttached(j) && number(j + 1) != nil { j += 1 }
+        // "march, 6th 2016"
+        if isSymbol(j, ","), number(j + 1) != nil, isWord(j + 2, Lexicon.ordinalSuffixes) { j += 1 }
         if isWord(j, ["the"]) { j += 1 }
         if let (day, afterDay) = ordinalWordDay(at: j) {
             let (year, next) = year(at: afterDay)
@@ -273,11 +289,45 @@ extension TimeScanner {
     }
 
     /// "2 thursdays from now", "3 mondays ago".
-    private func weekdayCount(at i: Int) -> (DaySpec, Int)? {
-        guard let count = number(i), (1...52).contains(count), let name = word(i + 1), let weekday = Lexicon.weekdays[name] else { return nil }
-        if isWord(i + 2, ["from"]), isWord(i + 3, ["now", "today"]) { return (.weekday(weekday, .count(count), plusDays: 0), i + 4) }
-        if isWord(i + 2, ["ago", "back"]) { return (.weekday(weekday, .count(-count), plusDays: 0), i + 3) }
+    func weekdayCount(at i: Int) -> (DaySpec, Int)? {
+        guard let (count, afterCount) = number(i).map({ ($0, i + 1) }) ?? wordNumber(at: i), (1...52).contains(count),
+              let name = word(afterCount), let weekday = Lexicon.weekdays[name] else { return nil }
+        let j = afterCount + 1
+        if isWord(j, ["from"]), isWord(j + 1, ["now", "today"]) { return (.weekday(weekday, .count(count), plusDays: 0), j + 2) }
+        if isWord(j, ["ago", "back"]) { return (.weekday(weekday, .count(-count), plusDays: 0), j + 1) }
+        // "2 fridays from march 1": the second friday on or after it.
+        if isWord(j, ["from", "after"]), let (base, end) = daySpec(at: j + 1) { return (.nthWeekdayAfter(base, weekday: weekday, n: count), end) }
         return nil
+    }
+
+    /// "the second monday after christmas", "first friday after the 10th".
+    func nthWeekdayAfter(at i: Int) -> (DaySpec, Int)? {
+        guard let (n, next) = ordinalWordDay(at: i) ?? ordinalDay(at: i), (1...10).contains(n), let name = word(next),
+              let weekday = Lexicon.weekdays[name], isWord(next + 1, ["after"]), let (base, end) = daySpec(at: next + 2) else { return nil }
+        return (.nthWeekdayAfter(base, weekday: weekday, n: n), end)
+    }
+
+    /// "the closest monday to march 5", "the second closest friday to christmas".
+    func closestWeekday(at i: Int) -> (DaySpec, Int)? {
+        var j = i
+        var n = 1
+        if let (value, next) = ordinalWordDay(at: j) ?? ordinalDay(at: j), value <= 5 { n = value; j = next }
+        guard isWord(j, ["closest", "nearest"]), let name = word(j + 1), let weekday = Lexicon.weekdays[name],
+              isWord(j + 2, ["to"]), let (base, end) = daySpec(at: j + 3) else { return nil }
+        return (.closestWeekday(to: base, weekday: weekday, n: n), end)
+    }
+
+    /// "next weekday", "the previous business day", "next working day".
+    func businessDay(at i: Int) -> (DaySpec, Int)? {
+        let direction: Int
+        switch word(i) {
+        case "next", "following", "coming": direction = 1
+        case "last", "previous", "past": direction = -1
+        default: return nil
+        }
+        if isWord(i + 1, ["weekday"]) { return (.businessDay(direction), i + 2) }
+        guard isWord(i + 1, ["business", "working", "work"]), isWord(i + 2, ["day"]) else { return nil }
+        return (.businessDay(direction), i + 3)
     }
 
     /// "23rd" (the suffix stuck to the number).
@@ -354,6 +404,13 @@ extension TimeScanner {
         }
         // "2-14", "12-25", "2-14-2027": month-day with a hyphen when the second number cannot be an hour of a
         // range ("9-11" stays a clock range).
+        // "12-30-16", "30-12-2016": three hyphenated numbers are a date in the user's order.
+        if isSymbol(i + 1, "-"), isAttached(i + 1), isAttached(i + 2), let second = number(i + 2), tokens[i + 2].text.count <= 2,
+           isSymbol(i + 3, "-"), isAttached(i + 3), let y = number(i + 4), isAttached(i + 4), [2, 4].contains(tokens[i + 4].text.count),
+           !isSymbol(i + 5, "-") {
+            let year = tokens[i + 4].text.count == 2 ? (y < 50 ? 2000 + y : 1900 + y) : y
+            return (.numeric(first, second, year: year), i + 5)
+        }
         if isSymbol(i + 1, "-"), isAttached(i + 1), isAttached(i + 2), let second = number(i + 2), tokens[i + 2].text.count <= 2,
            (1...12).contains(first), (13...31).contains(second), !isWord(i + 3, ["am", "pm", "a", "p"]) {
             if isSymbol(i + 3, "-"), isAttached(i + 3), let y = number(i + 4), isAttached(i + 4), tokens[i + 4].text.count == 4 {

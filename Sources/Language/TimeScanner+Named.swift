@@ -59,6 +59,10 @@ extension TimeScanner {
         default: break
         }
         guard let (holiday, next) = holidayName(at: j) else { return nil }
+        // "christmas after next", "easter before last"
+        if which == 0, isWord(next, ["after", "before"]), isWord(next + 1, [isWord(next, ["after"]) ? "next" : "last"]) {
+            return (.holiday(holiday, which: isWord(next, ["after"]) ? 2 : -2, year: nil), next + 2)
+        }
         let (year, end) = self.year(at: next)
         return (.holiday(holiday, which: year == nil ? which : 0, year: year), end)
     }
@@ -91,13 +95,29 @@ extension TimeScanner {
         case "last", "past", "previous": which = -1; j += 1
         case "the":
             if isWord(i + 1, ["week"]), isWord(i + 2, ["of"]), let (day, end) = daySpec(at: i + 3) { return (.weekOf(day), end, .weekOf) }
+            // "the week after christmas", "the month before march 3"
+            if let unitWord = word(i + 1), let unit = ["week": SpanSpec.Unit.week, "month": .month, "year": .year][unitWord],
+               isWord(i + 2, ["after", "before"]), !isWord(i + 3, ["next", "last"]), let (day, end) = daySpec(at: i + 3) {
+                return (.unitAfter(unit, day, isWord(i + 2, ["after"]) ? 1 : -1), end, .weekOf)
+            }
+            // "the last weekend of october"
+            if isWord(i + 1, ["last"]), isWord(i + 2, ["weekend", "wknd"]), let (month, end) = monthRef(at: i + 3, needsOf: true) {
+                return (.lastWeekendOf(month), end, .weekend)
+            }
             j += 1
         case "all": if isWord(i + 1, ["week"]) { return (.allWeek, i + 2, .partOfCycle) }
+        case "rest":
+            if isWord(i + 1, ["of"]), isWord(i + 2, ["the", "this"]), isWord(i + 3, ["week"]) { return (.restOfWeek, i + 4, .partOfCycle) }
+        case "bom": return (.partOf(.month, offset: 0, .beginning), i + 1, .partOfCycle)
         case "week":
             // "week of march 4th"
             if isWord(i + 1, ["of"]), let (day, end) = daySpec(at: i + 2) { return (.weekOf(day), end, .weekOf) }
         default: break
         }
+        if w == "last", isWord(i + 1, ["weekend", "wknd"]), let (month, end) = monthRef(at: i + 2, needsOf: true) {
+            return (.lastWeekendOf(month), end, .weekend)
+        }
+        if isWord(j, ["season"]), j > i { return (.currentSeason(offset: which), j + 1, .season) }
         guard let name = word(j), let season = Season.names[name] else { return nil }
         // "fall" alone is a verb; with a determiner or "in" before it, the season.
         if name == "fall", j == i, !isWord(i - 1, ["in", "this", "next", "last", "the", "during", "by", "until"]) { return nil }
@@ -157,10 +177,20 @@ extension TimeScanner {
         let joins = (leftDay && rightDay && (leftClock || rightClock))
             || (leftDay && leftClock && rightClock)
             || (leftClock && rightDay && rightClock)
-            || (leftDay && rightDay && left.count + rightSide.count > 2)
+            || (leftDay && rightDay)
         guard joins else { return nil }
         if absorbed { rightSide[0].bound = nil }
         var joined = left
+        // "aug 10 - nov 12, 2013": the year said at the end is the start's too.
+        if let (endMonth, endYear) = rightSide.lazy.compactMap({ m -> (Int, Int)? in
+            if case let .date(year?, month, _)? = m.day { return (month, year) } else { return nil }
+        }).first {
+            for k in joined.indices {
+                if case let .date(nil, month, day)? = joined[k].day {
+                    joined[k].day = .date(year: month > endMonth ? endYear - 1 : endYear, month: month, day: day)
+                }
+            }
+        }
         joined[0].bound = joined[0].bound == .after ? nil : joined[0].bound
         joined[0].rangeEnd = rightSide
         joined[0].rules.insert(.dateTimeRange)

@@ -268,12 +268,22 @@ extension TimeScanner {
 extension DaySpec {
     /// "the 13th" in "from the 13th to the 15th of july" takes the month (and year) of the end.
     func inMonth(of last: DaySpec) -> DaySpec {
+        // "10 august - 12 september 2013": the year said at the end is the start's too.
+        if case let .date(nil, month, day) = self, case let .date(year?, lastMonth, _) = last {
+            return .date(year: month > lastMonth ? year - 1 : year, month: month, day: day)
+        }
         guard case let .dayOfMonth(day) = self else { return self }
         switch last {
         case let .date(year, month, _): return .date(year: year, month: month, day: day)
         case let .dayOf(month, _): return .dayOf(month, day: day)
         default: return self
         }
+    }
+
+    /// "10 august 2013 - 12 september": the end takes the start's year (the next one if it would come first).
+    func inYear(of first: DaySpec) -> DaySpec {
+        guard case let .date(nil, month, day) = self, case let .date(year?, firstMonth, firstDay) = first else { return self }
+        return .date(year: (month, day) < (firstMonth, firstDay) ? year + 1 : year, month: month, day: day)
     }
 
     /// The day moved by whole days ("a week from monday").

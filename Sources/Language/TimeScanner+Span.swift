@@ -104,8 +104,9 @@ extension TimeScanner {
                 return w == "within" && isWord(i + 1, ["the"]) ? unitsSpan(at: i + 2) : nil
             }
             if w == "the", let nth = nthWeek(at: i + 1) { return nth }
-            if w == "the", let w1 = word(i + 1), let n = Lexicon.ordinalWords[w1], n <= 4, isWord(i + 2, ["quarter", "qtr"]) {
-                let (year, next) = self.year(at: i + 3)
+            if w == "the", let (n, afterOrdinal) = ordinalWordDay(at: i + 1) ?? ordinalNumber(at: i + 1), n <= 4,
+               isWord(afterOrdinal, ["quarter", "qtr"]) {
+                let (year, next) = self.year(at: afterOrdinal + 1)
                 return (.quarter(n, year: year), next, .cycle)
             }
             if w == "the", isWord(i + 1, ["rest"]), isWord(i + 2, ["of"]), isWord(i + 3, ["the", "this"]), isWord(i + 4, ["week"]) {
@@ -142,7 +143,7 @@ extension TimeScanner {
             // "week after next", "month before last"
             guard isWord(i + 1, ["after", "before"]), isWord(i + 2, [word(i + 1) == "after" ? "next" : "last"]) else { return nil }
             return cycleOrMonth(offset: word(i + 1) == "after" ? 2 : -2, at: i).map { ($0.0, i + 3, $0.2) }
-        case "weekend", "wknd", "week-end":
+        case "weekend", "wknd", "week-end", "weekends":
             if isWord(i + 1, ["after"]), isWord(i + 2, ["next"]) { return (.weekend(n: 1, notImmediate: true), i + 3, .weekendAfterNext) }
             return (.weekend(n: 0, notImmediate: false), i + 1, .weekend)
         case "eow": return (.partOf(.week, offset: 0, .end), i + 1, .partOfCycle)
@@ -174,9 +175,28 @@ extension TimeScanner {
         }
     }
 
-    /// "2027" before a month ("2027 march", "2027-08"), "9/2027" (month/year), "2019 to 2021" (years).
+    /// "3rd", "2nd" (the suffix stuck to the number).
+    func ordinalNumber(at i: Int) -> (Int, Int)? {
+        guard let value = number(i), tokens[i].text.count <= 2, isWord(i + 1, Lexicon.ordinalSuffixes), isAttached(i + 1) else { return nil }
+        return (value, i + 2)
+    }
+
+    /// "2027" before a month ("2027 march", "2027-08"), "9/2027" (month/year), "2019 to 2021" (years),
+    /// "3rd quarter 2014", "3 upcoming weeks".
     private func numericSpan(_ value: Int, at i: Int) -> (SpanSpec, Int, TimeRule)? {
         let digits = tokens[i].text.count
+        if let (n, next) = ordinalNumber(at: i), (1...4).contains(n), isWord(next, ["quarter", "qtr"]) {
+            let (year, end) = self.year(at: next + 1)
+            return (.quarter(n, year: year), end, .cycle)
+        }
+        if digits <= 2, value >= 1, isWord(i + 1, ["upcoming"]), let unitWord = word(i + 2), let unit = Lexicon.units[unitWord],
+           unitWord.count > 1, let cycle = Self.cycleUnit(unit) {
+            return (.cycle(cycle, offset: value), i + 3, .cycle)
+        }
+        if digits == 4, (1000...2999).contains(value), isSymbol(i + 1, "-") || isSymbol(i + 1, "/"), isAttached(i + 1), isAttached(i + 2),
+           let month = number(i + 2), tokens[i + 2].text.count <= 2, (1...12).contains(month), !isSymbol(i + 3, "-"), !isSymbol(i + 3, "/") {
+            return (.month(month: month, year: value, skipCurrent: false, past: false), i + 3, .namedMonth)  // "2014-10"
+        }
         if digits == 4, (1000...2999).contains(value) {
             var j = i + 1
             if (isSymbol(j, "-") || isSymbol(j, "/")) && isAttached(j) { j += 1 }
@@ -260,10 +280,15 @@ extension TimeScanner {
     /// "the first week of april", "the last week of the month", "second week of next month".
     private func nthWeek(at i: Int) -> (SpanSpec, Int, TimeRule)? {
         let n: Int
-        if isWord(i, ["last", "final"]) { n = -1 } else if let w = word(i), let value = Lexicon.ordinalWords[w], value <= 5 { n = value } else {
+        var j = i + 1
+        if isWord(i, ["last", "final"]) { n = -1 } else if let w = word(i), let value = Lexicon.ordinalWords[w], value <= 5 { n = value } else if
+            let (value, next) = ordinalNumber(at: i), value <= 5 {
+            n = value
+            j = next
+        } else {
             return nil
         }
-        guard isWord(i + 1, ["week"]), let (month, end) = monthRef(at: i + 2, needsOf: true) else { return nil }
+        guard isWord(j, ["week"]), let (month, end) = monthRef(at: j + 1, needsOf: true) else { return nil }
         return (.nthWeekOf(month, n: n), end, .nthWeekOf)
     }
 

@@ -13,6 +13,11 @@ struct TimeScanner {
                 let mention = withZone(found)
                 mentions.append(mention)
                 index = mention.tokens.upperBound
+                // "thu oct 26 11:00:09 2023": a year said after the clock belongs to the date.
+                if mention.clock != nil, let year = yearAfterClock(at: index) {
+                    mentions.append(year)
+                    index += 1
+                }
             } else {
                 index += 1
             }
@@ -23,6 +28,15 @@ struct TimeScanner {
     /// The mentions, with separate datetimes around a range connector joined into intervals (free text only:
     /// the command grammars split "from X to Y" themselves).
     func scanJoiningRanges() -> [TimeMention] { joiningRanges(scan()) }
+
+    private func yearAfterClock(at i: Int) -> TimeMention? {
+        guard let value = number(i), tokens[i].text.count == 4, (1900...2200).contains(value),
+              !isSymbol(i + 1, ":"), !isSymbol(i + 1, "-"), !isSymbol(i + 1, "/") else { return nil }
+        var m = TimeMention(tokens: i..<(i + 1))
+        m.span = .year(value)
+        m.rules.insert(.year)
+        return m
+    }
 
     // MARK: - Token access
 
@@ -51,7 +65,11 @@ struct TimeScanner {
     // MARK: - Dispatch
 
     func mention(at i: Int) -> TimeMention? {
-        guard let w = word(i) else { return standaloneMention(at: i) }
+        guard let w = word(i) else {
+            // "@ 9", "~5pm"
+            if isSymbol(i, "@") || isSymbol(i, "~"), let m = clockMention(at: i + 1, strong: false) { return extended(m, from: i) }
+            return standaloneMention(at: i)
+        }
         switch w {
         case "at", "@", "around", "about", "approx", "approximately", "~", "exactly", "circa":
             if w == "at", isWord(i + 1, ["the", "this"]), isWord(i + 2, ["moment"]) { return nowMention(i..<(i + 3)) }
@@ -63,7 +81,8 @@ struct TimeScanner {
         case "in", "during":
             if let m = offsetMention(at: i + 1) { return extended(m, from: i) }
             // "in about 5 hours", "in around ~2 days"
-            let approx = skipping(skipping(i + 1, ["about", "around", "approximately", "approx", "roughly", "maybe"]), ["~"])
+            let aboutWord = skipping(i + 1, ["about", "around", "approximately", "approx", "roughly", "maybe"])
+            let approx = isSymbol(aboutWord, "~") ? aboutWord + 1 : aboutWord
             if approx > i + 1, let m = offsetMention(at: approx) { return extended(m, from: i) }
             if isWord(i + 1, ["the"]), let m = partMention(at: i + 2) { return extended(m, from: i) }
             if let m = partMention(at: i + 1), !isWord(i + 1, ["this", "after", "early", "late"]) { return extended(m, from: i) }
@@ -216,8 +235,8 @@ struct TimeScanner {
             return plus
         }
         // "5 minutes to 8pm" is a clock, not a duration.
-        if number(i) != nil, isWord(i + 1, ["minutes", "mins", "min"]), isWord(i + 2, ["to", "till", "til", "past", "of"]),
-           let m = clockMention(at: i, strong: false) { return m }
+        if let (_, afterAmount) = amount(at: i), isWord(afterAmount, ["minutes", "mins", "min"]),
+           isWord(afterAmount + 1, ["to", "till", "til", "past", "of", "after"]), let m = clockMention(at: i, strong: false) { return m }
         if let m = quantityMention(at: i) { return m }
         if let m = spanMention(at: i) { return m }
         if let m = dayRangeOrDay(at: i) { return m }

@@ -27,7 +27,9 @@ import Testing
         let report = try await benchmark().run(.init(messages: 600, users: 20, weeks: 2, seed: 7))
         #expect(report.messages == 600)
         #expect(Set(report.routes.map(\.route)) == ["assistant", "command", "completions", "pattern"])
-        #expect(report.ratio < 0.2, "ratio \(report.ratio)")
+        // Hashed features only (no encoder in unit tests). The baseline prices non-command messages only, so each
+        // celebration the grammar logs as done ("crushed my workout today") leaves both sides and nudges the ratio up.
+        #expect(report.ratio < 0.21, "ratio \(report.ratio)")
         #expect(report.planHits > 0)
         let ours = report.promptTokensByThreadLength.map(\.ours)
         let naive = report.promptTokensByThreadLength.map(\.baseline)

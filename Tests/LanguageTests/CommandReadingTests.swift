@@ -113,8 +113,89 @@ import Testing
         "I moved my desk to the window", "im not doing great", "my schedule is crazy this week", "the evening walk was lovely yesterday",
         "can't make up my mind", "what's up", "what a day", "move on", "book it", "add it to the list", "remind me to breathe lol",
         "see you tomorrow", "done?",
+        "all done for now", "almost finished", "homework done by friday", "block the noise", "set up my new desk",
+        "I'm free tomorrow", "remind me about it later", "can't make the cut", "crushed by work this week",
+        "I want to cancel my subscription", "we are so done", "busy day tomorrow", "happy friday", "home by 6pm", "change my mind",
+        "done with this week honestly", "I'm back at 3pm", "meeting went long at 3pm?",
     ])
     func sentencesStayChat(text: String) {
         #expect(parser.parse(text, context: monday).intent == .chat, "\(text)")
+    }
+
+    @Test(arguments: [
+        ("block 2 hours for deep work tomorrow morning", IntentKind.schedule, "deep work"),
+        ("pencil in a call with Sam on thursday at 11", .schedule, "call with Sam"),
+        ("make time for reading tonight", .schedule, "reading"),
+        ("set up a call with the bank friday 10am", .schedule, "call with the bank"),
+        ("just wrapped up deep work, pretty good", .done, "deep work"),
+        ("crushed my run 9/10", .done, "run"),
+        ("gym done 8/10", .done, "gym"),
+        ("deep work finished, felt great", .done, "deep work"),
+        ("my run done", .done, "run"),
+        ("can't do piano today", .skip, "piano"),
+        ("not going to make the swim tomorrow", .skip, "swim"),
+        ("bailing on yoga tonight", .skip, "yoga"),
+        ("gonna skip gym today", .skip, "gym"),
+        ("I need to move gym to friday 6pm", .move, "gym"),
+        ("can we move coffee with Lena to next monday at 3?", .move, "coffee with Lena"),
+        ("bump standup to 10am", .move, "standup"),
+        ("postpone the dentist to next week", .move, "dentist"),
+        ("call off the team lunch", .cancel, "team lunch"),
+        ("get rid of inbox zero", .cancel, "inbox zero"),
+        ("change yoga to 6pm", .move, "yoga"),
+        ("gym 7am tmrw", .schedule, "gym"),
+        ("call mom at 5pm", .schedule, "call mom"),
+        ("schedule something called inbox zero at 4pm", .schedule, "inbox zero"),
+        ("won't make the check-in with my manager", .skip, "check-in with my manager"),
+        ("stop the journaling habit", .stopHabit, "journaling"),
+    ])
+    func verbPhrasesAndWordOrderPeopleUse(text: String, intent: IntentKind, task: String) {
+        let reading = parser.parse(text, context: monday)
+        #expect(reading.intent == intent, "\(text)")
+        #expect(reading.task == task, "\(text)")
+    }
+
+    @Test func aRatingAfterTheTaskAndDoneWordIsKept() {
+        #expect(parser.parse("gym done 8/10", context: monday).command.fields.rating == 0.8)
+    }
+
+    @Test(arguments: [
+        ("schedule date night saturday 8pm", "date night", "2026-11-28T20:00:00+01:00"),
+        ("schedule the weekly report friday at 4", "weekly report", "2026-11-27T16:00:00+01:00"),
+        ("book movie night friday at 7", "movie night", "2026-11-27T19:00:00+01:00"),
+    ])
+    func partsOfDayAndCadencesInsideNames(text: String, task: String, start: String) {
+        guard case .schedule(let request) = parser.parse(text, context: monday).command else {
+            Issue.record("\(text) is not a one-off schedule")
+            return
+        }
+        #expect(request.task == task)
+        #expect(iso(request.when?.start, monday) == start)
+    }
+
+    @Test func aCadenceWithoutOneDayStillMakesAHabit() {
+        #expect(parser.parse("schedule daily standup at 9:30", context: monday).intent == .habit)
+        #expect(parser.parse("gym weekly at 6pm", context: monday).intent == .habit)
+    }
+
+    @Test(arguments: ["what can i ask you", "how does this bot work", "what are your commands", "what can you do for me"])
+    func questionsAboutTheBotAskForHelp(text: String) {
+        #expect(parser.parse(text, context: monday).intent == .help, "\(text)")
+    }
+
+    @Test func settingsInOtherWords() {
+        #expect(parser.parse("resume reminders", context: monday).command == .setting(.resume))
+        #expect(parser.parse("pause reminders", context: monday).command == .setting(.mute))
+        #expect(parser.parse("remind me 15 min before", context: monday).command == .setting(.reminders(leadMinutes: 15)))
+        #expect(parser.parse("i'm free mon-fri 8am-6pm", context: monday).intent == .available)
+    }
+
+    @Test func myWeekIsThisWeek() {
+        guard case .agenda(let request) = parser.parse("show me my week", context: monday).command else {
+            Issue.record("not agenda")
+            return
+        }
+        #expect(request.scope == .period)
+        #expect(iso(request.when?.start, monday) == "2026-11-23T00:00:00+01:00")
     }
 }

@@ -104,6 +104,11 @@ enum Corpus {
         let (heldPassed, heldTotal) = try score("duckling-rules-holdout")
         print("held-out fifth: \(heldPassed)/\(heldTotal)")
         #expect(Double(heldPassed) / Double(heldTotal) >= 0.75, "duckling-rules-holdout: \(heldPassed)/\(heldTotal)")
+        let (secondPassed, secondTotal) = try score("duckling-rules-2")
+        #expect(Double(secondPassed) / Double(secondTotal) >= 0.95, "duckling-rules-2: \(secondPassed)/\(secondTotal)")
+        let (secondHeld, secondHeldTotal) = try score("duckling-rules-2-holdout")
+        print("second held-out fifth: \(secondHeld)/\(secondHeldTotal)")
+        #expect(Double(secondHeld) / Double(secondHeldTotal) >= 0.75, "duckling-rules-2-holdout: \(secondHeld)/\(secondHeldTotal)")
     }
 
     private func score(_ name: String) throws -> (passed: Int, total: Int) {
