@@ -1,7 +1,7 @@
 import Foundation
 import Language
 import LLM
-import Storage
+import StoreProtocols
 
 extension CostRoute {
     /// The cost log's name for the path that answered a message: `none` (no model, for a budget) is `deferred`.

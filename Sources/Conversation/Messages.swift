@@ -1,6 +1,6 @@
 import Coaching
 import Foundation
-import Storage
+import StoreProtocols
 import Language
 import SchedulerCore
 
