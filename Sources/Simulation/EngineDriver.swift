@@ -12,10 +12,11 @@ public struct EngineDriver: PlacementDriver {
     let settings: EngineSettings
     public private(set) var llmCalls = 0
 
-    public init(userID: String, learner: any Learner) throws {
+    /// `chat`: the model behind anything that is not a command (none by default, as in `simulate`).
+    public init(userID: String, learner: any Learner, chat: ChatSettings? = nil) throws {
         self.userID = userID
         store = try SQLiteStore()
-        settings = EngineSettings(learner: learner)
+        settings = EngineSettings(learner: learner, chat: chat)
         engine = Engine(store: store, settings: settings)
     }
 
