@@ -20,7 +20,7 @@ public struct EngineDriver: PlacementDriver {
         engine = Engine(store: store, settings: settings)
     }
 
-    /// Whether the engine's grammar reads "schedule <task>" (it did not before the Language module landed).
+    /// Whether the engine's grammar reads "schedule <task>", which the engine path needs.
     public static func understandsCommands() async -> Bool {
         guard let driver = try? EngineDriver(userID: "probe", learner: SeedEMALearner()) else { return false }
         let response = await driver.engine.handle(InboundMessage(network: .replay, userID: "probe", text: "schedule deep coding",
