@@ -21,7 +21,12 @@ extension TimeScanner {
                 // Duckling reads "end of day" as the coming midnight.
                 let j = skipping(skipping(i + 1, ["of"]), ["the"])
                 return j > i + 1 && isWord(j, ["day"]) ? (.midnight, j + 1) : nil
-            case "half": return minutesRelativeToHour(30, at: i + 1)
+            case "half":
+                if let form = minutesRelativeToHour(30, at: i + 1) { return form }
+                // "half three": half past, the British way (not "half an hour", "half 2 hours").
+                guard let (hour, next) = hourValue(at: i + 1), (1...12).contains(hour), !isUnitAfter(next) else { return nil }
+                let (meridiem, end) = meridiem(at: next)
+                return (ClockTime(hour: hour, minute: 30, meridiem: meridiem, isUnambiguous: false, saysMinutes: true), finishing(end))
             case "quarter": return minutesRelativeToHour(15, at: i + 1)
             default: return wordClock(at: i, strong: strong, allowsToForm: allowsToForm)
             }
@@ -103,6 +108,11 @@ extension TimeScanner {
                               isUnambiguous: meridiem == .unstated && (value == 0 || value >= 13 || tokens[i].text.hasPrefix("0")),
                               saysMinutes: false)
         return (clock, finishing(next))
+    }
+
+    private func isUnitAfter(_ i: Int) -> Bool {
+        guard let w = word(i) else { return isSymbol(i, "/") || isSymbol(i, ".") }
+        return Lexicon.units[w] != nil || ["and", "of"].contains(w)
     }
 
     /// A unit or count word after a number ("4 20 min", "3 10 people" is not a time).

@@ -235,6 +235,8 @@ struct TimeScanner {
             return plus
         }
         // "5 minutes to 8pm" is a clock, not a duration.
+        // "9h30 - 11h00": a range of French-style clocks, not a duration.
+        if number(i) != nil, isWord(i + 1, ["h"]), isAttached(i + 1), let m = clockRangeOrClock(at: i), m.clockEnd != nil { return m }
         if let (_, afterAmount) = amount(at: i), isWord(afterAmount, ["minutes", "mins", "min"]),
            isWord(afterAmount + 1, ["to", "till", "til", "past", "of", "after"]), let m = clockMention(at: i, strong: false) { return m }
         if let m = quantityMention(at: i) { return m }
