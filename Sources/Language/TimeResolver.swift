@@ -54,6 +54,8 @@ struct TimeResolver {
                 if offset == nil, let o = m.offset { offset = o; offsetIsWithin = m.offsetIsWithin; offsetFromToday = m.offsetFromToday }
                 isNow = isNow || m.isNow
             }
+            // "from tonight 8 to 10": "from" opens nothing when the phrase is a range.
+            if bound == .after, clockEnd != nil || lastDay != nil || spanEnd != nil { bound = nil }
             if case let .date(nil, month, dayOfMonth)? = day, lastDay == nil,
                let weekday = mentions.lazy.compactMap({ m -> Int? in
                    if case let .weekday(w, .bare, 0)? = m.day, !m.isInvalid { return w } else { return nil }

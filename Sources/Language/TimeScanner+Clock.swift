@@ -1,6 +1,8 @@
 /// Clock times: "3pm", "3 pm", "3p", "15:30", "3:30pm", "0930", "at 9", "noon", "midnight",
 /// "half past 3", "quarter to 5", "10 to 4", "at three thirty", "8 o'clock", "9am sharp".
 extension TimeScanner {
+    static let closeOfBusiness = ClockTime(hour: 17, minute: 0, meridiem: .unstated, isUnambiguous: true, saysMinutes: false)
+
     /// Minutes said before "past"/"to" in "10 to 4"; other numbers before "to" start a range ("2 to 4pm").
     static let minutesBeforeHour: Set<Int> = [5, 10, 15, 20, 25]
 
@@ -17,9 +19,13 @@ extension TimeScanner {
                 return nil
             case "midnight", "midnite": return (.midnight, finishing(i + 1))
             case "eod": return (.midnight, i + 1)
+            // Not Duckling's: the close of business is 17:00.
+            case "cob", "eob": return (Self.closeOfBusiness, i + 1)
+            case "close" where isWord(i + 1, ["of"]) && isWord(i + 2, ["business", "play"]): return (Self.closeOfBusiness, i + 3)
             case "end":
-                // Duckling reads "end of day" as the coming midnight.
+                // Duckling reads "end of day" as the coming midnight; "end of business" is the close of business.
                 let j = skipping(skipping(i + 1, ["of"]), ["the"])
+                if j > i + 1, isWord(j, ["business"]) { return (Self.closeOfBusiness, j + 1) }
                 return j > i + 1 && isWord(j, ["day"]) ? (.midnight, j + 1) : nil
             case "half":
                 if let form = minutesRelativeToHour(30, at: i + 1) { return form }

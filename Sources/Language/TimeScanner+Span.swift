@@ -140,6 +140,8 @@ extension TimeScanner {
             if w == "the" {
                 // "the week", "the month" alone say too little; "the weekend" is this weekend.
                 if isWord(i + 1, ["weekend", "wknd"]) { return (.weekend(n: 0, notImmediate: false), i + 2, .weekend) }
+                // "until the end of the week", "before the middle of march"
+                if let part = word(i + 1), ["end", "beginning", "start", "middle"].contains(part) { return partOfSpan(part, at: i + 1) }
                 return nil
             }
             return cycleOrMonth(offset: offset, at: i + 1, word: w)

@@ -95,6 +95,14 @@ struct TimeScanner {
                 return m
             }
         case "within":
+            // "within the hour", "within the day": one unit from now.
+            if isWord(i + 1, ["the"]), let unitWord = word(i + 2), ["hour", "day", "week"].contains(unitWord), let unit = Lexicon.units[unitWord] {
+                var m = TimeMention(tokens: i..<(i + 3))
+                m.offset = TimeOffset(amount: 1, unit: unit)
+                m.offsetIsWithin = true
+                m.rules.insert(.within)
+                return m
+            }
             if let m = offsetMention(at: i + 1) {
                 var within = extended(m, from: i)
                 within.offsetIsWithin = true
