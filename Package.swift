@@ -25,15 +25,19 @@ let package = Package(
         .target(name: "Language", dependencies: ["SharedValues"], exclude: ["README.md"]),
         // Pure compute: the MiniLM sentence encoder and the linear classifier head. Optimised even in debug
         // builds, because unoptimised matrix loops are about 400x slower (tests and `make run` build debug).
-        .target(name: "SentenceEncoder", swiftSettings: [.unsafeFlags(["-O"])]),
+        // Its matrix products go to OpenBLAS (Debian libopenblas-dev, one thread) or to a portable Swift kernel.
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .target(name: "SentenceEncoder", dependencies: ["COpenBLAS"], swiftSettings: [.unsafeFlags(["-O"])]),
         // Pure iCalendar (RFC 5545): reading, recurrence expansion, writing feeds.
         .target(name: "ICS"),
         // Floor 1: pure coaching policy (patterns, routing, pruning).
         .target(name: "Coaching", dependencies: ["SchedulerCore", "SentenceEncoder", "SharedValues"]),
         // Beside each other: configuration, storage, HTTP, LLM providers.
         .target(name: "BotConfig"),
+        // What the engine reads and writes, by area, as protocols and plain records: no database in sight.
+        .target(name: "StoreProtocols", dependencies: ["SchedulerCore"]),
         .target(name: "Storage", dependencies: [
-            "SchedulerCore",
+            "SchedulerCore", "StoreProtocols",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
@@ -43,7 +47,7 @@ let package = Package(
         .target(name: "LLM", dependencies: ["HTTP", "SharedValues", .product(name: "Logging", package: "swift-log")]),
         // Above all of those: the engine that turns an inbound message into replies.
         .target(name: "Conversation", dependencies: [
-            "SchedulerCore", "Language", "Coaching", "Storage", "LLM", "BotConfig", "ICS", "CalendarFetch", "SharedValues",
+            "SchedulerCore", "Language", "Coaching", "StoreProtocols", "LLM", "BotConfig", "ICS", "CalendarFetch", "SharedValues",
             .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
         ]),
         // Benchmarks drive the real engine with synthetic workloads (bench-cost).
@@ -54,7 +58,7 @@ let package = Package(
         // libolm (Debian libolm-dev) for Matrix end-to-end encryption, wrapped in one actor.
         .systemLibrary(name: "COlm", pkgConfig: "olm", providers: [.apt(["libolm-dev"])]),
         .target(name: "MatrixCrypto", dependencies: ["COlm"]),
-        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", "MatrixCrypto", "Storage", "SharedValues", .product(name: "Logging", package: "swift-log")],
+        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", "MatrixCrypto", "StoreProtocols", "SharedValues", .product(name: "Logging", package: "swift-log")],
                 exclude: ["README.md"]),
         // The operators' HTTP face: health, Prometheus metrics and the private calendar feeds.
         .target(name: "WebFace", dependencies: [
@@ -75,10 +79,12 @@ let package = Package(
         .testTarget(name: "LanguageTests", dependencies: ["Language", "SharedValues"], exclude: ["tools"], resources: [.copy("Corpus")]),
         .target(name: "EncoderTestSupport", dependencies: ["Coaching", "SentenceEncoder"], path: "Tests/Support/EncoderTestSupport"),
         .testTarget(name: "CoachingTests", dependencies: ["Coaching", "SchedulerCore", "SentenceEncoder", "EncoderTestSupport"], resources: [.copy("RoutingDevSet")]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "SchedulerCore"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "InMemoryStore", "SchedulerCore"]),
         .testTarget(name: "BotConfigTests", dependencies: ["BotConfig"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM", "SharedValues"], exclude: ["fake_openai_server.py"]),
-        .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "Language", "LLM", "Coaching", "BotConfig"]),
+        // The store protocols held in memory, for engine tests that need no SQLite (and for one test body run on both).
+        .target(name: "InMemoryStore", dependencies: ["StoreProtocols", "SchedulerCore"], path: "Tests/Support/InMemoryStore"),
+        .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Storage", "InMemoryStore", "SchedulerCore", "Language", "LLM", "Coaching", "BotConfig"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Conversation", "Coaching", "LLM"]),
         // A real ngIRCd and a raw client for the live tests of IRC, and of IRC beside Matrix.

@@ -1,6 +1,6 @@
 import Foundation
 import LLM
-import Storage
+import StoreProtocols
 
 extension Engine {
     /// `!costs today|week` and `!reload`, for users listed as admins in bot.conf. Returns false when the

@@ -1,7 +1,7 @@
 import Foundation
 import Language
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 extension Engine {
     func agenda(_ command: AgendaRequest, _ turn: inout Turn) throws {

@@ -3,7 +3,7 @@ import Foundation
 import Language
 import LLM
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 /// A message answered without the model it would otherwise have needed (a cache hit, a budget deferral);
 /// logged after the transaction with the tokens it would have cost, so audits can price the saving.

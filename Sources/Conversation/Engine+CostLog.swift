@@ -1,7 +1,7 @@
 import Foundation
 import Language
 import LLM
-import Storage
+import StoreProtocols
 
 /// The cost-log row of a message answered without a model call: decided in the message's transaction,
 /// written once it has committed.

@@ -1,7 +1,7 @@
 import Foundation
 import Language
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 extension Engine {
     /// While a follow-up is open, a reply that answers it ("8", "meh", "done 7", "skip") is recorded on

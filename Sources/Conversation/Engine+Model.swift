@@ -2,7 +2,7 @@ import Coaching
 import Foundation
 import Language
 import LLM
-import Storage
+import StoreProtocols
 
 extension Engine {
     /// Calls the model outside any transaction, then commits the answer, the thread, the cost row and the

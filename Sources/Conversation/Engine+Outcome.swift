@@ -2,7 +2,7 @@ import Coaching
 import Foundation
 import Language
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 extension Engine {
     /// `done` and `skip`: record the outcome on the event and learn from it.

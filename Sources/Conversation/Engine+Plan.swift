@@ -3,7 +3,7 @@ import Foundation
 import Language
 import LLM
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 extension Engine {
     /// `plan <goal>`: a model-made list of task types with first sessions, cached across users whose

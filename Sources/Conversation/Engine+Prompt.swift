@@ -1,7 +1,7 @@
 import Coaching
 import Foundation
 import LLM
-import Storage
+import StoreProtocols
 
 /// A request ready to send, and the stored thread turns it carries.
 struct PromptDraft {

@@ -1,7 +1,7 @@
 import Foundation
 import Language
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 extension Engine {
     func schedule(_ command: ScheduleRequest, _ turn: inout Turn) throws {

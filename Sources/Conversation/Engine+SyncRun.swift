@@ -2,7 +2,7 @@ import Coaching
 import Foundation
 import LLM
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 /// One sync: interpret (model or offline), validate, then merge and record in a transaction of its own.
 extension Engine {

@@ -1,6 +1,6 @@
 import Foundation
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 extension Engine {
     /// The user's type of that name, or a new one with its category's prior.

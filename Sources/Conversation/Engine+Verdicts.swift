@@ -1,7 +1,7 @@
 import Foundation
 import Language
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 extension Engine {
     /// A verdict given without words (a reaction on the bot's message about an event): recorded on exactly

@@ -2,7 +2,7 @@ import Foundation
 import Language
 import Logging
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 /// The conversation engine: one inbound message in, one response out.
 ///
@@ -24,6 +24,9 @@ public actor Engine: ConversationHandling {
     let logger: Logger
     /// Model calls being awaited; the budget gate counts them as spent.
     var inFlight = InFlightCalls()
+    /// Where the engine runs: its own thread, so its store transactions never hold a thread of the shared pool.
+    private let executor = EngineExecutor()
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     public init(store: any SchedulerStore, settings: EngineSettings = EngineSettings(),
                 logger: Logger = Logger(label: "scheduler-bot.engine")) {

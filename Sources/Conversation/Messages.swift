@@ -1,5 +1,5 @@
 import Foundation
-import Storage
+import StoreProtocols
 import Language
 import SchedulerCore
 

@@ -1,5 +1,5 @@
 import LLM
-import Storage
+import StoreProtocols
 
 /// The store's copy of the cost log, written like the JSONL file: the same records, the same times.
 /// Each record is its own transaction, so spend is on file as soon as a call returns, whatever

@@ -1,7 +1,7 @@
 import Foundation
 import Language
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 /// Everything about handling one message: who, when, the open transaction, and the response being built.
 struct Turn {

@@ -1,5 +1,5 @@
 import Foundation
-import Storage
+import StoreProtocols
 
 /// What the Matrix front end needs from bot.conf (`[matrix]`), already validated by BotConfig.
 public struct MatrixSettings: Sendable {

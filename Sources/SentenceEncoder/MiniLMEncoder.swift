@@ -48,6 +48,8 @@ public final class MiniLMEncoder: @unchecked Sendable {
     public let tokenizer: WordPieceTokenizer
     /// Names this model's vectors, so they are never compared with another encoder's.
     public let identifier: String
+    /// Where the matrix products run; both kernels give the same vectors to within float rounding.
+    public let kernel: MatrixKernel
     private let file: SafetensorsFile
     private let wordEmbeddings: UnsafeBufferPointer<Float>
     private let positionEmbeddings: UnsafeBufferPointer<Float>
@@ -58,17 +60,20 @@ public final class MiniLMEncoder: @unchecked Sendable {
     public var dimensions: Int { configuration.hidden }
 
     /// Loads the weights (mapped, not read) and the vocabulary. The adapter finds the files; this only reads them.
-    public convenience init(modelPath: String, vocabularyPath: String, configuration: Configuration = .miniLML6) throws {
+    public convenience init(modelPath: String, vocabularyPath: String, configuration: Configuration = .miniLML6,
+                            kernel: MatrixKernel = .openBLAS) throws {
         let vocabulary: String
         do { vocabulary = try String(contentsOfFile: vocabularyPath, encoding: .utf8) } catch {
             throw SafetensorsFile.LoadError(path: vocabularyPath, message: "cannot read the vocabulary")
         }
         try self.init(file: try SafetensorsFile(path: modelPath), tokenizer: try WordPieceTokenizer(vocabulary: vocabulary),
-                      configuration: configuration)
+                      configuration: configuration, kernel: kernel)
     }
 
-    public init(file: SafetensorsFile, tokenizer: WordPieceTokenizer, configuration: Configuration = .miniLML6) throws {
+    public init(file: SafetensorsFile, tokenizer: WordPieceTokenizer, configuration: Configuration = .miniLML6,
+                kernel: MatrixKernel = .openBLAS) throws {
         self.file = file
+        self.kernel = kernel
         self.tokenizer = tokenizer
         self.configuration = configuration
         let h = configuration.hidden, inner = configuration.intermediate
@@ -109,7 +114,7 @@ public final class MiniLMEncoder: @unchecked Sendable {
                 x[position * h + d] = wordEmbeddings[row * h + d] + positionEmbeddings[position * h + d] + typeEmbeddings[d]
             }
         }
-        layerNorm(&x, rows: count, embeddingNorm)
+        addAndNormalise(&x, adding: nil, rows: count, embeddingNorm)
         var scratch = Scratch(tokens: count, configuration: configuration)
         for layer in layers { apply(layer, to: &x, tokens: count, scratch: &scratch) }
         var pooled = [Float](repeating: 0, count: h)
@@ -134,114 +139,59 @@ public final class MiniLMEncoder: @unchecked Sendable {
             inner = [Float](repeating: 0, count: tokens * configuration.intermediate)
             scores = [Float](repeating: 0, count: tokens)
         }
+
+        mutating func withPointers(_ body: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
+                                            UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>) -> Void) {
+            q.withUnsafeBufferPointer { q in k.withUnsafeBufferPointer { k in v.withUnsafeBufferPointer { v in
+                context.withUnsafeMutableBufferPointer { context in scores.withUnsafeMutableBufferPointer { scores in
+                    guard let q = q.baseAddress, let k = k.baseAddress, let v = v.baseAddress,
+                          let context = context.baseAddress, let scores = scores.baseAddress else { return }
+                    body(q, k, v, context, scores)
+                }}
+            }}}
+        }
     }
 
     private func apply(_ layer: Layer, to x: inout [Float], tokens: Int, scratch: inout Scratch) {
-        let h = configuration.hidden
-        MiniLMEncoder.multiply(x, layer.query, rows: tokens, into: &scratch.q)
-        MiniLMEncoder.multiply(x, layer.key, rows: tokens, into: &scratch.k)
-        MiniLMEncoder.multiply(x, layer.value, rows: tokens, into: &scratch.v)
-        attention(&scratch, tokens: tokens)
-        MiniLMEncoder.multiply(scratch.context, layer.attentionOut, rows: tokens, into: &scratch.projected)
-        for index in 0..<(tokens * h) { x[index] += scratch.projected[index] }
-        layerNorm(&x, rows: tokens, layer.attentionNorm)
-        MiniLMEncoder.multiply(x, layer.intermediate, rows: tokens, into: &scratch.inner)
-        for index in scratch.inner.indices {
-            let value = scratch.inner[index]
-            scratch.inner[index] = 0.5 * value * (1 + erff(value * 0.70710678118654752))
+        let h = configuration.hidden, heads = configuration.heads
+        multiply(x, layer.query, rows: tokens, into: &scratch.q)
+        multiply(x, layer.key, rows: tokens, into: &scratch.k)
+        multiply(x, layer.value, rows: tokens, into: &scratch.v)
+        scratch.withPointers { q, k, v, context, scores in
+            VectorMath.attention(q: q, k: k, v: v, context: context, scores: scores, tokens: tokens, heads: heads, width: h / heads)
         }
-        MiniLMEncoder.multiply(scratch.inner, layer.output, rows: tokens, into: &scratch.projected)
-        for index in 0..<(tokens * h) { x[index] += scratch.projected[index] }
-        layerNorm(&x, rows: tokens, layer.outputNorm)
+        multiply(scratch.context, layer.attentionOut, rows: tokens, into: &scratch.projected)
+        addAndNormalise(&x, adding: scratch.projected, rows: tokens, layer.attentionNorm)
+        multiply(x, layer.intermediate, rows: tokens, into: &scratch.inner)
+        scratch.inner.withUnsafeMutableBufferPointer { inner in
+            if let base = inner.baseAddress { VectorMath.gelu(base, count: inner.count) }
+        }
+        multiply(scratch.inner, layer.output, rows: tokens, into: &scratch.projected)
+        addAndNormalise(&x, adding: scratch.projected, rows: tokens, layer.outputNorm)
     }
 
-    /// Scaled dot-product self-attention per head; a single unpadded sentence needs no mask.
-    private func attention(_ s: inout Scratch, tokens: Int) {
-        let h = configuration.hidden, heads = configuration.heads, width = h / heads
-        let scale = 1 / Float(width).squareRoot()
-        for head in 0..<heads {
-            let offset = head * width
-            for t in 0..<tokens {
-                var top = -Float.infinity
-                for u in 0..<tokens {
-                    var dot: Float = 0
-                    for d in 0..<width { dot += s.q[t * h + offset + d] * s.k[u * h + offset + d] }
-                    s.scores[u] = dot * scale
-                    top = max(top, s.scores[u])
+    /// `x = LayerNorm(x + residual)`, or of `x` alone.
+    private func addAndNormalise(_ x: inout [Float], adding residual: [Float]?, rows: Int, _ norm: Norm) {
+        let h = configuration.hidden, epsilon = configuration.layerNormEpsilon
+        guard let gain = norm.gain.baseAddress, let bias = norm.bias.baseAddress else { return }
+        x.withUnsafeMutableBufferPointer { xs in
+            guard let base = xs.baseAddress else { return }
+            if let residual {
+                residual.withUnsafeBufferPointer { rs in
+                    VectorMath.addAndNormalise(base, adding: rs.baseAddress, rows: rows, width: h, gain: gain, bias: bias, epsilon: epsilon)
                 }
-                var sum: Float = 0
-                for u in 0..<tokens {
-                    s.scores[u] = expf(s.scores[u] - top)
-                    sum += s.scores[u]
-                }
-                for d in 0..<width { s.context[t * h + offset + d] = 0 }
-                for u in 0..<tokens {
-                    let weight = s.scores[u] / sum
-                    for d in 0..<width { s.context[t * h + offset + d] += weight * s.v[u * h + offset + d] }
-                }
+            } else {
+                VectorMath.addAndNormalise(base, adding: nil, rows: rows, width: h, gain: gain, bias: bias, epsilon: epsilon)
             }
         }
     }
 
-    private func layerNorm(_ x: inout [Float], rows: Int, _ norm: Norm) {
-        let h = configuration.hidden
-        for row in 0..<rows {
-            var mean: Float = 0
-            for d in 0..<h { mean += x[row * h + d] }
-            mean /= Float(h)
-            var variance: Float = 0
-            for d in 0..<h {
-                let centred = x[row * h + d] - mean
-                variance += centred * centred
-            }
-            let inverse = 1 / (variance / Float(h) + configuration.layerNormEpsilon).squareRoot()
-            for d in 0..<h { x[row * h + d] = (x[row * h + d] - mean) * inverse * norm.gain[d] + norm.bias[d] }
-        }
-    }
-
-    /// `out[t, o] = bias[o] + Σ_i input[t, i] · weight[o, i]`, four tokens per pass over a weight row.
-    /// Multiply then add, never `addProduct`: on the baseline x86-64 target that becomes a libm `fmaf` call per lane.
-    static func multiply(_ input: [Float], _ layer: Linear, rows: Int, into out: inout [Float]) {
-        let n = layer.inputs, m = layer.outputs
-        precondition(n % 8 == 0, "input width must be a multiple of 8")
+    /// One projection of the whole sequence through the chosen kernel.
+    private func multiply(_ input: [Float], _ layer: Linear, rows: Int, into out: inout [Float]) {
         input.withUnsafeBufferPointer { xs in
             out.withUnsafeMutableBufferPointer { ys in
-                guard let x = xs.baseAddress, let y = ys.baseAddress, let weights = layer.weight.baseAddress,
-                      let bias = layer.bias.baseAddress else { return }
-                let xr = UnsafeRawPointer(x), wr = UnsafeRawPointer(weights)
-                for o in 0..<m {
-                    let w = wr + o * n * 4
-                    var t = 0
-                    while t + 4 <= rows {
-                        var a0 = SIMD8<Float>(), a1 = SIMD8<Float>(), a2 = SIMD8<Float>(), a3 = SIMD8<Float>()
-                        let x0 = xr + t * n * 4, x1 = x0 + n * 4, x2 = x1 + n * 4, x3 = x2 + n * 4
-                        var i = 0
-                        while i < n {
-                            let wv = w.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-                            a0 += x0.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self) * wv
-                            a1 += x1.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self) * wv
-                            a2 += x2.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self) * wv
-                            a3 += x3.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self) * wv
-                            i += 8
-                        }
-                        y[t * m + o] = a0.sum() + bias[o]
-                        y[(t + 1) * m + o] = a1.sum() + bias[o]
-                        y[(t + 2) * m + o] = a2.sum() + bias[o]
-                        y[(t + 3) * m + o] = a3.sum() + bias[o]
-                        t += 4
-                    }
-                    while t < rows {
-                        var a = SIMD8<Float>()
-                        let xt = xr + t * n * 4
-                        var i = 0
-                        while i < n {
-                            a += xt.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self) * w.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-                            i += 8
-                        }
-                        y[t * m + o] = a.sum() + bias[o]
-                        t += 1
-                    }
-                }
+                guard let x = xs.baseAddress, let y = ys.baseAddress else { return }
+                kernel.multiply(x, layer, rows: rows, into: y)
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import StoreProtocols
 
 extension SQLiteSession {
     func threadTurns(of userID: String, after afterID: Int64) throws -> [StoredTurn] {
@@ -49,9 +50,11 @@ extension SQLiteSession {
     }
 
     func modelCalls(user: String, since instant: Date) throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM llm_call WHERE user = ? AND time >= ? AND outcome IN ('ok', 'error', 'timeout')"),
-                         arguments: [user, ColumnCoding.seconds(instant)]) ?? 0
+        try Int.fetchOne(db.cachedStatement(sql: SQLiteSession.modelCallsSQL), arguments: [user, ColumnCoding.seconds(instant)]) ?? 0
     }
+
+    private static let modelCallsSQL = "SELECT COUNT(*) FROM llm_call WHERE user = ? AND time >= ? AND outcome IN ("
+        + ModelCallOutcome.reachedModel.sorted().map { "'\($0)'" }.joined(separator: ", ") + ")"
 
     func calls(since instant: Date) throws -> [LLMCallRow] {
         try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM llm_call WHERE time >= ? ORDER BY time, id"),

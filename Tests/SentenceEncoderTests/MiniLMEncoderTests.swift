@@ -1,5 +1,6 @@
 import EncoderTestSupport
 import Foundation
+import Synchronization
 import Testing
 @testable import SentenceEncoder
 
@@ -11,16 +12,43 @@ struct MiniLMEncoderTests {
         zip(a, b).reduce(0) { $0 + Double($1.0) * Double($1.1) }
     }
 
-    @Test func reproducesThePublishedSimilarities() throws {
-        let encoder = try MiniLMEncoder(modelPath: EncoderFiles.model, vocabularyPath: EncoderFiles.vocabulary)
+    @Test(arguments: MatrixKernel.allCases)
+    func reproducesThePublishedSimilarities(kernel: MatrixKernel) throws {
+        let encoder = try MiniLMEncoder(modelPath: EncoderFiles.model, vocabularyPath: EncoderFiles.vocabulary, kernel: kernel)
         let vectors = ["The weather is lovely today.", "It's so sunny outside!", "He drove to the stadium."].map(encoder.embed)
         #expect(vectors.allSatisfy { $0.count == 384 })
         #expect(abs(Self.cosine(vectors[0], vectors[0]) - 1) < 1e-5, "unit length")
         let similarities = [Self.cosine(vectors[0], vectors[1]), Self.cosine(vectors[0], vectors[2]), Self.cosine(vectors[1], vectors[2])]
-        print("MiniLM similarities: \(similarities.map { String(format: "%.4f", $0) })")
+        print("MiniLM similarities (\(kernel.rawValue) kernel): \(similarities.map { String(format: "%.4f", $0) })")
         for (measured, published) in zip(similarities, [0.6660, 0.1046, 0.1411]) {
             #expect(abs(measured - published) < 0.00006, "\(measured) vs \(published)")
         }
+    }
+
+    /// The fast kernel and the portable one agree per dimension, on short and long texts (one token to the cap).
+    @Test func bothKernelsGiveTheSameVectors() throws {
+        let fast = try MiniLMEncoder(modelPath: EncoderFiles.model, vocabularyPath: EncoderFiles.vocabulary, kernel: .openBLAS)
+        let portable = try MiniLMEncoder(modelPath: EncoderFiles.model, vocabularyPath: EncoderFiles.vocabulary, kernel: .portable)
+        let texts = ["", "gm", "hold me accountable this week, I keep skipping the gym",
+                     String(repeating: "why do I always put off the hard tasks until the evening? ", count: 30)]
+        for text in texts {
+            let a = fast.embed(text), b = portable.embed(text)
+            let worst = zip(a, b).map { abs($0 - $1) }.max() ?? 0
+            #expect(worst < 1e-5, "\(text.prefix(20)): largest difference \(worst)")
+        }
+    }
+
+    /// The bot embeds route examples on every core at once: concurrent products must not share buffers.
+    @Test func concurrentCallsGiveTheSerialVectors() throws {
+        let encoder = try MiniLMEncoder(modelPath: EncoderFiles.model, vocabularyPath: EncoderFiles.vocabulary)
+        let texts = (0..<16).map { "message number \($0): can you help me plan the week around my thesis?" }
+        let serial = texts.map(encoder.embed)
+        let parallel = Mutex([[Float]](repeating: [], count: texts.count))
+        DispatchQueue.concurrentPerform(iterations: texts.count) { index in
+            let vector = encoder.embed(texts[index])
+            parallel.withLock { $0[index] = vector }
+        }
+        #expect(parallel.withLock { $0 } == serial)
     }
 
     @Test func tokenisesAsTheReferenceDoes() throws {
