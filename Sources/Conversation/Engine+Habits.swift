@@ -6,7 +6,7 @@ import StoreProtocols
 extension Engine {
     /// Creates (or replaces) the habit and places this week's occurrences at once.
     func startHabit(_ request: RecurrenceRequest, _ turn: inout Turn) throws {
-        guard acceptable(taskName: request.task, &turn) else { return }
+        if let problem = nameProblem(request.task) { return turn.say(turn.phrasebook.text(problem)) }
         let (type, _) = try findOrCreateTaskType(named: request.task, &turn)
         guard let typeID = type.id else { return }
         let duration = request.durationMinutes ?? type.typicalDurationMinutes
