@@ -91,8 +91,9 @@ struct ChatAdapter: Sendable {
 
     /// Runs every adapter concurrently until SIGINT/SIGTERM (each stops reading, finishes the answers in hand
     /// within its deadline and says goodbye) or until one fails, which stops the others. A second signal
-    /// exits at once, for an operator who will not wait for the drain.
-    static func runAll(_ adapters: [ChatAdapter]) async throws {
+    /// exits at once, for an operator who will not wait for the drain, and so does a drain that outlasts
+    /// `shutdownDeadline` (a model call that hangs): what was not committed is answered after the restart.
+    static func runAll(_ adapters: [ChatAdapter], shutdownDeadline: Duration = .seconds(30)) async throws {
         let running = Task {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for adapter in adapters {
@@ -108,7 +109,15 @@ struct ChatAdapter: Sendable {
             signal(number, SIG_IGN) // let the dispatch source, not the default handler, see the signal
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
-                guard signalsSeen.increment() > 1 else { return running.cancel() }
+                guard signalsSeen.increment() > 1 else {
+                    running.cancel()
+                    let seconds = Double(shutdownDeadline.components.seconds)
+                    DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
+                        FileHandle.standardError.write(Data("scheduler-bot: still stopping after \(Int(seconds)) s; exiting\n".utf8))
+                        exit(128 + number)
+                    }
+                    return
+                }
                 FileHandle.standardError.write(Data("scheduler-bot: second signal; exiting without finishing the answers in hand\n".utf8))
                 exit(128 + number)
             }
