@@ -228,6 +228,8 @@ enum SpanSpec: Sendable, Equatable {
     case allWeek
     /// "march after next": the second March from now (the current month not counted).
     case monthAfterNext(Int)
+    /// "march next year": that month of the year `fromNow` years from this one.
+    case monthInYears(month: Int, fromNow: Int)
     /// "this season" (0), "next season" (1), "last season" (-1): the season around today, or the one after/before.
     case currentSeason(offset: Int)
     /// "the last weekend of october": from its last Friday 18:00 to Monday 00:00.

@@ -12,7 +12,7 @@ extension TimeScanner {
         guard i < tokens.count else { return nil }
         if let w = word(i) {
             switch w {
-            case "noon", "midday", "mid-day": return (.noon, finishing(i + 1))
+            case "noon", "midday", "mid-day", "noonish": return (.noon, finishing(i + 1))
             case "mid":
                 if isSymbol(i + 1, "-"), isWord(i + 2, ["day"]) { return (.noon, finishing(i + 3)) }
                 if isWord(i + 1, ["day"]) { return (.noon, finishing(i + 2)) }

@@ -173,11 +173,13 @@ extension TimeScanner {
         guard left.allSatisfy({ !$0.isInvalid && $0.clockEnd == nil && $0.lastDay == nil && $0.spanEnd == nil && $0.offset == nil }),
               rightSide.allSatisfy({ !$0.isInvalid && $0.clockEnd == nil && $0.lastDay == nil && $0.spanEnd == nil && $0.offset == nil }) else { return nil }
         let leftDay = left.contains { $0.day != nil }, rightDay = rightSide.contains { $0.day != nil }
-        let leftClock = left.contains { $0.clock != nil || $0.part != nil }, rightClock = rightSide.contains { $0.clock != nil || $0.part != nil }
+        let leftClock = left.contains { $0.clock != nil || $0.part != nil || $0.isNow }
+        let rightClock = rightSide.contains { $0.clock != nil || $0.part != nil || $0.isNow }
         let joins = (leftDay && rightDay && (leftClock || rightClock))
             || (leftDay && leftClock && rightClock)
             || (leftClock && rightDay && rightClock)
             || (leftDay && rightDay)
+            || (leftClock && rightDay)  // "from now until friday", "from 3pm to friday"
         guard joins else { return nil }
         if absorbed { rightSide[0].bound = nil }
         var joined = left
@@ -193,7 +195,10 @@ extension TimeScanner {
         }
         joined[0].bound = joined[0].bound == .after ? nil : joined[0].bound
         // "from 9:30 until 11:00 on thursday": a day said only at the end is the start's too.
-        if !leftDay, let day = rightSide.lazy.compactMap(\.day).first { joined[0].day = day }
+        if !leftDay, left.contains(where: { $0.clock != nil || $0.part != nil }), rightSide.contains(where: { $0.clock != nil || $0.part != nil }),
+           let day = rightSide.lazy.compactMap(\.day).first {
+            joined[0].day = day
+        }
         joined[0].rangeEnd = rightSide
         joined[0].rules.insert(.dateTimeRange)
         let last = joined.count - 1

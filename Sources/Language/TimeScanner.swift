@@ -54,6 +54,23 @@ struct TimeScanner {
 
     func isAttached(_ i: Int) -> Bool { i < tokens.count && tokens[i].attached }
 
+    /// For word lists written in place: a linear scan of a few small strings is cheaper than hashing them
+    /// into a set on every call.
+    @inline(__always)
+    func isWord(_ i: Int, _ options: [String]) -> Bool {
+        guard let w = word(i) else { return false }
+        for option in options where option == w { return true }
+        return false
+    }
+
+    func skipping(_ i: Int, _ options: [String]) -> Int { isWord(i, options) ? i + 1 : i }
+
+    func isConnector(_ i: Int, _ connectors: [String]) -> Bool {
+        guard i < tokens.count else { return false }
+        let t = tokens[i]
+        return (t.kind == .word || t.text == "-" || t.text == "&") && connectors.contains(t.text)
+    }
+
     func isWord(_ i: Int, _ options: Set<String>) -> Bool {
         guard let w = word(i) else { return false }
         return options.contains(w)
