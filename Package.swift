@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "MatrixTests", dependencies: ["Matrix", "IRC", "LiveIRC", "Conversation", "HTTP", "Storage", "SchedulerCore", "MatrixCrypto", "SharedValues"]),
         .testTarget(name: "MatrixCryptoTests", dependencies: ["MatrixCrypto"]),
         .testTarget(name: "LearningTests", dependencies: ["SchedulerCore", "Coaching", "SentenceEncoder", "EncoderTestSupport"], resources: [.copy("Pairs")]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SchedulerCore"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SchedulerCore", "Conversation", "LLM"]),
         .testTarget(name: "SentenceEncoderTests", dependencies: ["SentenceEncoder", "EncoderTestSupport"]),
         .testTarget(name: "ICSTests", dependencies: ["ICS"], exclude: ["peers"]),
         .testTarget(name: "CalendarTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "CalendarFetch", "ICS", "HTTP", "Language", "WebFace",

@@ -24,7 +24,7 @@ struct ModelTask: Sendable {
 
     var kind: Kind = .chat
     var message: InboundMessage
-    var path: ChatPath
+    var path: Route
     var classification: Classification
     var reason: String
     var request: ChatRequest
@@ -75,7 +75,7 @@ extension Engine {
                                           userMessageCount: turn.user.chatCount, budget: budget)
         logger.info("route \(decision.path.rawValue): \(decision.reason)")
         switch decision.path {
-        case .pattern:
+        case .pattern, .command: // the policy never says `.command`: the grammar took commands before
             turn.route = .pattern
             turn.messageType = routed.type.rawValue
             turn.say(try phaticReply(routed, hour: hour, turn))

@@ -14,7 +14,7 @@ struct StoreCostSink: CostRecordSink {
 
 extension LLMCallRow {
     public init(_ record: CostRecord) {
-        self.init(time: record.time, user: record.user, route: record.route, messageType: record.messageType, model: record.model,
+        self.init(time: record.time, user: record.user, route: record.route.rawValue, messageType: record.messageType, model: record.model,
                   promptTokens: record.promptTokens, completionTokens: record.completionTokens, cachedTokens: record.cachedTokens,
                   estimated: record.estimated, costUSD: record.costUSD, latencyMs: record.latencyMs, outcome: record.outcome.rawValue,
                   baselinePromptTokens: record.baseline?.promptTokens, baselineCompletionTokens: record.baseline?.completionTokens,
@@ -29,7 +29,7 @@ extension CostRecord {
         let baseline = row.baselinePromptTokens.map {
             TokenUsage(promptTokens: $0, completionTokens: row.baselineCompletionTokens ?? 0, estimated: true)
         }
-        self.init(time: row.time, user: row.user, route: row.route, messageType: row.messageType, model: row.model,
+        self.init(time: row.time, user: row.user, route: CostRoute(rawValue: row.route), messageType: row.messageType, model: row.model,
                   usage: TokenUsage(promptTokens: row.promptTokens, completionTokens: row.completionTokens,
                                     cachedTokens: row.cachedTokens, estimated: row.estimated),
                   costUSD: row.costUSD, latencyMs: row.latencyMs, outcome: outcome, baseline: baseline, worstCaseUSD: row.worstCaseUSD)

@@ -32,6 +32,8 @@ extension TimeScanner {
     private func dayRangeInMonth(at i: Int) -> TimeMention? {
         let connectors: Set<String> = ["-", "to", "till", "until", "through", "thru"]
         func dayNumber(at j: Int) -> (Int, Int)? {
+            // "the 13 to the 15 july"
+            if isWord(j, ["the"]), number(j + 1) != nil || ordinalWordDay(at: j + 1) != nil { return dayNumber(at: j + 1) }
             if let n = number(j), tokens[j].text.count <= 2 { return (n, isWord(j + 1, Lexicon.ordinalSuffixes) && isAttached(j + 1) ? j + 2 : j + 1) }
             return ordinalWordDay(at: j)
         }
@@ -60,7 +62,7 @@ extension TimeScanner {
     private func rule(for day: DaySpec) -> TimeRule {
         switch day {
         case .holiday: .holiday
-        case let .plus(base, _): rule(for: base)
+        case let .plus(base, _), let .plusMonths(base, _): rule(for: base)
         case .nthWeekdayAfter, .closestWeekday: .nthWeekdayOf
         case .businessDay: .weekdayThisNext
         case .relative: .relativeDay
@@ -72,7 +74,7 @@ extension TimeScanner {
             case .ofWeek: .weekdayOfWeek
             case .count: .weekdayCountFromNow
             }
-        case .date: .monthDay
+        case .date, .dateOnWeekday: .monthDay
         case .dayOfMonth: .ordinalDay
         case .numeric: .numericDate
         case .dayOf: .dayOfMonthOf
@@ -141,12 +143,18 @@ extension TimeScanner {
         if let value = number(i), tokens[i].text.count <= 2, let (dated, next) = monthNameAndYear(day: value, at: i + 1) {
             return (dated, next)
         }
+        // "20 of next month", "15 of this month"
+        if let value = number(i), tokens[i].text.count <= 2, (1...31).contains(value), isWord(i + 1, ["of"]),
+           let (month, end) = monthRef(at: i + 1, needsOf: true) {
+            return (.dayOf(month, day: value), end)
+        }
         return nil
     }
 
     private func relativeDay(_ w: String, at i: Int) -> (DaySpec, Int)? {
         switch w {
         case "today", "tdy", "tonight", "tonite", "todays", "today's", "tonights": return (.relative(days: 0), i + 1)
+        case "tomorrows", "tomorrow's": return (.relative(days: 1), i + 1)
         case "late" where isWord(i + 1, ["tonight", "tonite"]): return (.relative(days: 0), i + 2)
         case "yesterday", "yday", "yesterdays", "yesterday's": return (.relative(days: -1), i + 1)
         case "overmorrow": return (.relative(days: 2), i + 1)
@@ -240,13 +248,22 @@ extension TimeScanner {
         var j = i
         if isWord(j, ["of"]) { j += 1 }
         guard let name = word(j), let month = Lexicon.months[name] else { return nil }
-        let (year, next) = year(at: j + 1)
+        var (year, next) = year(at: j + 1)
+        // "14th apr 15": a two-digit year after an ordinal day and its month.
+        if year == nil, i >= 1, isWord(i - 1, Lexicon.ordinalSuffixes), let y = number(j + 1), tokens[j + 1].text.count == 2,
+           !isSymbol(j + 2, ":"), !isWord(j + 2, ["am", "pm", "a", "p", "h"]) {
+            year = 2000 + y
+            next = j + 2
+        }
         return (.date(year: year, month: month, day: day), next)
     }
 
     private func withMonthAfter(_ day: Int, at i: Int) -> (DaySpec, Int) {
         if let dated = monthNameAndYear(day: day, at: i) { return dated }
-        if let (month, end) = monthRef(at: i, needsOf: true) { return (.dayOf(month, day: day), end) }
+        // "the 20th day of next month"
+        let j = isWord(i, ["day"]) && isWord(i + 1, ["of", "in"]) ? i + 1 : i
+        if let (month, end) = monthRef(at: j, needsOf: true) { return (.dayOf(month, day: day), end) }
+        // "14th apr 15": a two-digit year after an ordinal day and its month.
         return (.dayOfMonth(day), i)
     }
 
@@ -259,6 +276,8 @@ extension TimeScanner {
         case "this", "the", "current":
             if isWord(j + 1, ["month"]) { return (.relative(0), j + 2) }
             if word(j) == "the", isWord(j + 1, ["following", "next"]), isWord(j + 2, ["month"]) { return (.relative(1), j + 3) }
+            if word(j) == "the", isWord(j + 1, ["previous", "last", "past"]), isWord(j + 2, ["month"]) { return (.relative(-1), j + 3) }
+            if word(j) == "the", isWord(j + 1, ["current", "same"]), isWord(j + 2, ["month"]) { return (.relative(0), j + 3) }
         case "last", "previous", "past": if isWord(j + 1, ["month"]) { return (.relative(-1), j + 2) }
         case "month": if !needsOf || j > i { return (.relative(0), j + 1) }
         default: break
