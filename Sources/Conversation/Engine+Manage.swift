@@ -50,7 +50,7 @@ extension Engine {
         var events = try events(named: said, around: window, turn)
         if events.isEmpty, try existingTaskType(named: said, turn) == nil { return .failure(.unknownTask(said: said)) }
         if let when {
-            let asked = DateInterval(start: when.start, end: max(when.start, when.end ?? when.start.addingTimeInterval(86_400)))
+            let asked = when.spanOrDay
             events = events.filter { $0.start < asked.end && $0.end > asked.start }
         }
         guard let event = events.first(where: { $0.end > turn.now }) ?? events.last else {
@@ -68,4 +68,9 @@ extension Engine {
 
 extension Array {
     var onlyElement: Element? { count == 1 ? first : nil }
+}
+
+extension ResolvedTime {
+    /// The time said as a span: to its own end, or a day on from its start when it has none.
+    var spanOrDay: DateInterval { DateInterval(start: start, end: max(start, end ?? start.addingTimeInterval(86_400))) }
 }

@@ -62,7 +62,7 @@ extension Engine {
         let loggedNow = done && command.when.map { abs($0.start.timeIntervalSince(turn.now)) < 60 && $0.grain == .minute } == true
         var candidates = try events(named: said, around: DateInterval(start: turn.now.addingTimeInterval(-7 * 86_400), duration: 14 * 86_400), turn)
         if let when = command.when, !loggedNow {
-            let asked = DateInterval(start: when.start, end: max(when.start, when.end ?? when.start.addingTimeInterval(86_400)))
+            let asked = when.spanOrDay
             candidates = candidates.filter { $0.start < asked.end && $0.end > asked.start }
         }
         let started = candidates.last { $0.start <= turn.now }

@@ -144,9 +144,15 @@ public actor Engine: ConversationHandling {
         case .plan(let request): try plan(request, &turn)
         case .insights(let task): try insights(task: task, &turn)
         case .why(let task): try why(task: task, &turn)
-        case .habit(let request): try startHabit(request, &turn)
-        case .habits: try listHabits(&turn)
-        case .stopHabit(let name): try stopHabit(named: name, &turn)
+        case .habit(let request):
+            let outcome = try startHabit(request, &turn)
+            turn.say(turn.phrasebook.replies(outcome))
+        case .habits:
+            let outcome = try listHabits(&turn)
+            turn.say(turn.phrasebook.replies(outcome))
+        case .stopHabit(let name):
+            let outcome = try stopHabit(named: name, &turn)
+            turn.say(turn.phrasebook.replies(outcome))
         case .setting(let setting): try proactiveSetting(setting, &turn)
         case .unreadable(let unreadable): turn.say(unreadable.message)
         case .chat: try chat(&turn)

@@ -94,3 +94,28 @@ enum AgendaPeriod: Equatable {
     case coming(days: Int)
     case asked(DateInterval)
 }
+
+enum HabitOutcome {
+    case badName(TaskNameProblem)
+    /// The type was not stored: nothing is said.
+    case taskTypeMissing
+    case durationOutOfRange(minutes: Int)
+    case started(Habit, replacedOne: Bool, thisWeek: HabitPlan)
+}
+
+enum HabitListOutcome {
+    case none
+    case habits([HabitWeek])
+}
+
+/// A habit and how this week of it goes.
+struct HabitWeek {
+    var habit: Habit
+    var done: Int
+    var next: Event?
+}
+
+enum StopHabitOutcome {
+    case unknown(said: String, active: [String])
+    case stopped(Habit, cancelledSessions: Int)
+}

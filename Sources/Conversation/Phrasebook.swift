@@ -157,6 +157,51 @@ struct Phrasebook {
         }
     }
 
+    // MARK: Habits
+
+    func replies(_ outcome: HabitOutcome) -> [Reply] {
+        switch outcome {
+        case .badName(let problem): return [Reply(text(problem))]
+        case .taskTypeMissing: return []
+        case .durationOutOfRange(let minutes):
+            return [Reply("A habit can last 5 minutes to 24 hours; \(TimeFormat.duration(minutes)) is outside that.")]
+        case .started(let habit, let replaced, let plan):
+            var line = "\(replaced ? "Updated" : "New") habit: \(HabitText.describe(habit))."
+            line += plan.placements.isEmpty
+                ? " Nothing more fits this week; I'll place it again on Monday."
+                : " This week: " + plan.placements.map { format.dayAndClock($0.start) }.joined(separator: ", ") + "."
+            if !plan.collisions.isEmpty {
+                line += " Not placed (something else is there): " + plan.collisions.map { format.dayAndClock($0) }.joined(separator: ", ") + "."
+            }
+            return [Reply(line + " Say \"habits\" to see them, \"stop \(habit.title.lowercased())\" to end it.")]
+        }
+    }
+
+    func replies(_ outcome: HabitListOutcome) -> [Reply] {
+        switch outcome {
+        case .none:
+            return [Reply("No habits yet. Try: schedule gym 3 times a week, or standup every weekday at 9:30 for 15 min")]
+        case .habits(let weeks):
+            let lines = weeks.map { week in
+                var line = "\(HabitText.describe(week.habit)) — this week \(week.done)/\(week.habit.timesPerWeek) done"
+                if let next = week.next { line += ", next \(format.dayAndClock(next.start))" }
+                return line
+            }
+            return [Reply("Your habits:\n" + lines.joined(separator: "\n"), isPreformatted: true)]
+        }
+    }
+
+    func replies(_ outcome: StopHabitOutcome) -> [Reply] {
+        switch outcome {
+        case .unknown(let said, let active):
+            let known = active.isEmpty ? "You have no habits." : "Your habits: " + Engine.list(active) + "."
+            return [Reply("I have no habit called \"\(said)\". \(known) (To pause my messages instead, say mute.)")]
+        case .stopped(let habit, let cancelled):
+            let sessions = cancelled > 0 ? " and cancelled its \(cancelled) coming session\(cancelled == 1 ? "" : "s")" : ""
+            return [Reply("Stopped the habit \(habit.title)\(sessions). What you already did stays learned.")]
+        }
+    }
+
     // MARK: Agenda
 
     func replies(_ outcome: AgendaOutcome) -> [Reply] {

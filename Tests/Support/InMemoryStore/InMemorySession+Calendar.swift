@@ -10,8 +10,7 @@ extension InMemorySession {
     }
 
     func updateCalendarSource(_ source: CalendarSource) throws {
-        try requireWrite()
-        try requireUser(source.userID)
+        try requireWrite(for: source.userID)
         tables.calendarSources[source.userID] = source
     }
 
@@ -44,8 +43,7 @@ extension InMemorySession {
     }
 
     func issueFeedToken(_ token: String, for userID: String, at instant: Date) throws {
-        try requireWrite()
-        try requireUser(userID)
+        try requireWrite(for: userID)
         guard !tables.feedTokens.contains(where: { $0.token == token }) else {
             throw InMemoryStoreError.uniqueConstraint("calendar_feed_token(token)")
         }

@@ -16,16 +16,14 @@ extension InMemorySession {
     }
 
     func save(_ preferences: ProactivePreferences, of userID: String) throws {
-        try requireWrite()
-        try requireUser(userID)
+        try requireWrite(for: userID)
         tables.preferences[userID] = preferences
     }
 
     // MARK: Nudges
 
     func save(_ nudge: inout Nudge) throws {
-        try requireWrite()
-        try requireUser(nudge.userID)
+        try requireWrite(for: nudge.userID)
         if let eventID = nudge.eventID {
             guard tables.events[eventID] != nil else { throw InMemoryStoreError.foreignKey("event") }
             let clash = tables.nudges.values.contains { $0.kind == nudge.kind && $0.eventID == eventID && $0.id != nudge.id }
@@ -70,8 +68,7 @@ extension InMemorySession {
     // MARK: Habits
 
     func save(_ habit: inout Habit) throws {
-        try requireWrite()
-        try requireUser(habit.userID)
+        try requireWrite(for: habit.userID)
         guard tables.taskTypes[habit.taskTypeID] != nil else { throw InMemoryStoreError.foreignKey("task_type") }
         if let id = habit.id {
             if tables.habits[id] != nil { tables.habits[id] = habit }
@@ -105,8 +102,7 @@ extension InMemorySession {
     func syncWeekStart(of userID: String) throws -> Date? { tables.syncStates[userID]?.weekStart }
 
     func setSyncWeekStart(_ start: Date, of userID: String) throws {
-        try requireWrite()
-        try requireUser(userID)
+        try requireWrite(for: userID)
         tables.syncStates[userID, default: SyncState()].weekStart = start
     }
 
@@ -115,14 +111,12 @@ extension InMemorySession {
     }
 
     func setSyncPending(_ pending: Bool, for userID: String) throws {
-        try requireWrite()
-        try requireUser(userID)
+        try requireWrite(for: userID)
         tables.syncStates[userID, default: SyncState()].pending = pending
     }
 
     func add(_ sync: inout SyncRecord) throws {
-        try requireWrite()
-        try requireUser(sync.userID)
+        try requireWrite(for: sync.userID)
         guard tables.taskTypes[sync.taskTypeID] != nil else { throw InMemoryStoreError.foreignKey("task_type") }
         sync.id = tables.nextID("insight_sync")
         tables.syncs[sync.id ?? 0] = sync

@@ -16,8 +16,10 @@ final class InMemorySession: StoreSession {
         guard canWrite else { throw InMemoryStoreError.writeInReadTransaction }
     }
 
-    func requireUser(_ id: String) throws {
-        guard tables.users[id] != nil else { throw InMemoryStoreError.foreignKey("user") }
+    /// A write of a row that belongs to a stored user.
+    func requireWrite(for userID: String) throws {
+        try requireWrite()
+        guard tables.users[userID] != nil else { throw InMemoryStoreError.foreignKey("user") }
     }
 
     // MARK: Users
@@ -47,8 +49,7 @@ final class InMemorySession: StoreSession {
     func taskType(id: Int64) throws -> TaskType? { tables.taskTypes[id] }
 
     func save(_ taskType: inout TaskType) throws {
-        try requireWrite()
-        try requireUser(taskType.userID)
+        try requireWrite(for: taskType.userID)
         let clash = tables.taskTypes.values.contains {
             $0.userID == taskType.userID && $0.name == taskType.name && $0.id != taskType.id
         }
@@ -107,8 +108,7 @@ final class InMemorySession: StoreSession {
     }
 
     func save(_ event: inout Event) throws {
-        try requireWrite()
-        try requireUser(event.userID)
+        try requireWrite(for: event.userID)
         guard tables.taskTypes[event.taskTypeID] != nil else { throw InMemoryStoreError.foreignKey("task_type") }
         if let id = event.id {
             guard var stored = tables.events[id] else { return }
@@ -133,8 +133,7 @@ final class InMemorySession: StoreSession {
     // MARK: Insights
 
     func add(_ insight: inout Insight) throws {
-        try requireWrite()
-        try requireUser(insight.userID)
+        try requireWrite(for: insight.userID)
         insight.id = tables.nextID("insight")
         tables.insights[insight.id ?? 0] = insight
     }
@@ -163,8 +162,7 @@ final class InMemorySession: StoreSession {
     }
 
     func appendTurn(_ turn: StoredTurn) throws {
-        try requireWrite()
-        try requireUser(turn.userID)
+        try requireWrite(for: turn.userID)
         var turn = turn
         turn.id = tables.nextID("conversation_turn")
         tables.turns.append(turn)
@@ -173,8 +171,7 @@ final class InMemorySession: StoreSession {
     func threadSummary(of userID: String) throws -> ThreadSummary? { tables.summaries[userID] }
 
     func saveThreadSummary(_ summary: ThreadSummary) throws {
-        try requireWrite()
-        try requireUser(summary.userID)
+        try requireWrite(for: summary.userID)
         tables.summaries[summary.userID] = summary
     }
 
