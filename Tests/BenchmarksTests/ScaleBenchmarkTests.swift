@@ -25,7 +25,7 @@ import Testing
         }
         #expect(report.schedule.count == report.kinds.filter { $0.kind.hasPrefix("schedule") }.map(\.latency.count).reduce(0, +))
         #expect(report.loadSeconds > 0 && report.databaseBytes > 0 && report.startupMicroseconds > 0)
-        #expect(report.throughput > 0 && report.slotFinderMicroseconds > 0 && report.learningUpdateMicroseconds > 0)
+        #expect(report.throughput > 0 && report.slotFinderMicroseconds > 0 && report.learningUpdateMicroseconds > 0 && report.scoringWeekMicroseconds > 0)
         #expect(report.steadyRSS > 0 && report.baselineRSS > 0)
         let last = report.table.split(separator: "\n").last.map(String.init)
         #expect(last == report.summaryLine)

@@ -44,16 +44,35 @@ enum CoreTimings {
     }
 
     /// What the engine does per "done": the event's local hours, then the learner's update of habit and energy.
-    static func learningUpdate(repetitions: Int) -> Double {
+    /// One outcome in four goes against what was learned, so the forgetting a surprise sets off is timed too.
+    static func learningUpdate(repetitions: Int, learner: any Learner = Learners.standard) -> Double {
         let week = LocalWeek(timeZone: TimeZone(identifier: "Europe/Berlin") ?? .gmt)
-        let learner = SeedEMALearner()
         var type = TaskType(userID: "bench", displayName: "deep coding", category: .focused)
         var energy = EnergyPattern.neutral
         let start = Population.defaultNow
+        let signals = [0.8, 0.75, 0.85, 0.2]
+        var round = 0
         return median(repetitions) {
             let slots = week.slots(from: start, to: start.addingTimeInterval(2 * 3600))
-            learner.learn(Outcome(slots: slots, signal: 0.8, energyAfter: 0.7, completed: true), taskType: &type, energy: &energy)
+            round += 1
+            learner.learn(Outcome(slots: slots, signal: signals[round % signals.count], energyAfter: 0.7, completed: true),
+                          taskType: &type, energy: &energy)
             return slots.count
+        }.microseconds
+    }
+
+    /// What the learner adds per placement: the week it wants scored, from a type and energy with some evidence.
+    static func scoringWeek(repetitions: Int, learner: any Learner = Learners.standard) -> Double {
+        let week = LocalWeek(timeZone: TimeZone(identifier: "Europe/Berlin") ?? .gmt)
+        var type = TaskType(userID: "bench", displayName: "deep coding", category: .focused)
+        var energy = EnergyPattern.neutral
+        for day in 0..<14 {
+            let start = Population.defaultNow.addingTimeInterval(Double(day) * 86_400)
+            let slots = week.slots(from: start, to: start.addingTimeInterval(3600))
+            learner.learn(Outcome(slots: slots, signal: day % 3 == 0 ? 0.3 : 0.8, completed: true), taskType: &type, energy: &energy)
+        }
+        return median(repetitions) {
+            learner.scoringWeek(for: type, energy: energy, seed: 7).habit[0] > 0.5 ? 1 : 0
         }.microseconds
     }
 }

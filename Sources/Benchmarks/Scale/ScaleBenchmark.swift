@@ -60,6 +60,7 @@ public struct ScaleBenchmark: Sendable {
         report.steadyRSS = ProcessMemory.residentBytes() ?? 0
         report.slotFinderMicroseconds = CoreTimings.slotFinder(repetitions: options.coreRepetitions)
         report.learningUpdateMicroseconds = CoreTimings.learningUpdate(repetitions: options.coreRepetitions * 10)
+        report.scoringWeekMicroseconds = CoreTimings.scoringWeek(repetitions: options.coreRepetitions)
         return report
     }
 

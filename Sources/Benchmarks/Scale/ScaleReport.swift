@@ -1,4 +1,5 @@
 import Foundation
+import SchedulerCore
 
 /// What one scale run measured.
 public struct ScaleReport: Sendable {
@@ -28,7 +29,9 @@ public struct ScaleReport: Sendable {
     /// Both schedule kinds together (with and without a time).
     public var schedule = LatencySummary(microseconds: [])
     public var slotFinderMicroseconds = 0.0
+    /// One update of the default learner, and the week it scores one placement with.
     public var learningUpdateMicroseconds = 0.0
+    public var scoringWeekMicroseconds = 0.0
 
     init(users: Int, taskTypesPerUser: Int, eventsPerUser: Int, loadSeconds: Double) {
         self.users = users
@@ -75,7 +78,8 @@ extension ScaleReport {
         lines += [
             "",
             String(format: "slot finder, full week at 15-min steps: %.1f us", slotFinderMicroseconds),
-            String(format: "learning update (local hours + EMA): %.2f us", learningUpdateMicroseconds),
+            "learning update (local hours + \(Learners.defaultName)): " + String(format: "%.2f us", learningUpdateMicroseconds),
+            String(format: "learner's scoring week for one placement: %.2f us", scoringWeekMicroseconds),
             String(format: "resident memory: %.1f MiB at start, %.1f MiB after load, %.1f MiB steady; %.0f bytes per user",
                    Double(baselineRSS) / mib, Double(loadedRSS) / mib, Double(steadyRSS) / mib, residentBytesPerUser),
             summaryLine,
@@ -97,6 +101,7 @@ extension ScaleReport {
         fields += [
             "\"p99_schedule_us\":\(schedule.p99)", "\"p99_done_us\":\(done.p99)",
             "\"slot_finder_us\":\(slotFinderMicroseconds)", "\"learning_update_us\":\(learningUpdateMicroseconds)",
+            "\"scoring_week_us\":\(scoringWeekMicroseconds)",
             "\"rss_baseline_bytes\":\(baselineRSS)", "\"rss_loaded_bytes\":\(loadedRSS)", "\"rss_steady_bytes\":\(steadyRSS)",
             "\"rss_bytes_per_user\":\(residentBytesPerUser)",
         ]
