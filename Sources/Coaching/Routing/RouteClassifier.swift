@@ -51,7 +51,7 @@ public struct RouteClassifier: Sendable {
         let complex = zip(types, probabilities).filter { $0.0.isComplex }.reduce(0) { $0 + $1.1 }
         let phatic = zip(types, probabilities).filter { $0.0.isPhatic }.reduce(0) { $0 + $1.1 }
         return Classification(type: types[best], probability: probabilities[best], complexProbability: complex,
-                              phaticProbability: phatic, closest: closest(to: features))
+                              phaticProbability: phatic, wordCount: featurizer.normaliser.words(text).count, closest: closest(to: features))
     }
 
     /// Probability per type, for reports and tests.

@@ -54,11 +54,16 @@ public struct RoutePolicy: Sendable {
     /// ("ugh, skipped again") can look like small talk. Above `complexThreshold`, so a sure "see ya" whose
     /// words also appear in coaching examples is not sent to the strong model for that alone.
     public var phaticComplexCeiling: Double
+    /// Greetings and small talk are short: a longer message is never answered from patterns on the classifier's
+    /// word alone (its few chatty words can outweigh the rest), though it may still go to the cheap model.
+    public var phaticMaxWords: Int
 
     /// The thresholds were chosen by 5-fold cross-validation over the route examples and the tuning part of the
     /// development set (Tests/CoachingTests/RoutingCrossValidationTests), never on its held-out fifth.
     public init(assistantForFirstMessages: Int = 3, limits: BudgetLimits = BudgetLimits(),
-                phaticConfidence: Double = 0.4, complexThreshold: Double = 0.3, phaticComplexCeiling: Double = 0.4) {
+                phaticConfidence: Double = 0.4, complexThreshold: Double = 0.3, phaticComplexCeiling: Double = 0.4,
+                phaticMaxWords: Int = 16) {
+        self.phaticMaxWords = phaticMaxWords
         self.assistantForFirstMessages = assistantForFirstMessages
         self.limits = limits
         self.phaticConfidence = phaticConfidence
@@ -74,7 +79,7 @@ public struct RoutePolicy: Sendable {
     /// Whether the message is small talk the pattern cache answers.
     public func isPhatic(_ classification: Classification) -> Bool {
         classification.phaticProbability >= phaticConfidence && classification.complexProbability < phaticComplexCeiling
-            && !classification.type.isComplex
+            && !classification.type.isComplex && (classification.wordCount ?? 0) <= phaticMaxWords
     }
 
     public func decide(classification: Classification, patternMatched: Bool, userMessageCount: Int,
