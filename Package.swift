@@ -20,6 +20,8 @@ let package = Package(
     targets: [
         // Beneath everything: the values every layer shares (one ordered JSON value, one stable hash).
         .target(name: "SharedValues"),
+        // The cost log's values: what the LLM layer writes and the store keeps a copy of, one type for both.
+        .target(name: "CostLog"),
         // Floor 0: pure domain, no I/O, no clock reads.
         .target(name: "SchedulerCore", dependencies: ["SharedValues"]),
         .target(name: "Language", dependencies: ["SharedValues"], exclude: ["README.md"]),
@@ -34,18 +36,20 @@ let package = Package(
         .target(name: "Coaching", dependencies: ["SchedulerCore", "SentenceEncoder", "SharedValues"]),
         // Beside each other: configuration, storage, HTTP, LLM providers.
         .target(name: "BotConfig"),
+        // What the engine reads and writes, by area, as protocols and plain records: no database in sight.
+        .target(name: "StoreProtocols", dependencies: ["SchedulerCore", "CostLog"]),
         .target(name: "Storage", dependencies: [
-            "SchedulerCore",
+            "SchedulerCore", "StoreProtocols", "CostLog",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "HTTP", dependencies: ["CCurl"]),
         // Fetching a user's published calendar: vetted hosts, pinned addresses, bounded size and time.
         .target(name: "CalendarFetch", dependencies: ["HTTP"]),
-        .target(name: "LLM", dependencies: ["HTTP", "SharedValues", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "LLM", dependencies: ["HTTP", "SharedValues", "CostLog", .product(name: "Logging", package: "swift-log")]),
         // Above all of those: the engine that turns an inbound message into replies.
         .target(name: "Conversation", dependencies: [
-            "SchedulerCore", "Language", "Coaching", "Storage", "LLM", "BotConfig", "ICS", "CalendarFetch", "SharedValues",
+            "SchedulerCore", "Language", "Coaching", "StoreProtocols", "LLM", "BotConfig", "ICS", "CalendarFetch", "SharedValues",
             .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
         ]),
         // Benchmarks drive the real engine with synthetic workloads (bench-cost).
@@ -56,7 +60,7 @@ let package = Package(
         // libolm (Debian libolm-dev) for Matrix end-to-end encryption, wrapped in one actor.
         .systemLibrary(name: "COlm", pkgConfig: "olm", providers: [.apt(["libolm-dev"])]),
         .target(name: "MatrixCrypto", dependencies: ["COlm"]),
-        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", "MatrixCrypto", "Storage", "SharedValues", .product(name: "Logging", package: "swift-log")],
+        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", "MatrixCrypto", "StoreProtocols", "SharedValues", .product(name: "Logging", package: "swift-log")],
                 exclude: ["README.md"]),
         // The operators' HTTP face: health, Prometheus metrics and the private calendar feeds.
         .target(name: "WebFace", dependencies: [
@@ -77,10 +81,12 @@ let package = Package(
         .testTarget(name: "LanguageTests", dependencies: ["Language", "SharedValues"], exclude: ["tools"], resources: [.copy("Corpus")]),
         .target(name: "EncoderTestSupport", dependencies: ["Coaching", "SentenceEncoder"], path: "Tests/Support/EncoderTestSupport"),
         .testTarget(name: "CoachingTests", dependencies: ["Coaching", "SchedulerCore", "SentenceEncoder", "EncoderTestSupport"], resources: [.copy("RoutingDevSet")]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "SchedulerCore"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "InMemoryStore", "SchedulerCore", "CostLog"]),
         .testTarget(name: "BotConfigTests", dependencies: ["BotConfig"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM", "SharedValues"], exclude: ["fake_openai_server.py"]),
-        .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "Language", "LLM", "Coaching", "BotConfig"]),
+        // The store protocols held in memory, for engine tests that need no SQLite (and for one test body run on both).
+        .target(name: "InMemoryStore", dependencies: ["StoreProtocols", "SchedulerCore", "CostLog"], path: "Tests/Support/InMemoryStore"),
+        .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Storage", "InMemoryStore", "SchedulerCore", "Language", "LLM", "Coaching", "BotConfig"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Conversation", "Coaching", "LLM"]),
         // A real ngIRCd and a raw client for the live tests of IRC, and of IRC beside Matrix.
@@ -89,7 +95,7 @@ let package = Package(
         .testTarget(name: "MatrixTests", dependencies: ["Matrix", "IRC", "LiveIRC", "Conversation", "HTTP", "Storage", "SchedulerCore", "MatrixCrypto", "SharedValues"]),
         .testTarget(name: "MatrixCryptoTests", dependencies: ["MatrixCrypto"]),
         .testTarget(name: "LearningTests", dependencies: ["SchedulerCore", "Coaching", "SentenceEncoder", "EncoderTestSupport"], resources: [.copy("Pairs")]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SchedulerCore"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SchedulerCore", "Conversation", "LLM"]),
         .testTarget(name: "SentenceEncoderTests", dependencies: ["SentenceEncoder", "EncoderTestSupport"]),
         .testTarget(name: "ICSTests", dependencies: ["ICS"], exclude: ["peers"]),
         .testTarget(name: "CalendarTests", dependencies: ["Conversation", "Storage", "SchedulerCore", "CalendarFetch", "ICS", "HTTP", "Language", "WebFace",

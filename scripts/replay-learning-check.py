@@ -89,7 +89,6 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--config", help="a bot.conf, e.g. with [learning] learner = \"seed-ema\"")
     args = parser.parse_args()
-    rng = random.Random(args.seed)
     first_monday = dt.datetime(2026, 1, 5)
     results = {}  # (kind, week) -> [regret, top, count]
     bot = Bot(args.bot, args.config)
@@ -97,6 +96,9 @@ def main():
         kind = KINDS[index % len(KINDS)]
         careless = index % 4 == 3
         user = f"judge-{index}"
+        # Requests and ratings draw from their own streams per user, so every learner meets the same people and requests.
+        rng = random.Random(f"{args.seed}-{index}-requests")
+        ratings = random.Random(f"{args.seed}-{index}-ratings")
         tasks = rng.sample(range(len(TASKS)), 3)
         noise = 0.3 if careless else rng.uniform(0.05, 0.15)
         for day_number in range(args.weeks * 7):
@@ -124,10 +126,11 @@ def main():
                 name, minutes = TASKS[task]
                 q = mean_quality(kind, tasks.index(task), start, int((end - start).total_seconds() // 60), week)
                 at = end - dt.timedelta(minutes=1)
-                if rng.random() < 0.2 * (1 - q):
+                skips, jitter = ratings.random(), ratings.gauss(0, noise)
+                if skips < 0.2 * (1 - q):
                     bot.say(user, f"skip {name}", at)
                 else:
-                    rating = min(10, max(1, round((q + rng.gauss(0, noise)) * 10)))
+                    rating = min(10, max(1, round((q + jitter) * 10)))
                     bot.say(user, f"done {name} {rating}/10", at)
     bot.close()
     print(f"replay-learning-check: {args.users} users, {args.weeks} weeks, seed {args.seed}")

@@ -1,7 +1,7 @@
 import Coaching
 import Foundation
 import LLM
-import Storage
+import StoreProtocols
 
 extension Engine {
     /// Spend today (UTC day of the message) and calls in the last minute, from the stored cost rows,

@@ -5,7 +5,7 @@ import Foundation
 import ICS
 import Language
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 /// What fetching and reading a calendar came to, decided before the message's transaction opens (the fetch is
 /// network I/O and must not hold the database).

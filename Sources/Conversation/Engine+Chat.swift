@@ -3,7 +3,7 @@ import Foundation
 import Language
 import LLM
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 /// A message answered without the model it would otherwise have needed (a cache hit, a budget deferral);
 /// logged after the transaction with the tokens it would have cost, so audits can price the saving.
@@ -24,7 +24,7 @@ struct ModelTask: Sendable {
 
     var kind: Kind = .chat
     var message: InboundMessage
-    var path: ChatPath
+    var path: Route
     var classification: Classification
     var reason: String
     var request: ChatRequest
@@ -75,7 +75,7 @@ extension Engine {
                                           userMessageCount: turn.user.chatCount, budget: budget)
         logger.info("route \(decision.path.rawValue): \(decision.reason)")
         switch decision.path {
-        case .pattern:
+        case .pattern, .command: // the policy never says `.command`: the grammar took commands before
             turn.route = .pattern
             turn.messageType = routed.type.rawValue
             turn.say(try phaticReply(routed, hour: hour, turn))

@@ -1,7 +1,20 @@
 import Foundation
 import Language
 import LLM
-import Storage
+import StoreProtocols
+
+extension CostRoute {
+    /// The cost log's name for the path that answered a message: `none` (no model, for a budget) is `deferred`.
+    init(_ route: Route) {
+        switch route {
+        case .command: self = .command
+        case .pattern: self = .pattern
+        case .completions: self = .completions
+        case .assistant: self = .assistant
+        case .none: self = .deferred
+        }
+    }
+}
 
 /// The cost-log row of a message answered without a model call: decided in the message's transaction,
 /// written once it has committed.
@@ -18,7 +31,7 @@ extension Engine {
     /// Writes `row` to every sink of the cost log (the JSONL file and the store), at the message's time.
     func log(_ row: MessageCostRow, for message: InboundMessage) async {
         guard let chat = settings.chat else { return }
-        let context = LLMCallContext(userID: message.userID, route: row.route.rawValue, messageType: row.messageType,
+        let context = LLMCallContext(userID: message.userID, route: row.route, messageType: row.messageType,
                                      time: message.receivedAt)
         var record = chat.llm.skippedRecord(row.request, context: context, outcome: row.outcome)
         record.baseline = row.baseline

@@ -1,5 +1,5 @@
 import Foundation
-import Storage
+import StoreProtocols
 
 extension Engine: DurableConversationHandling {
     public func undeliveredAnswers(on network: Network) async -> [PendingAnswer] {

@@ -1,6 +1,6 @@
 import Foundation
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 extension Engine {
     /// The day's events and the best windows left today for flexible habits still short this week.

@@ -1,7 +1,7 @@
 import Foundation
 import Language
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 extension Engine {
     /// While a follow-up is open, a reply that answers it ("8", "meh", "done 7", "skip") is recorded on
@@ -14,10 +14,12 @@ extension Engine {
         switch answer {
         case .done(let rating):
             turn.intent = .done
-            try complete(OutcomeReport(rating: rating, note: note), &turn, done: true, target: event)
+            let outcome = try complete(OutcomeReport(rating: rating, note: note), &turn, done: true, target: event)
+            turn.say(turn.phrasebook.replies(outcome))
         case .skipped:
             turn.intent = .skip
-            try complete(OutcomeReport(note: note), &turn, done: false, target: event)
+            let outcome = try complete(OutcomeReport(note: note), &turn, done: false, target: event)
+            turn.say(turn.phrasebook.replies(outcome))
         }
         turn.route = .command
         open.state = .answered

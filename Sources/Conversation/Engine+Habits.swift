@@ -1,19 +1,16 @@
 import Foundation
 import Language
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 extension Engine {
     /// Creates (or replaces) the habit and places this week's occurrences at once.
-    func startHabit(_ request: RecurrenceRequest, _ turn: inout Turn) throws {
-        guard acceptable(taskName: request.task, &turn) else { return }
+    func startHabit(_ request: RecurrenceRequest, _ turn: inout Turn) throws -> HabitOutcome {
+        if let problem = nameProblem(request.task) { return .badName(problem) }
         let (type, _) = try findOrCreateTaskType(named: request.task, &turn)
-        guard let typeID = type.id else { return }
+        guard let typeID = type.id else { return .taskTypeMissing }
         let duration = request.durationMinutes ?? type.typicalDurationMinutes
-        guard PlacementBuilder.durationLimits.contains(duration) else {
-            turn.say("A habit can last 5 minutes to 24 hours; \(TimeFormat.duration(duration)) is outside that.")
-            return
-        }
+        guard PlacementBuilder.durationLimits.contains(duration) else { return .durationOutOfRange(minutes: duration) }
         var replaced = false
         for var old in try turn.session.habits(of: turn.user.id, activeOnly: true) where old.taskTypeID == typeID {
             try end(&old, turn.session, now: turn.now)
@@ -25,46 +22,30 @@ extension Engine {
                           minuteOfDay: request.minuteOfDay, window: window, durationMinutes: duration, createdAt: turn.now)
         try turn.session.save(&habit)
         let scope = try ProactiveScope(session: turn.session, user: turn.user, now: turn.now)
-        let plan = try place(habit, scope)
-        var line = "\(replaced ? "Updated" : "New") habit: \(HabitText.describe(habit))."
-        line += plan.placements.isEmpty
-            ? " Nothing more fits this week; I'll place it again on Monday."
-            : " This week: " + plan.placements.map { scope.format.dayAndClock($0.start) }.joined(separator: ", ") + "."
-        if !plan.collisions.isEmpty {
-            line += " Not placed (something else is there): " + plan.collisions.map { scope.format.dayAndClock($0) }.joined(separator: ", ") + "."
-        }
-        turn.say(line + " Say \"habits\" to see them, \"stop \(habit.title.lowercased())\" to end it.")
+        return .started(habit, replacedOne: replaced, thisWeek: try place(habit, scope))
     }
 
-    func listHabits(_ turn: inout Turn) throws {
+    func listHabits(_ turn: inout Turn) throws -> HabitListOutcome {
         let habits = try turn.session.habits(of: turn.user.id, activeOnly: true)
-        guard !habits.isEmpty else {
-            turn.say("No habits yet. Try: schedule gym 3 times a week, or standup every weekday at 9:30 for 15 min")
-            return
-        }
+        guard !habits.isEmpty else { return .none }
         let scope = try ProactiveScope(session: turn.session, user: turn.user, now: turn.now)
-        var lines: [String] = []
+        var weeks: [HabitWeek] = []
         for habit in habits {
             guard let id = habit.id else { continue }
             let occurrences = try turn.session.occurrences(of: id, overlapping: scope.thisWeek)
-            let done = occurrences.filter { $0.status == .done }.count
-            let next = occurrences.first { $0.status == .scheduled && $0.start > turn.now }
-            var line = "\(HabitText.describe(habit)) — this week \(done)/\(habit.timesPerWeek) done"
-            if let next { line += ", next \(scope.format.dayAndClock(next.start))" }
-            lines.append(line)
+            weeks.append(HabitWeek(habit: habit, done: occurrences.filter { $0.status == .done }.count,
+                                   next: occurrences.first { $0.status == .scheduled && $0.start > turn.now }))
         }
-        turn.say("Your habits:\n" + lines.joined(separator: "\n"), preformatted: true)
+        return .habits(weeks)
     }
 
-    func stopHabit(named name: String, _ turn: inout Turn) throws {
+    func stopHabit(named name: String, _ turn: inout Turn) throws -> StopHabitOutcome {
         let habits = try turn.session.habits(of: turn.user.id, activeOnly: true)
         guard var habit = habits.first(where: { TaskNameMatch.same(name, $0.title) }) else {
-            let known = habits.isEmpty ? "You have no habits." : "Your habits: " + Engine.list(habits.map(\.title)) + "."
-            turn.say("I have no habit called \"\(name)\". \(known) (To pause my messages instead, say mute.)")
-            return
+            return .unknown(said: name, active: habits.map(\.title))
         }
         let cancelled = try end(&habit, turn.session, now: turn.now)
-        turn.say("Stopped the habit \(habit.title)\(cancelled > 0 ? " and cancelled its \(cancelled) coming session\(cancelled == 1 ? "" : "s")" : ""). What you already did stays learned.")
+        return .stopped(habit, cancelledSessions: cancelled)
     }
 
     /// Deactivates a habit and cancels its future occurrences; returns how many were cancelled.

@@ -1,7 +1,7 @@
 import Foundation
 import Language
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 extension Engine {
     /// After an outcome: detect patterns in the user's recent history and store them, reinforcing (never

@@ -1,58 +1,62 @@
 import Foundation
 import Language
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 extension Engine {
-    func cancel(_ command: EventChoice, _ turn: inout Turn) throws {
-        guard var event = try upcomingEvent(named: command.task, when: command.when, verb: "cancel", &turn) else { return }
+    func cancel(_ command: EventChoice, _ turn: inout Turn) throws -> CancelOutcome {
+        var event: Event
+        switch try upcomingEvent(named: command.task, when: command.when, verb: "cancel", turn) {
+        case .failure(let problem): return .notFound(problem)
+        case .success(let found): event = found
+        }
         event.status = .cancelled
         try turn.save(&event)
         if let type = try turn.session.taskType(id: event.taskTypeID) { turn.event = summary(of: event, type: type) }
-        turn.say("Cancelled \(event.title) (\(turn.format.range(event.start, event.end))).")
+        return .cancelled(event)
     }
 
-    func move(_ command: MoveRequest, _ turn: inout Turn) throws {
-        guard var event = try upcomingEvent(named: command.task, verb: "move", &turn) else { return }
-        guard let type = try turn.session.taskType(id: event.taskTypeID) else { return }
-        let duration = command.durationMinutes ?? event.durationMinutes
-        guard PlacementBuilder.durationLimits.contains(duration) else {
-            turn.say("I can schedule tasks from 5 minutes to 24 hours long; \(TimeFormat.duration(duration)) is outside that.")
-            return
+    func move(_ command: MoveRequest, _ turn: inout Turn) throws -> MoveOutcome {
+        var event: Event
+        switch try upcomingEvent(named: command.task, verb: "move", turn) {
+        case .failure(let problem): return .notFound(problem)
+        case .success(let found): event = found
         }
-        let from = turn.format.range(event.start, event.end)
-        guard let placement = try place(type: type, duration: duration, when: command.to, exactly: command.isClockSpan, excluding: event.id, &turn) else { return }
+        guard let type = try turn.session.taskType(id: event.taskTypeID) else { return .taskTypeMissing }
+        let duration = command.durationMinutes ?? event.durationMinutes
+        guard PlacementBuilder.durationLimits.contains(duration) else { return .durationOutOfRange(minutes: duration) }
+        let from = DateInterval(start: event.start, end: event.end)
+        let placement: Placement
+        switch try place(type: type, duration: duration, when: command.to, exactly: command.isClockSpan, excluding: event.id, turn) {
+        case .refused(let refusal): return .refused(refusal, task: type, durationMinutes: duration)
+        case .placed(let placed): placement = placed
+        }
         event.start = placement.slot.start
         event.end = placement.slot.end
         event.score = placement.slot.score
         try turn.save(&event)
         turn.event = summary(of: event, type: type)
-        turn.say("Moved \(event.title) from \(from) to \(turn.format.range(event.start, event.end)): \(placement.reason) (score \(TimeFormat.score(placement.slot.score))).")
+        return .moved(event, from: from, placement: placement)
     }
 
     /// The next scheduled event of the named task (or the latest one already started); a time said
     /// with it ("cancel gym tomorrow") picks among them.
-    private func upcomingEvent(named said: String?, when: ResolvedTime? = nil, verb: String, _ turn: inout Turn) throws -> Event? {
+    private func upcomingEvent(named said: String?, when: ResolvedTime? = nil, verb: String, _ turn: Turn) throws -> Result<Event, EventLookupProblem> {
         guard let said = said.map(TaskName.clean), !said.isEmpty else {
-            if let when, let only = try eventsAt(when, turn).onlyElement { return only }
-            turn.say("Which task should I \(verb)? For example: \(verb) deep coding")
-            return nil
+            if let when, let only = try eventsAt(when, turn).onlyElement { return .success(only) }
+            return .failure(.noTaskNamed(verb: verb))
         }
         let window = DateInterval(start: turn.now.addingTimeInterval(-86_400), end: turn.now.addingTimeInterval(366 * 86_400))
         var events = try events(named: said, around: window, turn)
-        if events.isEmpty, try existingTaskType(named: said, turn) == nil {
-            turn.say("You have no task called \"\(said)\". Say \"agenda\" to see what's scheduled.")
-            return nil
-        }
+        if events.isEmpty, try existingTaskType(named: said, turn) == nil { return .failure(.unknownTask(said: said)) }
         if let when {
-            let asked = DateInterval(start: when.start, end: max(when.start, when.end ?? when.start.addingTimeInterval(86_400)))
+            let asked = when.spanOrDay
             events = events.filter { $0.start < asked.end && $0.end > asked.start }
         }
         guard let event = events.first(where: { $0.end > turn.now }) ?? events.last else {
-            turn.say("\(TaskName.display(said)) has nothing scheduled to \(verb)\(when == nil ? "" : " then").")
-            return nil
+            return .failure(.nothingScheduled(said: said, verb: verb, atTimeSaid: when != nil))
         }
-        return event
+        return .success(event)
     }
 
     /// The scheduled events overlapping a time said.
@@ -64,4 +68,9 @@ extension Engine {
 
 extension Array {
     var onlyElement: Element? { count == 1 ? first : nil }
+}
+
+extension ResolvedTime {
+    /// The time said as a span: to its own end, or a day on from its start when it has none.
+    var spanOrDay: DateInterval { DateInterval(start: start, end: max(start, end ?? start.addingTimeInterval(86_400))) }
 }

@@ -2,14 +2,14 @@ import Coaching
 import Foundation
 import Language
 import LLM
-import Storage
+import StoreProtocols
 
 extension Engine {
     /// Calls the model outside any transaction, then commits the answer, the thread, the cost row and the
     /// delivery record together. A crash during the call leaves the message unhandled, so it is answered once.
     func answerWithModel(_ task: ModelTask) async throws -> Response {
         guard let chat = settings.chat else { throw EngineError.noModelConfigured }
-        let context = LLMCallContext(userID: task.message.userID, route: task.path.rawValue,
+        let context = LLMCallContext(userID: task.message.userID, route: CostRoute(task.path),
                                      messageType: task.costMessageType, time: task.message.receivedAt)
         let started = ContinuousClock.now
         let reply = await chat.llm.call(task.request, context: context)

@@ -1,6 +1,6 @@
 import Foundation
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 extension Engine {
     /// How far ahead reminder and follow-up rows are written; beyond it a later round writes them.

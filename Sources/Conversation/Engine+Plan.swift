@@ -3,7 +3,7 @@ import Foundation
 import Language
 import LLM
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 extension Engine {
     /// `plan <goal>`: a model-made list of task types with first sessions, cached across users whose
@@ -60,8 +60,7 @@ extension Engine {
             }
             var line = "• \(type.displayName): \(TimeFormat.duration(task.minutes)) × \(task.perWeek)/week"
             // A task that finds no slot just shows no first session; the plan as a whole still stands.
-            var quiet = turn
-            if let placement = try place(type: type, duration: task.minutes, when: nil, excluding: nil, &quiet) {
+            if case .placed(let placement) = try place(type: type, duration: task.minutes, when: nil, excluding: nil, turn) {
                 var event = Event(userID: turn.user.id, taskTypeID: type.id ?? 0, title: type.displayName,
                                   start: placement.slot.start, end: placement.slot.end, createdAt: turn.now, score: placement.slot.score)
                 try turn.save(&event)

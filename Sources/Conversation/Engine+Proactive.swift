@@ -1,7 +1,7 @@
 import Foundation
 import Language
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 /// The clock-driven entry point: each front end calls `tick(_:now:)` with its own network on a timer and sends what it returns.
 extension Engine {

@@ -1,7 +1,7 @@
 import Foundation
 import Language
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 extension Engine {
     /// reminders, daily plan, weekly review, quiet hours, message limit, unanswered, mute and resume.

@@ -1,7 +1,7 @@
 import Coaching
 import Foundation
 import LLM
-import Storage
+import StoreProtocols
 
 /// A request ready to send, and the stored thread turns it carries.
 struct PromptDraft {
@@ -15,7 +15,7 @@ extension Engine {
 
     /// The request for `path`, within `[llm] max_prompt_tokens` by the estimator the call is checked
     /// against; nil when even the system prompt and the message alone do not fit.
-    func promptDraft(_ path: ChatPath, classification: Classification, chat: ChatSettings, _ turn: Turn) throws -> PromptDraft? {
+    func promptDraft(_ path: Route, classification: Classification, chat: ChatSettings, _ turn: Turn) throws -> PromptDraft? {
         path == .assistant
             ? try assistantDraft(classification: classification, chat: chat, turn)
             : try completionsDraft(classification: classification, chat: chat, turn)

@@ -1,8 +1,8 @@
 import Foundation
 import SchedulerCore
-import Storage
+import StoreProtocols
 
-/// Smart sync (issue 4 §3): a schedule flags the user; the clock-driven round decides in one transaction,
+/// Smart sync: a schedule flags the user; the clock-driven round decides in one transaction,
 /// asks the model (or the offline interpreter) outside it, and commits each sync in its own transaction,
 /// so no reply ever waits on interpretation.
 extension Engine {

@@ -2,7 +2,7 @@ import Coaching
 import Foundation
 import LLM
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 /// One sync: interpret (model or offline), validate, then merge and record in a transaction of its own.
 extension Engine {
@@ -24,7 +24,7 @@ extension Engine {
                 return commit(job, result: AdjustmentValidator(limits: limits).validate(adjustments), source: .offline,
                               note: reason.rawValue, cost: nil, now: now)
             }
-            let context = LLMCallContext(userID: job.userID, route: "sync", messageType: "insight_sync", time: now)
+            let context = LLMCallContext(userID: job.userID, route: .sync, messageType: "insight_sync", time: now)
             let ticket = inFlight.reserve(userID: job.userID, worstCaseUSD: worstCase ?? 0)
             defer { inFlight.release(ticket) }
             let reply = await chat.llm.chat(request, context: context)

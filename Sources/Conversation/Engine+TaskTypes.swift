@@ -1,6 +1,6 @@
 import Foundation
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 extension Engine {
     /// The user's type of that name, or a new one with its category's prior.
@@ -12,16 +12,12 @@ extension Engine {
         return (created, true)
     }
 
-    /// Refuses (and says why) names too long to be a label, so a pasted essay never becomes a task type.
-    func acceptable(taskName said: String, _ turn: inout Turn) -> Bool {
+    /// Why a name cannot be a task's: no letters to show, or too long to be a label (a pasted essay never
+    /// becomes a task type). Nil when it can.
+    func nameProblem(_ said: String) -> TaskNameProblem? {
         let taskName = TaskName.clean(said)
-        guard !taskName.isEmpty else {
-            turn.say("That task name has no letters I can show. Use a short name, e.g. schedule deep coding tomorrow.")
-            return false
-        }
-        guard taskName.count > TaskName.maxLength else { return true }
-        turn.say("That task name is too long for me (\(taskName.count) characters). Use a short name, up to \(TaskName.maxLength) characters, e.g. schedule deep coding tomorrow.")
-        return false
+        if taskName.isEmpty { return .noLetters }
+        return taskName.count > TaskName.maxLength ? .tooLong(characters: taskName.count) : nil
     }
 
     /// An event's title: the user's own words, cleaned and in title case ("team meeting" is "Team Meeting"),

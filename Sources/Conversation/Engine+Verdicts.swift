@@ -1,7 +1,7 @@
 import Foundation
 import Language
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 extension Engine {
     /// A verdict given without words (a reaction on the bot's message about an event): recorded on exactly
@@ -11,30 +11,15 @@ extension Engine {
         let done = verdict.outcome == .done
         turn.intent = done ? .done : .skip
         guard let event = try turn.session.event(id: verdict.eventID), event.userID == turn.user.id else { return }
-        let when = turn.format.dayAndClock(event.start)
-        guard event.status == .scheduled else {
-            turn.say("\(event.title) (\(when)) is already \(Self.statusWord(event.status)), so nothing was changed.")
-            return
-        }
-        if done, event.start > turn.now {
-            turn.say("\(event.title) starts \(when), so it can't be done yet. React again once it has started, or 👎 to skip it.")
-            return
-        }
-        try complete(OutcomeReport(), &turn, done: done, target: event)
+        guard event.status == .scheduled else { return turn.say(turn.phrasebook.replies(CompletionOutcome.alreadyResolved(event))) }
+        if done, event.start > turn.now { return turn.say(turn.phrasebook.replies(CompletionOutcome.reactionBeforeStart(event))) }
+        let outcome = try complete(OutcomeReport(), &turn, done: done, target: event)
+        turn.say(turn.phrasebook.replies(outcome))
         if var open = try turn.session.nudges(of: turn.user.id, kinds: [.followUp], states: [.open]).first,
            open.eventID == verdict.eventID {
             open.state = .answered
             try turn.session.save(&open)
             try askNextQueuedFollowUp(&turn)
-        }
-    }
-
-    static func statusWord(_ status: Event.Status) -> String {
-        switch status {
-        case .scheduled: "scheduled"
-        case .done: "done"
-        case .skipped: "skipped"
-        case .cancelled: "cancelled"
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Language
 import Logging
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 /// The conversation engine: one inbound message in, one response out.
 ///
@@ -24,6 +24,9 @@ public actor Engine: ConversationHandling {
     let logger: Logger
     /// Model calls being awaited; the budget gate counts them as spent.
     var inFlight = InFlightCalls()
+    /// Where the engine runs: its own thread, so its store transactions never hold a thread of the shared pool.
+    private let executor = EngineExecutor()
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     public init(store: any SchedulerStore, settings: EngineSettings = EngineSettings(),
                 logger: Logger = Logger(label: "scheduler-bot.engine")) {
@@ -113,24 +116,43 @@ public actor Engine: ConversationHandling {
         try offerOnboardingIfNew(&turn)
     }
 
-    /// One handler per command; each gets exactly the values its command carries.
+    /// One handler per command; each gets exactly the values its command carries. The main ones return
+    /// what they did as an outcome, and the phrasebook words it.
     func perform(_ command: Command, _ turn: inout Turn) throws {
         switch command {
-        case .schedule(let request): try schedule(request, &turn)
-        case .done(let report): try complete(report, &turn, done: true)
-        case .skip(let report): try complete(report, &turn, done: false)
-        case .agenda(let request): try agenda(request, &turn)
-        case .cancel(let choice): try cancel(choice, &turn)
-        case .move(let request): try move(request, &turn)
+        case .schedule(let request):
+            let outcome = try schedule(request, &turn)
+            turn.say(turn.phrasebook.replies(outcome))
+        case .done(let report):
+            let outcome = try complete(report, &turn, done: true)
+            turn.say(turn.phrasebook.replies(outcome))
+        case .skip(let report):
+            let outcome = try complete(report, &turn, done: false)
+            turn.say(turn.phrasebook.replies(outcome))
+        case .agenda(let request):
+            let outcome = try agenda(request, &turn)
+            turn.say(turn.phrasebook.replies(outcome))
+        case .cancel(let choice):
+            let outcome = try cancel(choice, &turn)
+            turn.say(turn.phrasebook.replies(outcome))
+        case .move(let request):
+            let outcome = try move(request, &turn)
+            turn.say(turn.phrasebook.replies(outcome))
         case .timezone(let name): setTimeZone(name, &turn)
         case .available(let request): setAvailability(request, &turn)
         case .help: turn.say(Help.text)
         case .plan(let request): try plan(request, &turn)
         case .insights(let task): try insights(task: task, &turn)
         case .why(let task): try why(task: task, &turn)
-        case .habit(let request): try startHabit(request, &turn)
-        case .habits: try listHabits(&turn)
-        case .stopHabit(let name): try stopHabit(named: name, &turn)
+        case .habit(let request):
+            let outcome = try startHabit(request, &turn)
+            turn.say(turn.phrasebook.replies(outcome))
+        case .habits:
+            let outcome = try listHabits(&turn)
+            turn.say(turn.phrasebook.replies(outcome))
+        case .stopHabit(let name):
+            let outcome = try stopHabit(named: name, &turn)
+            turn.say(turn.phrasebook.replies(outcome))
         case .setting(let setting): try proactiveSetting(setting, &turn)
         case .unreadable(let unreadable): turn.say(unreadable.message)
         case .chat: try chat(&turn)

@@ -31,7 +31,7 @@ struct EngineMetrics: Sendable {
 
     func llm(_ cost: CostRecord) {
         guard cost.outcome != .cached, cost.outcome != .budgetDeferred, cost.outcome != .noModel else { return }
-        let dimensions = [("route", cost.route), ("model", cost.model)]
+        let dimensions = [("route", cost.route.rawValue), ("model", cost.model)]
         Counter(label: Name.llmCalls, dimensions: dimensions + [("outcome", cost.outcome.rawValue)]).increment()
         Counter(label: Name.llmTokens, dimensions: dimensions + [("kind", "prompt")]).increment(by: cost.promptTokens)
         Counter(label: Name.llmTokens, dimensions: dimensions + [("kind", "completion")]).increment(by: cost.completionTokens)

@@ -1,5 +1,6 @@
+import Coaching
 import Foundation
-import Storage
+import StoreProtocols
 import Language
 import SchedulerCore
 
@@ -74,10 +75,8 @@ public struct Reply: Sendable, Equatable, Codable {
     }
 }
 
-/// Which path answered a message; raw values are part of the replay contract.
-public enum Route: String, Sendable, Codable {
-    case command, pattern, completions, assistant, none
-}
+/// Which path answered a message (the routing policy's own vocabulary); raw values are part of the replay contract.
+public typealias Route = Coaching.Route
 
 /// LLM usage caused by one message.
 public struct LLMUsage: Sendable, Equatable, Codable {

@@ -1,6 +1,6 @@
 import Foundation
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 /// One user at one instant, for work nobody asked for in a message: a tick, or the upkeep after a turn.
 struct ProactiveScope {

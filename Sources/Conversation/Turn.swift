@@ -1,7 +1,7 @@
 import Foundation
 import Language
 import SchedulerCore
-import Storage
+import StoreProtocols
 
 /// Everything about handling one message: who, when, the open transaction, and the response being built.
 struct Turn {
@@ -55,8 +55,15 @@ struct Turn {
         changedEvents.append(event)
     }
 
+    /// The words for this user's outcomes, in their zone.
+    var phrasebook: Phrasebook { Phrasebook(format: format, now: now) }
+
     mutating func say(_ text: String, preformatted: Bool = false) {
         replies.append(Reply(text, isPreformatted: preformatted))
+    }
+
+    mutating func say(_ replies: [Reply]) {
+        self.replies += replies
     }
 
     func finish() throws {

@@ -3,8 +3,9 @@ import Conversation
 import Logging
 
 /// One connected session: reads server lines, keeps the protocol state, hands chat to the engine
-/// and sends answers through the flood-controlled queue. Ends when the link drops (throws) or the
-/// task is cancelled (sends QUIT first).
+/// and sends answers through the flood-controlled queue. Each person's messages are answered one at a
+/// time, in the order they were sent. Ends when the link drops (throws) or the task is cancelled: then it
+/// stops reading, lets the answers in hand finish and go out (within `settings.drainTimeout`), and sends QUIT.
 actor IRCConnection {
     private let socket: LineSocket
     private let settings: IRCSettings
@@ -21,6 +22,7 @@ actor IRCConnection {
     /// Our own `user@host` as relayed by the server, learned from our JOIN; tightens the line budget.
     private var ownUserBytes: Int
     private var ownHostBytes = IRCLineBudget.assumedMaxHostBytes
+    private let answers: SerialLanes<String>
 
     private(set) var hasRegistered = false
     var wantedChannels: [String] { state.wantedChannels }
@@ -35,6 +37,7 @@ actor IRCConnection {
         self.state = IRCSessionState(settings: settings, channels: channels)
         self.ownUserBytes = settings.username.utf8.count + 1
         (outbound, outboundContinuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingOldest(settings.maxQueuedLines))
+        answers = SerialLanes(limit: settings.maxPendingAnswersPerUser)
     }
 
     func run() async throws {
@@ -42,28 +45,60 @@ actor IRCConnection {
             logger.warning("IRC: dropped an oversized line from the server", metadata: ["bytes": "\(bytes)"])
         }
         for message in state.registrationMessages() { try await write(message) }
+        // Not a child task: a shutdown cancels the children, and the queue must still go out while draining.
+        let pump = Task {
+            do { try await self.pumpOutbound() } catch let error as IRCConnectionError { self.drop(error) } catch {}
+        }
+        defer { pump.cancel() }
 
         try await withThrowingDiscardingTaskGroup { group in
-            group.addTask { try await self.pumpOutbound() }
             group.addTask { try await self.watchLiveness() }
             group.addTask { try await self.tickPeriodically() }
             for try await line in lines {
                 for job in try await receive(line) {
-                    if case .answer = job {
-                        // Not a child task: a slow engine call must not hold up reconnecting or QUIT.
-                        // Its answer is dropped if this connection is gone by then.
-                        Task { await self.perform(job) }
+                    if case .answer(let inbound, _, let asker, _) = job {
+                        await queueAnswer(job, userID: inbound.userID, askerNick: asker)
                     } else {
                         group.addTask { await self.perform(job) }
                     }
                 }
             }
             if Task.isCancelled {
-                await sayGoodbye()
+                // Shielded from the cancellation that asked for it, like the answers it waits for.
+                await Task { await self.drain(pump) }.value
                 throw CancellationError()
             }
+            // The link is gone: answers still being worked on are dropped with this connection.
             throw failure ?? .closedByServer
         }
+    }
+
+    /// Behind the person's earlier messages; a person with too many waiting is told this one was not read.
+    private func queueAnswer(_ job: Job, userID: String, askerNick: String) async {
+        let queued = await answers.submit(userID) { await self.perform(job) }
+        guard !queued else { return }
+        logger.warning("IRC: too many messages waiting from one person; dropped one",
+                       metadata: ["nick": "\(askerNick)", "limit": "\(settings.maxPendingAnswersPerUser)"])
+        enqueue(IRCMessage("NOTICE", askerNick, "I am still answering your earlier messages, so I did not read that one. Please send it again in a moment."))
+    }
+
+    /// Stops taking work, lets the answers in hand finish and the send queue empty, then says goodbye; whatever
+    /// is still going at the deadline is given up on, so a shutdown never hangs on a slow engine or server.
+    private func drain(_ pump: Task<Void, Never>) async {
+        let deadline = ContinuousClock.now + settings.drainTimeout
+        let pendingAtStart = await answers.pending
+        let answers = self.answers
+        if !(await finishes(by: deadline) { await answers.waitForAll() }) {
+            let unfinished = await answers.pending
+            logger.warning("IRC: shutting down with answers unfinished", metadata: ["unfinished": "\(unfinished)"])
+        }
+        outboundContinuation.finish()
+        if !(await finishes(by: deadline) { await pump.value }) {
+            pump.cancel()
+            logger.warning("IRC: shutting down with lines still queued")
+        }
+        logger.info("IRC: drained before quitting", metadata: ["answers_in_hand": "\(pendingAtStart)"])
+        await sayGoodbye()
     }
 
     // MARK: Reading

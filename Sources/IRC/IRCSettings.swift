@@ -46,6 +46,10 @@ public struct IRCSettings: Sendable, Equatable {
     public var connectTimeout: Duration
     /// Silence after which the bot PINGs the server; twice this without data means the link is dead.
     public var serverIdleTimeout: Duration
+    /// On shutdown: how long answers in hand and queued lines may take before QUIT is sent anyway.
+    public var drainTimeout: Duration
+    /// Messages from one person waiting for (or being) answered; a message beyond this gets a notice instead.
+    public var maxPendingAnswersPerUser: Int
     public var quitMessage: String
     public var versionReply: String
 
@@ -75,6 +79,8 @@ public struct IRCSettings: Sendable, Equatable {
         reconnectMaxDelay: Duration = .seconds(300),
         connectTimeout: Duration = .seconds(15),
         serverIdleTimeout: Duration = .seconds(120),
+        drainTimeout: Duration = .seconds(10),
+        maxPendingAnswersPerUser: Int = 20,
         quitMessage: String = "scheduler-bot shutting down",
         versionReply: String = "scheduler-bot (Swift IRC front end)"
     ) {
@@ -103,6 +109,8 @@ public struct IRCSettings: Sendable, Equatable {
         self.reconnectMaxDelay = reconnectMaxDelay
         self.connectTimeout = connectTimeout
         self.serverIdleTimeout = serverIdleTimeout
+        self.drainTimeout = drainTimeout
+        self.maxPendingAnswersPerUser = maxPendingAnswersPerUser
         self.quitMessage = quitMessage
         self.versionReply = versionReply
     }
@@ -129,6 +137,7 @@ extension IRCSettings {
         }
         guard maxLinesPerReply >= 1 else { throw .invalid("max_lines_per_reply must be >= 1") }
         guard maxQueuedLines >= maxLinesPerReply else { throw .invalid("max_queued_lines must be >= max_lines_per_reply") }
+        guard maxPendingAnswersPerUser >= 1 else { throw .invalid("max_pending_answers_per_user must be >= 1") }
     }
 
     static func isValidNick(_ nick: String) -> Bool {

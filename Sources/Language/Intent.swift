@@ -84,7 +84,7 @@ public enum IntentKind: String, Sendable, Codable, CaseIterable {
     case plan
     /// `insights [task]`: what the bot has learned, with a task's week as a heat map; `why [task]`: the last suggestion explained.
     case insights, why
-    // Proactive messages and habits (issue 9).
+    // Proactive messages and habits.
     case habit, habits, stopHabit = "stop_habit", reminders, dailyPlan = "daily_plan", weeklyReview = "weekly_review"
     case quietHours = "quiet_hours", messageLimit = "message_limit", unanswered, mute, resume
     /// `calendar import <url>`, `calendar import off`, `calendar feed [reset]`: the user's own calendar.

@@ -164,12 +164,16 @@ enum DaySpec: Sendable, Equatable {
     case holiday(Holiday, which: Int, year: Int?)
     /// A day moved by whole days: "the day after christmas", "2 weeks after march 1".
     indirect case plus(DaySpec, days: Int)
+    /// A day moved by months: "one year after christmas", "2 months after march 3".
+    indirect case plusMonths(DaySpec, months: Int)
     /// "the second monday after christmas", "2 fridays from march 1": the n-th such weekday on or after the day.
     indirect case nthWeekdayAfter(DaySpec, weekday: Int, n: Int)
     /// "the closest monday to march 5" (n = 1), "the second closest friday to christmas" (n = 2).
     indirect case closestWeekday(to: DaySpec, weekday: Int, n: Int)
     /// "next weekday", "the previous business day": Monday to Friday, n days away (n < 0 before today).
     case businessDay(Int)
+    /// "fri, jul 18": the next July 18 that is a Friday (Duckling intersects the two).
+    case dateOnWeekday(month: Int, day: Int, weekday: Int)
 
     /// A date that exists in some year (Feb 29 does; Feb 30 does not) and, with a year, in that year.
     var isPossibleDate: Bool {
@@ -180,8 +184,8 @@ enum DaySpec: Sendable, Equatable {
     /// Absolute dates beat weekdays when both are said ("monday nov 23").
     var precedence: Int {
         switch self {
-        case .date, .numeric, .dayOf, .lastDayOf, .nthWeekdayOf, .holiday: 3
-        case let .plus(base, _), let .nthWeekdayAfter(base, _, _), let .closestWeekday(base, _, _): base.precedence
+        case .date, .numeric, .dayOf, .lastDayOf, .nthWeekdayOf, .holiday, .dateOnWeekday: 3
+        case let .plus(base, _), let .plusMonths(base, _), let .nthWeekdayAfter(base, _, _), let .closestWeekday(base, _, _): base.precedence
         case .businessDay: 1
         case .dayOfMonth: 2
         case .weekday: 1
@@ -222,6 +226,10 @@ enum SpanSpec: Sendable, Equatable {
     case weekOf(DaySpec)
     /// "all week": this week, Monday to the end of Saturday.
     case allWeek
+    /// "march after next": the second March from now (the current month not counted).
+    case monthAfterNext(Int)
+    /// "march next year": that month of the year `fromNow` years from this one.
+    case monthInYears(month: Int, fromNow: Int)
     /// "this season" (0), "next season" (1), "last season" (-1): the season around today, or the one after/before.
     case currentSeason(offset: Int)
     /// "the last weekend of october": from its last Friday 18:00 to Monday 00:00.

@@ -54,6 +54,26 @@ struct TimeResolver {
                 if offset == nil, let o = m.offset { offset = o; offsetIsWithin = m.offsetIsWithin; offsetFromToday = m.offsetFromToday }
                 isNow = isNow || m.isNow
             }
+            // "march next year", "next year in march": the month in that year.
+            if case let .month(month, nil, _, _)? = span, spanEnd == nil,
+               let years = mentions.lazy.compactMap({ m -> Int? in
+                   if case let .cycle(.year, offset)? = m.span { return offset } else { return nil }
+               }).first {
+                span = .monthInYears(month: month, fromNow: years)
+            } else if case .cycle(.year, _)? = span,
+                      let month = mentions.lazy.compactMap({ m -> Int? in
+                          if case let .month(month, nil, _, _)? = m.span { return month } else { return nil }
+                      }).first, case let .cycle(.year, offset)? = span {
+                span = .monthInYears(month: month, fromNow: offset)
+            }
+            // "from tonight 8 to 10": "from" opens nothing when the phrase is a range.
+            if bound == .after, clockEnd != nil || lastDay != nil || spanEnd != nil { bound = nil }
+            if case let .date(nil, month, dayOfMonth)? = day, lastDay == nil,
+               let weekday = mentions.lazy.compactMap({ m -> Int? in
+                   if case let .weekday(w, .bare, 0)? = m.day, !m.isInvalid { return w } else { return nil }
+               }).first {
+                day = .dateOnWeekday(month: month, day: dayOfMonth, weekday: weekday)
+            }
         }
     }
 
@@ -305,6 +325,15 @@ struct TimeResolver {
         switch spec {
         case let .plus(base, days):
             return dayNumber(of: base).map { $0 + days }
+        case let .dateOnWeekday(month, dayOfMonth, weekday):
+            let thisYear = CivilCalendar.date(ofDay: today).year
+            for year in thisYear...(thisYear + 28) where dayOfMonth <= CivilCalendar.daysInMonth(year: year, month: month) {
+                let day = CivilCalendar.dayNumber(year: year, month: month, day: dayOfMonth)
+                if day >= today, CivilCalendar.weekday(ofDay: day) == weekday { return day }
+            }
+            return dateNumber(year: nil, month: month, day: dayOfMonth)
+        case let .plusMonths(base, months):
+            return dayNumber(of: base).map { CivilCalendar.addingMonths(months, to: $0) }
         case let .holiday(holiday, which, year):
             if let year { return holiday.day(inYear: year) }
             let thisYear = CivilCalendar.date(ofDay: today).year
@@ -484,6 +513,12 @@ struct TimeResolver {
                             to: CivilCalendar.dayNumber(year: to + 1, month: 1, day: 1), 0, grain: .year)
         case .restOfWeek:
             return interval(from: today, 0, to: max(monday + 5, today + 1), 0, grain: .day)
+        case let .monthInYears(month, years):
+            let year = CivilCalendar.date(ofDay: today).year + years
+            return ResolvedTime(start: date(instant(CivilCalendar.dayNumber(year: year, month: month, day: 1), 0)), grain: .month)
+        case let .monthAfterNext(month):
+            guard let next = monthStart(month, year: nil, skipCurrent: true, past: false) else { return nil }
+            return ResolvedTime(start: date(instant(CivilCalendar.addingMonths(12, to: next), 0)), grain: .month)
         case .allWeek:
             return interval(from: monday, 0, to: monday + 6, 0, grain: .day)
         case let .weekOf(spec):

@@ -1,6 +1,8 @@
 /// Clock times: "3pm", "3 pm", "3p", "15:30", "3:30pm", "0930", "at 9", "noon", "midnight",
 /// "half past 3", "quarter to 5", "10 to 4", "at three thirty", "8 o'clock", "9am sharp".
 extension TimeScanner {
+    static let closeOfBusiness = ClockTime(hour: 17, minute: 0, meridiem: .unstated, isUnambiguous: true, saysMinutes: false)
+
     /// Minutes said before "past"/"to" in "10 to 4"; other numbers before "to" start a range ("2 to 4pm").
     static let minutesBeforeHour: Set<Int> = [5, 10, 15, 20, 25]
 
@@ -10,18 +12,27 @@ extension TimeScanner {
         guard i < tokens.count else { return nil }
         if let w = word(i) {
             switch w {
-            case "noon", "midday", "mid-day": return (.noon, finishing(i + 1))
+            case "noon", "midday", "mid-day", "noonish": return (.noon, finishing(i + 1))
             case "mid":
                 if isSymbol(i + 1, "-"), isWord(i + 2, ["day"]) { return (.noon, finishing(i + 3)) }
                 if isWord(i + 1, ["day"]) { return (.noon, finishing(i + 2)) }
                 return nil
             case "midnight", "midnite": return (.midnight, finishing(i + 1))
             case "eod": return (.midnight, i + 1)
+            // Not Duckling's: the close of business is 17:00.
+            case "cob", "eob": return (Self.closeOfBusiness, i + 1)
+            case "close" where isWord(i + 1, ["of"]) && isWord(i + 2, ["business", "play"]): return (Self.closeOfBusiness, i + 3)
             case "end":
-                // Duckling reads "end of day" as the coming midnight.
+                // Duckling reads "end of day" as the coming midnight; "end of business" is the close of business.
                 let j = skipping(skipping(i + 1, ["of"]), ["the"])
+                if j > i + 1, isWord(j, ["business"]) { return (Self.closeOfBusiness, j + 1) }
                 return j > i + 1 && isWord(j, ["day"]) ? (.midnight, j + 1) : nil
-            case "half": return minutesRelativeToHour(30, at: i + 1)
+            case "half":
+                if let form = minutesRelativeToHour(30, at: i + 1) { return form }
+                // "half three": half past, the British way (not "half an hour", "half 2 hours").
+                guard let (hour, next) = hourValue(at: i + 1), (1...12).contains(hour), !isUnitAfter(next) else { return nil }
+                let (meridiem, end) = meridiem(at: next)
+                return (ClockTime(hour: hour, minute: 30, meridiem: meridiem, isUnambiguous: false, saysMinutes: true), finishing(end))
             case "quarter": return minutesRelativeToHour(15, at: i + 1)
             default: return wordClock(at: i, strong: strong, allowsToForm: allowsToForm)
             }
@@ -103,6 +114,11 @@ extension TimeScanner {
                               isUnambiguous: meridiem == .unstated && (value == 0 || value >= 13 || tokens[i].text.hasPrefix("0")),
                               saysMinutes: false)
         return (clock, finishing(next))
+    }
+
+    private func isUnitAfter(_ i: Int) -> Bool {
+        guard let w = word(i) else { return isSymbol(i, "/") || isSymbol(i, ".") }
+        return Lexicon.units[w] != nil || ["and", "of"].contains(w)
     }
 
     /// A unit or count word after a number ("4 20 min", "3 10 people" is not a time).

@@ -32,6 +32,8 @@ extension TimeScanner {
     private func dayRangeInMonth(at i: Int) -> TimeMention? {
         let connectors: Set<String> = ["-", "to", "till", "until", "through", "thru"]
         func dayNumber(at j: Int) -> (Int, Int)? {
+            // "the 13 to the 15 july"
+            if isWord(j, ["the"]), number(j + 1) != nil || ordinalWordDay(at: j + 1) != nil { return dayNumber(at: j + 1) }
             if let n = number(j), tokens[j].text.count <= 2 { return (n, isWord(j + 1, Lexicon.ordinalSuffixes) && isAttached(j + 1) ? j + 2 : j + 1) }
             return ordinalWordDay(at: j)
         }
@@ -60,7 +62,7 @@ extension TimeScanner {
     private func rule(for day: DaySpec) -> TimeRule {
         switch day {
         case .holiday: .holiday
-        case let .plus(base, _): rule(for: base)
+        case let .plus(base, _), let .plusMonths(base, _): rule(for: base)
         case .nthWeekdayAfter, .closestWeekday: .nthWeekdayOf
         case .businessDay: .weekdayThisNext
         case .relative: .relativeDay
@@ -72,7 +74,7 @@ extension TimeScanner {
             case .ofWeek: .weekdayOfWeek
             case .count: .weekdayCountFromNow
             }
-        case .date: .monthDay
+        case .date, .dateOnWeekday: .monthDay
         case .dayOfMonth: .ordinalDay
         case .numeric: .numericDate
         case .dayOf: .dayOfMonthOf
@@ -91,17 +93,20 @@ extension TimeScanner {
         }
     }
 
-    func daySpec(at i: Int) -> (DaySpec, Int)? {
+    /// A day at `i`. Forms built on another day ("the day after christmas", "the second monday after the 5th")
+    /// take a simple day as their base (`composite` false), so chains like "the day after the day after ..."
+    /// cost linear time, never more.
+    func daySpec(at i: Int, composite: Bool = true) -> (DaySpec, Int)? {
         guard i < tokens.count else { return nil }
         if let w = word(i) {
             if let holiday = holidaySpec(at: i) { return holiday }
             if let business = businessDay(at: w == "the" ? i + 1 : i) { return business }
-            if let after = nthWeekdayAfter(at: w == "the" ? i + 1 : i) { return after }
-            if w == "the", let closest = closestWeekday(at: i + 1) { return closest }
-            if let counted = weekdayCount(at: i) { return counted }
+            if composite, let after = nthWeekdayAfter(at: w == "the" ? i + 1 : i) { return after }
+            if composite, w == "the", let closest = closestWeekday(at: i + 1) { return closest }
+            if let counted = weekdayCount(at: i, composite: composite) { return counted }
             // "day before christmas", "day after the 5th" (tomorrow and yesterday are read as relative days)
-            if w == "day", isWord(i + 1, ["after", "before"]), !isWord(i + 2, Lexicon.tomorrowWords), !isWord(i + 2, ["yesterday"]),
-               let (day, next) = daySpec(at: i + 2) {
+            if composite, w == "day", isWord(i + 1, ["after", "before"]), !isWord(i + 2, Lexicon.tomorrowWords), !isWord(i + 2, ["yesterday"]),
+               let (day, next) = daySpec(at: i + 2, composite: false) {
                 return (day.shifted(by: isWord(i + 1, ["after"]) ? 1 : -1), next)
             }
             if let relative = relativeDay(w, at: i) { return relative }
@@ -122,8 +127,8 @@ extension TimeScanner {
                     return (.date(year: year, month: month, day: [3, 5, 7, 10].contains(month) ? 15 : 13), next)
                 }
                 // "the day after christmas", "the day before new year's eve"
-                if isWord(i + 1, ["day"]), isWord(i + 2, ["after", "before"]), !isWord(i + 3, Lexicon.tomorrowWords),
-                   !isWord(i + 3, ["yesterday"]), let (day, next) = daySpec(at: i + 3) {
+                if composite, isWord(i + 1, ["day"]), isWord(i + 2, ["after", "before"]), !isWord(i + 3, Lexicon.tomorrowWords),
+                   !isWord(i + 3, ["yesterday"]), let (day, next) = daySpec(at: i + 3, composite: false) {
                     return (day.shifted(by: isWord(i + 2, ["after"]) ? 1 : -1), next)
                 }
                 if isWord(i + 1, ["day"]), isWord(i + 2, ["after"]), isWord(i + 3, Lexicon.tomorrowWords) {
@@ -136,10 +141,15 @@ extension TimeScanner {
         }
         guard number(i) != nil else { return nil }
         if let numeric = numericDate(at: i) { return numeric }
-        if let counted = weekdayCount(at: i) { return counted }
+        if let counted = weekdayCount(at: i, composite: composite) { return counted }
         if let (day, next) = ordinalDay(at: i) { return withMonthAfter(day, at: next) }
         if let value = number(i), tokens[i].text.count <= 2, let (dated, next) = monthNameAndYear(day: value, at: i + 1) {
             return (dated, next)
+        }
+        // "20 of next month", "15 of this month"
+        if let value = number(i), tokens[i].text.count <= 2, (1...31).contains(value), isWord(i + 1, ["of"]),
+           let (month, end) = monthRef(at: i + 1, needsOf: true) {
+            return (.dayOf(month, day: value), end)
         }
         return nil
     }
@@ -147,6 +157,7 @@ extension TimeScanner {
     private func relativeDay(_ w: String, at i: Int) -> (DaySpec, Int)? {
         switch w {
         case "today", "tdy", "tonight", "tonite", "todays", "today's", "tonights": return (.relative(days: 0), i + 1)
+        case "tomorrows", "tomorrow's": return (.relative(days: 1), i + 1)
         case "late" where isWord(i + 1, ["tonight", "tonite"]): return (.relative(days: 0), i + 2)
         case "yesterday", "yday", "yesterdays", "yesterday's": return (.relative(days: -1), i + 1)
         case "overmorrow": return (.relative(days: 2), i + 1)
@@ -240,13 +251,22 @@ extension TimeScanner {
         var j = i
         if isWord(j, ["of"]) { j += 1 }
         guard let name = word(j), let month = Lexicon.months[name] else { return nil }
-        let (year, next) = year(at: j + 1)
+        var (year, next) = year(at: j + 1)
+        // "14th apr 15": a two-digit year after an ordinal day and its month.
+        if year == nil, i >= 1, isWord(i - 1, Lexicon.ordinalSuffixes), let y = number(j + 1), tokens[j + 1].text.count == 2,
+           !isSymbol(j + 2, ":"), !isWord(j + 2, ["am", "pm", "a", "p", "h"]) {
+            year = 2000 + y
+            next = j + 2
+        }
         return (.date(year: year, month: month, day: day), next)
     }
 
     private func withMonthAfter(_ day: Int, at i: Int) -> (DaySpec, Int) {
         if let dated = monthNameAndYear(day: day, at: i) { return dated }
-        if let (month, end) = monthRef(at: i, needsOf: true) { return (.dayOf(month, day: day), end) }
+        // "the 20th day of next month"
+        let j = isWord(i, ["day"]) && isWord(i + 1, ["of", "in"]) ? i + 1 : i
+        if let (month, end) = monthRef(at: j, needsOf: true) { return (.dayOf(month, day: day), end) }
+        // "14th apr 15": a two-digit year after an ordinal day and its month.
         return (.dayOfMonth(day), i)
     }
 
@@ -259,6 +279,8 @@ extension TimeScanner {
         case "this", "the", "current":
             if isWord(j + 1, ["month"]) { return (.relative(0), j + 2) }
             if word(j) == "the", isWord(j + 1, ["following", "next"]), isWord(j + 2, ["month"]) { return (.relative(1), j + 3) }
+            if word(j) == "the", isWord(j + 1, ["previous", "last", "past"]), isWord(j + 2, ["month"]) { return (.relative(-1), j + 3) }
+            if word(j) == "the", isWord(j + 1, ["current", "same"]), isWord(j + 2, ["month"]) { return (.relative(0), j + 3) }
         case "last", "previous", "past": if isWord(j + 1, ["month"]) { return (.relative(-1), j + 2) }
         case "month": if !needsOf || j > i { return (.relative(0), j + 1) }
         default: break
@@ -289,21 +311,23 @@ extension TimeScanner {
     }
 
     /// "2 thursdays from now", "3 mondays ago".
-    func weekdayCount(at i: Int) -> (DaySpec, Int)? {
+    func weekdayCount(at i: Int, composite: Bool = true) -> (DaySpec, Int)? {
         guard let (count, afterCount) = number(i).map({ ($0, i + 1) }) ?? wordNumber(at: i), (1...52).contains(count),
               let name = word(afterCount), let weekday = Lexicon.weekdays[name] else { return nil }
         let j = afterCount + 1
         if isWord(j, ["from"]), isWord(j + 1, ["now", "today"]) { return (.weekday(weekday, .count(count), plusDays: 0), j + 2) }
         if isWord(j, ["ago", "back"]) { return (.weekday(weekday, .count(-count), plusDays: 0), j + 1) }
         // "2 fridays from march 1": the second friday on or after it.
-        if isWord(j, ["from", "after"]), let (base, end) = daySpec(at: j + 1) { return (.nthWeekdayAfter(base, weekday: weekday, n: count), end) }
+        if composite, isWord(j, ["from", "after"]), let (base, end) = daySpec(at: j + 1, composite: false) {
+            return (.nthWeekdayAfter(base, weekday: weekday, n: count), end)
+        }
         return nil
     }
 
     /// "the second monday after christmas", "first friday after the 10th".
     func nthWeekdayAfter(at i: Int) -> (DaySpec, Int)? {
         guard let (n, next) = ordinalWordDay(at: i) ?? ordinalDay(at: i), (1...10).contains(n), let name = word(next),
-              let weekday = Lexicon.weekdays[name], isWord(next + 1, ["after"]), let (base, end) = daySpec(at: next + 2) else { return nil }
+              let weekday = Lexicon.weekdays[name], isWord(next + 1, ["after"]), let (base, end) = daySpec(at: next + 2, composite: false) else { return nil }
         return (.nthWeekdayAfter(base, weekday: weekday, n: n), end)
     }
 
@@ -313,7 +337,7 @@ extension TimeScanner {
         var n = 1
         if let (value, next) = ordinalWordDay(at: j) ?? ordinalDay(at: j), value <= 5 { n = value; j = next }
         guard isWord(j, ["closest", "nearest"]), let name = word(j + 1), let weekday = Lexicon.weekdays[name],
-              isWord(j + 2, ["to"]), let (base, end) = daySpec(at: j + 3) else { return nil }
+              isWord(j + 2, ["to"]), let (base, end) = daySpec(at: j + 3, composite: false) else { return nil }
         return (.closestWeekday(to: base, weekday: weekday, n: n), end)
     }
 

@@ -117,7 +117,7 @@ extension TimeScanner {
         if w == "last", isWord(i + 1, ["weekend", "wknd"]), let (month, end) = monthRef(at: i + 2, needsOf: true) {
             return (.lastWeekendOf(month), end, .weekend)
         }
-        if isWord(j, ["season"]), j > i { return (.currentSeason(offset: which), j + 1, .season) }
+        if isWord(j, ["season", "seasons"]), j > i { return (.currentSeason(offset: which), j + 1, .season) }
         guard let name = word(j), let season = Season.names[name] else { return nil }
         // "fall" alone is a verb; with a determiner or "in" before it, the season.
         if name == "fall", j == i, !isWord(i - 1, ["in", "this", "next", "last", "the", "during", "by", "until"]) { return nil }
@@ -151,8 +151,10 @@ extension TimeScanner {
 
     private func range(startingAt first: Int, in mentions: [TimeMention]) -> ([TimeMention], Int)? {
         // The left side: adjacent mentions from `first`; then a connector; then the right side.
+        // Each side is at most a few mentions ("next friday", "at 9am", "CET"), which keeps the pass linear.
+        let maxSide = 4
         var leftEnd = first
-        while leftEnd + 1 < mentions.count, isAdjacent(mentions[leftEnd], mentions[leftEnd + 1]) {
+        while leftEnd + 1 < mentions.count, leftEnd - first + 1 < maxSide, isAdjacent(mentions[leftEnd], mentions[leftEnd + 1]) {
             if connectorStart(of: mentions[leftEnd + 1]) { break }
             leftEnd += 1
         }
@@ -165,7 +167,8 @@ extension TimeScanner {
         if isWord(gap, ["and"]), !isWord(mentions[first].tokens.lowerBound, ["between"]),
            !isWord(mentions[first].tokens.lowerBound - 1, ["between"]) { return nil }
         var rightEnd = leftEnd + 1
-        while rightEnd + 1 < mentions.count, isAdjacent(mentions[rightEnd], mentions[rightEnd + 1]), !connectorStart(of: mentions[rightEnd + 1]) {
+        while rightEnd + 1 < mentions.count, rightEnd - leftEnd < maxSide, isAdjacent(mentions[rightEnd], mentions[rightEnd + 1]),
+              !connectorStart(of: mentions[rightEnd + 1]) {
             rightEnd += 1
         }
         let left = Array(mentions[first...leftEnd])
@@ -173,11 +176,13 @@ extension TimeScanner {
         guard left.allSatisfy({ !$0.isInvalid && $0.clockEnd == nil && $0.lastDay == nil && $0.spanEnd == nil && $0.offset == nil }),
               rightSide.allSatisfy({ !$0.isInvalid && $0.clockEnd == nil && $0.lastDay == nil && $0.spanEnd == nil && $0.offset == nil }) else { return nil }
         let leftDay = left.contains { $0.day != nil }, rightDay = rightSide.contains { $0.day != nil }
-        let leftClock = left.contains { $0.clock != nil || $0.part != nil }, rightClock = rightSide.contains { $0.clock != nil || $0.part != nil }
+        let leftClock = left.contains { $0.clock != nil || $0.part != nil || $0.isNow }
+        let rightClock = rightSide.contains { $0.clock != nil || $0.part != nil || $0.isNow }
         let joins = (leftDay && rightDay && (leftClock || rightClock))
             || (leftDay && leftClock && rightClock)
             || (leftClock && rightDay && rightClock)
             || (leftDay && rightDay)
+            || (leftClock && rightDay)  // "from now until friday", "from 3pm to friday"
         guard joins else { return nil }
         if absorbed { rightSide[0].bound = nil }
         var joined = left
@@ -192,6 +197,11 @@ extension TimeScanner {
             }
         }
         joined[0].bound = joined[0].bound == .after ? nil : joined[0].bound
+        // "from 9:30 until 11:00 on thursday": a day said only at the end is the start's too.
+        if !leftDay, left.contains(where: { $0.clock != nil || $0.part != nil }), rightSide.contains(where: { $0.clock != nil || $0.part != nil }),
+           let day = rightSide.lazy.compactMap(\.day).first {
+            joined[0].day = day
+        }
         joined[0].rangeEnd = rightSide
         joined[0].rules.insert(.dateTimeRange)
         let last = joined.count - 1

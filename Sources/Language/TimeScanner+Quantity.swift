@@ -179,12 +179,19 @@ extension TimeScanner {
                 m.rules.insert(.durationFromTime)
                 return m
             }
-            // "a week from monday", "2 days after tomorrow", "3 days before friday"
-            if let (day, end) = daySpec(at: next + 1), let days = wholeDays(quantity), afterFirst == afterAll {
+            // "a week from monday", "2 days after tomorrow", "3 days before friday", "one year after christmas"
+            if let (day, end) = daySpec(at: next + 1), afterFirst == afterAll {
+                let sign = isWord(next, ["before"]) ? -1 : 1
                 var m = TimeMention(tokens: i..<end)
-                m.day = day.shifted(by: isWord(next, ["before"]) ? -days : days)
-                m.rules.insert(.offsetFromDay)
-                return m
+                if let days = wholeDays(quantity) {
+                    m.day = day.shifted(by: sign * days)
+                } else if quantity.unit == .month || quantity.unit == .year, quantity.amount == quantity.amount.rounded() {
+                    m.day = .plusMonths(day, months: sign * Int(quantity.amount) * (quantity.unit == .year ? 12 : 1))
+                }
+                if m.day != nil {
+                    m.rules.insert(.offsetFromDay)
+                    return m
+                }
             }
         }
         if isWord(next, ["later", "hence", "out"]) {

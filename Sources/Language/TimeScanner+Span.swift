@@ -34,6 +34,10 @@ extension TimeScanner {
         switch w {
         case "early", "late":
             if w == "early", isWord(i + 1, ["in"]), isWord(i + 2, ["the"]), isWord(i + 3, ["morning"]) { return (.earlyMorning, i + 4) }
+            // "in the early hours of the morning"
+            if w == "early", isWord(i + 1, ["hours"]), isWord(i + 2, ["of"]), isWord(i + 3, ["the"]), isWord(i + 4, ["morning"]) {
+                return (.earlyMorning, i + 5)
+            }
             guard let (base, next) = basePart(at: i + 1) else { return nil }
             let early = w == "early"
             switch base {
@@ -136,6 +140,8 @@ extension TimeScanner {
             if w == "the" {
                 // "the week", "the month" alone say too little; "the weekend" is this weekend.
                 if isWord(i + 1, ["weekend", "wknd"]) { return (.weekend(n: 0, notImmediate: false), i + 2, .weekend) }
+                // "until the end of the week", "before the middle of march"
+                if let part = word(i + 1), ["end", "beginning", "start", "middle"].contains(part) { return partOfSpan(part, at: i + 1) }
                 return nil
             }
             return cycleOrMonth(offset: offset, at: i + 1, word: w)
@@ -163,6 +169,10 @@ extension TimeScanner {
             }
             return nthWeek(at: i)
         default:
+            // "march after next": the second march from now.
+            if let month = Lexicon.months[w], isWord(i + 1, ["after"]), isWord(i + 2, ["next"]) {
+                return (.monthAfterNext(month), i + 3, .namedMonth)
+            }
             if let month = Lexicon.months[w], w != "may" && w != "mar" || isWord(i - 1, ["in", "of", "during", "since", "until", "before", "after", "by", "early", "late", "mid", "from", "between", "to", "next", "last", "this"]) {
                 if daySpec(at: i) != nil { return nil }  // "march 3", "march first" are dates
                 var j = i + 1
@@ -185,6 +195,11 @@ extension TimeScanner {
     /// "3rd quarter 2014", "3 upcoming weeks".
     private func numericSpan(_ value: Int, at i: Int) -> (SpanSpec, Int, TimeRule)? {
         let digits = tokens[i].text.count
+        // "18q4", "2018q4"
+        if digits == 2 || digits == 4, isAttached(i + 1), let w = word(i + 1), w.count == 2, w.hasPrefix("q"),
+           let n = Int(w.dropFirst()), (1...4).contains(n) {
+            return (.quarter(n, year: digits == 2 ? 2000 + value : value), i + 2, .cycle)
+        }
         if let (n, next) = ordinalNumber(at: i), (1...4).contains(n), isWord(next, ["quarter", "qtr"]) {
             let (year, end) = self.year(at: next + 1)
             return (.quarter(n, year: year), end, .cycle)

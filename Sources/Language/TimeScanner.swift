@@ -54,6 +54,23 @@ struct TimeScanner {
 
     func isAttached(_ i: Int) -> Bool { i < tokens.count && tokens[i].attached }
 
+    /// For word lists written in place: a linear scan of a few small strings is cheaper than hashing them
+    /// into a set on every call.
+    @inline(__always)
+    func isWord(_ i: Int, _ options: [String]) -> Bool {
+        guard let w = word(i) else { return false }
+        for option in options where option == w { return true }
+        return false
+    }
+
+    func skipping(_ i: Int, _ options: [String]) -> Int { isWord(i, options) ? i + 1 : i }
+
+    func isConnector(_ i: Int, _ connectors: [String]) -> Bool {
+        guard i < tokens.count else { return false }
+        let t = tokens[i]
+        return (t.kind == .word || t.text == "-" || t.text == "&") && connectors.contains(t.text)
+    }
+
     func isWord(_ i: Int, _ options: Set<String>) -> Bool {
         guard let w = word(i) else { return false }
         return options.contains(w)
@@ -95,6 +112,14 @@ struct TimeScanner {
                 return m
             }
         case "within":
+            // "within the hour", "within the day": one unit from now.
+            if isWord(i + 1, ["the"]), let unitWord = word(i + 2), ["hour", "day", "week"].contains(unitWord), let unit = Lexicon.units[unitWord] {
+                var m = TimeMention(tokens: i..<(i + 3))
+                m.offset = TimeOffset(amount: 1, unit: unit)
+                m.offsetIsWithin = true
+                m.rules.insert(.within)
+                return m
+            }
             if let m = offsetMention(at: i + 1) {
                 var within = extended(m, from: i)
                 within.offsetIsWithin = true
@@ -235,6 +260,8 @@ struct TimeScanner {
             return plus
         }
         // "5 minutes to 8pm" is a clock, not a duration.
+        // "9h30 - 11h00": a range of French-style clocks, not a duration.
+        if number(i) != nil, isWord(i + 1, ["h"]), isAttached(i + 1), let m = clockRangeOrClock(at: i), m.clockEnd != nil { return m }
         if let (_, afterAmount) = amount(at: i), isWord(afterAmount, ["minutes", "mins", "min"]),
            isWord(afterAmount + 1, ["to", "till", "til", "past", "of", "after"]), let m = clockMention(at: i, strong: false) { return m }
         if let m = quantityMention(at: i) { return m }

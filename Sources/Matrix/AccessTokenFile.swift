@@ -1,5 +1,5 @@
 import Foundation
-import Storage
+import StoreProtocols
 
 /// Where the access token from a password login is kept: a file only the bot's user can read (0600) in a folder
 /// only it can enter (0700), never the database, which is backed up, copied and opened by tools.

@@ -2,7 +2,7 @@ import Conversation
 import Foundation
 import Logging
 import SharedValues
-import Storage
+import StoreProtocols
 
 extension MatrixAdapter {
     /// Hands one message to the engine and sends its answer. The answer is recorded by the engine

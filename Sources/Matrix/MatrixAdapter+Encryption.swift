@@ -2,7 +2,7 @@ import SharedValues
 import Conversation
 import Foundation
 import MatrixCrypto
-import Storage
+import StoreProtocols
 
 /// The adapter's two encryption hooks (decrypt what arrives, encrypt what leaves) and the set-up
 /// around them. With `[matrix] encryption = false` none of this runs and encrypted rooms get a notice.

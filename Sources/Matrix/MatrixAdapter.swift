@@ -3,7 +3,7 @@ import Foundation
 import HTTP
 import Logging
 import SharedValues
-import Storage
+import StoreProtocols
 
 /// The Matrix front end: long-polls `/sync`, hands each person's message to the engine and sends
 /// the engine's answers back. It moves messages and nothing else; exactly-once comes from the

@@ -1,5 +1,5 @@
 import Foundation
-import Storage
+import StoreProtocols
 
 /// What the Matrix front end needs from bot.conf (`[matrix]`), already validated by BotConfig.
 public struct MatrixSettings: Sendable {
@@ -14,7 +14,7 @@ public struct MatrixSettings: Sendable {
     public var tokenFile: AccessTokenFile?
     public var allowedInviters: [String]
     public var admins: Set<String>
-    /// How long the homeserver may hold a `/sync` open (the issue's `timeout=30000`).
+    /// How long the homeserver may hold a `/sync` open (`timeout=30000` by default).
     public var syncTimeout: Duration = .seconds(30)
     /// How often the engine is asked for due reminders and follow-ups.
     public var tickInterval: Duration = .seconds(30)

@@ -15,7 +15,8 @@ public enum NoticeContent {
             "msgtype": "m.notice",
             "body": .string(replies.map(\.text).joined(separator: "\n")),
             "format": "org.matrix.custom.html",
-            "formatted_body": .string(replies.map(html).joined(separator: "<br>")),
+            // The phrasebook words the answer in HTML too; the adapter only wraps it in an event.
+            "formatted_body": .string(replies.html),
         ]
         if let source { fields["m.relates_to"] = relation(to: source) }
         return .object(fields)
@@ -24,13 +25,6 @@ public enum NoticeContent {
     /// A notice with no HTML (the encryption warning must read the same in every client).
     public static func plain(_ text: String) -> JSON {
         ["msgtype": "m.notice", "body": .string(text)]
-    }
-
-    /// Tables and heat maps keep their columns in `<pre>`; other text keeps its line breaks.
-    public static func html(_ reply: Reply) -> String {
-        let escaped = escape(reply.text)
-        if reply.isPreformatted { return "<pre><code>\(escaped)</code></pre>" }
-        return escaped.replacingOccurrences(of: "\n", with: "<br>")
     }
 
     /// In a thread the answer joins the thread (with a reply fallback for clients without threads);
@@ -43,22 +37,5 @@ public enum NoticeContent {
 
     public static func reaction(_ key: String, on eventID: String) -> JSON {
         ["m.relates_to": ["rel_type": "m.annotation", "event_id": .string(eventID), "key": .string(key)]]
-    }
-
-    /// User text echoed in replies must never become markup.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

@@ -2,7 +2,7 @@ import SharedValues
 import Foundation
 import Logging
 import MatrixCrypto
-import Storage
+import StoreProtocols
 
 /// Why end-to-end encryption could not start; each says what the operator should do.
 public enum EncryptionSetupError: Error, Sendable, Equatable, CustomStringConvertible {

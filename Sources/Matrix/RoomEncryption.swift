@@ -3,7 +3,7 @@ import Foundation
 import HTTP
 import Logging
 import MatrixCrypto
-import Storage
+import StoreProtocols
 
 /// End-to-end encryption for the Matrix adapter: decrypts what arrives (to-device room keys, then
 /// Megolm timeline events) and encrypts what the bot sends in encrypted rooms. libolm state lives in

@@ -12,14 +12,15 @@ public struct EngineDriver: PlacementDriver {
     let settings: EngineSettings
     public private(set) var llmCalls = 0
 
-    public init(userID: String, learner: any Learner) throws {
+    /// `chat`: the model behind anything that is not a command (none by default, as in `simulate`).
+    public init(userID: String, learner: any Learner, chat: ChatSettings? = nil) throws {
         self.userID = userID
         store = try SQLiteStore()
-        settings = EngineSettings(learner: learner)
+        settings = EngineSettings(learner: learner, chat: chat)
         engine = Engine(store: store, settings: settings)
     }
 
-    /// Whether the engine's grammar reads "schedule <task>" (it did not before the Language module landed).
+    /// Whether the engine's grammar reads "schedule <task>", which the engine path needs.
     public static func understandsCommands() async -> Bool {
         guard let driver = try? EngineDriver(userID: "probe", learner: SeedEMALearner()) else { return false }
         let response = await driver.engine.handle(InboundMessage(network: .replay, userID: "probe", text: "schedule deep coding",

@@ -1,4 +1,5 @@
 import Foundation
+import Conversation
 import SchedulerCore
 
 /// Runs a population against one or more learners and reports per learner and per week.
@@ -29,6 +30,8 @@ public struct Simulator: Sendable {
         public var concurrency: Int
         /// Makes a fresh learner for a name (the registry by default; experiments pass variants).
         public var makeLearner: @Sendable (String) -> (any Learner)?
+        /// The engine path's model: nil answers anything that is not a command without one.
+        public var chat: ChatSettings?
 
         public init(users: Int, weeks: Int, seed: UInt64, learners: [String], path: Path, requests: Requests = .week,
                     concurrency: Int = 2, makeLearner: @escaping @Sendable (String) -> (any Learner)? = Learners.named) {
@@ -90,6 +93,7 @@ public struct Simulator: Sendable {
         let path = configuration.path
         let requests = configuration.requests
         let makeLearner = configuration.makeLearner
+        let chat = configuration.chat
         var perUser = [[WeekMetrics]](repeating: [], count: population.users.count)
         try await withThrowingTaskGroup(of: (Int, [WeekMetrics]).self) { group in
             var next = 0
@@ -99,7 +103,8 @@ public struct Simulator: Sendable {
                 next += 1
                 group.addTask {
                     guard let learner = makeLearner(name) else { throw UnknownLearner(name: name) }
-                    return (index, try await Simulator.simulate(user, weeks: weeks, learner: learner, path: path, requests: requests))
+                    return (index, try await Simulator.simulate(user, weeks: weeks, learner: learner, path: path, requests: requests,
+                                                                 chat: chat))
                 }
             }
             while next < min(configuration.concurrency, population.users.count) { launch() }
@@ -112,7 +117,7 @@ public struct Simulator: Sendable {
     }
 
     static func simulate(_ user: SyntheticUser, weeks: Int, learner: any Learner, path: Path,
-                         requests: Requests) async throws -> [WeekMetrics] {
+                         requests: Requests, chat: ChatSettings? = nil) async throws -> [WeekMetrics] {
         let measured = MeasuredLearner(learner)
         let run = UserRun(user: user, weeks: weeks, requests: requests)
         switch path {
@@ -120,7 +125,7 @@ public struct Simulator: Sendable {
             var driver = CoreDriver(userID: user.id, learner: measured)
             return try await run.run(with: &driver, measured: measured)
         case .engine:
-            var driver = try EngineDriver(userID: user.id, learner: measured)
+            var driver = try EngineDriver(userID: user.id, learner: measured, chat: chat)
             return try await run.run(with: &driver, measured: measured)
         }
     }

@@ -7,8 +7,8 @@ extension Migrations {
             try db.alter(table: "proactive_preferences") { t in
                 t.add(column: "network", .text).check(sql: "network IN ('matrix', 'irc', 'console', 'replay')")
             }
-            // Rooms stored before networks were: Matrix room ids start with "!", the IRC front end was the only
-            // other one that stored a room. Read once here; from now on each message records its network.
+            // Rows without a network: Matrix room ids start with "!", and IRC is the only other front end that
+            // stores a room. Read once here; each message records its network itself.
             try db.execute(sql: """
                 UPDATE proactive_preferences SET network = CASE
                   WHEN last_room LIKE '!%' THEN 'matrix' WHEN last_room IS NOT NULL THEN 'irc' ELSE 'console' END

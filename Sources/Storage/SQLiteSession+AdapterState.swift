@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import StoreProtocols
 import SchedulerCore
 
 extension SQLiteSession: AdapterStateStoreSession {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import StoreProtocols
 
 extension SQLiteSession: CalendarStoreSession {
     func calendarSource(of userID: String) throws -> CalendarSource? {

@@ -1,4 +1,5 @@
 import GRDB
+import StoreProtocols
 
 extension SQLiteSession {
     /// Decodes each row while the statement is still on it. GRDB then finds a column by name in a per-statement

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+// Whoever opens a SQLite store talks to it through these protocols.
+@_exported import StoreProtocols
 import SchedulerCore
 
 /// The SQLite store: a WAL database pool on a file (or an in-memory queue for tests).

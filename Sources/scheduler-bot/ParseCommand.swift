@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Language
 
-/// `scheduler-bot parse`: read a chat message into an intent, as JSON (issue 3).
+/// `scheduler-bot parse`: read a chat message into an intent, as JSON.
 struct ParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",

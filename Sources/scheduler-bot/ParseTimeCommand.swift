@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Language
 
-/// `scheduler-bot parse-time`: resolve a time expression to JSON (issue 3).
+/// `scheduler-bot parse-time`: resolve a time expression to JSON.
 struct ParseTimeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse-time",

@@ -33,11 +33,16 @@ struct RunCommand: AsyncParsableCommand {
         if matrixConfigured { adapters.append(try .matrix(app, engine: engine, store: store)) }
         if let irc = app.ircSettings() { adapters.append(try .irc(irc, engine: engine)) }
         let listener = try await app.startWebListener(engine: engine, probes: app.networkProbes)
-        defer { if let listener { Task { await listener.stop() } } }
+        var failure: (any Error)?
         do {
             try await ChatAdapter.runAll(adapters)
         } catch {
-            FileHandle.standardError.write(Data("scheduler-bot: \(error)\n".utf8))
+            failure = error
+        }
+        // After the chat networks drained: requests in flight get their answer before the process exits.
+        await listener?.stop()
+        if let failure {
+            FileHandle.standardError.write(Data("scheduler-bot: \(failure)\n".utf8))
             throw ExitCode(1)
         }
     }
@@ -84,9 +89,11 @@ struct ChatAdapter: Sendable {
         return ChatAdapter(name: "irc") { try await adapter.run() }
     }
 
-    /// Runs every adapter concurrently until SIGINT/SIGTERM (each finishes the message in hand)
-    /// or until one fails, which stops the others.
-    static func runAll(_ adapters: [ChatAdapter]) async throws {
+    /// Runs every adapter concurrently until SIGINT/SIGTERM (each stops reading, finishes the answers in hand
+    /// within its deadline and says goodbye) or until one fails, which stops the others. A second signal
+    /// exits at once, for an operator who will not wait for the drain, and so does a drain that outlasts
+    /// `shutdownDeadline` (a model call that hangs): what was not committed is answered after the restart.
+    static func runAll(_ adapters: [ChatAdapter], shutdownDeadline: Duration = .seconds(30)) async throws {
         let running = Task {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for adapter in adapters {
@@ -97,16 +104,37 @@ struct ChatAdapter: Sendable {
                 try await group.waitForAll()
             }
         }
+        let signalsSeen = SignalCount()
         let signalSources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN) // let the dispatch source, not the default handler, see the signal
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { running.cancel() }
+            source.setEventHandler {
+                guard signalsSeen.increment() > 1 else {
+                    running.cancel()
+                    let seconds = Double(shutdownDeadline.components.seconds)
+                    DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
+                        FileHandle.standardError.write(Data("scheduler-bot: still stopping after \(Int(seconds)) s; exiting\n".utf8))
+                        exit(128 + number)
+                    }
+                    return
+                }
+                FileHandle.standardError.write(Data("scheduler-bot: second signal; exiting without finishing the answers in hand\n".utf8))
+                exit(128 + number)
+            }
             source.resume()
             return source
         }
         defer { signalSources.forEach { $0.cancel() } }
         try await running.value
     }
+}
+
+/// Signals received so far, counted on the signal sources' queue.
+private final class SignalCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func increment() -> Int { lock.withLock { count += 1; return count } }
 }
 
 struct AdapterFailure: Error, CustomStringConvertible {

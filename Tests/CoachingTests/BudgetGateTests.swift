@@ -18,11 +18,11 @@ import Testing
         #expect(gate.denial(path: .completions, worstCaseUSD: nil, state: BudgetState()) == .unpriced)
         #expect(gate.denial(path: .completions, worstCaseUSD: .nan, state: BudgetState()) == .unpriced)
         #expect(gate.denial(path: .completions, worstCaseUSD: 0, state: BudgetState(userCallsLastMinute: 3)) == .rateLimit)
-        #expect(BudgetGate.stepDown(from: .assistant, after: .rateLimit) == ChatPath.none)
-        #expect(BudgetGate.stepDown(from: .assistant, after: .unpriced) == ChatPath.none)
+        #expect(BudgetGate.stepDown(from: .assistant, after: .rateLimit) == Route.none)
+        #expect(BudgetGate.stepDown(from: .assistant, after: .unpriced) == Route.none)
         #expect(BudgetGate.stepDown(from: .assistant, after: .assistantShare) == .completions)
         #expect(BudgetGate.stepDown(from: .assistant, after: .userDaily) == .completions)
-        #expect(BudgetGate.stepDown(from: .completions, after: .userDaily) == ChatPath.none)
+        #expect(BudgetGate.stepDown(from: .completions, after: .userDaily) == Route.none)
     }
 }
 

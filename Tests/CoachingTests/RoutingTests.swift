@@ -48,7 +48,7 @@ import Testing
     @Test func confidentSmallTalkIsPhaticAndComplexMessagesGoToTheAssistant() throws {
         let classifier = try Self.shipped()
         let policy = RoutePolicy()
-        func path(_ text: String, count: Int = 10) -> ChatPath {
+        func path(_ text: String, count: Int = 10) -> Route {
             policy.decide(classification: classifier.classify(text), patternMatched: false, userMessageCount: count, budget: BudgetState()).path
         }
         #expect(path("that's really kind of you, cheers") == .pattern)
@@ -72,7 +72,7 @@ import Testing
     @Test func budgetsDegradeTheAssistantToCompletionsAndThenToPatterns() {
         let policy = RoutePolicy(limits: BudgetLimits(userCallsPerMinute: 5, userDailyUSD: 1, globalDailyUSD: 100, assistantShare: 0.8))
         let complex = Classification(type: .deepCoaching, probability: 0.9)
-        func path(_ budget: BudgetState) -> ChatPath {
+        func path(_ budget: BudgetState) -> Route {
             policy.decide(classification: complex, patternMatched: false, userMessageCount: 10, budget: budget).path
         }
         #expect(path(BudgetState(userSpentTodayUSD: 0.5)) == .assistant)

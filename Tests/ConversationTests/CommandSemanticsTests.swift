@@ -42,8 +42,8 @@ import Testing
         #expect(try bot.events([.scheduled]).first?.start == bot.at(24, 9))
     }
 
-    @Test func doneAfterTheStartMarksThatEvent() async throws {
-        let bot = try EngineHarness()
+    @Test(arguments: StoreFidelity.allCases) func doneAfterTheStartMarksThatEvent(on fidelity: StoreFidelity) async throws {
+        let bot = try EngineHarness(on: fidelity)
         await bot.say("schedule deep coding tomorrow at 9am for 2h", at: bot.at(23, 8))
         await bot.say("done deep coding 8/10", at: bot.at(24, 11, 5))
         let marked = try bot.events([.done])

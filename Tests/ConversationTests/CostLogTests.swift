@@ -41,7 +41,7 @@ import Testing
         var responses: [Response] = []
         for (index, text) in script.enumerated() { responses.append(await say(engine, text, at: Double(index))) }
         let records = try jsonl()
-        #expect(records.map(\.route) == ["pattern", "command", "assistant", "completions", "assistant", "cache"])
+        #expect(records.map(\.route.rawValue) == ["pattern", "command", "assistant", "completions", "assistant", "cache"])
         #expect(records.map(\.outcome) == [.cached, .noModel, .ok, .ok, .ok, .cached])
         #expect(records.map(\.messageType)[1] == "agenda")
         #expect(records[4].messageType == "plan" && records[5].messageType == "plan")
@@ -52,7 +52,7 @@ import Testing
         #expect(records.enumerated().allSatisfy { $0.offset == 1 || ($0.element.baseline?.promptTokens ?? 0) > 0 })
         #expect(records[2].worstCaseUSD.map { $0 >= records[2].costUSD } == true)
 
-        let stored = try store.read { try $0.calls(since: .distantPast) }.compactMap { CostRecord($0) }
+        let stored = try store.read { try $0.calls(since: .distantPast) }
         #expect(stored == records, "the store's copy holds the same records")
     }
 
@@ -63,7 +63,7 @@ import Testing
         let second = await say(engine, "tell me another joke", at: 0.1)
         #expect(second.route == Route.none)
         let records = try jsonl()
-        #expect(records.map(\.route) == ["completions", "deferred"])
+        #expect(records.map(\.route.rawValue) == ["completions", "deferred"])
         #expect(records[1].outcome == .budgetDeferred && records[1].costUSD == 0 && records[1].promptTokens > 0)
     }
 

@@ -7,8 +7,9 @@ import Testing
     let now = Date(timeIntervalSince1970: 1_795_000_000)
     let syncToken = AdapterStateKey(.matrix, AdapterStateKind("sync_token", lifetime: 86_400))
 
-    @Test func aRedeliveredMessageIsNotHandledTwiceAndItsAnswerWaitsUntilConfirmed() async throws {
-        let engine = Engine(store: try SQLiteStore())
+    @Test(arguments: StoreFidelity.allCases)
+    func aRedeliveredMessageIsNotHandledTwiceAndItsAnswerWaitsUntilConfirmed(on fidelity: StoreFidelity) async throws {
+        let engine = Engine(store: try fidelity.makeStore())
         let message = InboundMessage(network: .matrix, userID: "@a:x", roomID: "!r", text: "hello", receivedAt: now,
                                      delivery: Delivery(externalID: "$e1", state: [AdapterStateEntry(syncToken, "s1", writtenAt: Date())]))
         let first = await engine.handle(message)

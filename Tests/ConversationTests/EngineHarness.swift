@@ -1,17 +1,35 @@
 import Conversation
 import Foundation
+import InMemoryStore
 import SchedulerCore
 import Storage
+import Testing
 
-/// An engine on a private in-memory database, driven with readable local times.
+/// Which store an engine test runs on. Engine behaviour does not depend on SQLite, so most tests run on the
+/// in-memory store; the key behaviours run one test body on both, so the fake cannot drift from the database.
+enum StoreFidelity: String, CaseIterable, CustomTestStringConvertible {
+    case memory
+    case sqlite
+
+    func makeStore() throws -> any SchedulerStore {
+        switch self {
+        case .memory: InMemoryStore()
+        case .sqlite: try SQLiteStore()
+        }
+    }
+
+    var testDescription: String { rawValue }
+}
+
+/// An engine on a private store, driven with readable local times.
 struct EngineHarness {
-    let store: SQLiteStore
+    let store: any SchedulerStore
     let engine: Engine
     let user: String
     let week = LocalWeek(timeZone: TimeZone(identifier: "UTC")!)
 
-    init(user: String = "@alice:example.org", onboarded: Bool = true) throws {
-        store = try SQLiteStore()
+    init(user: String = "@alice:example.org", onboarded: Bool = true, on fidelity: StoreFidelity = .memory) throws {
+        store = try fidelity.makeStore()
         engine = Engine(store: store)
         self.user = user
         if onboarded {

@@ -8,8 +8,8 @@ import Testing
 @Suite struct ProactiveEngineTests {
     func texts(_ messages: [ProactiveMessage]) -> [String] { messages.map(\.text) }
 
-    @Test func aReminderBeforeAndAFollowUpAfterGoToTheRoomTheUserLastWroteFrom() async throws {
-        let bot = try EngineHarness()
+    @Test(arguments: StoreFidelity.allCases) func aReminderBeforeAndAFollowUpAfterGoToTheRoomTheUserLastWroteFrom(on fidelity: StoreFidelity) async throws {
+        let bot = try EngineHarness(on: fidelity)
         await bot.say("schedule deep coding tomorrow at 9am for 2h", at: bot.at(23, 8))
         #expect(await bot.engine.tick(.matrix, now: bot.at(24, 8, 49)).isEmpty)
         let reminder = await bot.engine.tick(.matrix, now: bot.at(24, 8, 50))

@@ -40,8 +40,8 @@ import Testing
         #expect(try bot.events().count == 1)
     }
 
-    @Test func scheduledEventsNeverOverlap() async throws {
-        let bot = try EngineHarness()
+    @Test(arguments: StoreFidelity.allCases) func scheduledEventsNeverOverlap(on fidelity: StoreFidelity) async throws {
+        let bot = try EngineHarness(on: fidelity)
         for (i, task) in ["deep coding", "writing", "email", "team sync", "study", "gym", "reading", "planning",
                           "code review", "invoices", "1:1 with Sam", "design", "research", "errands", "call mom"].enumerated() {
             await bot.say("schedule \(task) for 90 min", at: bot.at(23, 8, i))
@@ -88,8 +88,8 @@ import Testing
         #expect(response.replies.first?.text.contains("Europe/Berlin") == true)
     }
 
-    @Test func cancelAndMoveChangeTheNextEventOfTheTask() async throws {
-        let bot = try EngineHarness()
+    @Test(arguments: StoreFidelity.allCases) func cancelAndMoveChangeTheNextEventOfTheTask(on fidelity: StoreFidelity) async throws {
+        let bot = try EngineHarness(on: fidelity)
         await bot.say("schedule gym tomorrow at 6pm", at: bot.at(23, 8))
         let moved = await bot.say("move gym to friday at 7am", at: bot.at(23, 8, 1))
         #expect(moved.intent == .move)

@@ -4,8 +4,8 @@ import SchedulerCore
 import Testing
 
 @Suite struct VerdictAndNetworkTests {
-    @Test func aTickTakesOnlyTheMessagesOfPeopleOnItsNetwork() async throws {
-        let bot = try EngineHarness()
+    @Test(arguments: StoreFidelity.allCases) func aTickTakesOnlyTheMessagesOfPeopleOnItsNetwork(on fidelity: StoreFidelity) async throws {
+        let bot = try EngineHarness(on: fidelity)
         _ = await bot.engine.handle(InboundMessage(network: .irc, userID: "irc:bob", roomID: "#team", text: "schedule call tomorrow at 9:00",
                                                    receivedAt: bot.at(23, 8)))
         await bot.say("schedule gym tomorrow at 9:00", at: bot.at(23, 8))
@@ -16,8 +16,8 @@ import Testing
         #expect(matrix.map(\.userID) == [bot.user], "the IRC round left the Matrix reminder alone")
     }
 
-    @Test func aVerdictIsRecordedOnThatEventAndOnlyByItsOwner() async throws {
-        let bot = try EngineHarness()
+    @Test(arguments: StoreFidelity.allCases) func aVerdictIsRecordedOnThatEventAndOnlyByItsOwner(on fidelity: StoreFidelity) async throws {
+        let bot = try EngineHarness(on: fidelity)
         let first = await bot.say("schedule gym tomorrow at 9am", at: bot.at(23, 8))
         await bot.say("schedule gym tomorrow at 12:00", at: bot.at(23, 8))
         let eventID = try #require(first.verdictEventID)

@@ -70,7 +70,7 @@ struct ScriptedProvider: LLMProvider {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("costs-\(UUID().uuidString)")
     let fixedTime = Date(timeIntervalSince1970: 1_795_000_000)
     let request = ChatRequest(model: "gpt-4o-mini", messages: [.system("Coach."), .user("how do I stop procrastinating?")])
-    let context = LLMCallContext(userID: "@bob:example.org", route: "completions", messageType: "deep_coaching")
+    let context = LLMCallContext(userID: "@bob:example.org", route: .completions, messageType: "deep_coaching")
 
     private func readLines(_ path: String) throws -> [CostRecord] {
         let decoder = JSONDecoder()
@@ -96,7 +96,7 @@ struct ScriptedProvider: LLMProvider {
         #expect(record.user == UserHasher(salt: "t").pseudonym(for: "@bob:example.org"))
         #expect(record.costUSD == PriceTable.defaults.cost(of: usage, model: "gpt-4o-mini"))
         #expect(record.costUSD > 0)
-        #expect(record.route == "completions" && record.messageType == "deep_coaching")
+        #expect(record.route == .completions && record.messageType == "deep_coaching")
         #expect(record.outcome == .ok && record.time == fixedTime)
     }
 
@@ -145,7 +145,7 @@ struct ScriptedProvider: LLMProvider {
         let llm = metered(provider, sinks: [ledger])
         await withTaskGroup(of: Void.self) { group in
             for index in 0..<50 {
-                let context = LLMCallContext(userID: "user\(index)", route: "assistant", messageType: "other")
+                let context = LLMCallContext(userID: "user\(index)", route: .assistant, messageType: "other")
                 group.addTask { _ = await llm.chat(request, context: context) }
             }
         }
@@ -155,8 +155,29 @@ struct ScriptedProvider: LLMProvider {
 
     @Test func unwritableLogIsATypedError() async {
         let ledger = CostLedger(path: "/proc/definitely/not/here.jsonl")
-        let record = CostRecord(time: fixedTime, user: "u", route: "r", messageType: "t", model: "m", usage: .zero,
+        let record = CostRecord(time: fixedTime, user: "u", route: .other("r"), messageType: "t", model: "m", usage: .zero,
                                 costUSD: 0, latencyMs: 0, outcome: .ok)
         await #expect(throws: CostLedgerError.self) { try await ledger.append(record) }
+    }
+}
+
+@Suite struct CostRouteTests {
+    private func reencoded(_ line: String) throws -> String {
+        let record = try JSONDecoder().decode(CostRecord.self, from: Data(line.utf8))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(record), as: UTF8.self)
+    }
+
+    @Test func everyRouteAndOneFromAnotherVersionReadAndWriteBackUnchanged() throws {
+        for name in CostRoute.allCases.map(\.rawValue) + ["chat_v0"] {
+            let line = #"{"cached_tokens":0,"completion_tokens":3,"cost_usd":0.5,"estimated":false,"latency_ms":7,"message_type":"other","model":"m","outcome":"ok","prompt_tokens":2,"route":"\#(name)","time":"2026-11-20T08:00:00.000Z","user":"u"}"#
+            #expect(try reencoded(line) == line)
+            let record = try JSONDecoder().decode(CostRecord.self, from: Data(line.utf8))
+            #expect(record.route.rawValue == name)
+        }
+        #expect(CostRoute(rawValue: "assistant") == .assistant)
+        #expect(CostRoute(rawValue: "chat_v0") == .other("chat_v0"))
+        #expect(CostRoute.other("chat_v0").isChatMessage, "a report over another version's log counts its messages")
     }
 }

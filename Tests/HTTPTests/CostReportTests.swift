@@ -121,7 +121,7 @@ import Testing
         let cost = try #require(PriceTable.defaults.cost(of: usage, model: "gpt-4o"))
         for minute in 0..<3 {
             try await ledger.append(CostRecord(time: Date(timeIntervalSince1970: 1_795_000_000 + Double(minute * 60)), user: "u9",
-                                               route: "assistant", messageType: "planning", model: "gpt-4o", usage: usage,
+                                               route: .assistant, messageType: "planning", model: "gpt-4o", usage: usage,
                                                costUSD: cost, latencyMs: 900, outcome: .ok))
         }
         let audit = CostReport(lines: try CostLogLines(path: path), grouping: .type)

@@ -19,7 +19,7 @@ import Testing
         let llm = settings.makeMeteredLLM(provider: try settings.makeProvider())
         let request = ChatRequest(model: settings.assistantModel, messages: [.user("plan my week")])
         for user in ["alice", "bob"] {
-            let reply = await llm.chat(request, context: LLMCallContext(userID: user, route: "assistant", messageType: "planning"))
+            let reply = await llm.chat(request, context: LLMCallContext(userID: user, route: .assistant, messageType: "planning"))
             #expect(reply.text == "echo: plan my week")
         }
         let report = try audit(.user)
@@ -39,9 +39,9 @@ import Testing
                                 maxTokens: 40, purpose: "celebration")
         let strong = ChatRequest(model: settings.assistantModel, messages: [.system("Coach."), .user("why do I keep skipping mornings?")],
                                  maxTokens: 300, purpose: "deep_coaching")
-        let first = await llm.chat(cheap, context: LLMCallContext(userID: "u", route: "completions", messageType: "celebration"))
-        _ = await llm.chat(strong, context: LLMCallContext(userID: "u", route: "assistant", messageType: "deep_coaching"))
-        await llm.recordSkippedCall(strong, context: LLMCallContext(userID: "u", route: "pattern", messageType: "greeting"), outcome: .cached)
+        let first = await llm.chat(cheap, context: LLMCallContext(userID: "u", route: .completions, messageType: "celebration"))
+        _ = await llm.chat(strong, context: LLMCallContext(userID: "u", route: .assistant, messageType: "deep_coaching"))
+        await llm.recordSkippedCall(strong, context: LLMCallContext(userID: "u", route: .pattern, messageType: "greeting"), outcome: .cached)
         #expect(!first.isFallback && first.record.estimated && first.record.costUSD > 0)
 
         let report = try audit(.route)

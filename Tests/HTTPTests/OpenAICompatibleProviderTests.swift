@@ -127,7 +127,7 @@ struct OpenAICompatibleProviderTests {
         let logs = LogCapture()
         let llm = MeteredLLM(provider: provider(server.apiBase("auth-echo-401").url, key: secret, logs: logs),
                              sinks: [], logger: logs.logger())
-        let reply = await llm.chat(request, context: LLMCallContext(userID: "alice", route: "assistant", messageType: "other"))
+        let reply = await llm.chat(request, context: LLMCallContext(userID: "alice", route: .assistant, messageType: "other"))
         let failure = try #require(reply.failure)
         #expect(failure == .rejected(status: 401, message: "bad key: Bearer [redacted]"))
         #expect(!reply.text.contains(secret))

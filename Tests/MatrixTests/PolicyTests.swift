@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func preformattedGoesInPre() {
-        let html = NoticeContent.html(Reply("Mon  ##..\nTue  <>..", isPreformatted: true))
+        let html = Reply("Mon  ##..\nTue  <>..", isPreformatted: true).html
         #expect(html == "<pre><code>Mon  ##..\nTue  &lt;&gt;..</code></pre>")
     }
 

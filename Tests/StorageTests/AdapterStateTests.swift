@@ -9,8 +9,8 @@ import Testing
     let shortLived = AdapterStateKind("verdict_event", lifetime: 3600)
     let lasting = AdapterStateKind("encryption_notice", lifetime: nil)
 
-    @Test func aValueIsReadUntilItExpiresAndOverwritingRenewsIt() throws {
-        let store = try SQLiteStore()
+    @Test(arguments: StoreKind.allCases) func aValueIsReadUntilItExpiresAndOverwritingRenewsIt(on kind: StoreKind) throws {
+        let store = try kind.makeStore()
         let key = AdapterStateKey(.matrix, shortLived, "$sent1")
         try store.write { try $0.save(AdapterStateEntry(key, "42", writtenAt: now)) }
         #expect(try store.read { try $0.adapterState(key, at: now.addingTimeInterval(3599)) } == "42")
@@ -21,8 +21,8 @@ import Testing
         #expect(try store.read { try $0.adapterState(key, at: now) } == nil)
     }
 
-    @Test func networkKindAndKeyEachSeparateValues() throws {
-        let store = try SQLiteStore()
+    @Test(arguments: StoreKind.allCases) func networkKindAndKeyEachSeparateValues(on kind: StoreKind) throws {
+        let store = try kind.makeStore()
         let keys = [AdapterStateKey(.matrix, shortLived, "a"), AdapterStateKey(.irc, shortLived, "a"),
                     AdapterStateKey(.matrix, lasting, "a"), AdapterStateKey(.matrix, shortLived, "b")]
         try store.write { session in
@@ -31,8 +31,8 @@ import Testing
         #expect(try store.read { session in try keys.map { try session.adapterState($0, at: now) } } == ["0", "1", "2", "3"])
     }
 
-    @Test func pruningDeletesOnlyTheNetworksExpiredValues() throws {
-        let store = try SQLiteStore()
+    @Test(arguments: StoreKind.allCases) func pruningDeletesOnlyTheNetworksExpiredValues(on kind: StoreKind) throws {
+        let store = try kind.makeStore()
         let old = AdapterStateKey(.matrix, shortLived, "old")
         let fresh = AdapterStateKey(.matrix, shortLived, "fresh")
         let forever = AdapterStateKey(.matrix, lasting, "!room")
@@ -50,8 +50,8 @@ import Testing
         #expect(try store.write { try $0.pruneAdapterState(of: .irc, expiredBy: later) } == 1)
     }
 
-    @Test func answersAreResentOnlyByTheNetworkTheyCameFrom() throws {
-        let store = try SQLiteStore()
+    @Test(arguments: StoreKind.allCases) func answersAreResentOnlyByTheNetworkTheyCameFrom(on kind: StoreKind) throws {
+        let store = try kind.makeStore()
         try store.write { session in
             _ = try session.markHandled(externalID: "$m1", on: .matrix, at: now)
             try session.setAnswer("{}", forExternalID: "$m1")

@@ -6,8 +6,8 @@ import Testing
 @Suite struct CalendarStoreTests {
     let now = Date(timeIntervalSince1970: 1_790_000_000)
 
-    @Test func everyMoveOrStatusChangeBumpsTheFeedSequenceAndOtherEditsDoNot() throws {
-        let store = try SQLiteStore()
+    @Test(arguments: StoreKind.allCases) func everyMoveOrStatusChangeBumpsTheFeedSequenceAndOtherEditsDoNot(on kind: StoreKind) throws {
+        let store = try kind.makeStore()
         let window = DateInterval(start: now.addingTimeInterval(-86_400), end: now.addingTimeInterval(7 * 86_400))
         let sequences = try store.write { session -> [Int] in
             try session.save(UserProfile(id: "u", createdAt: now))
@@ -32,8 +32,8 @@ import Testing
         #expect(sequences == [0, 1, 1, 2])
     }
 
-    @Test func oneLiveFeedTokenPerUserAndRevokedTokensOpenNothing() throws {
-        let store = try SQLiteStore()
+    @Test(arguments: StoreKind.allCases) func oneLiveFeedTokenPerUserAndRevokedTokensOpenNothing(on kind: StoreKind) throws {
+        let store = try kind.makeStore()
         try store.write { session in
             try session.save(UserProfile(id: "a", createdAt: now))
             try session.save(UserProfile(id: "b", createdAt: now))
@@ -48,8 +48,8 @@ import Testing
         #expect(try store.read { try $0.feedToken(of: "a") } == "token-a-2")
     }
 
-    @Test func replacingACalendarReplacesItsBlocksAndRemovingDropsThem() throws {
-        let store = try SQLiteStore()
+    @Test(arguments: StoreKind.allCases) func replacingACalendarReplacesItsBlocksAndRemovingDropsThem(on kind: StoreKind) throws {
+        let store = try kind.makeStore()
         let window = DateInterval(start: now, end: now.addingTimeInterval(86_400))
         try store.write { session in
             try session.save(UserProfile(id: "a", createdAt: now))

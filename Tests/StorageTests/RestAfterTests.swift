@@ -4,8 +4,8 @@ import Testing
 @testable import Storage
 
 @Suite struct RestAfterTests {
-    @Test func restAfterMatchesWhatTheWholeTypeSays() throws {
-        let store = try SQLiteStore()
+    @Test(arguments: StoreKind.allCases) func restAfterMatchesWhatTheWholeTypeSays(on kind: StoreKind) throws {
+        let store = try kind.makeStore()
         let now = Date(timeIntervalSince1970: 1_795_000_000)
         let types = try store.write { session -> [TaskType] in
             try session.save(UserProfile(id: "u", createdAt: now))

@@ -20,8 +20,8 @@ import Testing
         #expect(try reopened.read { try $0.user("@a:x") }?.id == "@a:x")
     }
 
-    @Test func userRoundTripsWithAvailabilityAndEnergy() throws {
-        let store = try SQLiteStore()
+    @Test(arguments: StoreKind.allCases) func userRoundTripsWithAvailabilityAndEnergy(on kind: StoreKind) throws {
+        let store = try kind.makeStore()
         var user = UserProfile(id: "@alice:example.org", createdAt: now, timeZoneIdentifier: "Europe/Berlin")
         user.availability.set(weekdays: [0, 6], to: nil)
         user.availability.set(weekdays: [1], to: Availability.Window(startMinute: 9 * 60 + 30, endMinute: 17 * 60))
@@ -32,8 +32,8 @@ import Testing
         #expect(try store.read { try $0.user(user.id) } == user)
     }
 
-    @Test func taskTypeRoundTripsAndNamesAreUniquePerUser() throws {
-        let store = try SQLiteStore()
+    @Test(arguments: StoreKind.allCases) func taskTypeRoundTripsAndNamesAreUniquePerUser(on kind: StoreKind) throws {
+        let store = try kind.makeStore()
         try store.write { try $0.save(UserProfile(id: "u", createdAt: now)) }
         var type = TaskType(userID: "u", displayName: "Deep Coding", category: .focused)
         type.habit[WeekSlot(weekday: 2, hour: 10)] = 0.123456789
@@ -45,8 +45,8 @@ import Testing
         #expect(throws: (any Error).self) { try store.write { try $0.save(&duplicate) } }
     }
 
-    @Test func eventsAreFoundByTimeAndStatus() throws {
-        let store = try SQLiteStore()
+    @Test(arguments: StoreKind.allCases) func eventsAreFoundByTimeAndStatus(on kind: StoreKind) throws {
+        let store = try kind.makeStore()
         let events = try store.write { session -> [Event] in
             try session.save(UserProfile(id: "u", createdAt: now))
             var type = TaskType(userID: "u", displayName: "Gym", category: .focused)
@@ -72,8 +72,8 @@ import Testing
         #expect(try store.read { try $0.event(id: events[2].id!) } == events[2])
     }
 
-    @Test func aFailedTransactionLeavesNothingBehind() throws {
-        let store = try SQLiteStore()
+    @Test(arguments: StoreKind.allCases) func aFailedTransactionLeavesNothingBehind(on kind: StoreKind) throws {
+        let store = try kind.makeStore()
         struct Boom: Error {}
         #expect(throws: Boom.self) {
             try store.write { session in
@@ -84,8 +84,8 @@ import Testing
         #expect(try store.read { try $0.user("ghost") } == nil)
     }
 
-    @Test func insightsComeBackNewestFirst() throws {
-        let store = try SQLiteStore()
+    @Test(arguments: StoreKind.allCases) func insightsComeBackNewestFirst(on kind: StoreKind) throws {
+        let store = try kind.makeStore()
         try store.write { session in
             try session.save(UserProfile(id: "u", createdAt: now))
             for (i, text) in ["first", "second"].enumerated() {
@@ -100,8 +100,8 @@ import Testing
         #expect(insights.first?.kind == .userFeedback)
     }
 
-    @Test func externalEventsAreHandledOnceAndStateValuesPersist() throws {
-        let store = try SQLiteStore()
+    @Test(arguments: StoreKind.allCases) func externalEventsAreHandledOnceAndStateValuesPersist(on kind: StoreKind) throws {
+        let store = try kind.makeStore()
         #expect(try store.write { try $0.markHandled(externalID: "$e1", on: .matrix, at: now) })
         #expect(try store.write { try $0.markHandled(externalID: "$e1", on: .matrix, at: now) } == false)
         try store.write { try $0.setValue("s123", forKey: "matrix.next_batch") }

@@ -6,8 +6,8 @@ import Testing
 @Suite struct SyncStoreTests {
     let now = Date(timeIntervalSince1970: 1_795_420_800)
 
-    @Test func syncRecordsRoundTripNewestFirstAndCountModelCallsPerDay() throws {
-        let store = try SQLiteStore()
+    @Test(arguments: StoreKind.allCases) func syncRecordsRoundTripNewestFirstAndCountModelCallsPerDay(on kind: StoreKind) throws {
+        let store = try kind.makeStore()
         var type = TaskType(userID: "@a:x", displayName: "deep coding", category: .focused)
         try store.write { session in
             try session.save(UserProfile(id: "@a:x", createdAt: now))
@@ -32,8 +32,8 @@ import Testing
         #expect(try store.read { try $0.modelSyncs(of: nil, since: now.addingTimeInterval(1)) } == 0)
     }
 
-    @Test func weekAndPendingFlagArePerUser() throws {
-        let store = try SQLiteStore()
+    @Test(arguments: StoreKind.allCases) func weekAndPendingFlagArePerUser(on kind: StoreKind) throws {
+        let store = try kind.makeStore()
         try store.write { session in
             try session.save(UserProfile(id: "@a:x", createdAt: now))
             try session.save(UserProfile(id: "@b:x", createdAt: now))

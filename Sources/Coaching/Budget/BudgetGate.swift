@@ -37,7 +37,7 @@ public struct BudgetGate: Sendable, Equatable {
     }
 
     /// nil when a call on `path` costing at most `worstCaseUSD` may be made now.
-    public func denial(path: ChatPath, worstCaseUSD: Double?, state: BudgetState) -> BudgetDenial? {
+    public func denial(path: Route, worstCaseUSD: Double?, state: BudgetState) -> BudgetDenial? {
         if state.userCallsLastMinute >= limits.userCallsPerMinute { return .rateLimit }
         guard let cost = worstCaseUSD, cost.isFinite, cost >= 0 else { return .unpriced }
         let user = state.userSpentTodayUSD + cost
@@ -52,7 +52,7 @@ public struct BudgetGate: Sendable, Equatable {
     }
 
     /// The next path down after a denial: assistant → completions → none.
-    public static func stepDown(from path: ChatPath, after denial: BudgetDenial) -> ChatPath {
+    public static func stepDown(from path: Route, after denial: BudgetDenial) -> Route {
         guard denial.cheaperModelMayFit, path == .assistant else { return .none }
         return .completions
     }

@@ -1,11 +1,7 @@
-/// Where a chat message goes: the cheapest path that serves it.
-public enum ChatPath: String, Sendable, Equatable {
-    case pattern, completions, assistant, none
-}
-
-/// The decision and why it was made (recorded in the cost log and shown in replay).
+/// Where a chat message goes (the cheapest path that serves it; never `.command`, which the grammar took before),
+/// and why (recorded in the cost log and shown in replay).
 public struct RouteDecision: Sendable, Equatable {
-    public var path: ChatPath
+    public var path: Route
     public var reason: String
 }
 

@@ -5,7 +5,7 @@ public enum CostGrouping: String, Sendable, CaseIterable {
     func key(for record: CostRecord) -> String {
         switch self {
         case .day: CostLogTime.day(of: record.time)
-        case .route: record.route
+        case .route: record.route.rawValue
         case .model: record.model
         case .user: record.user
         case .type: record.messageType

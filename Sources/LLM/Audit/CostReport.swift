@@ -147,8 +147,8 @@ public struct CostReport: Sendable {
             groups[grouping.key(for: record), default: CostTotals()].add(record)
             total.add(record)
             if record.costUSD != 0 || record.model != CostRecord.noModel { spendByModel[record.model, default: 0] += record.costUSD }
-            let route = CostRoute(rawValue: record.route)
-            if route?.isChatMessage ?? true { messagesByRoute[record.route, default: 0] += 1 }
+            let route = record.route
+            if route.isChatMessage { messagesByRoute[route.rawValue, default: 0] += 1 }
             addBaseline(record, route: route)
             if record.messageType == "plan" {
                 if route == .cache { planHits += 1 } else if route == .assistant { planMisses += 1 }
@@ -156,11 +156,11 @@ public struct CostReport: Sendable {
             if route == .assistant { assistantModelUses[record.model, default: 0] += 1 }
         }
 
-        private mutating func addBaseline(_ record: CostRecord, route: CostRoute?) {
+        private mutating func addBaseline(_ record: CostRecord, route: CostRoute) {
             let usage: TokenUsage
             if let baseline = record.baseline {
                 usage = baseline
-            } else if !CostReport.overheadRoutes.contains(record.route) {
+            } else if !CostReport.overheadRoutes.contains(route.rawValue) {
                 usage = record.usage
             } else {
                 return

@@ -1,18 +1,17 @@
 import Foundation
 import Logging
 
-/// Who and what a call is for, as the cost log records it. `route` and `messageType` are the
-/// routing layer's names (e.g. "completions"/"assistant", "check_in"); the raw user id is
-/// hashed before it is written anywhere.
+/// Who and what a call is for, as the cost log records it: the route the routing decision chose and the
+/// routing layer's message type (e.g. "check_in"); the raw user id is hashed before it is written anywhere.
 public struct LLMCallContext: Sendable, Hashable {
     public var userID: String
-    public var route: String
+    public var route: CostRoute
     public var messageType: String
     /// The time the record carries: the message's clock, so daily budgets and audits follow the
     /// conversation (and replays) in every sink alike; nil means the wall clock.
     public var time: Date?
 
-    public init(userID: String, route: String, messageType: String, time: Date? = nil) {
+    public init(userID: String, route: CostRoute, messageType: String, time: Date? = nil) {
         self.userID = userID
         self.route = route
         self.messageType = messageType

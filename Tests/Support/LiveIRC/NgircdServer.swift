@@ -27,9 +27,15 @@ final class NgircdServer: @unchecked Sendable {
         var description: String { "ngircd did not start listening within 5 s. Its log:\n\(log)" }
     }
 
+    /// Another process bound the port between choosing it and the server binding it (or the server quit at once).
+    struct PortTaken: Error, CustomStringConvertible {
+        let log: String
+        var description: String { "ngircd could not listen on its port. Its log:\n\(log)" }
+    }
+
     static let defaultCandidates = ["/usr/sbin/ngircd", "/usr/local/sbin/ngircd", "/usr/bin/ngircd"]
 
-    let port: Int
+    private(set) var port: Int
     let directory: URL
     private let executable: URL
     private let lock = NSLock()
@@ -49,9 +55,18 @@ final class NgircdServer: @unchecked Sendable {
         port = try FreePort.find()
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("ngircd-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try configuration(penalties: penalties, ping: pingTimeoutSeconds, pong: pongTimeoutSeconds, password: password)
-            .write(to: directory.appendingPathComponent("ngircd.conf"), atomically: true, encoding: .utf8)
-        try await start()
+        // Tests run side by side: a port another server took in the meantime is retried with a new one, never
+        // mistaken for ours (its clients would be cut off when that other test stops its server).
+        for attempt in 1...5 {
+            try configuration(penalties: penalties, ping: pingTimeoutSeconds, pong: pongTimeoutSeconds, password: password)
+                .write(to: directory.appendingPathComponent("ngircd.conf"), atomically: true, encoding: .utf8)
+            do {
+                try await start()
+                return
+            } catch is PortTaken where attempt < 5 {
+                port = try FreePort.find()
+            }
+        }
     }
 
     deinit {
@@ -64,12 +79,19 @@ final class NgircdServer: @unchecked Sendable {
         process.executableURL = executable
         process.arguments = ["-n", "-f", directory.appendingPathComponent("ngircd.conf").path]
         let log = try FileHandle(forWritingTo: logFile())
+        let earlierLog = log.seekToEndOfFile()
         process.standardOutput = log
         process.standardError = log
         try process.run()
         lock.withLock { self.process = process }
         for _ in 0..<250 {
-            if FreePort.accepts(port: port) { return }
+            // Listening means this process says so: something else answering on the port is not our server.
+            let said = String(logText().utf8.dropFirst(Int(earlierLog))) ?? ""
+            if said.contains("Now listening on [127.0.0.1]:\(port)"), FreePort.accepts(port: port) { return }
+            if said.contains("Can't bind") || !process.isRunning {
+                stop()
+                throw PortTaken(log: said)
+            }
             try await Task.sleep(for: .milliseconds(20))
         }
         stop()

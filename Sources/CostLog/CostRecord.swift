@@ -18,7 +18,7 @@ public struct CostRecord: Sendable, Hashable, Codable {
     public var time: Date
     /// `UserHasher` pseudonym, never the raw id.
     public var user: String
-    public var route: String
+    public var route: CostRoute
     public var messageType: String
     public var model: String
     public var promptTokens: Int
@@ -33,7 +33,7 @@ public struct CostRecord: Sendable, Hashable, Codable {
     public var worstCaseUSD: Double?
 
     public init(
-        time: Date, user: String, route: String, messageType: String, model: String,
+        time: Date, user: String, route: CostRoute, messageType: String, model: String,
         usage: TokenUsage, costUSD: Double, latencyMs: Int, outcome: CallOutcome,
         baseline: TokenUsage? = nil, worstCaseUSD: Double? = nil
     ) {
@@ -81,7 +81,7 @@ public struct CostRecord: Sendable, Hashable, Codable {
         }
         self.time = time
         user = try container.decode(String.self, forKey: .user)
-        route = try container.decode(String.self, forKey: .route)
+        route = CostRoute(rawValue: try container.decode(String.self, forKey: .route))
         messageType = try container.decode(String.self, forKey: .messageType)
         model = try container.decode(String.self, forKey: .model)
         promptTokens = try container.decode(Int.self, forKey: .promptTokens)
@@ -103,7 +103,7 @@ public struct CostRecord: Sendable, Hashable, Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(CostLogTime.format(time), forKey: .time)
         try container.encode(user, forKey: .user)
-        try container.encode(route, forKey: .route)
+        try container.encode(route.rawValue, forKey: .route)
         try container.encode(messageType, forKey: .messageType)
         try container.encode(model, forKey: .model)
         try container.encode(promptTokens, forKey: .promptTokens)

@@ -14,8 +14,6 @@ public protocol SyncStoreSession {
     func add(_ sync: inout SyncRecord) throws
     /// A user's syncs, newest first; one task type's when `taskTypeID` is given.
     func syncs(of userID: String, taskTypeID: Int64?, limit: Int) throws -> [SyncRecord]
-    /// A new week: every recent-schedule count of the user back to zero, in one statement.
-    func resetRecentScheduleCounts(of userID: String) throws
     /// Syncs that went to a model since `instant`, for one user or (nil) everyone: the daily budgets.
     func modelSyncs(of userID: String?, since instant: Date) throws -> Int
 }

@@ -1,11 +1,9 @@
 import Foundation
 import SchedulerCore
 
-/// What the proactive side of the engine (reminders, follow-ups, habits, digests) reads and writes,
-/// inside the same transactions as everything else.
+/// What the proactive side of the engine (reminders, follow-ups, digests) reads and writes: each user's
+/// preferences and the unprompted messages (nudges) queued for them.
 public protocol ProactiveStoreSession {
-    /// Every user id, for the clock-driven round.
-    func allUserIDs() throws -> [String]
     /// Users on `network` the clock must look at `now`: a message due or a follow-up open, or active habits
     /// to place. Everyone else is skipped, so a tick costs what is due, not what is stored, and one network's
     /// round never takes another network's messages.
@@ -26,14 +24,4 @@ public protocol ProactiveStoreSession {
     func nextNudgeTime(after instant: Date) throws -> Date?
     /// Follow-ups in each state, for one user (nil: everyone).
     func followUpCounts(of userID: String?) throws -> [NudgeState: Int]
-
-    /// Inserts (assigning `id`) or updates.
-    func save(_ habit: inout Habit) throws
-    func habits(of userID: String, activeOnly: Bool) throws -> [Habit]
-    func habit(id: Int64) throws -> Habit?
-    /// Records that an event is an occurrence of a habit.
-    func link(eventID: Int64, toHabit habitID: Int64) throws
-    func habitID(ofEvent eventID: Int64) throws -> Int64?
-    /// The habit's events meeting the interval, any status, ordered by start.
-    func occurrences(of habitID: Int64, overlapping interval: DateInterval) throws -> [Event]
 }

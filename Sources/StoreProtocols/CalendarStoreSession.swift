@@ -80,4 +80,14 @@ public struct FeedEventRow: Sendable, Equatable {
     /// Bumped by the database whenever start, end or status change.
     public var sequence: Int
     public var modifiedAt: Date
+
+    public init(id: Int64, title: String, start: Date, end: Date, status: String, sequence: Int, modifiedAt: Date) {
+        self.id = id
+        self.title = title
+        self.start = start
+        self.end = end
+        self.status = status
+        self.sequence = sequence
+        self.modifiedAt = modifiedAt
+    }
 }
