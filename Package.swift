@@ -20,6 +20,8 @@ let package = Package(
     targets: [
         // Beneath everything: the values every layer shares (one ordered JSON value, one stable hash).
         .target(name: "SharedValues"),
+        // The cost log's values: what the LLM layer writes and the store keeps a copy of, one type for both.
+        .target(name: "CostLog"),
         // Floor 0: pure domain, no I/O, no clock reads.
         .target(name: "SchedulerCore", dependencies: ["SharedValues"]),
         .target(name: "Language", dependencies: ["SharedValues"], exclude: ["README.md"]),
@@ -35,16 +37,16 @@ let package = Package(
         // Beside each other: configuration, storage, HTTP, LLM providers.
         .target(name: "BotConfig"),
         // What the engine reads and writes, by area, as protocols and plain records: no database in sight.
-        .target(name: "StoreProtocols", dependencies: ["SchedulerCore"]),
+        .target(name: "StoreProtocols", dependencies: ["SchedulerCore", "CostLog"]),
         .target(name: "Storage", dependencies: [
-            "SchedulerCore", "StoreProtocols",
+            "SchedulerCore", "StoreProtocols", "CostLog",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "HTTP", dependencies: ["CCurl"]),
         // Fetching a user's published calendar: vetted hosts, pinned addresses, bounded size and time.
         .target(name: "CalendarFetch", dependencies: ["HTTP"]),
-        .target(name: "LLM", dependencies: ["HTTP", "SharedValues", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "LLM", dependencies: ["HTTP", "SharedValues", "CostLog", .product(name: "Logging", package: "swift-log")]),
         // Above all of those: the engine that turns an inbound message into replies.
         .target(name: "Conversation", dependencies: [
             "SchedulerCore", "Language", "Coaching", "StoreProtocols", "LLM", "BotConfig", "ICS", "CalendarFetch", "SharedValues",
@@ -79,11 +81,11 @@ let package = Package(
         .testTarget(name: "LanguageTests", dependencies: ["Language", "SharedValues"], exclude: ["tools"], resources: [.copy("Corpus")]),
         .target(name: "EncoderTestSupport", dependencies: ["Coaching", "SentenceEncoder"], path: "Tests/Support/EncoderTestSupport"),
         .testTarget(name: "CoachingTests", dependencies: ["Coaching", "SchedulerCore", "SentenceEncoder", "EncoderTestSupport"], resources: [.copy("RoutingDevSet")]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "InMemoryStore", "SchedulerCore"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "InMemoryStore", "SchedulerCore", "CostLog"]),
         .testTarget(name: "BotConfigTests", dependencies: ["BotConfig"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM", "SharedValues"], exclude: ["fake_openai_server.py"]),
         // The store protocols held in memory, for engine tests that need no SQLite (and for one test body run on both).
-        .target(name: "InMemoryStore", dependencies: ["StoreProtocols", "SchedulerCore"], path: "Tests/Support/InMemoryStore"),
+        .target(name: "InMemoryStore", dependencies: ["StoreProtocols", "SchedulerCore", "CostLog"], path: "Tests/Support/InMemoryStore"),
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Storage", "InMemoryStore", "SchedulerCore", "Language", "LLM", "Coaching", "BotConfig"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Conversation", "Coaching", "LLM"]),

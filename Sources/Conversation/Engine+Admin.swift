@@ -31,7 +31,7 @@ extension Engine {
             turn.say("No LLM calls since \(TimeFormat(timeZone: Calendar.utc.timeZone).day(since)) (UTC).")
             return
         }
-        let report = CostReport(records: rows.compactMap(CostRecord.init), grouping: .route,
+        let report = CostReport(records: rows, grouping: .route,
                                 fallbackStrongModel: settings.chat?.assistantModel ?? LLMSettings().assistantModel,
                                 prices: settings.chat?.llm.prices ?? .defaults)
         turn.say((days == 1 ? "LLM costs today (UTC):\n" : "LLM costs, last 7 days (UTC):\n") + report.renderTable(), preformatted: true)

@@ -68,6 +68,8 @@ public struct TimeGrammarFuzzer: Sendable {
         "january", "march", "may", "december", "first", "second", "third", "last", "end", "beginning", "middle", "early",
         "mid", "late", "half", "quarter", "past", "o'clock", "am", "pm", "a.m.", "ish", "couple", "few", "two", "twenty",
         "three", "and", "a", "half", "for", "-", "/", ":", ".", ",", "'s", "week's", "h", "th", "st", "rest", "all",
+        "christmas", "eve", "new", "year's", "thanksgiving", "easter", "good", "summer", "winter", "fall", "season",
+        "cet", "pst", "utc", "gmt", "+", "(", ")", "closest", "ides", "weekday", "business", "q4", "@", "~", "cob",
     ]
 
     static let seeds: [String] = [
@@ -75,6 +77,9 @@ public struct TimeGrammarFuzzer: Sendable {
         "quarter past 3", "16h30", "the 20th of next month", "thursday of next week", "by the end of the month",
         "mon 25:00-99:00", "february 30", "31/04", "for -2h", "at 9999", "the first week of april", "2 thursdays from now",
         "last week's sunday", "within the next 2 hours", "after 5pm", "until friday noon", "early march", "right now",
+        "4pm CET", "10am GMT+2", "fri 1:29pm - sat 3pm", "from monday 9am to wednesday 5pm", "the day after christmas",
+        "the second monday after christmas", "the week of oct 6", "next winter", "3 hours after 5pm", "fri, jul 18",
+        "the closest monday to march 5", "10 august - 12 september 2013", "now + 40 minutes", "20:32:13",
     ]
 
     private func randomPhrase(_ rng: inout SplitMix64) -> String {

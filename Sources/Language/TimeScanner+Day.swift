@@ -93,17 +93,20 @@ extension TimeScanner {
         }
     }
 
-    func daySpec(at i: Int) -> (DaySpec, Int)? {
+    /// A day at `i`. Forms built on another day ("the day after christmas", "the second monday after the 5th")
+    /// take a simple day as their base (`composite` false), so chains like "the day after the day after ..."
+    /// cost linear time, never more.
+    func daySpec(at i: Int, composite: Bool = true) -> (DaySpec, Int)? {
         guard i < tokens.count else { return nil }
         if let w = word(i) {
             if let holiday = holidaySpec(at: i) { return holiday }
             if let business = businessDay(at: w == "the" ? i + 1 : i) { return business }
-            if let after = nthWeekdayAfter(at: w == "the" ? i + 1 : i) { return after }
-            if w == "the", let closest = closestWeekday(at: i + 1) { return closest }
-            if let counted = weekdayCount(at: i) { return counted }
+            if composite, let after = nthWeekdayAfter(at: w == "the" ? i + 1 : i) { return after }
+            if composite, w == "the", let closest = closestWeekday(at: i + 1) { return closest }
+            if let counted = weekdayCount(at: i, composite: composite) { return counted }
             // "day before christmas", "day after the 5th" (tomorrow and yesterday are read as relative days)
-            if w == "day", isWord(i + 1, ["after", "before"]), !isWord(i + 2, Lexicon.tomorrowWords), !isWord(i + 2, ["yesterday"]),
-               let (day, next) = daySpec(at: i + 2) {
+            if composite, w == "day", isWord(i + 1, ["after", "before"]), !isWord(i + 2, Lexicon.tomorrowWords), !isWord(i + 2, ["yesterday"]),
+               let (day, next) = daySpec(at: i + 2, composite: false) {
                 return (day.shifted(by: isWord(i + 1, ["after"]) ? 1 : -1), next)
             }
             if let relative = relativeDay(w, at: i) { return relative }
@@ -124,8 +127,8 @@ extension TimeScanner {
                     return (.date(year: year, month: month, day: [3, 5, 7, 10].contains(month) ? 15 : 13), next)
                 }
                 // "the day after christmas", "the day before new year's eve"
-                if isWord(i + 1, ["day"]), isWord(i + 2, ["after", "before"]), !isWord(i + 3, Lexicon.tomorrowWords),
-                   !isWord(i + 3, ["yesterday"]), let (day, next) = daySpec(at: i + 3) {
+                if composite, isWord(i + 1, ["day"]), isWord(i + 2, ["after", "before"]), !isWord(i + 3, Lexicon.tomorrowWords),
+                   !isWord(i + 3, ["yesterday"]), let (day, next) = daySpec(at: i + 3, composite: false) {
                     return (day.shifted(by: isWord(i + 2, ["after"]) ? 1 : -1), next)
                 }
                 if isWord(i + 1, ["day"]), isWord(i + 2, ["after"]), isWord(i + 3, Lexicon.tomorrowWords) {
@@ -138,7 +141,7 @@ extension TimeScanner {
         }
         guard number(i) != nil else { return nil }
         if let numeric = numericDate(at: i) { return numeric }
-        if let counted = weekdayCount(at: i) { return counted }
+        if let counted = weekdayCount(at: i, composite: composite) { return counted }
         if let (day, next) = ordinalDay(at: i) { return withMonthAfter(day, at: next) }
         if let value = number(i), tokens[i].text.count <= 2, let (dated, next) = monthNameAndYear(day: value, at: i + 1) {
             return (dated, next)
@@ -308,21 +311,23 @@ extension TimeScanner {
     }
 
     /// "2 thursdays from now", "3 mondays ago".
-    func weekdayCount(at i: Int) -> (DaySpec, Int)? {
+    func weekdayCount(at i: Int, composite: Bool = true) -> (DaySpec, Int)? {
         guard let (count, afterCount) = number(i).map({ ($0, i + 1) }) ?? wordNumber(at: i), (1...52).contains(count),
               let name = word(afterCount), let weekday = Lexicon.weekdays[name] else { return nil }
         let j = afterCount + 1
         if isWord(j, ["from"]), isWord(j + 1, ["now", "today"]) { return (.weekday(weekday, .count(count), plusDays: 0), j + 2) }
         if isWord(j, ["ago", "back"]) { return (.weekday(weekday, .count(-count), plusDays: 0), j + 1) }
         // "2 fridays from march 1": the second friday on or after it.
-        if isWord(j, ["from", "after"]), let (base, end) = daySpec(at: j + 1) { return (.nthWeekdayAfter(base, weekday: weekday, n: count), end) }
+        if composite, isWord(j, ["from", "after"]), let (base, end) = daySpec(at: j + 1, composite: false) {
+            return (.nthWeekdayAfter(base, weekday: weekday, n: count), end)
+        }
         return nil
     }
 
     /// "the second monday after christmas", "first friday after the 10th".
     func nthWeekdayAfter(at i: Int) -> (DaySpec, Int)? {
         guard let (n, next) = ordinalWordDay(at: i) ?? ordinalDay(at: i), (1...10).contains(n), let name = word(next),
-              let weekday = Lexicon.weekdays[name], isWord(next + 1, ["after"]), let (base, end) = daySpec(at: next + 2) else { return nil }
+              let weekday = Lexicon.weekdays[name], isWord(next + 1, ["after"]), let (base, end) = daySpec(at: next + 2, composite: false) else { return nil }
         return (.nthWeekdayAfter(base, weekday: weekday, n: n), end)
     }
 
@@ -332,7 +337,7 @@ extension TimeScanner {
         var n = 1
         if let (value, next) = ordinalWordDay(at: j) ?? ordinalDay(at: j), value <= 5 { n = value; j = next }
         guard isWord(j, ["closest", "nearest"]), let name = word(j + 1), let weekday = Lexicon.weekdays[name],
-              isWord(j + 2, ["to"]), let (base, end) = daySpec(at: j + 3) else { return nil }
+              isWord(j + 2, ["to"]), let (base, end) = daySpec(at: j + 3, composite: false) else { return nil }
         return (.closestWeekday(to: base, weekday: weekday, n: n), end)
     }
 

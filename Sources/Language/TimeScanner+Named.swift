@@ -151,8 +151,10 @@ extension TimeScanner {
 
     private func range(startingAt first: Int, in mentions: [TimeMention]) -> ([TimeMention], Int)? {
         // The left side: adjacent mentions from `first`; then a connector; then the right side.
+        // Each side is at most a few mentions ("next friday", "at 9am", "CET"), which keeps the pass linear.
+        let maxSide = 4
         var leftEnd = first
-        while leftEnd + 1 < mentions.count, isAdjacent(mentions[leftEnd], mentions[leftEnd + 1]) {
+        while leftEnd + 1 < mentions.count, leftEnd - first + 1 < maxSide, isAdjacent(mentions[leftEnd], mentions[leftEnd + 1]) {
             if connectorStart(of: mentions[leftEnd + 1]) { break }
             leftEnd += 1
         }
@@ -165,7 +167,8 @@ extension TimeScanner {
         if isWord(gap, ["and"]), !isWord(mentions[first].tokens.lowerBound, ["between"]),
            !isWord(mentions[first].tokens.lowerBound - 1, ["between"]) { return nil }
         var rightEnd = leftEnd + 1
-        while rightEnd + 1 < mentions.count, isAdjacent(mentions[rightEnd], mentions[rightEnd + 1]), !connectorStart(of: mentions[rightEnd + 1]) {
+        while rightEnd + 1 < mentions.count, rightEnd - leftEnd < maxSide, isAdjacent(mentions[rightEnd], mentions[rightEnd + 1]),
+              !connectorStart(of: mentions[rightEnd + 1]) {
             rightEnd += 1
         }
         let left = Array(mentions[first...leftEnd])

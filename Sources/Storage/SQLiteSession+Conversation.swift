@@ -1,3 +1,4 @@
+import CostLog
 import Foundation
 import GRDB
 import StoreProtocols
@@ -28,15 +29,15 @@ extension SQLiteSession {
             """).execute(arguments: [summary.userID, summary.text, summary.foldedThrough])
     }
 
-    func record(_ call: LLMCallRow) throws {
+    func record(_ call: CostRecord) throws {
         try db.cachedStatement(sql: """
             INSERT INTO llm_call (time, user, route, message_type, model, prompt_tokens, completion_tokens, cached_tokens,
               estimated, cost_usd, latency_ms, outcome, baseline_prompt_tokens, baseline_completion_tokens, worst_case_usd)
               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
-                ColumnCoding.seconds(call.time), call.user, call.route, call.messageType, call.model, call.promptTokens,
-                call.completionTokens, call.cachedTokens, call.estimated, call.costUSD, call.latencyMs, call.outcome,
-                call.baselinePromptTokens, call.baselineCompletionTokens, call.worstCaseUSD,
+                ColumnCoding.seconds(call.time), call.user, call.route.rawValue, call.messageType, call.model, call.promptTokens,
+                call.completionTokens, call.cachedTokens, call.estimated, call.costUSD, call.latencyMs, call.outcome.rawValue,
+                call.baseline?.promptTokens, call.baseline?.completionTokens, call.worstCaseUSD,
             ])
     }
 
@@ -54,18 +55,25 @@ extension SQLiteSession {
     }
 
     private static let modelCallsSQL = "SELECT COUNT(*) FROM llm_call WHERE user = ? AND time >= ? AND outcome IN ("
-        + ModelCallOutcome.reachedModel.sorted().map { "'\($0)'" }.joined(separator: ", ") + ")"
+        + CallOutcome.reachedModel.map(\.rawValue).sorted().map { "'\($0)'" }.joined(separator: ", ") + ")"
 
-    func calls(since instant: Date) throws -> [LLMCallRow] {
+    func calls(since instant: Date) throws -> [CostRecord] {
         try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM llm_call WHERE time >= ? ORDER BY time, id"),
-                         arguments: [ColumnCoding.seconds(instant)]).map { row in
-            LLMCallRow(time: ColumnCoding.date(row["time"]), user: row["user"], route: row["route"],
-                       messageType: row["message_type"], model: row["model"], promptTokens: row["prompt_tokens"],
-                       completionTokens: row["completion_tokens"], cachedTokens: row["cached_tokens"],
-                       estimated: row["estimated"], costUSD: row["cost_usd"], latencyMs: row["latency_ms"], outcome: row["outcome"],
-                       baselinePromptTokens: row["baseline_prompt_tokens"], baselineCompletionTokens: row["baseline_completion_tokens"],
-                       worstCaseUSD: row["worst_case_usd"])
+                         arguments: [ColumnCoding.seconds(instant)]).compactMap(SQLiteSession.costRecord)
+    }
+
+    /// nil for a row whose outcome this version does not know.
+    static func costRecord(_ row: Row) -> CostRecord? {
+        guard let outcome = CallOutcome(rawValue: row["outcome"]) else { return nil }
+        let baseline = (row["baseline_prompt_tokens"] as Int?).map {
+            TokenUsage(promptTokens: $0, completionTokens: row["baseline_completion_tokens"] ?? 0, estimated: true)
         }
+        return CostRecord(time: ColumnCoding.date(row["time"]), user: row["user"], route: CostRoute(rawValue: row["route"]),
+                          messageType: row["message_type"], model: row["model"],
+                          usage: TokenUsage(promptTokens: row["prompt_tokens"], completionTokens: row["completion_tokens"],
+                                            cachedTokens: row["cached_tokens"], estimated: row["estimated"]),
+                          costUSD: row["cost_usd"], latencyMs: row["latency_ms"], outcome: outcome, baseline: baseline,
+                          worstCaseUSD: row["worst_case_usd"])
     }
 
     func cachedPlan(key: String, freshAfter: Date) throws -> String? {

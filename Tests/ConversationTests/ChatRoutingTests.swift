@@ -77,7 +77,7 @@ enum ChatFixtures {
         #expect(first.llm.calls == 0)
         #expect(first.replies != second.replies)
         let rows = try store.read { try $0.calls(since: .distantPast) }
-        #expect(rows.map(\.route) == ["pattern", "pattern"], "each logged, as answered without a model")
+        #expect(rows.map(\.route) == [.pattern, .pattern], "each logged, as answered without a model")
         #expect(rows.allSatisfy { $0.costUSD == 0 && $0.promptTokens == 0 && $0.model == "none" })
     }
 
@@ -89,7 +89,7 @@ enum ChatFixtures {
         #expect(response.llm.promptTokens > 0 && response.llm.costUSD > 0)
         let rows = try store.read { try $0.calls(since: .distantPast) }
         #expect(rows.count == 1)
-        #expect(rows.first?.route == "assistant")
+        #expect(rows.first?.route == .assistant)
         #expect(rows.first?.messageType == "pattern_analysis")
         #expect(rows.first?.model == "gpt-4o")
         #expect(rows.first?.user != user, "the cost row holds a pseudonym, not the user id")
@@ -118,8 +118,8 @@ enum ChatFixtures {
         let (engine, store) = try ChatFixtures.engine(limits: BudgetLimits(userCallsPerMinute: 5, userDailyUSD: 100, globalDailyUSD: 100))
         for i in 0..<20 { _ = await say(engine, "tell me a joke number \(i)", at: Double(i)) }
         let rows = try store.read { try $0.calls(since: .distantPast) }
-        #expect(rows.filter { $0.outcome == "ok" }.count == 5)
-        #expect(rows.filter { $0.outcome == "budget_deferred" }.count == 15, "deferred messages are logged at no cost")
+        #expect(rows.filter { $0.outcome == .ok }.count == 5)
+        #expect(rows.filter { $0.outcome == .budgetDeferred }.count == 15, "deferred messages are logged at no cost")
     }
 
     @Test func theModelsToolCallsRunAsCommands() async throws {

@@ -52,7 +52,7 @@ import Testing
         #expect(records.enumerated().allSatisfy { $0.offset == 1 || ($0.element.baseline?.promptTokens ?? 0) > 0 })
         #expect(records[2].worstCaseUSD.map { $0 >= records[2].costUSD } == true)
 
-        let stored = try store.read { try $0.calls(since: .distantPast) }.compactMap { CostRecord($0) }
+        let stored = try store.read { try $0.calls(since: .distantPast) }
         #expect(stored == records, "the store's copy holds the same records")
     }
 

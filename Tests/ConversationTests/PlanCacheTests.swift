@@ -64,7 +64,7 @@ actor CountingPlanner: LLMProvider {
         #expect(text.lowercased().contains("computer science reading"))
         #expect(await planner.count() == 1)
         let rows = try store.read { try $0.calls(since: .distantPast) }
-        #expect(rows.map(\.outcome).sorted() == ["cached", "ok"])
+        #expect(rows.map(\.outcome.rawValue).sorted() == ["cached", "ok"])
         #expect(try store.read { try $0.taskTypes(of: "@ben:x") }.count == 2)
     }
 

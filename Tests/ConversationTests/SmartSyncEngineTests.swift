@@ -91,7 +91,7 @@ struct RecordingProvider: LLMProvider {
         #expect(syncs.count == 1 && syncs[0].source == .llm && syncs[0].outcome == .applied && syncs[0].insightIDs.count == 1)
         #expect(syncs[0].adjustments.first?.reason == "excels on Tuesday mornings")
         let calls = try store.read { try $0.calls(since: .distantPast) }
-        #expect(calls.filter { $0.route == "sync" && $0.messageType == "insight_sync" }.count == 2)
+        #expect(calls.filter { $0.route == .sync && $0.messageType == "insight_sync" }.count == 2)
 
         await schedule("deep coding", times: 1, from: at(23, 10), engine)
         #expect(await engine.runSmartSyncs(now: at(23, 11)) == 0)

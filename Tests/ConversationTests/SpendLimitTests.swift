@@ -168,7 +168,7 @@ actor MeasuringProvider: LLMProvider {
         #expect(response.route == Route.none)
         #expect(await provider.requests.isEmpty)
         let rows = try store.read { try $0.calls(since: .distantPast) }
-        #expect(rows.map(\.outcome) == ["budget_deferred"])
+        #expect(rows.map(\.outcome) == [.budgetDeferred])
     }
 
     @Test func theRateLimitHoldsWhileCallsAreStillInFlight() async throws {
@@ -181,8 +181,8 @@ actor MeasuringProvider: LLMProvider {
         }
         #expect(await provider.requests.count == 4)
         let rows = try store.read { try $0.calls(since: .distantPast) }
-        #expect(rows.filter { $0.outcome == "ok" }.count == 4)
-        #expect(rows.filter { $0.outcome == "budget_deferred" }.count == 12)
+        #expect(rows.filter { $0.outcome == .ok }.count == 4)
+        #expect(rows.filter { $0.outcome == .budgetDeferred }.count == 12)
     }
 
     @Test func concurrentMessagesCannotSpendTheSameRemainingBudget() async throws {
@@ -224,7 +224,7 @@ actor MeasuringProvider: LLMProvider {
         #expect(total > cap, "the provider's extra tokens pushed spend past the cap")
         #expect(total <= cap + (actual - worst) + 1e-12, "by no more than one call's estimate error: \(total) vs \(cap)")
         let rows = try store.read { try $0.calls(since: .distantPast) }
-        #expect(rows.filter { $0.outcome == "budget_deferred" }.count == 14)
+        #expect(rows.filter { $0.outcome == .budgetDeferred }.count == 14)
     }
 
     // MARK: - Smart sync

@@ -1,3 +1,4 @@
+import CostLog
 import Foundation
 import SchedulerCore
 import StoreProtocols
@@ -177,7 +178,7 @@ final class InMemorySession: StoreSession {
 
     // MARK: Costs
 
-    func record(_ call: LLMCallRow) throws {
+    func record(_ call: CostRecord) throws {
         try requireWrite()
         tables.calls.append(call)
     }
@@ -187,10 +188,10 @@ final class InMemorySession: StoreSession {
     }
 
     func modelCalls(user: String, since instant: Date) throws -> Int {
-        tables.calls.count { $0.user == user && $0.time >= instant && ModelCallOutcome.reachedModel.contains($0.outcome) }
+        tables.calls.count { $0.user == user && $0.time >= instant && CallOutcome.reachedModel.contains($0.outcome) }
     }
 
-    func calls(since instant: Date) throws -> [LLMCallRow] {
+    func calls(since instant: Date) throws -> [CostRecord] {
         // Stable: rows of the same instant stay in the order they were recorded.
         tables.calls.enumerated().filter { $0.element.time >= instant }
             .sorted { $0.element.time != $1.element.time ? $0.element.time < $1.element.time : $0.offset < $1.offset }

@@ -1,3 +1,4 @@
+import CostLog
 import Foundation
 import SchedulerCore
 // Whoever opens an in-memory store talks to it through these protocols.
@@ -52,7 +53,7 @@ struct Tables {
     var insights: [Int64: Insight] = [:]
     var turns: [StoredTurn] = []
     var summaries: [String: ThreadSummary] = [:]
-    var calls: [LLMCallRow] = []
+    var calls: [CostRecord] = []
     var plans: [String: CachedPlan] = [:]
     var state: [String: String] = [:]
     var handled: [String: HandledEvent] = [:]

@@ -10,3 +10,8 @@ public enum CallOutcome: String, Sendable, Hashable, Codable, CaseIterable {
     /// Answered by the command grammar, never a model's business: cost 0.
     case noModel = "no_model"
 }
+
+extension CallOutcome {
+    /// The outcomes of calls that reached a model: they count against the per-user call limits.
+    public static let reachedModel: Set<CallOutcome> = [.ok, .error, .timeout]
+}
