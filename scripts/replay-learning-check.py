@@ -8,7 +8,7 @@ Regret is judged over that day's free starts of the same length between 08:00 an
 the gap between the day's best and worst start. Independent of the bot's own simulator (own curves,
 own randomness), so it checks the real path: grammar, engine, storage and learner.
 
-Usage: scripts/replay-learning-check.py [--bot .build/debug/scheduler-bot] [--users 24] [--weeks 6] [--seed 1] [--config bot.conf]
+Usage: scripts/replay-learning-check.py [--bot .build/debug/scheduler-bot] [--users 24] [--weeks 6] [--seed 1] [--kinds mixed,split] [--config bot.conf]
 """
 import argparse, datetime as dt, json, math, random, subprocess, sys
 
@@ -87,6 +87,7 @@ def main():
     parser.add_argument("--users", type=int, default=24)
     parser.add_argument("--weeks", type=int, default=6)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--kinds", help="only these kinds of people, comma-separated (the others are skipped, not redrawn)")
     parser.add_argument("--config", help="a bot.conf, e.g. with [learning] learner = \"seed-ema\"")
     args = parser.parse_args()
     first_monday = dt.datetime(2026, 1, 5)
@@ -94,6 +95,8 @@ def main():
     bot = Bot(args.bot, args.config)
     for index in range(args.users):
         kind = KINDS[index % len(KINDS)]
+        if args.kinds and kind not in args.kinds.split(","):
+            continue
         careless = index % 4 == 3
         user = f"judge-{index}"
         # Requests and ratings draw from their own streams per user, so every learner meets the same people and requests.
@@ -138,6 +141,8 @@ def main():
     last = args.weeks - 1
     totals = [0.0, 0, 0]
     for kind in KINDS:
+        if (kind, last) not in results:
+            continue
         first = results.get((kind, 0), [0, 0, 1])
         final = results.get((kind, last), [0, 0, 1])
         totals = [totals[0] + final[0], totals[1] + final[1], totals[2] + final[2]]

@@ -14,12 +14,10 @@ extension Engine {
         switch answer {
         case .done(let rating):
             turn.intent = .done
-            let outcome = try complete(OutcomeReport(rating: rating, note: note), &turn, done: true, target: event)
-            turn.say(turn.phrasebook.replies(outcome))
+            say(try complete(OutcomeReport(rating: rating, note: note), &turn, done: true, target: event), &turn)
         case .skipped:
             turn.intent = .skip
-            let outcome = try complete(OutcomeReport(note: note), &turn, done: false, target: event)
-            turn.say(turn.phrasebook.replies(outcome))
+            say(try complete(OutcomeReport(note: note), &turn, done: false, target: event), &turn)
         }
         turn.route = .command
         open.state = .answered

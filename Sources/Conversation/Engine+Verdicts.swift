@@ -11,10 +11,9 @@ extension Engine {
         let done = verdict.outcome == .done
         turn.intent = done ? .done : .skip
         guard let event = try turn.session.event(id: verdict.eventID), event.userID == turn.user.id else { return }
-        guard event.status == .scheduled else { return turn.say(turn.phrasebook.replies(CompletionOutcome.alreadyResolved(event))) }
-        if done, event.start > turn.now { return turn.say(turn.phrasebook.replies(CompletionOutcome.reactionBeforeStart(event))) }
-        let outcome = try complete(OutcomeReport(), &turn, done: done, target: event)
-        turn.say(turn.phrasebook.replies(outcome))
+        guard event.status == .scheduled else { return say(CompletionOutcome.alreadyResolved(event), &turn) }
+        if done, event.start > turn.now { return say(CompletionOutcome.reactionBeforeStart(event), &turn) }
+        say(try complete(OutcomeReport(), &turn, done: done, target: event), &turn)
         if var open = try turn.session.nudges(of: turn.user.id, kinds: [.followUp], states: [.open]).first,
            open.eventID == verdict.eventID {
             open.state = .answered

@@ -120,42 +120,29 @@ public actor Engine: ConversationHandling {
     /// what they did as an outcome, and the phrasebook words it.
     func perform(_ command: Command, _ turn: inout Turn) throws {
         switch command {
-        case .schedule(let request):
-            let outcome = try schedule(request, &turn)
-            turn.say(turn.phrasebook.replies(outcome))
-        case .done(let report):
-            let outcome = try complete(report, &turn, done: true)
-            turn.say(turn.phrasebook.replies(outcome))
-        case .skip(let report):
-            let outcome = try complete(report, &turn, done: false)
-            turn.say(turn.phrasebook.replies(outcome))
-        case .agenda(let request):
-            let outcome = try agenda(request, &turn)
-            turn.say(turn.phrasebook.replies(outcome))
-        case .cancel(let choice):
-            let outcome = try cancel(choice, &turn)
-            turn.say(turn.phrasebook.replies(outcome))
-        case .move(let request):
-            let outcome = try move(request, &turn)
-            turn.say(turn.phrasebook.replies(outcome))
+        case .schedule(let request): say(try schedule(request, &turn), &turn)
+        case .done(let report): say(try complete(report, &turn, done: true), &turn)
+        case .skip(let report): say(try complete(report, &turn, done: false), &turn)
+        case .agenda(let request): say(try agenda(request, &turn), &turn)
+        case .cancel(let choice): say(try cancel(choice, &turn), &turn)
+        case .move(let request): say(try move(request, &turn), &turn)
         case .timezone(let name): setTimeZone(name, &turn)
         case .available(let request): setAvailability(request, &turn)
         case .help: turn.say(Help.text)
         case .plan(let request): try plan(request, &turn)
         case .insights(let task): try insights(task: task, &turn)
         case .why(let task): try why(task: task, &turn)
-        case .habit(let request):
-            let outcome = try startHabit(request, &turn)
-            turn.say(turn.phrasebook.replies(outcome))
-        case .habits:
-            let outcome = try listHabits(&turn)
-            turn.say(turn.phrasebook.replies(outcome))
-        case .stopHabit(let name):
-            let outcome = try stopHabit(named: name, &turn)
-            turn.say(turn.phrasebook.replies(outcome))
+        case .habit(let request): say(try startHabit(request, &turn), &turn)
+        case .habits: say(try listHabits(&turn), &turn)
+        case .stopHabit(let name): say(try stopHabit(named: name, &turn), &turn)
         case .setting(let setting): try proactiveSetting(setting, &turn)
         case .unreadable(let unreadable): turn.say(unreadable.message)
         case .chat: try chat(&turn)
         }
+    }
+
+    /// Words an outcome into the turn's replies.
+    func say(_ outcome: some Worded, _ turn: inout Turn) {
+        turn.say(outcome.replies(in: turn.phrasebook))
     }
 }

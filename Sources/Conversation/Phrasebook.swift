@@ -270,6 +270,20 @@ struct Phrasebook {
     }
 }
 
+/// An outcome the phrasebook can word.
+protocol Worded {
+    func replies(in book: Phrasebook) -> [Reply]
+}
+
+extension ScheduleOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
+extension MoveOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
+extension CancelOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
+extension CompletionOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
+extension AgendaOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
+extension HabitOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
+extension HabitListOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
+extension StopHabitOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
+
 extension Reply {
     /// The reply as Matrix HTML (see `Phrasebook.html`).
     public var html: String { Phrasebook.html(self) }

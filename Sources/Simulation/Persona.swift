@@ -15,6 +15,11 @@ public enum Persona: String, Sendable, CaseIterable, Codable {
     case mixed = "mixed-by-task"
     /// Best at the very end of the available day, far from every category's prior.
     case lateEvening = "late-evening"
+    /// Held out (never tuned on): early on weekdays, late at weekends, the weekend shifter turned round.
+    case lateWeekend = "late-weekend"
+    /// Held out (never tuned on): each kind of work has its own hour, against the category priors
+    /// (focused work late in the afternoon, meetings early, admin at midday).
+    case byCategory = "by-category"
 
     /// Peaks of the true success curve as (hour, height, width in hours), on top of a low floor.
     func peaks(weekday: Int, changed: Bool, task: HiddenTask) -> [(hour: Double, height: Double, width: Double)] {
@@ -22,6 +27,8 @@ public enum Persona: String, Sendable, CaseIterable, Codable {
         switch self {
         case .mixed: return [(task.ownHour, 0.75, 1.4)]
         case .lateEvening: return [(19.5, 0.75, 1.4)]
+        case .lateWeekend: return weekend ? [(18.5, 0.75, 1.5)] : [(9, 0.75, 1.5)]
+        case .byCategory: return [(task.categoryHour, 0.75, 1.4)]
         case .morningPerson: return [(9, 0.75, 1.6)]
         case .nightOwl: return [(18.5, 0.75, 1.6)]
         case .split: return [(9.5, 0.65, 1.0), (16.5, 0.7, 1.0)]
@@ -43,6 +50,8 @@ public struct HiddenTask: Sendable {
     public var weekdayFactors: [Double]
     /// This task's own best hour, for people whose best time depends on the task.
     public var ownHour: Double
+    /// The best hour of this task's kind of work, for people whose best time depends on the kind.
+    public var categoryHour: Double
 }
 
 /// The true quality of each hour of the week for one user and task.

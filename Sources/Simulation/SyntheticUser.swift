@@ -24,7 +24,16 @@ public struct SyntheticUser: Sendable {
 
 /// Task names the bot's category lexicon reads as focused, collaborative and administrative work.
 enum TaskCatalogue {
-    static let names = ["deep coding", "team sync", "email triage", "writing", "research reading", "planning call"]
+    static let names = ["deep coding", "team sync", "email triage", "writing", "research reading", "candidate interview"]
+
+    /// For people whose best time depends on the kind of work: focused late, collaborative early, admin at midday.
+    static func categoryHour(of name: String) -> Double {
+        switch name {
+        case "team sync", "candidate interview": 9
+        case "email triage": 12.5
+        default: 16.5
+        }
+    }
 }
 
 /// Draws a reproducible population from a seed.
@@ -49,7 +58,8 @@ public struct Population: Sendable {
                        peakShift: generator.nextUnit() * 2 - 1,
                        texture: (0..<WeekSlot.count).map { _ in (generator.nextUnit() - 0.5) * 0.1 },
                        weekdayFactors: drawWeekdayFactors(&generator),
-                       ownHour: ownHours[offset])
+                       ownHour: ownHours[offset],
+                       categoryHour: TaskCatalogue.categoryHour(of: name))
         }
         // A quarter of the people rate carelessly: their ratings are three times as noisy.
         let noisy = (index + index / personas.count) % 4 == 3

@@ -66,6 +66,20 @@ import Testing
         #expect(learner.scoringHabit(for: type, seed: 0)[monday9] < learner.scoringHabit(for: type, seed: 0)[evening] + 0.2)
     }
 
+    @Test func aSurpriseUnsettlesTheTaskThatHadItMoreThanTheEnergyWeekOfAllTasks() {
+        var type = TaskType(userID: "u", displayName: "Deep Coding", category: .focused)
+        var energy = EnergyPattern.neutral
+        learn(&type, &energy, monday9, 0.9, times: 20)
+        let elsewhere = WeekSlot(weekday: 3, hour: 9)
+        let typeBefore = learner.evidence(confidence: type.confidence[elsewhere])
+        let energyBefore = learner.evidence(confidence: energy.confidence[elsewhere])
+        learn(&type, &energy, monday9, 0.1)
+        let typeKept = learner.evidence(confidence: type.confidence[elsewhere]) / typeBefore
+        let energyKept = learner.evidence(confidence: energy.confidence[elsewhere]) / energyBefore
+        #expect(typeKept < 0.7, "the task's own week is open to relearning")
+        #expect(energyKept > typeKept + 0.15, "the week every task shares keeps more of what it knew")
+    }
+
     @Test func aNoisyRatingBarelyMovesAWellKnownWeek() {
         var type = TaskType(userID: "u", displayName: "Deep Coding", category: .focused)
         var energy = EnergyPattern.neutral

@@ -60,6 +60,24 @@ import LLM
         let changer = a.users.first { $0.persona == .habitChanger }
         #expect(changer.map { $0.truth(for: 0, week: 0) != $0.truth(for: 0, week: 7) } == true)
     }
+
+    /// The hour of the day a truth week is best at, on one weekday.
+    func bestHour(_ truth: WeekGrid, weekday: Int) -> Int {
+        (8..<20).max { truth[WeekSlot(weekday: weekday, hour: $0)] < truth[WeekSlot(weekday: weekday, hour: $1)] } ?? 0
+    }
+
+    @Test func heldOutPeopleHaveLateWeekendsOrAnHourPerKindOfWork() throws {
+        let users = Population(count: 40, weeks: 6, seed: 5).users
+        let lateWeekend = try #require(users.first { $0.persona == .lateWeekend })
+        let truth = lateWeekend.truth(for: 0, week: 0)
+        #expect(bestHour(truth, weekday: 2) <= 11 && bestHour(truth, weekday: 6) >= 16)
+        for user in users where user.persona == .byCategory {
+            for (index, task) in user.tasks.enumerated() {
+                let hour = bestHour(user.truth(for: index, week: 0), weekday: 3)
+                #expect(abs(Double(hour) + 0.5 - task.categoryHour - task.peakShift) <= 1.5, "\(task.name) peaks at its kind's hour")
+            }
+        }
+    }
 }
 
 @Suite struct EnginePathTests {

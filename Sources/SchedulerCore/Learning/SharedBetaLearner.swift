@@ -12,7 +12,8 @@ import Foundation
 ///   outcomes soon outweigh what the other kind of day says (people whose weekends differ).
 ///
 /// A surprising outcome discounts the week's evidence (a habit that changed is relearned in days), and
-/// the discount grows with how sure the learner was: a sure estimate that is badly wrong is news.
+/// the discount grows with how sure the learner was: a sure estimate that is badly wrong is news. The
+/// energy week forgets less than the type's own week: a surprise is mostly about the task that had it.
 /// The posterior lives in the existing grids: `habit` is the mean, `confidence = n / (n + pseudoCount)`
 /// encodes the evidence n, so storage needs nothing new. No exploration noise: sharing finds good hours
 /// faster than random tries, and every placement stays the best the learner knows.
@@ -43,6 +44,9 @@ public struct SharedBetaLearner: Learner {
     public var surpriseThreshold: Double = 0.35
     /// ...and discounts the whole week's evidence by up to this share (for a total surprise).
     public var surpriseForgetting: Double = 0.5
+    /// The energy week forgets less on a surprise: one task going against expectation says more about that
+    /// task than about the person, and the energy week speaks for all of their tasks.
+    public var energyForgetting: Double = 0.2
 
     public init() {}
 
@@ -51,7 +55,7 @@ public struct SharedBetaLearner: Learner {
         forgetIfSurprised(by: outcome, scores: &taskType.habit, confidences: &taskType.confidence)
         absorb(outcome.signal, weights: weights, scores: &taskType.habit, confidences: &taskType.confidence)
         if energyShare > 0 {
-            forgetIfSurprised(by: outcome, scores: &energy.energy, confidences: &energy.confidence)
+            forgetIfSurprised(by: outcome, scores: &energy.energy, confidences: &energy.confidence, share: energyForgetting)
             absorb(outcome.signal, weights: weights.map { $0 * energyShare }, scores: &energy.energy, confidences: &energy.confidence)
         }
         if let energyAfter = outcome.energyAfter {
@@ -114,7 +118,8 @@ public struct SharedBetaLearner: Learner {
     /// A surprising outcome suggests the habit itself changed: the week's evidence is discounted and its
     /// means drawn toward neutral, more so the surer the learner was at those hours. The order of the
     /// hours survives (one noisy rating costs little), but every hour becomes open to being tried again.
-    func forgetIfSurprised(by outcome: Outcome, scores: inout WeekGrid, confidences: inout WeekGrid) {
+    func forgetIfSurprised(by outcome: Outcome, scores: inout WeekGrid, confidences: inout WeekGrid, share: Double? = nil) {
+        let surpriseForgetting = share ?? self.surpriseForgetting
         guard surpriseForgetting > 0, !outcome.slots.isEmpty else { return }
         let count = Double(outcome.slots.count)
         let expected = outcome.slots.reduce(0) { $0 + scores[$1] } / count
