@@ -119,3 +119,14 @@ enum StopHabitOutcome {
     case unknown(said: String, active: [String])
     case stopped(Habit, cancelledSessions: Int)
 }
+
+enum TimeZoneOutcome {
+    case unknown(said: String)
+    case set(TimeZone)
+}
+
+enum AvailabilityOutcome {
+    case startNotBeforeEnd
+    /// The days' hours now (nil: the days are off).
+    case set(weekdays: [Int], window: Availability.Window?)
+}

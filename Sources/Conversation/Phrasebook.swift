@@ -202,6 +202,28 @@ struct Phrasebook {
         }
     }
 
+    // MARK: Settings
+
+    func replies(_ outcome: TimeZoneOutcome) -> [Reply] {
+        switch outcome {
+        case .unknown(let said):
+            [Reply("\"\(said)\" is not a time zone I know. Use an IANA name, e.g. timezone Europe/Berlin or timezone America/New_York.")]
+        case .set(let zone):
+            [Reply("Time zone set to \(zone.identifier). It's \(TimeFormat(timeZone: zone).dayAndClock(now)) there now.")]
+        }
+    }
+
+    func replies(_ outcome: AvailabilityOutcome) -> [Reply] {
+        switch outcome {
+        case .startNotBeforeEnd:
+            return [Reply("The start must come before the end, within one day, e.g. available weekdays 09:00-17:00.")]
+        case .set(let weekdays, let window):
+            let names = weekdays.map { WeekSlot.weekdayShortNames[$0] }.joined(separator: ", ")
+            guard let window else { return [Reply("\(names): marked as off. I won't suggest times then.")] }
+            return [Reply("Available \(names) \(TimeFormat.minutes(window.startMinute))-\(TimeFormat.minutes(window.endMinute)). I'll only suggest times inside those hours.")]
+        }
+    }
+
     // MARK: Agenda
 
     func replies(_ outcome: AgendaOutcome) -> [Reply] {
@@ -283,6 +305,8 @@ extension AgendaOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] {
 extension HabitOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
 extension HabitListOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
 extension StopHabitOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
+extension TimeZoneOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
+extension AvailabilityOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
 
 extension Reply {
     /// The reply as Matrix HTML (see `Phrasebook.html`).

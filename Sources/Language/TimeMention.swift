@@ -222,6 +222,8 @@ enum SpanSpec: Sendable, Equatable {
     case years(Int, Int)
     /// "summer", "next winter", "last fall": Duckling's astronomical seasons (which as for holidays).
     case season(Season, which: Int)
+    /// "summer 2014", "winter 2013" (that winter begins in December of the year).
+    case seasonOfYear(Season, Int)
     /// "the week of oct 6": the week starting on or after that day (Duckling's convention).
     case weekOf(DaySpec)
     /// "all week": this week, Monday to the end of Saturday.

@@ -68,12 +68,6 @@ struct TimeResolver {
             }
             // "from tonight 8 to 10": "from" opens nothing when the phrase is a range.
             if bound == .after, clockEnd != nil || lastDay != nil || spanEnd != nil { bound = nil }
-            if case let .date(nil, month, dayOfMonth)? = day, lastDay == nil,
-               let weekday = mentions.lazy.compactMap({ m -> Int? in
-                   if case let .weekday(w, .bare, 0)? = m.day, !m.isInvalid { return w } else { return nil }
-               }).first {
-                day = .dateOnWeekday(month: month, day: dayOfMonth, weekday: weekday)
-            }
         }
     }
 
@@ -527,6 +521,11 @@ struct TimeResolver {
             return ResolvedTime(start: date(instant(week == day ? week : week + 7, 0)), grain: .week)
         case let .season(season, which):
             return resolve(season, which: which)
+        case let .seasonOfYear(season, year):
+            let (from, to) = season.days
+            let first = CivilCalendar.dayNumber(year: year, month: from.0, day: from.1)
+            let last = CivilCalendar.dayNumber(year: to.0 < from.0 ? year + 1 : year, month: to.0, day: to.1)
+            return interval(from: first, 0, to: last + 1, 0, grain: .day)
         case let .currentSeason(offset):
             return currentSeason(offset: offset)
         case let .lastWeekendOf(month):

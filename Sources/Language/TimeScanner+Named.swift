@@ -119,10 +119,17 @@ extension TimeScanner {
         }
         if isWord(j, ["season", "seasons"]), j > i { return (.currentSeason(offset: which), j + 1, .season) }
         guard let name = word(j), let season = Season.names[name] else { return nil }
-        // "fall" alone is a verb; with a determiner or "in" before it, the season.
-        if name == "fall", j == i, !isWord(i - 1, ["in", "this", "next", "last", "the", "during", "by", "until"]) { return nil }
+        // A bare season word is a season when it is all that is said, has a year, or follows a preposition:
+        // "fall" is a verb and "summer" a name in "call summer at 3".
+        if j == i, !isWord(i - 1, ["in", "this", "next", "last", "the", "during", "by", "until", "since", "for", "of", "over"]),
+           !(i == 0 && i + 1 == tokens.count), !(number(i + 1) != nil && tokens[i + 1].text.count == 4) {
+            return nil
+        }
         var end = j + 1
         if isWord(end, ["season", "time"]) { end += 1 }
+        if let year = number(end), tokens[end].text.count == 4, (1900...2200).contains(year) {
+            return (.seasonOfYear(season, year), end + 1, .season)  // "summer 2014"
+        }
         return (.season(season, which: which), end, .season)
     }
 

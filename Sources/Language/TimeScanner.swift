@@ -27,7 +27,23 @@ struct TimeScanner {
 
     /// The mentions, with separate datetimes around a range connector joined into intervals (free text only:
     /// the command grammars split "from X to Y" themselves).
-    func scanJoiningRanges() -> [TimeMention] { joiningRanges(scan()) }
+    func scanJoiningRanges() -> [TimeMention] { intersectingWeekdayAndDate(joiningRanges(scan())) }
+
+    /// "fri, jul 18": Duckling intersects the two, so the date is the next 18 July that is a Friday (free text only:
+    /// a command with a mistyped weekday keeps its date rather than moving years ahead).
+    private func intersectingWeekdayAndDate(_ mentions: [TimeMention]) -> [TimeMention] {
+        guard mentions.count >= 2,
+              let weekday = mentions.lazy.compactMap({ m -> Int? in
+                  if case let .weekday(w, .bare, 0)? = m.day, !m.isInvalid { return w } else { return nil }
+              }).first,
+              let index = mentions.firstIndex(where: { m in
+                  if case .date(nil, _, _)? = m.day, m.lastDay == nil { return true } else { return false }
+              }),
+              case let .date(nil, month, day)? = mentions[index].day else { return mentions }
+        var result = mentions
+        result[index].day = .dateOnWeekday(month: month, day: day, weekday: weekday)
+        return result
+    }
 
     private func yearAfterClock(at i: Int) -> TimeMention? {
         guard let value = number(i), tokens[i].text.count == 4, (1900...2200).contains(value),

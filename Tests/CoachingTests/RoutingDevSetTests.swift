@@ -106,9 +106,9 @@ import Testing
         let rows = try Self.rows()
         #expect(rows.count >= 1500)
         let figures = try Self.report(rows, classifier: RouteClassifier(examples: try Self.shippedExamples()), label: "hashed features")
-        // Floors at what was measured, so an example edit that loses ground fails (phatic misses its 1 % target here).
+        // The targets, near what was measured (99.3 %, 0.0 %, 11.4 %), so an example edit that loses ground fails.
         #expect(figures.complexRecall >= 0.95)
-        #expect(figures.phaticToModel <= 0.06)
+        #expect(figures.phaticToModel <= 0.01)
         #expect(figures.simpleToStrong <= 0.15)
     }
 
@@ -120,8 +120,8 @@ import Testing
         let classifier = RouteClassifier(examples: try Self.shippedExamples(), embedding: embedding)
         let figures = try Self.report(rows, classifier: classifier, label: "hashed features + \(embedding.embeddingID)")
         #expect(figures.complexRecall >= 0.95)
-        // The target is 1 %; measured 4.1 % on this fifth (0.3 % on the tuning part), see the closing note.
-        #expect(figures.phaticToModel <= 0.05)
+        // Measured 99.3 %, 0.0 %, 10.5 % on this fifth.
+        #expect(figures.phaticToModel <= 0.01)
         #expect(figures.simpleToStrong <= 0.15)
     }
 }

@@ -84,7 +84,8 @@ import Testing
 
     @Test(arguments: [
         (["feelings.txt": "sad"], "feelings.txt", 1, "not a message type"),
-        (["greeting.txt": "hi\n# c\n!!!", "small_talk.txt": "ok"], "greeting.txt", 3, "no words"),
+        // Bare punctuation reads as a word ("!!!" is "ok"), so it meets the other file's "ok".
+        (["greeting.txt": "hi\n# c\n!!!", "small_talk.txt": "ok"], "small_talk.txt", 1, "also an example of greeting"),
         (["greeting.txt": "hi\nthanks", "small_talk.txt": "ok\nThanks!"], "small_talk.txt", 2, "also an example of greeting"),
         (["greeting.txt": "hi"], "greeting.txt", 1, "at least two"),
     ])
@@ -103,8 +104,12 @@ import Testing
 @Suite struct ChatNormaliserTests {
     @Test(arguments: [
         ("Heyyy!!", "hey"), ("goood morning", "good morning"), ("Thnaks!! ✨", "thanks"), ("ok 👍", "ok"), ("👍", "ok"),
-        ("K!!!", "k"), ("makes senseeee", "makes sense"), ("THANK YOU", "thank you"), ("helo", "hello"), ("🙏🙏", "thanks"),
-        ("I'm tired", "im tired"), ("sooo tired", "so tired"),
+        ("K!!!", "ok"), ("makes senseeee", "makes sense"), ("THANK YOU", "thank you"), ("helo", "hello"), ("🙏🙏", "thanks"),
+        ("I'm tired", "im tired"), ("sooo tired", "so tired"), ("hahahahah", "haha"), ("ahaha", "haha"), ("lololol", "lol"),
+        ("LMAOOO", "lol"), ("tysm!!", "thanks"), ("np", "no problem"), ("cool cool", "cool"), ("okkkk", "ok"),
+        ("gm ☀️", "good morning"), ("cya l8r", "see you later"), ("r u there", "are you there"), ("??", "huh"), ("?", "huh"),
+        ("!!", "ok"), ("...", "ok"), (":)", "ok"), (":-(", "ugh"), ("xD", "haha"), ("😂😂😂", "haha"), ("☀️", "morning"),
+        ("🫠", "ok"), ("", ""),
     ])
     func phaticVariantsMeetTheirPatternLine(text: String, expected: String) throws {
         let book = try PatternBook(text: try PromptFiles.text("patterns.txt"))
@@ -113,9 +118,24 @@ import Testing
 
     @Test func stretchedAndMistypedPhaticMessagesHitThePatternCache() throws {
         let book = try PatternBook(text: try PromptFiles.text("patterns.txt"))
-        for text in ["heyyy", "gm ☀️", "thnaks", "ok 👍", "makes sense!!", "tysm", "Love it!!!", "Good Mornin", "byeee"] {
+        for text in ["heyyy", "gm ☀️", "thnaks", "ok 👍", "makes sense!!", "tysm", "Love it!!!", "Good Mornin", "byeee",
+                     "ok cool, thanks!!", "cool cool", "see ya!!", "brb", "night!", "np", "nice", "lol", "👍", "🙏", "hahaha",
+                     "thank u so much!!", "k thx", "thanks, bye!", "gtg", "Okie dokie", "sounds good 👍", "yep", "TY!", "??", "!!"] {
             #expect(book.match(text, hour: 9) != nil, "\(text)")
         }
+    }
+
+    /// Phrases and filler cover the message; the longest phrase's section answers, for the hour it is now.
+    @Test func aMessageOfSeveralPhrasesIsAnsweredByItsLongestAndByTheHourNow() throws {
+        let book = try PatternBook(text: try PromptFiles.text("patterns.txt"))
+        #expect(book.match("cool, thanks a lot", hour: 9)?.kind == "thanks")
+        #expect(book.match("thanks, rough day", hour: 9)?.kind == "struggling")
+        #expect(book.match("ok see you later", hour: 9)?.kind == "bye")
+        #expect(book.match("good morning!", hour: 20)?.name == "greeting-evening")
+        #expect(book.match("how r u?", hour: 9)?.name == "how-are-you")
+        #expect(book.match("?", hour: 9)?.kind == "unclear")
+        #expect(book.match("ok cool, can you move my run", hour: 9) == nil)
+        #expect(book.match("thanks, but the gym slot clashes", hour: 9) == nil)
     }
 
     @Test func unknownWordsAreNotBentIntoKnownOnes() {

@@ -39,10 +39,19 @@ public struct PatternBook: Sendable, Equatable {
     public private(set) var sections: [Section]
     /// Reads messages the way the phrases are written: case, punctuation, emoji, stretched letters and slips undone.
     public private(set) var normaliser: ChatNormaliser
+    /// Every phrase with its section, longest first, for reading a message as phrases and filler.
+    private var phrases: [PatternText.Phrase]
 
     public init(sections: [Section] = []) {
         self.sections = sections
         normaliser = PatternBook.normaliser(for: sections)
+        phrases = PatternBook.phrases(of: sections)
+    }
+
+    static func phrases(of sections: [Section]) -> [PatternText.Phrase] {
+        sections.indices.flatMap { index in
+            sections[index].kind == "cheer" ? [] : sections[index].phrases.map { PatternText.Phrase(words: $0, section: index) }
+        }.sorted { $0.words.count > $1.words.count }
     }
 
     static func normaliser(for sections: [Section]) -> ChatNormaliser {
@@ -71,7 +80,7 @@ public struct PatternBook: Sendable, Equatable {
             case "kind": section.kind = value.lowercased()
             case "hours": section.hours = try PatternBook.hours(value, line: lineNumber)
             case "streak": section.streak = try PatternBook.streak(value, line: lineNumber)
-            case "match": section.phrases += value.split(separator: ",").map { PatternText.words(String($0)) }.filter { !$0.isEmpty }
+            case "match": section.phrases += value.split(separator: ",").map { PatternText.phrase(String($0)) }.filter { !$0.isEmpty }
             case "reply":
                 guard !value.isEmpty else { throw ParseError(line: lineNumber, message: "empty reply") }
                 section.replies.append(value)
@@ -82,16 +91,20 @@ public struct PatternBook: Sendable, Equatable {
         if let done = current { sections.append(try PatternBook.validated(done)) }
         self.sections = sections
         normaliser = PatternBook.normaliser(for: sections)
+        phrases = PatternBook.phrases(of: sections)
     }
 
-    /// The first section whose phrases match the message and whose hours (and streak, when it has one) apply.
+    /// The section for a short message read entirely as its phrases plus filler words ("ok cool, thanks!!" is
+    /// ack + thanks): the section of the longest phrase used, the earlier one on a tie. When that section's hours
+    /// or streak do not apply now ("good morning" at 8 pm), the section of the same kind that does answers.
     public func match(_ message: String, hour: Int, streak: Int? = nil) -> Section? {
         let words = normaliser.words(message)
         guard !words.isEmpty, words.count <= PatternText.maxWords else { return nil }
-        return sections.first { section in
-            section.kind != "cheer" && section.applies(hour: hour, streak: streak)
-                && section.phrases.contains { PatternText.matches(words, phrase: $0) }
-        }
+        guard let used = PatternText.cover(words, phrases: phrases),
+              let chosen = used.min(by: { ($1.words.count, $0.section) < ($0.words.count, $1.section) }) else { return nil }
+        let section = sections[chosen.section]
+        if section.applies(hour: hour, streak: streak) { return section }
+        return sections.first { $0.kind == section.kind && $0.kind != "cheer" && $0.applies(hour: hour, streak: streak) }
     }
 
     /// A reply for a message the classifier is sure is phatic but no phrase matched ("that's so kind of you"):
@@ -145,7 +158,9 @@ public enum PatternText {
     /// Words that may surround a pattern phrase without changing what the message asks.
     static let filler: Set<String> = ["there", "bot", "coach", "again", "so", "much", "very", "a", "lot", "you", "all",
                                       "everyone", "buddy", "friend", "mate", "just", "ok", "okay", "then", "for", "now",
-                                      "today", "and", "oh", "well", "hey", "hi", "the", "really", "it", "ugh", "man", "sigh"]
+                                      "today", "and", "oh", "well", "hey", "hi", "the", "really", "it", "ugh", "man", "sigh", "tbh", "honestly",
+                                      "lol", "haha", "please", "anyway", "anyways", "guys", "dude", "bro", "yeah", "yes", "too",
+                                      "tomorrow", "tonight", "later"]
 
     /// The phrase occurs in `words` as consecutive words; a trailing `*` in the phrase matches any ending.
     public static func occurs(_ phrase: [String], in words: [String]) -> Bool {
@@ -171,13 +186,42 @@ public enum PatternText {
         return String(kept).replacingOccurrences(of: "'", with: "").split(separator: " ").map(String.init)
     }
 
-    /// The phrase occurs as consecutive words and every other word is filler.
-    static func matches(_ words: [String], phrase: [String]) -> Bool {
-        guard phrase.count <= words.count else { return false }
-        for start in 0...(words.count - phrase.count) where Array(words[start..<start + phrase.count]) == phrase {
-            let rest = words[..<start] + words[(start + phrase.count)...]
-            if rest.allSatisfy(filler.contains) { return true }
+    /// A phrase as messages are read: shorthand written out ("thx" is "thanks"), so either spelling meets the other.
+    static func phrase(_ text: String) -> [String] {
+        words(text).flatMap { ChatNormaliser.shorthand[$0] ?? [$0] }
+    }
+
+    /// A pattern phrase and the index of the section it belongs to.
+    struct Phrase: Sendable, Equatable {
+        var words: [String]
+        var section: Int
+    }
+
+    /// One reading of every word as part of a phrase or as filler, with at least one phrase; the phrases used.
+    /// Longer phrases are tried first (`phrases` comes sorted by length).
+    static func cover(_ words: [String], phrases: [Phrase]) -> [Phrase]? {
+        var dead = Set<Int>()
+        func from(_ start: Int) -> [Phrase]? {
+            if start == words.count { return [] }
+            if dead.contains(start) { return nil }
+            for candidate in phrases where PatternText.matches(candidate.words, in: words, at: start) {
+                if let rest = from(start + candidate.words.count) { return [candidate] + rest }
+            }
+            if filler.contains(words[start]), let rest = from(start + 1) { return rest }
+            dead.insert(start)
+            return nil
         }
-        return false
+        guard let used = from(0), !used.isEmpty else { return nil }
+        return used
+    }
+
+    /// The phrase at `start`; a trailing `*` in the phrase matches any ending.
+    static func matches(_ phrase: [String], in words: [String], at start: Int) -> Bool {
+        guard !phrase.isEmpty, start + phrase.count <= words.count else { return false }
+        for (offset, pattern) in phrase.enumerated() {
+            let word = words[start + offset]
+            if pattern.hasSuffix("*") ? !word.hasPrefix(pattern.dropLast()) : word != pattern { return false }
+        }
+        return true
     }
 }

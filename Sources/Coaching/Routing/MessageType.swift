@@ -49,15 +49,21 @@ public struct Classification: Sendable, Equatable {
     public var probability: Double
     /// The probability that the message is of any complex type.
     public var complexProbability: Double
+    /// The probability that the message is a greeting or small talk.
+    public var phaticProbability: Double
+    /// How many words the message has as the classifier read it (nil: not classified from text).
+    public var wordCount: Int?
     public var closest: Example?
     /// One line for logs and replay: type, probability and the closest example.
     public var rule: String
 
-    public init(type: MessageType, probability: Double = 1, complexProbability: Double? = nil, closest: Example? = nil,
-                rule: String? = nil) {
+    public init(type: MessageType, probability: Double = 1, complexProbability: Double? = nil, phaticProbability: Double? = nil,
+                wordCount: Int? = nil, closest: Example? = nil, rule: String? = nil) {
+        self.wordCount = wordCount
         self.type = type
         self.probability = probability
         self.complexProbability = complexProbability ?? (type.isComplex ? probability : 0)
+        self.phaticProbability = phaticProbability ?? (type.isPhatic ? probability : 0)
         self.closest = closest
         self.rule = rule ?? Classification.explain(type: type, probability: probability, closest: closest)
     }

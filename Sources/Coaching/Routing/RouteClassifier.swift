@@ -49,8 +49,9 @@ public struct RouteClassifier: Sendable {
         let probabilities = model.probabilities(features).map(Double.init)
         let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
         let complex = zip(types, probabilities).filter { $0.0.isComplex }.reduce(0) { $0 + $1.1 }
+        let phatic = zip(types, probabilities).filter { $0.0.isPhatic }.reduce(0) { $0 + $1.1 }
         return Classification(type: types[best], probability: probabilities[best], complexProbability: complex,
-                              closest: closest(to: features))
+                              phaticProbability: phatic, wordCount: featurizer.normaliser.words(text).count, closest: closest(to: features))
     }
 
     /// Probability per type, for reports and tests.

@@ -43,10 +43,12 @@ public struct RouteFeaturizer: Sendable {
         groups.append((0.5, RouteFeaturizer.shape(text, wordCount: words.count)))
         var accumulated: [Int32: Float] = [:]
         for (weight, features) in groups where !features.isEmpty {
+            // Presence, not counts: a word said forty times says no more than once, and pasted repetition
+            // must not outweigh what the message asks.
             var group: [Int32: Float] = [:]
             for feature in features {
                 let hash = StableHash.value(feature)
-                group[Int32(truncatingIfNeeded: hash % UInt64(RouteFeaturizer.sparseDimensions)), default: 0] += 1
+                group[Int32(truncatingIfNeeded: hash % UInt64(RouteFeaturizer.sparseDimensions))] = 1
             }
             let norm = group.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
             for (index, value) in group { accumulated[index, default: 0] += weight * value / norm }

@@ -40,29 +40,42 @@ public struct RoutePolicy: Sendable {
     /// A new user's first messages go to the assistant, so first impressions get the best answer.
     public var assistantForFirstMessages: Int
     public var limits: BudgetLimits
-    /// A message the classifier calls greeting or small talk with at least this probability is phatic:
-    /// answered from the pattern cache, never by a model.
+    /// A message whose greeting and small-talk probabilities together reach this is phatic: answered from the
+    /// pattern cache, never by a model. Summed, because "thanks, see you" splits its mass between the two.
     public var phaticConfidence: Double
     /// A message whose complex types together reach this probability goes to the assistant even when a
     /// simple type is the single most likely one (missing coaching costs more than an escalation).
     public var complexThreshold: Double
+    /// A phatic-looking message stays with the models when its complex mass reaches this: short coaching
+    /// ("ugh, skipped again") can look like small talk. Above `complexThreshold`, so a sure "see ya" whose
+    /// words also appear in coaching examples is not sent to the strong model for that alone.
+    public var phaticComplexCeiling: Double
+    /// Greetings and small talk are short: a longer message is never answered from patterns on the classifier's
+    /// word alone (its few chatty words can outweigh the rest), though it may still go to the cheap model.
+    public var phaticMaxWords: Int
 
+    /// The thresholds were chosen by 5-fold cross-validation over the route examples and the tuning part of the
+    /// development set (Tests/CoachingTests/RoutingCrossValidationTests), never on its held-out fifth.
     public init(assistantForFirstMessages: Int = 3, limits: BudgetLimits = BudgetLimits(),
-                phaticConfidence: Double = 0.3, complexThreshold: Double = 0.3) {
+                phaticConfidence: Double = 0.4, complexThreshold: Double = 0.3, phaticComplexCeiling: Double = 0.4,
+                phaticMaxWords: Int = 16) {
+        self.phaticMaxWords = phaticMaxWords
         self.assistantForFirstMessages = assistantForFirstMessages
         self.limits = limits
         self.phaticConfidence = phaticConfidence
         self.complexThreshold = complexThreshold
+        self.phaticComplexCeiling = phaticComplexCeiling
     }
 
     /// Whether the message is treated as complex coaching.
     public func isComplex(_ classification: Classification) -> Bool {
-        classification.type.isComplex || classification.complexProbability >= complexThreshold
+        !isPhatic(classification) && (classification.type.isComplex || classification.complexProbability >= complexThreshold)
     }
 
     /// Whether the message is small talk the pattern cache answers.
     public func isPhatic(_ classification: Classification) -> Bool {
-        classification.type.isPhatic && classification.probability >= phaticConfidence && !isComplex(classification)
+        classification.phaticProbability >= phaticConfidence && classification.complexProbability < phaticComplexCeiling
+            && !classification.type.isComplex && (classification.wordCount ?? 0) <= phaticMaxWords
     }
 
     public func decide(classification: Classification, patternMatched: Bool, userMessageCount: Int,

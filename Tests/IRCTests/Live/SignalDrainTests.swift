@@ -52,6 +52,7 @@ struct SignalDrainTests {
         for zone in zones { alice.send("PRIVMSG schedbot :timezone \(zone)") }
         try await alice.waitFor("the first answer", timeout: .seconds(60)) { $0.isPrivmsg(from: "schedbot", to: "alice") }
         kill(bot.processIdentifier, SIGTERM)
+        let signalled = ContinuousClock.now
         let quit = try await alice.waitFor("the bot's QUIT", timeout: .seconds(60)) { $0.command == "QUIT" && $0.source?.nick == "schedbot" }
 
         let answers = alice.history.filter { $0.message.isPrivmsg(from: "schedbot", to: "alice") }
@@ -63,5 +64,6 @@ struct SignalDrainTests {
         while bot.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
         #expect(!bot.isRunning, "the bot exits after its QUIT")
         #expect(bot.terminationStatus == 0)
+        print("SIGTERM to QUIT \(signalled.duration(to: quit.at)), to exit \(signalled.duration(to: .now)); answers after the signal: \(answers.filter { $0.at > signalled }.count) of \(answers.count)")
     }
 }
