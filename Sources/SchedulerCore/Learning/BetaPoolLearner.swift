@@ -8,7 +8,7 @@ import Foundation
 /// Evidence is capped at `maxEvidence`, which turns old outcomes into a slow fade; a surprising outcome
 /// discounts the whole week's evidence, so a changed habit is relearned in days rather than months.
 /// An update touches at most 168 cells: about 2-4 µs in release builds.
-public struct BetaPoolLearner: Learner {
+public struct BetaPoolLearner: Learner, BetaEvidence {
     public let name = "beta-pool"
     public var kernel: PoolingKernel
     /// Evidence that makes confidence 0.5; the category prior (confidence 0.1) is worth a ninth of it.
@@ -58,13 +58,6 @@ public struct BetaPoolLearner: Learner {
 
     // MARK: - Evidence bookkeeping
 
-    func evidence(confidence: Double) -> Double {
-        let bounded = min(confidence, 0.999)
-        return pseudoCount * bounded / (1 - bounded)
-    }
-
-    func confidence(evidence: Double) -> Double { evidence / (evidence + pseudoCount) }
-
     /// A surprising outcome suggests the habit itself changed, so the whole week's evidence is discounted
     /// and its means drawn toward neutral. That keeps the order of the hours (so one noisy rating costs
     /// little) while making every hour uncertain enough to be tried again: a night owl who used to be a
@@ -93,14 +86,4 @@ public struct BetaPoolLearner: Learner {
         return weights
     }
 
-    /// Adds `weight` pseudo-observations of `signal` to each slot: a Beta update in mean/evidence form.
-    func absorb(_ signal: Double, weights: [Double], scores: inout WeekGrid, confidences: inout WeekGrid) {
-        for index in 0..<WeekSlot.count where weights[index] > 0.001 {
-            let weight = weights[index]
-            let evidence = min(maxEvidence, self.evidence(confidence: confidences[index]) + weight)
-            let mean = scores[index]
-            scores[index] = mean + weight / evidence * (signal - mean)
-            confidences[index] = confidence(evidence: evidence)
-        }
-    }
 }

@@ -17,7 +17,7 @@ import Foundation
 /// The posterior lives in the existing grids: `habit` is the mean, `confidence = n / (n + pseudoCount)`
 /// encodes the evidence n, so storage needs nothing new. No exploration noise: sharing finds good hours
 /// faster than random tries, and every placement stays the best the learner knows.
-public struct SharedBetaLearner: Learner {
+public struct SharedBetaLearner: Learner, BetaEvidence {
     public var name = "beta-shared"
     /// Evidence that makes confidence 0.5; the category prior (confidence 0.1) is worth a ninth of it.
     public var pseudoCount: Double = 2
@@ -80,13 +80,6 @@ public struct SharedBetaLearner: Learner {
 
     // MARK: - Evidence bookkeeping
 
-    func evidence(confidence: Double) -> Double {
-        let bounded = min(confidence, 0.999)
-        return pseudoCount * bounded / (1 - bounded)
-    }
-
-    func confidence(evidence: Double) -> Double { evidence / (evidence + pseudoCount) }
-
     /// Evidence a prior alone carries (what every hour starts with), not borrowed by other days.
     var priorEvidence: Double { evidence(confidence: CategoryPriors.initialConfidence) }
 
@@ -104,16 +97,6 @@ public struct SharedBetaLearner: Learner {
         return weights
     }
 
-    /// Adds `weight` pseudo-observations of `signal` to each slot: a Beta update in mean/evidence form.
-    func absorb(_ signal: Double, weights: [Double], scores: inout WeekGrid, confidences: inout WeekGrid) {
-        for index in 0..<WeekSlot.count where weights[index] > 0.001 {
-            let weight = weights[index]
-            let evidence = min(maxEvidence, self.evidence(confidence: confidences[index]) + weight)
-            let mean = scores[index]
-            scores[index] = mean + weight / evidence * (signal - mean)
-            confidences[index] = confidence(evidence: evidence)
-        }
-    }
 
     /// A surprising outcome suggests the habit itself changed: the week's evidence is discounted and its
     /// means drawn toward neutral, more so the surer the learner was at those hours. The order of the
