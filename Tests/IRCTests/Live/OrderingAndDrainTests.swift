@@ -95,8 +95,10 @@ struct OrderingAndDrainTests {
     @Test func aPersonWithTooManyMessagesWaitingIsToldTheRestWereNotRead() async throws {
         let server = try await NgircdServer(penalties: .disabled)
         defer { server.stop() }
+        // Answers wait until the test has seen the notices, so the lane is full however slowly lines are read.
+        let gate = AnswerGate()
         let handler = TestHandler(reply: { message in
-            try? await Task.sleep(for: .milliseconds(800))
+            await gate.wait()
             return [Reply("answer to \(message.text)")]
         })
         var settings = IRCSettings.testBot(port: server.port)
@@ -107,6 +109,10 @@ struct OrderingAndDrainTests {
         try await alice.waitUntilPresent("schedbot", in: "#test")
 
         for index in 1...4 { alice.send("PRIVMSG schedbot :m\(index)") }
+        for which in ["first", "second"] {
+            try await alice.waitFor("the \(which) notice", timeout: .seconds(60)) { $0.command == "NOTICE" && $0.source?.nick == "schedbot" }
+        }
+        await gate.open()
         try await alice.waitFor("the second answer", timeout: .seconds(60)) { $0.isPrivmsg(from: "schedbot", to: "alice") && $0.trailing == "answer to m2" }
         let late = try await alice.collect(for: .seconds(2))
 
@@ -125,5 +131,22 @@ struct OrderingAndDrainTests {
             guard ContinuousClock.now < deadline else { throw RawIRCClient.Timeout(waitingFor: what, seen: []) }
             try await Task.sleep(for: .milliseconds(20))
         }
+    }
+}
+
+/// Holds answers back until the test opens it.
+private actor AnswerGate {
+    private var isOpen = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func wait() async {
+        if isOpen { return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func open() {
+        isOpen = true
+        waiting.forEach { $0.resume() }
+        waiting = []
     }
 }
