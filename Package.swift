@@ -29,7 +29,7 @@ let package = Package(
         // builds, because unoptimised matrix loops are about 400x slower (tests and `make run` build debug).
         // Its matrix products go to OpenBLAS (Debian libopenblas-dev, one thread) or to a portable Swift kernel.
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-        .target(name: "SentenceEncoder", dependencies: ["COpenBLAS"], swiftSettings: [.unsafeFlags(["-O"])]),
+        .target(name: "SentenceEncoder", dependencies: ["COpenBLAS", "SharedValues"], swiftSettings: [.unsafeFlags(["-O"])]),
         // Pure iCalendar (RFC 5545): reading, recurrence expansion, writing feeds.
         .target(name: "ICS"),
         // Floor 1: pure coaching policy (patterns, routing, pruning).
@@ -72,7 +72,7 @@ let package = Package(
         .target(name: "Simulation", dependencies: ["SchedulerCore", "Coaching", "Conversation", "Storage"]),
         .executableTarget(name: "scheduler-bot", dependencies: [
             "Adapters", "Coaching", "SentenceEncoder", "Matrix", "IRC", "Conversation", "WebFace", "CalendarFetch", "ICS",
-            .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "Metrics", package: "swift-metrics"), "BotConfig", "Language", "Storage", "SchedulerCore", "LLM", "Benchmarks", "Simulation",
+            .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "Metrics", package: "swift-metrics"), "BotConfig", "Language", "Storage", "SchedulerCore", "SharedValues", "LLM", "Benchmarks", "Simulation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

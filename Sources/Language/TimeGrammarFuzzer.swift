@@ -1,4 +1,5 @@
 import Foundation
+import SharedValues
 
 /// A seeded fuzzer for the time grammar: random phrases built from the grammar's own words, numbers and
 /// symbols, mutations of well-formed phrases (tokens dropped, repeated, swapped, bytes flipped), and long
@@ -128,20 +129,5 @@ public struct TimeGrammarFuzzer: Sendable {
 
     static func microseconds(_ d: Duration) -> Double {
         Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12
-    }
-}
-
-/// A small seeded generator (SplitMix64), so fuzz runs are reproducible.
-struct SplitMix64: Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import SharedValues
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -73,7 +74,7 @@ public struct SoftmaxRegression: Sendable, Equatable {
             return Float(usable.count) / Float(present * count)
         }
         var order = usable
-        var random = SplitMix(seed: options.seed)
+        var random = SplitMix64(seed: options.seed)
         var step = 0
         let total = Float(max(1, options.epochs * usable.count))
         var scratch = [Float](repeating: 0, count: model.classes)
@@ -155,28 +156,5 @@ public struct SoftmaxRegression: Sendable, Equatable {
             sum += values[index]
         }
         for index in values.indices { values[index] /= sum }
-    }
-}
-
-/// A small seeded generator (SplitMix64), so training order is reproducible without Foundation.
-struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func shuffle<T>(_ items: inout [T]) {
-        guard items.count > 1 else { return }
-        for index in stride(from: items.count - 1, to: 0, by: -1) {
-            let other = Int(next() % UInt64(index + 1))
-            items.swapAt(index, other)
-        }
     }
 }

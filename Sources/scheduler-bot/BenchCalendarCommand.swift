@@ -3,6 +3,7 @@ import CalendarFetch
 import Conversation
 import Foundation
 import ICS
+import SharedValues
 import WebFace
 
 /// `scheduler-bot bench-calendar`: fetch (libcurl over loopback), parse and expand a large seeded calendar, as
@@ -89,7 +90,7 @@ struct SeededCalendar {
     let seed: UInt64
 
     func text(around now: Date) -> String {
-        var random = SplitMix(state: seed)
+        var random = SplitMix64(seed: seed)
         let zones = ["Europe/Berlin", "America/New_York", "Europe/London"]
         let today = CivilDate(dayNumber: Int(now.timeIntervalSince1970) / 86_400)
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//scheduler-bot//bench//EN"]
@@ -114,16 +115,5 @@ struct SeededCalendar {
         }
         lines.append("END:VCALENDAR")
         return lines.joined(separator: "\r\n") + "\r\n"
-    }
-}
-
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

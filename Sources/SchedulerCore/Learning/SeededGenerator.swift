@@ -1,33 +1,8 @@
 import Foundation
 import SharedValues
 
-/// SplitMix64: a tiny, fast, seedable generator. A value, so whoever holds it owns its sequence;
-/// nothing in the core reads global randomness.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    public mutating func nextUnit() -> Double {
-        Double(next() >> 11) * 0x1.0p-53
-    }
-
-    /// Standard normal (Box-Muller; one draw per call keeps the sequence simple to reason about).
-    public mutating func nextGaussian() -> Double {
-        let u1 = max(nextUnit(), .leastNonzeroMagnitude)
-        let u2 = nextUnit()
-        return (-2 * Foundation.log(u1)).squareRoot() * Foundation.cos(2 * .pi * u2)
-    }
-}
+/// The core's seeded generator (SplitMix64): nothing in the core reads global randomness.
+public typealias SeededGenerator = SplitMix64
 
 /// Seeds for exploration, derived from what identifies a placement request.
 public enum ExplorationSeed {
