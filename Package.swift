@@ -31,7 +31,7 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .target(name: "SentenceEncoder", dependencies: ["COpenBLAS", "SharedValues"], swiftSettings: [.unsafeFlags(["-O"])]),
         // Pure iCalendar (RFC 5545): reading, recurrence expansion, writing feeds.
-        .target(name: "ICS"),
+        .target(name: "ICS", dependencies: ["SharedValues"]),
         // Floor 1: pure coaching policy (patterns, routing, pruning).
         .target(name: "Coaching", dependencies: ["SchedulerCore", "SentenceEncoder", "SharedValues"]),
         // Beside each other: configuration, storage, HTTP, LLM providers.

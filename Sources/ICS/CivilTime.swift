@@ -1,3 +1,5 @@
+import SharedValues
+
 /// A day on the proleptic Gregorian calendar, with integer arithmetic only (no Foundation.Calendar):
 /// recurrence expansion visits many days, and these conversions are a few integer operations each.
 public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
@@ -18,30 +20,14 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Days since 1970-01-01 (negative before).
-    public var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
+    public var dayNumber: Int { CivilDays.dayNumber(year: year, month: month, day: day) }
 
     public init(dayNumber: Int) {
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        day = dayOfYear - (153 * mp + 2) / 5 + 1
-        month = mp < 10 ? mp + 3 : mp - 9
-        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        (year, month, day) = CivilDays.date(ofDay: dayNumber)
     }
 
     public var weekday: Weekday {
-        let index = ((dayNumber % 7) + 11) % 7 // 1970-01-01 was a Thursday (index 4, Sunday = 0)
-        return Weekday(rawValue: index) ?? .sunday
+        Weekday(rawValue: CivilDays.weekday(ofDay: dayNumber)) ?? .sunday
     }
 
     public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
@@ -49,15 +35,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// 1-based day of the year.
     public var dayOfYear: Int { dayNumber - CivilDate(year: year, month: 1, day: 1).dayNumber + 1 }
 
-    public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+    public static func isLeap(_ year: Int) -> Bool { CivilDays.isLeapYear(year) }
 
-    public static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: isLeap(year) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
+    public static func daysIn(month: Int, year: Int) -> Int { CivilDays.daysInMonth(year: year, month: month) }
 
     public static func daysIn(year: Int) -> Int { isLeap(year) ? 366 : 365 }
 

@@ -1,51 +1,22 @@
-/// Proleptic Gregorian arithmetic on day numbers (days since 1970-01-01), without Foundation.
-/// Calendar calls are slow on Linux, so the parser does its date maths here.
+import SharedValues
+
+/// The parser's date maths on day numbers (days since 1970-01-01), on top of `CivilDays`.
 enum CivilCalendar {
-    /// Day number of a civil date (Howard Hinnant's `days_from_civil`).
-    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
+    static func dayNumber(year: Int, month: Int, day: Int) -> Int { CivilDays.dayNumber(year: year, month: month, day: day) }
 
-    /// Civil date of a day number (`civil_from_days`).
-    static func date(ofDay dayNumber: Int) -> (year: Int, month: Int, day: Int) {
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
+    static func date(ofDay dayNumber: Int) -> (year: Int, month: Int, day: Int) { CivilDays.date(ofDay: dayNumber) }
 
-    /// 0 = Sunday ... 6 = Saturday (1970-01-01 was a Thursday).
-    static func weekday(ofDay dayNumber: Int) -> Int {
-        let r = (dayNumber + 4) % 7
-        return r < 0 ? r + 7 : r
-    }
+    /// 0 = Sunday ... 6 = Saturday.
+    static func weekday(ofDay dayNumber: Int) -> Int { CivilDays.weekday(ofDay: dayNumber) }
 
     /// Day number of the Monday starting the ISO week that holds `dayNumber`.
     static func mondayOfWeek(containing dayNumber: Int) -> Int {
         dayNumber - (weekday(ofDay: dayNumber) + 6) % 7
     }
 
-    static func isLeapYear(_ year: Int) -> Bool {
-        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-    }
+    static func isLeapYear(_ year: Int) -> Bool { CivilDays.isLeapYear(year) }
 
-    static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: return isLeapYear(year) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    static func daysInMonth(year: Int, month: Int) -> Int { CivilDays.daysInMonth(year: year, month: month) }
 
     /// The first day of the month `months` after the month holding `dayNumber`.
     static func firstOfMonth(containing dayNumber: Int, plusMonths months: Int) -> Int {
