@@ -39,11 +39,13 @@ extension Engine {
         return .moved(event, from: from, placement: placement)
     }
 
-    /// A time of day alone keeps the event's day ("move gym to 7"), unless that time is already over.
-    private func destination(of command: MoveRequest, for event: Event, _ turn: Turn) -> ResolvedTime {
-        guard command.keepsEventDay else { return command.to }
-        let onEventsDay = command.to.onDay(of: event.start, in: turn.user.timeZone)
-        return (onEventsDay.end ?? onEventsDay.start) > turn.now ? onEventsDay : command.to
+    /// A time of day alone keeps the event's day ("move gym to 7"), unless that time is already over; a shift
+    /// ("push gym back an hour") moves the event's own start.
+    private func destination(of command: MoveRequest, for event: Event, _ turn: Turn) -> ResolvedTime? {
+        if let shift = command.shift { return ResolvedTime(start: shift.applied(to: event.start, in: turn.user.timeZone), grain: .minute) }
+        guard let to = command.to, command.keepsEventDay else { return command.to }
+        let onEventsDay = to.onDay(of: event.start, in: turn.user.timeZone)
+        return (onEventsDay.end ?? onEventsDay.start) > turn.now ? onEventsDay : to
     }
 
     /// The next scheduled event of the named task (or the latest one already started); a time said
