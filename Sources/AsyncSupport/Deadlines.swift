@@ -50,3 +50,78 @@ final class FirstOutcome: @unchecked Sendable {
         waiting?.resume(returning: value)
     }
 }
+
+/// One shutdown's deadline, shared by everything that drains in it: until `start()` (a shutdown was asked for)
+/// waiting is unbounded, from then on it ends `timeout` later, for every wait at once.
+public final class Drain: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private let timeout: Duration
+    private var deadline: ContinuousClock.Instant?
+    private var unarmed: [Int: FirstOutcome] = [:]
+    private var nextID = 0
+
+    public init(timeout: Duration) {
+        self.timeout = timeout
+    }
+
+    /// Starts the clock; later calls keep the first deadline.
+    public func start() {
+        lock.lock()
+        guard deadline == nil else {
+            lock.unlock()
+            return
+        }
+        let deadline = ContinuousClock.now + timeout
+        self.deadline = deadline
+        let outcomes = unarmed.values
+        unarmed = [:]
+        lock.unlock()
+        for outcome in outcomes { Self.arm(outcome, at: deadline) }
+    }
+
+    public var hasStarted: Bool { lock.withLock { deadline != nil } }
+
+    /// Waits for `work`; true when it finished before the drain's deadline. Work still running then goes on
+    /// unobserved, and the wait does not end early when the caller is cancelled.
+    public func waitFor(_ work: Task<Void, Never>) async -> Bool {
+        let outcome = FirstOutcome()
+        let id = register(outcome)
+        let finished = await withCheckedContinuation { continuation in
+            outcome.set(continuation)
+            Task {
+                await work.value
+                outcome.resolve(true)
+            }
+        }
+        forget(id)
+        return finished
+    }
+
+    /// Arms `outcome` now when the drain has started, else when it starts.
+    private func register(_ outcome: FirstOutcome) -> Int {
+        lock.lock()
+        guard let deadline else {
+            nextID += 1
+            unarmed[nextID] = outcome
+            defer { lock.unlock() }
+            return nextID
+        }
+        lock.unlock()
+        Self.arm(outcome, at: deadline)
+        return 0
+    }
+
+    private func forget(_ id: Int) {
+        lock.lock()
+        unarmed[id] = nil
+        lock.unlock()
+    }
+
+    private static func arm(_ outcome: FirstOutcome, at deadline: ContinuousClock.Instant) {
+        Task {
+            try? await Task.sleep(until: deadline)
+            outcome.resolve(false)
+        }
+    }
+}
