@@ -114,6 +114,7 @@ public actor Engine: ConversationHandling {
         if turn.text.wasCut { turn.say("(Your message was long, so I only read the first \(settings.maxMessageLength) characters.)") }
         if try answerOpenFollowUp(reading.command, &turn) { return }
         try perform(reading.command, &turn)
+        try rememberConversationEvent(turn)
         try offerOnboardingIfNew(&turn)
     }
 
