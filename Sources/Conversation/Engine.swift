@@ -110,6 +110,7 @@ public actor Engine: ConversationHandling {
         if turn.text.wasCut { say(ReadingOutcome.messageCut(limit: settings.maxMessageLength), &turn) }
         if try answerOpenFollowUp(reading.command, &turn) { return }
         try perform(reading.command, &turn)
+        try rememberConversationEvent(turn)
         try offerOnboardingIfNew(&turn)
     }
 

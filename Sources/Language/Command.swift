@@ -123,12 +123,16 @@ public struct MoveRequest: Sendable, Equatable {
     public var durationMinutes: Int?
     /// The destination is a clock range whose length is the duration ("to tomorrow 2-4pm").
     public var isClockSpan: Bool
+    /// The destination names only a time of day ("move gym to 7", "make it 3pm"): it is on the event's own
+    /// day, not the next such time from now.
+    public var keepsEventDay: Bool
 
-    public init(task: String, to: ResolvedTime, durationMinutes: Int? = nil, isClockSpan: Bool = false) {
+    public init(task: String, to: ResolvedTime, durationMinutes: Int? = nil, isClockSpan: Bool = false, keepsEventDay: Bool = false) {
         self.task = task
         self.to = to
         self.durationMinutes = durationMinutes
         self.isClockSpan = isClockSpan
+        self.keepsEventDay = keepsEventDay
     }
 }
 

@@ -30,7 +30,7 @@ extension Message {
         if isHelpQuestion { return .help }
         if let agenda = agendaQuestion() { return agenda }
         if let proactive = proactiveCommand() { return proactive }
-        guard let (intent, index) = commandWord() else { return taskThenDone() ?? taskAtClockTime() ?? statedTimeZone() ?? .chat }
+        guard let (intent, index) = commandWord() else { return taskThenDone() ?? followUpMove() ?? taskAtClockTime() ?? statedTimeZone() ?? .chat }
         return command(intent, after: index)
     }
 
