@@ -98,10 +98,13 @@ public struct AgendaRequest: Sendable, Equatable {
     public var scope: AgendaScope
     /// The day (or stretch) shown: set for today, tomorrow and a named period.
     public var when: ResolvedTime?
+    /// The task asked about ("when's my next run"), for the next event of that task.
+    public var task: String?
 
-    public init(scope: AgendaScope, when: ResolvedTime? = nil) {
+    public init(scope: AgendaScope, when: ResolvedTime? = nil, task: String? = nil) {
         self.scope = scope
         self.when = when
+        self.task = task
     }
 }
 
