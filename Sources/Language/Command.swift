@@ -100,10 +100,13 @@ public struct AgendaRequest: Sendable, Equatable {
     public var scope: AgendaScope
     /// The day (or stretch) shown: set for today, tomorrow and a named period.
     public var when: ResolvedTime?
+    /// The task asked about ("when's my next run"), for the next event of that task.
+    public var task: String?
 
-    public init(scope: AgendaScope, when: ResolvedTime? = nil) {
+    public init(scope: AgendaScope, when: ResolvedTime? = nil, task: String? = nil) {
         self.scope = scope
         self.when = when
+        self.task = task
     }
 }
 
@@ -129,15 +132,19 @@ public struct MoveRequest: Sendable, Equatable {
     /// The destination names only a time of day ("move gym to 7", "make it 3pm"): it is on the event's own
     /// day, not the next such time from now.
     public var keepsEventDay: Bool
+    /// The destination says "same time" ("to friday, same time"): the event's own time of day on the day named.
+    public var keepsEventTime: Bool
     /// "push the meeting back an hour", "postpone the call by a day": how far from the event's current start.
     public var shift: TimeShift?
 
-    public init(task: String, to: ResolvedTime, durationMinutes: Int? = nil, isClockSpan: Bool = false, keepsEventDay: Bool = false) {
+    public init(task: String, to: ResolvedTime, durationMinutes: Int? = nil, isClockSpan: Bool = false, keepsEventDay: Bool = false,
+                keepsEventTime: Bool = false) {
         self.task = task
         self.to = to
         self.durationMinutes = durationMinutes
         self.isClockSpan = isClockSpan
         self.keepsEventDay = keepsEventDay
+        self.keepsEventTime = keepsEventTime
     }
 
     /// A move by an amount: the destination is the event's own start shifted.
@@ -147,6 +154,7 @@ public struct MoveRequest: Sendable, Equatable {
         self.durationMinutes = nil
         self.isClockSpan = false
         self.keepsEventDay = false
+        self.keepsEventTime = false
         self.shift = shift
     }
 }
