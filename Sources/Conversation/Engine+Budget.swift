@@ -38,7 +38,7 @@ extension Engine {
                 var reason = decision.reason
                 if let firstDenial {
                     reason = "\(firstDenial.rawValue), stepped down to \(path.rawValue); \(reason)"
-                    try sayStepDownNotice(&turn)
+                    if try firstTimeToday("budget.stepdown.", &turn) { say(ChatOutcome.steppingDown, &turn) }
                 }
                 turn.modelTask = ModelTask(message: turn.message, path: path, classification: classification, reason: reason,
                                            request: draft.request, leadingReplies: turn.replies, threadTail: draft.tail,
@@ -59,29 +59,13 @@ extension Engine {
     /// Answers without the model a budget kept the message from: the reason once a day, the command
     /// hint (or `otherwise`) after that, and a cost row at no cost with the tokens the call would have used.
     func deferCall(_ denial: BudgetDenial, request: ChatRequest, messageType: String,
-                   otherwise: String = Engine.commandHint, _ turn: inout Turn) throws {
+                   otherwise: ChatOutcome = .commandHint, _ turn: inout Turn) throws {
         turn.route = .none
-        try sayBudgetNotice(denial, otherwise: otherwise, &turn)
+        // Past a cap the user is told plainly, once a day per kind of limit; commands and patterns still work.
+        let noticeKey = denial == .rateLimit ? "budget.notice.rate." : "budget.notice."
+        say(try firstTimeToday(noticeKey, &turn) ? ChatOutcome.budgetReached(denial) : otherwise, &turn)
         turn.skippedCalls.append(SkippedCall(request: request, route: .deferred, messageType: messageType,
                                              outcome: .budgetDeferred))
-    }
-
-    /// Past a cap the user is told plainly, once a day per kind of limit; commands and patterns still work.
-    private func sayBudgetNotice(_ denial: BudgetDenial, otherwise: String, _ turn: inout Turn) throws {
-        let isRate = denial == .rateLimit
-        let why = isRate ? "You're sending messages faster than I can think about them."
-            : "I've reached today's budget for longer coaching answers."
-        if try firstTimeToday(isRate ? "budget.notice.rate." : "budget.notice.", &turn) {
-            turn.say("\(why) Commands still work as always (schedule, done, agenda...); try again a bit later for a longer chat.")
-        } else {
-            turn.say(otherwise)
-        }
-    }
-
-    /// When the strong model no longer fits today's budget and the cheap one answers instead.
-    private func sayStepDownNotice(_ turn: inout Turn) throws {
-        guard try firstTimeToday("budget.stepdown.", &turn) else { return }
-        turn.say("(I'm keeping my answers short for the rest of the day to stay within my coaching budget.)")
     }
 
     /// True once per user's local day for `prefix`, remembering that it was.

@@ -11,7 +11,7 @@ import StoreProtocols
 /// network I/O and must not hold the database).
 enum CalendarImport: Sendable {
     case read(url: CalendarURL, body: String, calendar: ParsedCalendar, etag: String?, lastModified: String?)
-    case failed(String)
+    case failed(CalendarImportProblem)
 }
 
 /// The published feed of one user's events, as the HTTP listener serves it.
@@ -32,30 +32,30 @@ extension Engine {
     func prefetchCalendar(for text: MessageText) async -> CalendarImport? {
         guard case .importURL(let raw)? = CalendarCommand.parse(text.value), !raw.isEmpty else { return nil }
         let url: CalendarURL
-        do { url = try CalendarURL.parse(raw) } catch { return .failed("I can't import that: \(error).") }
+        do { url = try CalendarURL.parse(raw) } catch { return .failed(.badAddress(error)) }
         let started = ContinuousClock.now
         do {
             let result = try await settings.calendar.fetcher.fetch(url, etag: nil, lastModified: nil)
-            guard case .fetched(let body, let etag, let lastModified) = result else { return .failed("The server sent no calendar.") }
+            guard case .fetched(let body, let etag, let lastModified) = result else { return .failed(.noCalendarSent) }
             let calendar = try CalendarReader.read(body)
             metrics.calendarFetch(failed: false, seconds: started.duration(to: .now))
             return .read(url: url, body: body, calendar: calendar, etag: etag, lastModified: lastModified)
         } catch let error as CalendarFetchError {
             metrics.calendarFetch(failed: true, seconds: started.duration(to: .now))
-            return .failed("I couldn't import \(url): \(error). Nothing was changed.")
+            return .failed(.fetchFailed(url, error))
         } catch let error as CalendarParseError {
             metrics.calendarFetch(failed: true, seconds: started.duration(to: .now))
-            return .failed("\(url) is not a calendar I can read (\(error)). Nothing was changed.")
+            return .failed(.unreadable(url, error))
         } catch {
-            return .failed("I couldn't import \(url). Nothing was changed.")
+            return .failed(.failed(url))
         }
     }
 
-    func calendarCommand(_ command: CalendarCommand, fetched: CalendarImport?, _ turn: inout Turn) throws {
+    func calendarCommand(_ command: CalendarCommand, fetched: CalendarImport?, _ turn: inout Turn) throws -> CalendarOutcome {
         turn.intent = .calendar
         switch command {
         case .importURL(let raw) where raw.isEmpty:
-            turn.say("Which calendar? Give its address, e.g. calendar import https://calendar.example.com/secret/basic.ics (Google: Settings → your calendar → \"Secret address in iCal format\").")
+            return .addressMissing
         case .importURL:
             switch fetched {
             case .read(let url, let body, let calendar, let etag, let lastModified):
@@ -64,60 +64,33 @@ extension Engine {
                                             nextFetchAt: turn.now.addingTimeInterval(Double(settings.calendar.refreshMinutes) * 60),
                                             eventCount: calendar.masterEvents.count, seriesCount: calendar.recurringSeriesCount, body: body)
                 try turn.session.replaceCalendar(source, busy: blocks)
-                turn.say(importSummary(calendar, blocks: blocks.count))
-            case .failed(let message):
-                turn.say(message)
+                return .imported(CalendarImportSummary(events: calendar.masterEvents.count, recurringSeries: calendar.recurringSeriesCount,
+                                                       busyTimes: blocks.count, horizonDays: settings.calendar.horizonDays,
+                                                       refreshMinutes: settings.calendar.refreshMinutes,
+                                                       unsupportedParts: calendar.unsupported.keys.sorted()))
+            case .failed(let problem):
+                return .importFailed(problem)
             case nil:
-                turn.say("I couldn't fetch that calendar. Nothing was changed.")
+                return .importFailed(.notFetched)
             }
         case .importOff:
-            guard try turn.session.calendarSource(of: turn.user.id) != nil else {
-                turn.say("No calendar is imported, so there is nothing to remove.")
-                return
-            }
+            guard try turn.session.calendarSource(of: turn.user.id) != nil else { return .nothingToRemove }
             try turn.session.removeCalendar(of: turn.user.id)
-            turn.say("Done: your imported calendar and its busy times are removed. I'll schedule as if that time were free.")
+            return .removed
         case .status:
-            try calendarStatus(&turn)
+            return try turn.session.calendarSource(of: turn.user.id).map(CalendarOutcome.status) ?? .noCalendar
         case .feed:
-            try feedAddress(reset: false, &turn)
+            return try feedAddress(reset: false, turn)
         case .feedReset:
-            try feedAddress(reset: true, &turn)
+            return try feedAddress(reset: true, turn)
         }
     }
 
-    private func importSummary(_ calendar: ParsedCalendar, blocks: Int) -> String {
-        let events = calendar.masterEvents.count, series = calendar.recurringSeriesCount
-        var text = "Imported your calendar: \(events) event\(events == 1 ? "" : "s"), \(series) of them recurring series. "
-        text += "\(blocks) busy time\(blocks == 1 ? "" : "s") in the next \(settings.calendar.horizonDays) days are now off limits, "
-        text += "and I'll check for changes every \(TimeFormat.duration(settings.calendar.refreshMinutes))."
-        if !calendar.unsupported.isEmpty {
-            text += " (Some repeat rules use parts I don't expand (\(calendar.unsupported.keys.sorted().joined(separator: ", "))); for those I block only the first time.)"
-        }
-        return text
-    }
-
-    private func calendarStatus(_ turn: inout Turn) throws {
-        guard let source = try turn.session.calendarSource(of: turn.user.id) else {
-            turn.say("No calendar imported. Try: calendar import https://… (your calendar's secret iCal address). For a feed of what I schedule: calendar feed")
-            return
-        }
-        var text = "Importing \(CalendarURL.describe(source.url)): \(source.eventCount) events, \(source.seriesCount) recurring series"
-        if let fetched = source.fetchedAt { text += ", last read \(turn.format.dayAndClock(fetched))" }
-        text += "."
-        if let error = source.lastError { text += " The last refresh failed: \(error); I keep the busy times I had." }
-        turn.say(text)
-    }
-
-    private func feedAddress(reset: Bool, _ turn: inout Turn) throws {
-        guard let base = settings.calendar.feedBaseURL else {
-            turn.say("This bot does not publish calendar feeds (its web listener is off: [http] listen in bot.conf).")
-            return
-        }
+    private func feedAddress(reset: Bool, _ turn: Turn) throws -> CalendarOutcome {
+        guard let base = settings.calendar.feedBaseURL else { return .feedsOff }
         // Anyone holding the address reads the schedule: never hand it out where others read along.
         if turn.message.network == .irc, let room = turn.message.roomID, let first = room.first, "#&+!".contains(first) {
-            turn.say("Your feed address is private, so I only give it in a private message: /msg me calendar feed")
-            return
+            return .feedOnlyInPrivate
         }
         var token = try turn.session.feedToken(of: turn.user.id)
         if token == nil || reset {
@@ -125,9 +98,7 @@ extension Engine {
             try turn.session.issueFeedToken(fresh, for: turn.user.id, at: turn.now)
             token = fresh
         }
-        let address = base.trimmingCharacters(in: ["/"]) + "/ics/\(token ?? "").ics"
-        let lead = reset ? "Your old feed address no longer works. The new one" : "Your private calendar feed"
-        turn.say("\(lead): \(address) — subscribe to it in Google Calendar (Other calendars → From URL), Apple Calendar or Thunderbird. Anyone with the link sees your schedule; \"calendar feed reset\" replaces it.")
+        return .feed(address: base.trimmingCharacters(in: ["/"]) + "/ics/\(token ?? "").ics", renewed: reset)
     }
 
     /// The busy occurrences of a read calendar from a day back to the horizon, as rows for the store.
@@ -261,12 +232,5 @@ enum FeedToken {
 
     static func isWellFormed(_ token: String) -> Bool {
         token.count == 32 && token.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
-    }
-}
-
-extension CalendarURL {
-    /// The stored address without its secret query, or the host when it no longer parses.
-    static func describe(_ stored: String) -> String {
-        (try? CalendarURL.parse(stored))?.description ?? "your calendar"
     }
 }

@@ -45,7 +45,8 @@ struct ModelTask: Sendable {
 extension Engine {
     /// Anything the grammar does not read as a command takes the cheapest path that serves it:
     /// a pattern reply when one matches, otherwise the route the classifier and budgets choose.
-    func chat(_ turn: inout Turn) throws {
+    /// Nil when the model is asked (its answer comes after this transaction) or a budget notice was given.
+    func chat(_ turn: inout Turn) throws -> ChatOutcome? {
         let hour = turn.week.minuteOfDay(turn.now) / 60
         let matched = settings.prompts.patterns.match(turn.text.value, hour: hour)
         let policy = settings.chat?.policy ?? RoutePolicy()
@@ -54,21 +55,18 @@ extension Engine {
             logger.debug("route pattern: \(matched.name)")
             turn.route = .pattern
             turn.messageType = matched.name
-            turn.say(try rotatedReply(from: matched, turn))
-            return
+            return .patternReply(try rotatedReply(from: matched, turn))
         }
         let routed = classification ?? Classification(type: .other, probability: 0)
         if policy.isPhatic(routed) {
             logger.info("route pattern: \(routed.rule)")
             turn.route = .pattern
             turn.messageType = routed.type.rawValue
-            turn.say(try phaticReply(routed, hour: hour, turn))
-            return
+            return try phaticReply(routed, hour: hour, turn)
         }
         guard let chat = settings.chat else {
             turn.route = .none
-            turn.say(Engine.commandHint)
-            return
+            return .commandHint
         }
         let budget = try budgetState(chat, turn)
         let decision = chat.policy.decide(classification: routed, patternMatched: false,
@@ -78,7 +76,7 @@ extension Engine {
         case .pattern, .command: // the policy never says `.command`: the grammar took commands before
             turn.route = .pattern
             turn.messageType = routed.type.rawValue
-            turn.say(try phaticReply(routed, hour: hour, turn))
+            return try phaticReply(routed, hour: hour, turn)
         case .none:
             let denial = chat.gate.denial(path: .completions, worstCaseUSD: 0, state: budget) ?? .userDaily
             let request = ChatRequest(model: chat.completionsModel, messages: [.user(turn.text.forModel)],
@@ -87,21 +85,20 @@ extension Engine {
         case .completions, .assistant:
             try chooseModelCall(decision, classification: routed, chat: chat, budget: budget, &turn)
         }
+        return nil
     }
 
     /// The pattern reply for a message the classifier is sure is phatic: the section its closest example
     /// would have matched, else the section for its kind by time of day and streak; never a model call.
-    private func phaticReply(_ classification: Classification, hour: Int, _ turn: Turn) throws -> String {
+    private func phaticReply(_ classification: Classification, hour: Int, _ turn: Turn) throws -> ChatOutcome {
         let book = settings.prompts.patterns
         let streak = try turn.session.recentOutcomes(of: turn.user.id, limit: 50).prefix { $0 == .done }.count
         let viaExample = classification.closest.flatMap { $0.type.isPhatic ? book.match($0.text, hour: hour, streak: streak) : nil }
         let kind = classification.type == .greeting ? "greeting" : "small_talk"
         guard let section = viaExample ?? book.phatic(kind: kind, hour: hour, streak: streak)
-            ?? book.phatic(kind: "ack", hour: hour, streak: streak) else { return "🙂" }
-        return try rotatedReply(from: section, turn).replacingOccurrences(of: "{streak}", with: "\(streak)")
+            ?? book.phatic(kind: "ack", hour: hour, streak: streak) else { return .noPatternFits }
+        return .patternReply(try rotatedReply(from: section, turn).replacingOccurrences(of: "{streak}", with: "\(streak)"))
     }
-
-    static let commandHint = "I didn't catch a command there. I understand things like: \"schedule gym tomorrow evening\", \"done 8/10\", \"agenda\", \"move deep coding to friday morning\". Say \"help\" for the full list."
 
     static func displayName(_ userID: String) -> String {
         // "@alice:example.org" -> "alice"; IRC and console ids pass through.
@@ -129,31 +126,11 @@ extension Engine {
     }
 
     /// A cheer after a completion, chosen by the user's current streak of done tasks.
-    func cheer(_ turn: Turn) throws -> String? {
+    func cheer(_ turn: Turn) throws -> Cheer? {
         let outcomes = try turn.session.recentOutcomes(of: turn.user.id, limit: 50)
         let streak = outcomes.prefix { $0 == .done }.count
         let hour = turn.week.minuteOfDay(turn.now) / 60
         guard let section = settings.prompts.patterns.cheer(streak: streak, hour: hour) else { return nil }
-        let reply = try rotatedReply(from: section, turn)
-        return streak >= 3 ? "\(reply) (\(streak) in a row)" : reply
+        return Cheer(reply: try rotatedReply(from: section, turn), streak: streak)
     }
-}
-
-enum Help {
-    static let text = """
-        Here's what I understand:
-        • schedule <task> [when] [for <duration>] — e.g. schedule deep coding tomorrow for 2h (also: book, add, put)
-        • done [task] [rating] [note] — e.g. done 8/10 felt sharp (also: finished, did it)
-        • skip [task] — e.g. skip gym (also: missed)
-        • agenda, today, tomorrow, what's next
-        • cancel <task> · move <task> to <when>
-        • timezone <zone> — e.g. timezone Europe/Berlin
-        • available <days> <from>-<to> — e.g. available weekdays 09:00-17:00, available sat off
-        • habits: schedule gym 3 times a week · standup every weekday at 9:30 for 15 min · habits · stop <habit>
-        • reminders 15 min / off · daily plan at 8 / off · weekly review on · quiet hours 22-07 · message limit 5
-        • unanswered missed / unknown · stop, mute or quiet (until resume)
-        • plan <goal> — e.g. plan a marathon training block
-        • calendar import <your calendar's iCal address> / off — I schedule around your meetings · calendar feed — subscribe to what I schedule
-        I learn from every done and skip when your tasks go best.
-        """
 }

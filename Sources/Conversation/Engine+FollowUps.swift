@@ -37,7 +37,7 @@ extension Engine {
             next.state = .open
             next.sentAt = turn.now
             try turn.session.save(&next)
-            turn.say("Next: " + FollowUpText.question(about: event))
+            say(FollowUpQuestion(event: event), &turn)
             return
         }
     }

@@ -30,16 +30,12 @@ extension Engine {
     }
 
     /// `insights [task]`: the newest insights, and a task type's learned week as a heat map.
-    func insights(task: String?, _ turn: inout Turn) throws {
+    func insights(task: String?, _ turn: inout Turn) throws -> InsightsOutcome {
         let insights = try turn.session.insights(of: turn.user.id, limit: 8)
-        if insights.isEmpty {
-            turn.say("No insights yet: they appear as you mark tasks done or skipped. Your weeks are learning already.")
-        } else {
-            let lines = insights.map { "• \(InsightWording.toUser($0.text)) (\(Int(($0.confidence * 100).rounded()))% sure)" }
-            turn.say("What I've learned, newest first:\n" + lines.joined(separator: "\n"))
+        let week = try heatMapType(named: task, turn).map {
+            LearnedWeek(type: $0, habit: settings.learner.explanationWeek(for: $0, energy: turn.user.energy).habit)
         }
-        guard let type = try heatMapType(named: task, turn) else { return }
-        turn.say("\(type.displayName), learned week (darker = better, hours 0-23):\n" + WeekHeatMap.render(settings.learner.explanationWeek(for: type, energy: turn.user.energy).habit), preformatted: true)
+        return InsightsOutcome(insights: insights, learnedWeek: week)
     }
 
     private func heatMapType(named name: String?, _ turn: Turn) throws -> TaskType? {
@@ -49,29 +45,21 @@ extension Engine {
 
     /// `why [task]`: the last suggestion (or the task's next event) explained from its slot scores,
     /// how sure the bot is, and the insights about that task.
-    func why(task: String?, _ turn: inout Turn) throws {
+    func why(task: String?, _ turn: inout Turn) throws -> WhyOutcome {
         guard let event = try explainedEvent(named: task, turn), let type = try turn.session.taskType(id: event.taskTypeID) else {
-            turn.say("I haven't suggested anything yet. Schedule something without a time, e.g. \"schedule deep coding\", then ask why.")
-            return
+            return .nothingSuggested
         }
-        let slots = turn.week.slots(from: event.start, to: event.end)
-        var lines = ["\(type.displayName) at \(turn.format.range(event.start, event.end))" + (event.score.map { ", score \(TimeFormat.score($0))" } ?? "") + ":"]
         let believed = settings.learner.explanationWeek(for: type, energy: turn.user.energy)
-        for slot in slots {
-            let habit = believed.habit[slot], energy = believed.energy[slot], sure = type.confidence[slot]
-            lines.append("• \(WeekSlot.weekdayShortNames[slot.weekday]) \(TimeFormat.twoDigits(slot.hour)):00 habit \(TimeFormat.score(habit)) × 0.6 + energy \(TimeFormat.score(energy)) × 0.4, \(Int((sure * 100).rounded()))% sure")
+        let slots = turn.week.slots(from: event.start, to: event.end).map {
+            SlotBelief(slot: $0, habit: believed.habit[$0], energy: believed.energy[$0], confidence: type.confidence[$0])
         }
-        lines.append(type.completionCount == 0
-            ? "Nothing learned for \(type.displayName) yet, so this comes from typical \(type.category.rawValue) hours."
-            : "Learned from \(type.completionCount) completed \(type.completionCount == 1 ? "session" : "sessions").")
         let related = try turn.session.insights(of: turn.user.id, limit: 50).filter { $0.text.localizedCaseInsensitiveContains(type.displayName) }
-        for insight in related.prefix(3) { lines.append("• Insight: \(InsightWording.toUser(insight.text))") }
-        if let typeID = type.id, let sync = try turn.session.syncs(of: turn.user.id, taskTypeID: typeID, limit: 1).first,
-           sync.outcome == .applied, !sync.adjustments.isEmpty {
-            let reasons = sync.adjustments.prefix(2).map { "\(InsightWording.toUser($0.reason)) (×\(String(format: "%.2f", $0.modifier)))" }
-            lines.append("• Adjusted from what you told me (\(sync.source == .llm ? "interpreted by the coach model" : "read offline")): " + reasons.joined(separator: "; "))
+        var sync: SyncRecord?
+        if let typeID = type.id, let latest = try turn.session.syncs(of: turn.user.id, taskTypeID: typeID, limit: 1).first,
+           latest.outcome == .applied, !latest.adjustments.isEmpty {
+            sync = latest
         }
-        turn.say(lines.joined(separator: "\n"))
+        return .explained(Explanation(event: event, type: type, slots: slots, insights: Array(related.prefix(3)), appliedSync: sync))
     }
 
     /// The named task's next (or latest) event, else the last event the bot placed for the user.

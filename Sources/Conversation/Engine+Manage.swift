@@ -27,7 +27,7 @@ extension Engine {
         guard PlacementBuilder.durationLimits.contains(duration) else { return .durationOutOfRange(minutes: duration) }
         let from = DateInterval(start: event.start, end: event.end)
         let placement: Placement
-        switch try place(type: type, duration: duration, when: command.to, exactly: command.isClockSpan, excluding: event.id, turn) {
+        switch try place(type: type, duration: duration, when: destination(of: command, for: event, turn), exactly: command.isClockSpan, excluding: event.id, turn) {
         case .refused(let refusal): return .refused(refusal, task: type, durationMinutes: duration)
         case .placed(let placed): placement = placed
         }
@@ -39,9 +39,20 @@ extension Engine {
         return .moved(event, from: from, placement: placement)
     }
 
+    /// A time of day alone keeps the event's day ("move gym to 7"), unless that time is already over.
+    private func destination(of command: MoveRequest, for event: Event, _ turn: Turn) -> ResolvedTime {
+        guard command.keepsEventDay else { return command.to }
+        let onEventsDay = command.to.onDay(of: event.start, in: turn.user.timeZone)
+        return (onEventsDay.end ?? onEventsDay.start) > turn.now ? onEventsDay : command.to
+    }
+
     /// The next scheduled event of the named task (or the latest one already started); a time said
-    /// with it ("cancel gym tomorrow") picks among them.
+    /// with it ("cancel gym tomorrow") picks among them. "it" or "that" is the event the conversation is about.
     private func upcomingEvent(named said: String?, when: ResolvedTime? = nil, verb: String, _ turn: Turn) throws -> Result<Event, EventLookupProblem> {
+        if let said, Engine.eventPronouns.contains(TaskName.normalise(said)) {
+            guard let event = try conversationEvent(turn), event.status == .scheduled else { return .failure(.noTaskNamed(verb: verb)) }
+            return .success(event)
+        }
         guard let said = said.map(TaskName.clean), !said.isEmpty else {
             if let when, let only = try eventsAt(when, turn).onlyElement { return .success(only) }
             return .failure(.noTaskNamed(verb: verb))
@@ -64,6 +75,25 @@ extension Engine {
         let asked = DateInterval(start: when.start, end: max(when.start.addingTimeInterval(60), when.end ?? when.start.addingTimeInterval(when.grain == .day ? 86_400 : 3600)))
         return try turn.session.events(of: turn.user.id, overlapping: asked, statuses: [.scheduled])
     }
+}
+
+extension Engine {
+    /// Words that stand for the event just talked about.
+    static let eventPronouns: Set<String> = ["it", "that", "this", "this one", "that one", "the last one", "the same one"]
+
+    /// Keeps the event a reply was about, so "move it to 3pm" or "cancel that" in the next message finds it.
+    func rememberConversationEvent(_ turn: Turn) throws {
+        guard let id = turn.event?.id, !id.isEmpty else { return }
+        try turn.session.setValue(id, forKey: Engine.conversationEventKey(turn.user.id))
+    }
+
+    private func conversationEvent(_ turn: Turn) throws -> Event? {
+        guard let id = try turn.session.value(forKey: Engine.conversationEventKey(turn.user.id)).flatMap(Int64.init),
+              let event = try turn.session.event(id: id), event.userID == turn.user.id else { return nil }
+        return event
+    }
+
+    static func conversationEventKey(_ userID: String) -> String { "conversation.event." + userID }
 }
 
 extension Array {

@@ -48,16 +48,16 @@ extension Engine {
             case .chat:
                 turn.intent = .chat
                 turn.user.chatCount += 1
-                if !reply.text.isEmpty { turn.say(reply.text) }
+                if !reply.text.isEmpty { say(ChatOutcome.modelReply(reply.text), &turn) }
                 try runTools(reply.toolCalls, &turn)
-                if turn.replies.isEmpty { turn.say(Engine.commandHint) }
+                if turn.replies.isEmpty { say(ChatOutcome.commandHint, &turn) }
                 try remember(task, question: turn.text.forModel, answer: turn.replies.map(\.text).joined(separator: "\n"), chat: chat, session)
             case .plan(let key, let details):
                 turn.intent = .plan
                 if reply.isFallback {
-                    turn.say(reply.text)
+                    say(ChatOutcome.modelReply(reply.text), &turn)
                 } else {
-                    try completePlan(key: key, details: details, answer: reply.text, goal: details.goal, &turn)
+                    say(try completePlan(key: key, details: details, answer: reply.text, goal: details.goal, &turn), &turn)
                 }
             }
             try turn.finish()

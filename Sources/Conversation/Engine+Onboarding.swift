@@ -3,14 +3,8 @@ import Language
 import SchedulerCore
 
 extension Engine {
-    static let welcome = """
-        Welcome! I'm your scheduling coach: I learn when you do your best work from what you actually do, \
-        not from questionnaires. Which fits you best: student, engineer, manager, founder, or other? \
-        I'll set up three starter tasks for that role. Or just start: "schedule deep coding tomorrow for 2h".
-        """
-
-    /// A role picked in answer to the welcome, or the welcome itself for a first message that is not a command.
-    func onboardingReply(_ turn: inout Turn) throws -> String? {
+    /// A role picked in answer to the welcome; nil for any other message.
+    func pickedRole(_ turn: inout Turn) throws -> OnboardingOutcome? {
         if turn.user.onboarding != .done, let role = Engine.role(in: turn.text.value) {
             turn.intent = .onboarding
             turn.user.role = role.name
@@ -21,8 +15,7 @@ extension Engine {
                 if try turn.session.taskType(of: turn.user.id, named: type.name) == nil { try turn.session.save(&type) }
                 names.append(type.displayName)
             }
-            let example = names.first.map { "schedule \($0.lowercased()) tomorrow" } ?? "schedule deep coding tomorrow"
-            return "Great, \(role.name) it is. I've set up \(Engine.list(names)), each starting from typical times that I'll adjust to yours. Try: \(example)"
+            return .rolePicked(role: role.name, starterTasks: names)
         }
         return nil
     }
@@ -39,7 +32,7 @@ extension Engine {
                 turn.replies = []
                 turn.modelTask = nil
             }
-            turn.say(Engine.welcome)
+            say(OnboardingOutcome.welcome, &turn)
         case .offered:
             // They used the bot instead of picking a role: don't ask again.
             turn.user.onboarding = .done
@@ -57,13 +50,5 @@ extension Engine {
             if let role = Role.named(word) ?? aliases[word].flatMap(Role.named) { return role }
         }
         return nil
-    }
-
-    static func list(_ items: [String]) -> String {
-        switch items.count {
-        case 0: ""
-        case 1: items[0]
-        default: items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
-        }
     }
 }

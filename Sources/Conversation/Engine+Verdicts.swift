@@ -11,14 +11,21 @@ extension Engine {
         let done = verdict.outcome == .done
         turn.intent = done ? .done : .skip
         guard let event = try turn.session.event(id: verdict.eventID), event.userID == turn.user.id else { return }
-        guard event.status == .scheduled else { return say(CompletionOutcome.alreadyResolved(event), &turn) }
-        if done, event.start > turn.now { return say(CompletionOutcome.reactionBeforeStart(event), &turn) }
-        say(try complete(OutcomeReport(), &turn, done: done, target: event), &turn)
+        let outcome = try judge(event, done: done, &turn)
+        say(outcome, &turn)
+        guard case .recorded = outcome else { return }
         if var open = try turn.session.nudges(of: turn.user.id, kinds: [.followUp], states: [.open]).first,
            open.eventID == verdict.eventID {
             open.state = .answered
             try turn.session.save(&open)
             try askNextQueuedFollowUp(&turn)
         }
+    }
+
+    /// A reaction's verdict on its own event: refused when the event is resolved or (for a 👍) not started.
+    private func judge(_ event: Event, done: Bool, _ turn: inout Turn) throws -> CompletionOutcome {
+        guard event.status == .scheduled else { return .alreadyResolved(event) }
+        if done, event.start > turn.now { return .reactionBeforeStart(event) }
+        return try complete(OutcomeReport(), &turn, done: done, target: event)
     }
 }

@@ -1,3 +1,4 @@
+import AsyncSupport
 import Foundation
 import Language
 import Logging
@@ -25,7 +26,7 @@ public actor Engine: ConversationHandling {
     /// Model calls being awaited; the budget gate counts them as spent.
     var inFlight = InFlightCalls()
     /// Where the engine runs: its own thread, so its store transactions never hold a thread of the shared pool.
-    private let executor = EngineExecutor()
+    private let executor = ThreadExecutor(name: "scheduler-bot.engine")
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     public init(store: any SchedulerStore, settings: EngineSettings = EngineSettings(),
@@ -95,13 +96,10 @@ public actor Engine: ConversationHandling {
 
     private func respond(_ turn: inout Turn, calendar: CalendarImport?) throws {
         if let verdict = turn.message.verdict { return try record(verdict, &turn) }
-        if try adminCommand(&turn) { return }
-        if let reply = try onboardingReply(&turn) {
-            turn.say(reply)
-            return
-        }
+        if let admin = try adminCommand(&turn) { return say(admin, &turn) }
+        if let role = try pickedRole(&turn) { return say(role, &turn) }
         if let command = CalendarCommand.parse(turn.text.value) {
-            try calendarCommand(command, fetched: calendar, &turn)
+            say(try calendarCommand(command, fetched: calendar, &turn), &turn)
             try offerOnboardingIfNew(&turn)
             return
         }
@@ -109,15 +107,16 @@ public actor Engine: ConversationHandling {
         let names = try turn.session.taskTypes(of: turn.user.id).map(\.displayName)
         let reading = parser.parse(turn.text.value, context: turn.timeContext, knownNames: names)
         turn.intent = reading.intent
-        if let correction = reading.correction { turn.say("(I read that as \(correction).)") }
-        if turn.text.wasCut { turn.say("(Your message was long, so I only read the first \(settings.maxMessageLength) characters.)") }
+        if let correction = reading.correction { say(ReadingOutcome.readAs(correction: correction), &turn) }
+        if turn.text.wasCut { say(ReadingOutcome.messageCut(limit: settings.maxMessageLength), &turn) }
         if try answerOpenFollowUp(reading.command, &turn) { return }
         try perform(reading.command, &turn)
+        try rememberConversationEvent(turn)
         try offerOnboardingIfNew(&turn)
     }
 
-    /// One handler per command; each gets exactly the values its command carries. The main ones return
-    /// what they did as an outcome, and the phrasebook words it.
+    /// One handler per command; each gets exactly the values its command carries and returns what it did
+    /// as an outcome, which the phrasebook words.
     func perform(_ command: Command, _ turn: inout Turn) throws {
         switch command {
         case .schedule(let request): say(try schedule(request, &turn), &turn)
@@ -128,20 +127,20 @@ public actor Engine: ConversationHandling {
         case .move(let request): say(try move(request, &turn), &turn)
         case .timezone(let name): say(setTimeZone(name, &turn), &turn)
         case .available(let request): say(setAvailability(request, &turn), &turn)
-        case .help: turn.say(Help.text)
-        case .plan(let request): try plan(request, &turn)
-        case .insights(let task): try insights(task: task, &turn)
-        case .why(let task): try why(task: task, &turn)
+        case .help: say(ReadingOutcome.help, &turn)
+        case .plan(let request): say(try plan(request, &turn), &turn)
+        case .insights(let task): say(try insights(task: task, &turn), &turn)
+        case .why(let task): say(try why(task: task, &turn), &turn)
         case .habit(let request): say(try startHabit(request, &turn), &turn)
         case .habits: say(try listHabits(&turn), &turn)
         case .stopHabit(let name): say(try stopHabit(named: name, &turn), &turn)
-        case .setting(let setting): try proactiveSetting(setting, &turn)
-        case .unreadable(let unreadable): turn.say(unreadable.message)
-        case .chat: try chat(&turn)
+        case .setting(let setting): say(try proactiveSetting(setting, &turn), &turn)
+        case .unreadable(let unreadable): say(ReadingOutcome.unreadable(unreadable), &turn)
+        case .chat: say(try chat(&turn), &turn)
         }
     }
 
-    /// Words an outcome into the turn's replies.
+    /// Words an outcome into the turn's replies: the one place a handler's answer becomes text.
     func say(_ outcome: some Worded, _ turn: inout Turn) {
         turn.say(outcome.replies(in: turn.phrasebook))
     }

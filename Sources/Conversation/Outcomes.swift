@@ -1,4 +1,9 @@
+import CalendarFetch
+import Coaching
 import Foundation
+import ICS
+import Language
+import LLM
 import SchedulerCore
 import StoreProtocols
 
@@ -75,13 +80,15 @@ struct CompletionRecord {
     var habitAfter: Double
     var weekday: Int
     /// A pattern reply cheering a completion (none after a low rating).
-    var cheer: String?
+    var cheer: Cheer?
     /// The energy the note said the event left (0 drained ... 1 energised).
     var energyAfter: Double?
 }
 
 enum AgendaOutcome {
     case nothingComing
+    /// Nothing coming for the task asked about, as the user said it.
+    case nothingComingFor(task: String)
     case next(Event)
     case empty(AgendaPeriod)
     case listing(AgendaPeriod, events: [Event], imported: [ImportedBusy])
@@ -129,4 +136,154 @@ enum AvailabilityOutcome {
     case startNotBeforeEnd
     /// The days' hours now (nil: the days are off).
     case set(weekdays: [Int], window: Availability.Window?)
+}
+
+/// How the grammar's reading of a message went, when that is worth telling the user.
+enum ReadingOutcome {
+    /// A word was read as a nearby command word ("schedul" as "schedule").
+    case readAs(correction: String)
+    /// Only the first `limit` characters of a long message were read.
+    case messageCut(limit: Int)
+    case help
+    /// The grammar recognised the command but not its details; its problem carries its own advice.
+    case unreadable(Unreadable)
+}
+
+/// A reminder, plan, review, quiet hours, limit or mute setting as it now stands.
+struct ProactiveSettingOutcome {
+    var setting: ProactiveSetting
+    /// Messages the bot may send a day on its own, after the change.
+    var dailyCap: Int
+    /// The quiet hours a new daily plan time falls in (so the plan would never be sent).
+    var planInsideQuietHours: DayWindow?
+}
+
+/// `insights [task]`: what was learned, and one task type's learned week.
+struct InsightsOutcome {
+    /// Newest first.
+    var insights: [Insight]
+    var learnedWeek: LearnedWeek?
+}
+
+/// A task type's learned habit over the week, as the heat map shows it.
+struct LearnedWeek {
+    var type: TaskType
+    var habit: WeekGrid
+}
+
+enum WhyOutcome {
+    case nothingSuggested
+    case explained(Explanation)
+}
+
+/// Why an event sits where it does: the belief in each of its hours, and what shaped it.
+struct Explanation {
+    var event: Event
+    var type: TaskType
+    var slots: [SlotBelief]
+    /// Insights that name the task, newest first.
+    var insights: [Insight]
+    /// The latest smart sync of the task type that changed it.
+    var appliedSync: SyncRecord?
+}
+
+/// What the learner believes about one hour of the week.
+struct SlotBelief {
+    var slot: WeekSlot
+    var habit: Double
+    var energy: Double
+    var confidence: Double
+}
+
+enum PlanOutcome {
+    /// No coaching model is configured.
+    case noModel
+    case made(goal: String, items: [PlanItem], fromCache: Bool)
+    /// The model's answer was not a plan the bot can use.
+    case unusable
+}
+
+/// One task type of a plan, and its first session when one fits.
+struct PlanItem {
+    var type: TaskType
+    var minutes: Int
+    var perWeek: Int
+    var first: Event? = nil
+}
+
+enum OnboardingOutcome {
+    case welcome
+    case rolePicked(role: String, starterTasks: [String])
+}
+
+/// What a chat message got without words of the bot's own: a pattern reply, the model's text, or why neither.
+enum ChatOutcome {
+    case patternReply(String)
+    /// No pattern section fits a message the classifier called phatic.
+    case noPatternFits
+    /// Nothing was read as a command, and no model answers.
+    case commandHint
+    /// The model's text (or the offline provider's, when the model could not be reached).
+    case modelReply(String)
+    /// A budget kept the message from the model; said once a day per kind of limit.
+    case budgetReached(BudgetDenial)
+    /// A budget kept a plan from the model, after the day's notice was given.
+    case noNewPlanToday
+    /// The strong model no longer fits today's budget; the cheap one answers.
+    case steppingDown
+}
+
+/// A pattern reply cheering a completion, and the streak of done tasks it belongs to.
+struct Cheer {
+    var reply: String
+    var streak: Int
+}
+
+/// The next follow-up question, asked while the user is here.
+struct FollowUpQuestion {
+    var event: Event
+}
+
+enum CalendarOutcome {
+    case addressMissing
+    case imported(CalendarImportSummary)
+    case importFailed(CalendarImportProblem)
+    case nothingToRemove
+    case removed
+    case noCalendar
+    case status(CalendarSource)
+    /// The web listener is off, so there is no feed to give.
+    case feedsOff
+    /// Asked in a channel where others read along.
+    case feedOnlyInPrivate
+    case feed(address: String, renewed: Bool)
+}
+
+/// A calendar as imported: what it held and what became busy time.
+struct CalendarImportSummary {
+    var events: Int
+    var recurringSeries: Int
+    var busyTimes: Int
+    var horizonDays: Int
+    var refreshMinutes: Int
+    /// Repeat-rule parts the reader does not expand.
+    var unsupportedParts: [String]
+}
+
+/// Why a calendar import changed nothing.
+enum CalendarImportProblem: Sendable {
+    case badAddress(CalendarFetchError)
+    case noCalendarSent
+    case fetchFailed(CalendarURL, CalendarFetchError)
+    case unreadable(CalendarURL, CalendarParseError)
+    case failed(CalendarURL)
+    /// The message's fetch did not run.
+    case notFetched
+}
+
+enum AdminOutcome {
+    case notAdmin(command: String)
+    case reloaded(PromptReload)
+    case noCalls(since: Date)
+    case costs(days: Int, CostReport)
 }

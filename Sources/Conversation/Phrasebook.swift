@@ -141,7 +141,7 @@ struct Phrasebook {
         line += ". \(WeekSlot.weekdayNames[record.weekday]) \(format.clock(event.start)) for \(record.type.displayName): "
             + "\(TimeFormat.score(record.habitBefore)) → \(TimeFormat.score(record.habitAfter))."
         var replies = [Reply(line)]
-        if let cheer = record.cheer { replies.append(Reply(cheer)) }
+        if let cheer = record.cheer { replies.append(Reply(text(cheer))) }
         if let energy = record.energyAfter {
             replies.append(Reply(energy < 0.5 ? "Noted that it left you drained; I'll weigh your energy at that hour." : "Noted the good energy afterwards."))
         }
@@ -194,7 +194,7 @@ struct Phrasebook {
     func replies(_ outcome: StopHabitOutcome) -> [Reply] {
         switch outcome {
         case .unknown(let said, let active):
-            let known = active.isEmpty ? "You have no habits." : "Your habits: " + Engine.list(active) + "."
+            let known = active.isEmpty ? "You have no habits." : "Your habits: " + Phrasebook.list(active) + "."
             return [Reply("I have no habit called \"\(said)\". \(known) (To pause my messages instead, say mute.)")]
         case .stopped(let habit, let cancelled):
             let sessions = cancelled > 0 ? " and cancelled its \(cancelled) coming session\(cancelled == 1 ? "" : "s")" : ""
@@ -230,6 +230,8 @@ struct Phrasebook {
         switch outcome {
         case .nothingComing:
             return [Reply("Nothing is coming up. Try: schedule deep coding tomorrow for 2h")]
+        case .nothingComingFor(let task):
+            return [Reply("\(TaskName.display(task)) has nothing coming up. Try: schedule \(task) tomorrow")]
         case .next(let next):
             return [Reply("Next: \(format.range(next.start, next.end)) \(next.title) (in \(TimeFormat.duration(Int(next.start.timeIntervalSince(now) / 60))))")]
         case .empty(let period):
@@ -307,6 +309,21 @@ extension HabitListOutcome: Worded { func replies(in book: Phrasebook) -> [Reply
 extension StopHabitOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
 extension TimeZoneOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
 extension AvailabilityOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
+extension ReadingOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
+extension ProactiveSettingOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
+extension OnboardingOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
+extension InsightsOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
+extension WhyOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
+extension PlanOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
+extension ChatOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
+extension FollowUpQuestion: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
+extension CalendarOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
+extension AdminOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
+
+/// No outcome says nothing (a model call or a budget notice answers instead).
+extension Optional: Worded where Wrapped: Worded {
+    func replies(in book: Phrasebook) -> [Reply] { self?.replies(in: book) ?? [] }
+}
 
 extension Reply {
     /// The reply as Matrix HTML (see `Phrasebook.html`).

@@ -9,7 +9,17 @@ public protocol PromptLibrary: Sendable {
     /// The learned message classifier, trained from prompts/routes/*.txt.
     var router: RouteClassifier { get }
     /// Re-reads the files now (admin `!reload`, SIGHUP); returns what happened, for the admin.
-    func reload() -> String
+    func reload() -> PromptReload
+}
+
+/// What re-reading the prompt files came to.
+public enum PromptReload: Sendable, Equatable {
+    /// The prompts are fixed in code.
+    case fixed
+    /// Every file was read; the route classifier now learns from `examples` examples.
+    case reloaded(patternsFile: String, routesFolder: String, examples: Int)
+    /// Files that could not be read keep their previous version; one problem per file.
+    case problems([String])
 }
 
 /// Prompts that never change: for tests and for tools that load them once.
@@ -22,7 +32,7 @@ public struct FixedPrompts: PromptLibrary {
         self.router = router
     }
 
-    public func reload() -> String { "These prompts are fixed in code; nothing to reload." }
+    public func reload() -> PromptReload { .fixed }
 
     /// No patterns and no route examples: every chat message is "other".
     public static let empty = FixedPrompts()

@@ -58,10 +58,6 @@ struct Turn {
     /// The words for this user's outcomes, in their zone.
     var phrasebook: Phrasebook { Phrasebook(format: format, now: now) }
 
-    mutating func say(_ text: String, preformatted: Bool = false) {
-        replies.append(Reply(text, isPreformatted: preformatted))
-    }
-
     mutating func say(_ replies: [Reply]) {
         self.replies += replies
     }

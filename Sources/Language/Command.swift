@@ -98,10 +98,13 @@ public struct AgendaRequest: Sendable, Equatable {
     public var scope: AgendaScope
     /// The day (or stretch) shown: set for today, tomorrow and a named period.
     public var when: ResolvedTime?
+    /// The task asked about ("when's my next run"), for the next event of that task.
+    public var task: String?
 
-    public init(scope: AgendaScope, when: ResolvedTime? = nil) {
+    public init(scope: AgendaScope, when: ResolvedTime? = nil, task: String? = nil) {
         self.scope = scope
         self.when = when
+        self.task = task
     }
 }
 
@@ -123,12 +126,16 @@ public struct MoveRequest: Sendable, Equatable {
     public var durationMinutes: Int?
     /// The destination is a clock range whose length is the duration ("to tomorrow 2-4pm").
     public var isClockSpan: Bool
+    /// The destination names only a time of day ("move gym to 7", "make it 3pm"): it is on the event's own
+    /// day, not the next such time from now.
+    public var keepsEventDay: Bool
 
-    public init(task: String, to: ResolvedTime, durationMinutes: Int? = nil, isClockSpan: Bool = false) {
+    public init(task: String, to: ResolvedTime, durationMinutes: Int? = nil, isClockSpan: Bool = false, keepsEventDay: Bool = false) {
         self.task = task
         self.to = to
         self.durationMinutes = durationMinutes
         self.isClockSpan = isClockSpan
+        self.keepsEventDay = keepsEventDay
     }
 }
 

@@ -28,9 +28,9 @@ extension Message {
     /// The command the message states, or chat.
     func command() -> Command {
         if isHelpQuestion { return .help }
-        if let agenda = agendaQuestion() { return agenda }
+        if let agenda = agendaQuestion() ?? freeTimeQuestion() ?? nextOfTaskQuestion() { return agenda }
         if let proactive = proactiveCommand() { return proactive }
-        guard let (intent, index) = commandWord() else { return taskThenDone() ?? taskAtClockTime() ?? statedTimeZone() ?? .chat }
+        guard let (intent, index) = commandWord() else { return taskThenDone() ?? followUpMove() ?? taskAtClockTime() ?? statedTimeZone() ?? .chat }
         return command(intent, after: index)
     }
 

@@ -41,6 +41,17 @@ public struct ResolvedTime: Sendable, Equatable {
     }
 }
 
+extension ResolvedTime {
+    /// The same local time of day on the local day of `anchor` ("move gym to 7" keeps gym's day).
+    public func onDay(of anchor: Date, in timeZone: TimeZone) -> ResolvedTime {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let days = calendar.dateComponents([.day], from: calendar.startOfDay(for: start), to: calendar.startOfDay(for: anchor)).day ?? 0
+        func shifted(_ date: Date) -> Date { calendar.date(byAdding: .day, value: days, to: date) ?? date }
+        return ResolvedTime(start: shifted(start), end: end.map(shifted), grain: grain, open: open)
+    }
+}
+
 /// Whether "11/12" means 11 December (day first) or 12 November (month first).
 public enum DateOrder: String, Sendable, Codable {
     case monthFirst = "month-first"

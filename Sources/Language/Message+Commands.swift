@@ -122,8 +122,18 @@ extension Message {
             last -= 1
         }
         guard first <= last else { return .unreadable(Unreadable(.plan, .missing(.goal))) }
+        if namesOnlyAPeriod(first...last) { return .agenda(agendaRequest()) }
         return .plan(PlanRequest(goal: String(text[tokens[first].range.lowerBound..<tokens[last].range.upperBound]), wantsFresh: fresh))
     }
+
+    /// "plan my day", "plan tomorrow", "plan out the week": a day or week to plan is its agenda, not a goal.
+    private func namesOnlyAPeriod(_ range: ClosedRange<Int>) -> Bool {
+        let free = range.filter { tokens[$0].isWord && !isTimeToken[$0] }
+        let namesPeriod = range.contains { isTimeToken[$0] } || free.contains { ["day", "week"].contains(tokens[$0].text) }
+        return namesPeriod && free.allSatisfy { Self.periodFillers.contains(tokens[$0].text) }
+    }
+
+    private static let periodFillers: Set<String> = ["my", "the", "day", "week", "out", "for", "me", "rest", "of", "please", "pls", "whole", "entire"]
 
     /// `move <task> to <when>`: the last "to" followed by a readable time splits task and destination.
     func move(after index: Int) -> Command {
@@ -141,7 +151,8 @@ extension Message {
             }
             let said = tailMentions.lazy.compactMap(\.durationMinutes).first
             let span = said == nil ? Self.rangeLength(tailMentions) : nil
-            return .move(MoveRequest(task: task, to: when, durationMinutes: said ?? span, isClockSpan: span != nil))
+            return .move(MoveRequest(task: task, to: when, durationMinutes: said ?? span, isClockSpan: span != nil,
+                                     keepsEventDay: Self.saysOnlyTimeOfDay(tailMentions)))
         }
         if let problem = timeProblem(in: 0..<tokens.count) {
             return .unreadable(Unreadable(.move, problem, task: taskText(in: (index + 1)..<tokens.count)))
@@ -152,7 +163,8 @@ extension Message {
            let when = TimeResolver(context: context).resolve(ending), let task = taskText(in: (index + 1)..<tokens.count) {
             let said = duration(in: 0..<tokens.count)
             let span = said == nil ? rangeMinutes(in: 0..<tokens.count) : nil
-            return .move(MoveRequest(task: task, to: when, durationMinutes: said ?? span, isClockSpan: span != nil))
+            return .move(MoveRequest(task: task, to: when, durationMinutes: said ?? span, isClockSpan: span != nil,
+                                     keepsEventDay: Self.saysOnlyTimeOfDay(ending)))
         }
         return .unreadable(Unreadable(.move, .missing(.destination), task: taskText(in: (index + 1)..<tokens.count)))
     }

@@ -71,6 +71,7 @@ public struct TimeGrammarFuzzer: Sendable {
         "three", "and", "a", "half", "for", "-", "/", ":", ".", ",", "'s", "week's", "h", "th", "st", "rest", "all",
         "christmas", "eve", "new", "year's", "thanksgiving", "easter", "good", "summer", "winter", "fall", "season",
         "cet", "pst", "utc", "gmt", "+", "(", ")", "closest", "ides", "weekday", "business", "q4", "@", "~", "cob",
+        "same", "time", "plus", "minus", "midweek", "'", "fortnight",
     ]
 
     static let seeds: [String] = [
@@ -81,6 +82,7 @@ public struct TimeGrammarFuzzer: Sendable {
         "4pm CET", "10am GMT+2", "fri 1:29pm - sat 3pm", "from monday 9am to wednesday 5pm", "the day after christmas",
         "the second monday after christmas", "the week of oct 6", "next winter", "3 hours after 5pm", "fri, jul 18",
         "the closest monday to march 5", "10 august - 12 september 2013", "now + 40 minutes", "20:32:13",
+        "same time next week", "monday in 2 weeks", "next tuesday + 10 days", "tomorrow 8 to 10", "aug '96", "midweek",
     ]
 
     private func randomPhrase(_ rng: inout SplitMix64) -> String {

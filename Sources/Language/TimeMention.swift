@@ -288,6 +288,8 @@ struct TimeMention: Sendable {
     var clockShift = 0
     /// "from monday 9am to wednesday 5pm": what the interval runs to, resolved after its start.
     var rangeEnd: [TimeMention] = []
+    /// "same time tomorrow", "this time next week": the clock is now's, on the day said.
+    var sameClockAsNow = false
 
     init(tokens: Range<Int>) { self.tokens = tokens }
 

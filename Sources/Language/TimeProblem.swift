@@ -41,6 +41,7 @@ enum TimeRule: Int, CaseIterable, Sendable {
     case before, after, by, byEndOf
     case duration, quantityWords, quantityFraction
     case zone, holiday, season, weekOf, durationFromTime, dateTimeRange
+    case sameTime, weekdayInDuration, dayArithmetic, twoDigitYear
 
     var name: String {
         switch self {
@@ -102,6 +103,10 @@ enum TimeRule: Int, CaseIterable, Sendable {
         case .weekOf: "the week of <day>"
         case .durationFromTime: "<duration> before/after <time>"
         case .dateTimeRange: "<datetime> - <datetime>"
+        case .sameTime: "same time <day>"
+        case .weekdayInDuration: "<weekday> in <duration>"
+        case .dayArithmetic: "<day> +/- <duration>"
+        case .twoDigitYear: "<month> 'yy"
         }
     }
 }

@@ -39,6 +39,7 @@ struct TimeResolver {
         var zoneOffset: Int?
         var clockShift = 0
         var rangeEnd: [TimeMention] = []
+        var sameClockAsNow = false
 
         init(_ mentions: [TimeMention]) {
             for m in mentions where !m.isInvalid {
@@ -53,6 +54,7 @@ struct TimeResolver {
                 if span == nil, let sp = m.span { span = sp; spanEnd = m.spanEnd }
                 if offset == nil, let o = m.offset { offset = o; offsetIsWithin = m.offsetIsWithin; offsetFromToday = m.offsetFromToday }
                 isNow = isNow || m.isNow
+                sameClockAsNow = sameClockAsNow || m.sameClockAsNow
             }
             // "march next year", "next year in march": the month in that year.
             if case let .month(month, nil, _, _)? = span, spanEnd == nil,
@@ -66,13 +68,34 @@ struct TimeResolver {
                       }).first, case let .cycle(.year, offset)? = span {
                 span = .monthInYears(month: month, fromNow: offset)
             }
+            // "monday in 2 weeks", "thursday 2 weeks from now", "monday two weeks ago": Duckling intersects the
+            // weekday with the unit-long stretch starting at now + the amount, which is the first such weekday on or
+            // after that day.
+            if case let .weekday(weekday, .bare, 0)? = day, let o = offset, !offsetIsWithin, !offsetFromToday, bound == nil,
+               let base = TimeResolver.dayAfter(o) {
+                day = .nthWeekdayAfter(base, weekday: weekday, n: 1)
+                offset = nil
+            }
             // "from tonight 8 to 10": "from" opens nothing when the phrase is a range.
             if bound == .after, clockEnd != nil || lastDay != nil || spanEnd != nil { bound = nil }
         }
     }
 
+    /// Today moved by a calendar amount, as a day ("2 weeks" is 14 days on); nil for clock units.
+    static func dayAfter(_ offset: TimeOffset) -> DaySpec? {
+        switch offset.unit {
+        case .day: .relative(days: offset.amount)
+        case .week: .relative(days: 7 * offset.amount)
+        case .fortnight: .relative(days: 14 * offset.amount)
+        case .month: .plusMonths(.relative(days: 0), months: offset.amount)
+        case .year: .plusMonths(.relative(days: 0), months: 12 * offset.amount)
+        default: nil
+        }
+    }
+
     func resolve(_ mentions: [TimeMention]) -> ResolvedTime? {
-        let merged = Merged(mentions)
+        var merged = Merged(mentions)
+        if merged.sameClockAsNow, merged.clock == nil { merged.clock = nowClock }
         guard let time = resolveBody(merged) else { return nil }
         if !merged.rangeEnd.isEmpty, let joined = interval(from: time, to: merged.rangeEnd) { return joined }
         guard let bound = merged.bound else { return time }
@@ -87,6 +110,12 @@ struct TimeResolver {
         guard let last = TimeResolver(context: later).resolve(endMentions), last.start >= start.start else { return nil }
         let grain = min(start.grain, last.grain)
         return ResolvedTime(start: start.start, end: end(of: last), grain: grain)
+    }
+
+    /// Now's wall-clock minute as a 24-hour clock ("same time tomorrow"), grain minute.
+    private var nowClock: ClockTime {
+        let minute = (nowLocal - today * 86_400) / 60
+        return ClockTime(hour: minute / 60, minute: minute % 60, meridiem: .unstated, isUnambiguous: true, saysMinutes: true)
     }
 
     // MARK: - The whole expression

@@ -209,7 +209,7 @@ extension TimeScanner {
     }
 
     /// "next week", "of next week", "of the following week", "this week", "of the week", "last week".
-    private func weekOffset(at i: Int) -> (Int, Int)? {
+    func weekOffset(at i: Int) -> (Int, Int)? {
         let hasOf = isWord(i, ["of", "in", "from"])
         var j = hasOf ? i + 1 : i
         if isWord(j, ["the"]) {

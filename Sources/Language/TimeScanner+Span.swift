@@ -152,6 +152,10 @@ extension TimeScanner {
         case "weekend", "wknd", "week-end", "weekends":
             if isWord(i + 1, ["after"]), isWord(i + 2, ["next"]) { return (.weekend(n: 1, notImmediate: true), i + 3, .weekendAfterNext) }
             return (.weekend(n: 0, notImmediate: false), i + 1, .weekend)
+        case "midweek":
+            // "midweek", "midweek next week": the middle of the week, as "mid week" and "the middle of the week".
+            let (offset, next) = weekOffset(at: i + 1) ?? (0, i + 1)
+            return (.partOf(.week, offset: offset, .mid), next, .partOfCycle)
         case "eow": return (.partOf(.week, offset: 0, .end), i + 1, .partOfCycle)
         case "eom": return (.partOf(.month, offset: 0, .end), i + 1, .partOfCycle)
         case "eoy": return (.partOf(.year, offset: 0, .end), i + 1, .partOfCycle)
@@ -178,11 +182,28 @@ extension TimeScanner {
                 var j = i + 1
                 if isSymbol(j, "."), isAttached(j) { j += 1 }
                 if isWord(j, ["of"]), number(j + 1) != nil { j += 1 }
+                if let (year, next) = twoDigitYear(at: j) {
+                    return (.month(month: month, year: year, skipCurrent: false, past: false), next, .namedMonth)
+                }
                 let (year, next) = self.year(at: j)
                 return (.month(month: month, year: year, skipCurrent: false, past: false), next, .namedMonth)
             }
             return nil
         }
+    }
+
+    /// "aug 96", "march '99": a two-digit year after a month name, when it cannot be a day of the month (32-99)
+    /// or is marked by an apostrophe. Duckling's pivot: below 50 is this century (`december 49` is 2049).
+    func twoDigitYear(at i: Int) -> (Int, Int)? {
+        // A typographic apostrophe reads into the word: "’99" is one token.
+        if let w = word(i), w.utf8.count == 3, w.hasPrefix("'"), let value = Int(w.dropFirst()) {
+            return (value < 50 ? 2000 + value : 1900 + value, i + 1)
+        }
+        let apostrophe = isSymbol(i, "'")
+        let j = apostrophe ? i + 1 : i
+        guard let value = number(j), tokens[j].text.count == 2, !apostrophe || isAttached(j), apostrophe || value > 31,
+              !isSymbol(j + 1, ":"), !isSymbol(j + 1, "."), !isWord(j + 1, ["am", "pm", "a", "p", "h", "min", "mins", "minutes", "hours"]) else { return nil }
+        return (value < 50 ? 2000 + value : 1900 + value, j + 1)
     }
 
     /// "3rd", "2nd" (the suffix stuck to the number).
@@ -279,7 +300,10 @@ extension TimeScanner {
         }
         if word(j) == "next", offset == 0 { offset = 1; j += 1 }
         switch word(j) {
-        case "week", "wk": return (.partOf(.week, offset: offset, part), j + 1, .partOfCycle)
+        case "week", "wk":
+            // "mid week next week", "the end of the week of next week": a week said after the part names which one.
+            if offset == 0, let (later, next) = weekOffset(at: j + 1) { return (.partOf(.week, offset: later, part), next, .partOfCycle) }
+            return (.partOf(.week, offset: offset, part), j + 1, .partOfCycle)
         case "month": return (.partOf(.month, offset: offset, part), j + 1, .partOfCycle)
         case "year": return (.partOf(.year, offset: offset, part), j + 1, .partOfCycle)
         case "day":

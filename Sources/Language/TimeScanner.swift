@@ -10,9 +10,23 @@ struct TimeScanner {
         var index = 0
         while index < tokens.count {
             if let found = mention(at: index), found.tokens.upperBound > index {
-                let mention = withZone(found)
+                var mention = withZone(found)
+                // "tomorrow same time", "friday, at the same time": now's clock on that day.
+                if mention.day != nil, mention.clock == nil, mention.part == nil,
+                   let end = sameClockPhrase(at: isSymbol(mention.tokens.upperBound, ",") ? mention.tokens.upperBound + 1 : mention.tokens.upperBound) {
+                    mention.tokens = mention.tokens.lowerBound..<end
+                    mention.sameClockAsNow = true
+                    mention.rules.insert(.sameTime)
+                }
+                if let shifted = withArithmetic(mention) { mention = shifted }
                 mentions.append(mention)
                 index = mention.tokens.upperBound
+                // "tomorrow 8 to 10": after a day, a range of bare hours needs no "from".
+                if mention.day != nil, mention.clock == nil, mention.part == nil, mention.lastDay == nil,
+                   let range = bareClockRange(at: isSymbol(index, ",") ? index + 1 : index) {
+                    mentions.append(range)
+                    index = range.tokens.upperBound
+                }
                 // "thu oct 26 11:00:09 2023": a year said after the clock belongs to the date.
                 if mention.clock != nil, let year = yearAfterClock(at: index) {
                     mentions.append(year)
@@ -43,6 +57,53 @@ struct TimeScanner {
         var result = mentions
         result[index].day = .dateOnWeekday(month: month, day: day, weekday: weekday)
         return result
+    }
+
+    /// "next tuesday + 10 days", "2023-12-29 -10days", "friday plus 3 days", "5pm + 2 hours": amounts added to
+    /// or taken from the time just said. Days and weeks move the day, months and years move it by months (clamped
+    /// to the month's last day), hours and minutes move the clock.
+    private func withArithmetic(_ mention: TimeMention) -> TimeMention? {
+        guard mention.day != nil || mention.clock != nil, mention.lastDay == nil, mention.clockEnd == nil, mention.bound == nil,
+              mention.offset == nil, mention.rangeEnd.isEmpty, !mention.isInvalid else { return nil }
+        var days = 0, months = 0, minutes = 0
+        var end = mention.tokens.upperBound
+        terms: while end < tokens.count {
+            let sign: Int
+            if isSymbol(end, "+") || isWord(end, ["plus"]) { sign = 1 } else if isSymbol(end, "-") || isWord(end, ["minus"]) { sign = -1 } else { break }
+            guard number(end + 1) != nil || wordNumber(at: end + 1) != nil || isWord(end + 1, ["a", "an"]),
+                  let (quantity, next) = quantity(at: end + 1), quantity.amount > 0 else { break }
+            let offset = quantity.whole
+            switch offset.unit {
+            case .day: days += sign * offset.amount
+            case .week: days += sign * 7 * offset.amount
+            case .month: months += sign * offset.amount
+            case .year: months += sign * 12 * offset.amount
+            case .hour where mention.clock != nil: minutes += sign * 60 * offset.amount
+            case .minute where mention.clock != nil: minutes += sign * offset.amount
+            default: break terms
+            }
+            end = next
+        }
+        guard end > mention.tokens.upperBound else { return nil }
+        var m = mention
+        m.tokens = mention.tokens.lowerBound..<end
+        if days != 0 || months != 0 {
+            var day = mention.day ?? .relative(days: 0)
+            if months != 0 { day = .plusMonths(day, months: months) }
+            if days != 0 { day = .plus(day, days: days) }
+            m.day = day
+        }
+        m.clockShift += minutes
+        m.rules.insert(.dayArithmetic)
+        return m
+    }
+
+    /// "8 to 10", "10:30 till 12" after a day: a clock range without "from" or am/pm.
+    private func bareClockRange(at i: Int) -> TimeMention? {
+        guard let (first, afterFirst) = clockTime(at: i, strong: false, allowsToForm: false),
+              isConnector(afterFirst, ["to", "till", "til", "until"]),
+              let (second, next) = clockTime(at: afterFirst + 1, strong: false, allowsToForm: false) else { return nil }
+        return clockRange(first, second, tokens: i..<next, firstAt: i, secondAt: afterFirst + 1)
     }
 
     private func yearAfterClock(at i: Int) -> TimeMention? {
@@ -103,6 +164,7 @@ struct TimeScanner {
             if isSymbol(i, "@") || isSymbol(i, "~"), let m = clockMention(at: i + 1, strong: false) { return extended(m, from: i) }
             return standaloneMention(at: i)
         }
+        if w == "same" || w == "this" || w == "the" || w == "at", let m = sameTimeMention(at: i) { return m }
         switch w {
         case "at", "@", "around", "about", "approx", "approximately", "~", "exactly", "circa":
             if w == "at", isWord(i + 1, ["the", "this"]), isWord(i + 2, ["moment"]) { return nowMention(i..<(i + 3)) }
@@ -213,6 +275,42 @@ struct TimeScanner {
             break
         }
         return standaloneMention(at: i)
+    }
+
+    /// "same time", "at the same time", "this time" (the clock of now); nil when the words are not there.
+    func sameClockPhrase(at i: Int) -> Int? {
+        var j = skipping(i, ["at"])
+        j = skipping(j, ["the"])
+        if isWord(j, ["same"]), isWord(j + 1, ["time"]) { return j + 2 }
+        if j == i, isWord(i, ["this"]), isWord(i + 1, ["time"]) { return i + 2 }
+        return nil
+    }
+
+    /// "same time tomorrow", "this time next week", "at the same time on thursday": now's clock on that day. A
+    /// week, month or year ahead is the same date that many units on ("this time next month" is the 12th again).
+    func sameTimeMention(at i: Int) -> TimeMention? {
+        guard let end = sameClockPhrase(at: i) else { return nil }
+        let j = skipping(isSymbol(end, ",") ? end + 1 : end, ["on"])
+        let found: (DaySpec, Int)?
+        if let day = daySpec(at: j) {
+            found = day
+        } else if let (span, next, _) = span(at: j), case let .cycle(unit, offset) = span {
+            switch unit {
+            case .day: found = (.relative(days: offset), next)
+            case .week: found = (.relative(days: 7 * offset), next)
+            case .month: found = (.plusMonths(.relative(days: 0), months: offset), next)
+            case .year: found = (.plusMonths(.relative(days: 0), months: 12 * offset), next)
+            default: found = nil
+            }
+        } else {
+            found = nil
+        }
+        guard let (day, next) = found else { return nil }
+        var m = TimeMention(tokens: i..<next)
+        m.day = day
+        m.sameClockAsNow = true
+        m.rules.insert(.sameTime)
+        return m
     }
 
     static let rangeConnectors: Set<String> = ["to", "till", "til", "until", "-", "through", "thru", "and"]

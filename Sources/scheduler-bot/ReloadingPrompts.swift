@@ -56,18 +56,18 @@ final class ReloadingPrompts: PromptLibrary, @unchecked Sendable {
         let source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
         source.setEventHandler { [weak self] in
             guard let self else { return }
-            self.logger.info("SIGHUP: \(self.reload())")
+            self.logger.info("SIGHUP: prompts reloaded", metadata: ["result": "\(self.reload())"])
         }
         source.resume()
         lock.withLock { hangup = source }
     }
 
     /// Re-reads both files now and says what happened (admin `!reload`, SIGHUP).
-    func reload() -> String {
+    func reload() -> PromptReload {
         let problems = reloadIfChanged(force: true)
+        guard problems.isEmpty else { return .problems(problems) }
         let examples = lock.withLock { current.router.examples.examples.count }
-        return problems.isEmpty ? "Reloaded \(ReloadingPrompts.patternsFile) and \(ReloadingPrompts.routesFolder)/ (\(examples) examples)."
-            : "Reloaded, with problems (the previous version stays in force for those files):\n" + problems.joined(separator: "\n")
+        return .reloaded(patternsFile: ReloadingPrompts.patternsFile, routesFolder: ReloadingPrompts.routesFolder, examples: examples)
     }
 
     /// Re-reads files whose modification time changed; `force` re-reads everything. Returns the problems found.

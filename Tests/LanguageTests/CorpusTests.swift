@@ -111,6 +111,16 @@ enum Corpus {
         #expect(Double(secondHeld) / Double(secondHeldTotal) >= 0.75, "duckling-rules-2-holdout: \(secondHeld)/\(secondHeldTotal)")
     }
 
+    /// Same time <day>, <weekday> in <duration>, <day> +/- <duration>, "tomorrow 8 to 10", "aug 96", midweek
+    /// (first run before they were implemented: 16/54 and 1/13).
+    @Test func thirdBatchAndItsHeldOutFifth() throws {
+        let (passed, total) = try score("duckling-rules-3")
+        #expect(Double(passed) / Double(total) >= 0.95, "duckling-rules-3: \(passed)/\(total)")
+        let (held, heldTotal) = try score("duckling-rules-3-holdout")
+        print("third held-out fifth: \(held)/\(heldTotal)")
+        #expect(Double(held) / Double(heldTotal) >= 0.75, "duckling-rules-3-holdout: \(held)/\(heldTotal)")
+    }
+
     private func score(_ name: String) throws -> (passed: Int, total: Int) {
         let cases = try Corpus.load(name)
         var totals: [String: (passed: Int, all: Int)] = [:]

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Follow-ups about the event just talked about: "make it 3pm", "actually 4pm instead", "can we do it at 4
+/// instead?", "I'd rather do it tomorrow". They read as a move of "it", which the engine resolves to the
+/// conversation's last event.
+extension Message {
+    /// The task word the engine resolves to the event the conversation is about.
+    static let followUpTask = "it"
+
+    func followUpMove() -> Command? {
+        let said = mentions.filter { !$0.isInvalid && $0.saysTime }
+        guard !said.isEmpty, !mentions.contains(where: \.isInvalid) else { return nil }
+        let free = tokens.indices.filter { tokens[$0].isWord && !isTimeToken[$0] }
+        guard free.allSatisfy({ Self.followUpWords.contains(tokens[$0].text) }), saysFollowUpCue(free) else { return nil }
+        guard let when = TimeResolver(context: context).resolve(said) else { return nil }
+        let duration = duration(in: 0..<tokens.count)
+        let span = duration == nil ? Self.rangeLength(said) : nil
+        return .move(MoveRequest(task: Self.followUpTask, to: when, durationMinutes: duration ?? span, isClockSpan: span != nil,
+                                 keepsEventDay: Self.saysOnlyTimeOfDay(said)))
+    }
+
+    /// A word that says the time replaces one already given ("instead", "actually"), or a verb on "it"/"that"
+    /// ("make it", "do that"); without one, "how about tomorrow?" may be about anything.
+    private func saysFollowUpCue(_ free: [Int]) -> Bool {
+        if free.contains(where: { Self.replacingWords.contains(tokens[$0].text) }) { return true }
+        return zip(free, free.dropFirst()).contains { verb, object in
+            Self.followUpVerbs.contains(tokens[verb].text) && Self.pronouns.contains(tokens[object].text)
+        }
+    }
+
+    /// Whether the time said names only a time of day (a clock or a part of day), with no day, date,
+    /// offset or span: "to 7", "3pm", "the evening".
+    static func saysOnlyTimeOfDay(_ mentions: [TimeMention]) -> Bool {
+        let timed = mentions.filter { !$0.isInvalid && $0.saysTime }
+        return !timed.isEmpty && timed.allSatisfy { mention in
+            (mention.clock != nil || mention.part != nil) && mention.day == nil && mention.lastDay == nil && mention.span == nil
+                && mention.offset == nil && !mention.isNow && mention.rangeEnd.allSatisfy { $0.day == nil && $0.span == nil }
+        }
+    }
+
+    static let pronouns: Set<String> = ["it", "that", "this"]
+    private static let replacingWords: Set<String> = ["instead", "actually", "rather"]
+    private static let followUpVerbs: Set<String> = ["make", "do", "move", "change", "switch", "push", "put", "have"]
+    /// Every word a follow-up may have besides its time.
+    private static let followUpWords: Set<String> = pronouns.union(replacingWords).union(followUpVerbs).union([
+        "no", "nah", "nope", "wait", "sorry", "oh", "oops", "hmm", "um", "ok", "okay", "ah", "so", "let's", "lets", "let", "us",
+        "can", "could", "we", "you", "i", "i'd", "id", "would", "how", "what", "about", "then", "please", "pls", "plz", "at",
+        "for", "on", "to", "maybe", "better", "be", "is", "go", "with", "one", "like", "prefer", "think", "lol",
+    ])
+}
