@@ -77,4 +77,12 @@ import Testing
         let none = await bot.say("when's my next swim", at: bot.at(23, 8, 3))
         #expect(none.replies.first?.text.hasPrefix("Swim has nothing coming up.") == true)
     }
+
+    @Test func sameTimeOnAnotherDayKeepsTheEventsTimeOfDay() async throws {
+        let bot = try EngineHarness()
+        await bot.say("schedule dentist friday at 10:30 for 45 min", at: bot.at(23, 8))
+        let moved = await bot.say("move the dentist to next monday same time", at: bot.at(23, 17, 5))
+        #expect(moved.event?.start == bot.at(30, 10, 30))
+        #expect(moved.event?.end == bot.at(30, 11, 15))
+    }
 }
