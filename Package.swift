@@ -20,6 +20,9 @@ let package = Package(
     targets: [
         // Beneath everything: the values every layer shares (one ordered JSON value, one stable hash).
         .target(name: "SharedValues"),
+        // Concurrency plumbing with no I/O of its own: a serial executor on a thread of its own (for actors whose
+        // jobs block on SQLite: the engine, Matrix crypto) and waiting for work within a shutdown's deadline.
+        .target(name: "AsyncSupport"),
         // The cost log's values: what the LLM layer writes and the store keeps a copy of, one type for both.
         .target(name: "CostLog"),
         // Floor 0: pure domain, no I/O, no clock reads.
@@ -49,18 +52,18 @@ let package = Package(
         .target(name: "LLM", dependencies: ["HTTP", "SharedValues", "CostLog", .product(name: "Logging", package: "swift-log")]),
         // Above all of those: the engine that turns an inbound message into replies.
         .target(name: "Conversation", dependencies: [
-            "SchedulerCore", "Language", "Coaching", "StoreProtocols", "LLM", "BotConfig", "ICS", "CalendarFetch", "SharedValues",
+            "SchedulerCore", "Language", "Coaching", "StoreProtocols", "LLM", "BotConfig", "ICS", "CalendarFetch", "SharedValues", "AsyncSupport",
             .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
         ]),
         // Benchmarks drive the real engine with synthetic workloads (bench-cost).
         .target(name: "Benchmarks", dependencies: ["Conversation", "Coaching", "LLM", "Storage", "SchedulerCore", "SentenceEncoder"]),
         // Top: front ends and the CLI.
         .target(name: "Adapters", dependencies: ["Conversation", "Language", "SharedValues", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "IRC", dependencies: ["Conversation", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "IRC", dependencies: ["Conversation", "AsyncSupport", .product(name: "Logging", package: "swift-log")]),
         // libolm (Debian libolm-dev) for Matrix end-to-end encryption, wrapped in one actor.
         .systemLibrary(name: "COlm", pkgConfig: "olm", providers: [.apt(["libolm-dev"])]),
         .target(name: "MatrixCrypto", dependencies: ["COlm"]),
-        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", "MatrixCrypto", "StoreProtocols", "SharedValues", .product(name: "Logging", package: "swift-log")],
+        .target(name: "Matrix", dependencies: ["Conversation", "HTTP", "MatrixCrypto", "StoreProtocols", "SharedValues", "AsyncSupport", .product(name: "Logging", package: "swift-log")],
                 exclude: ["README.md"]),
         // The operators' HTTP face: health, Prometheus metrics and the private calendar feeds.
         .target(name: "WebFace", dependencies: [

@@ -38,6 +38,8 @@ public enum ConfigSchema {
     static let general: [ConfigKey] = [
         ConfigKey("general", "timezone", .string, .string("UTC"), check: isTimeZone),
         ConfigKey("general", "date_order", .string, .string("month-first"), check: oneOf(["month-first", "day-first"])),
+        // How long a shutdown (SIGINT/SIGTERM) waits for the answers in hand on every network before it gives up on them.
+        ConfigKey("general", "drain_timeout_seconds", .float, .float(10), check: inRange(0.5...300)),
     ]
     static let storage: [ConfigKey] = [
         ConfigKey("storage", "data_dir", .string, .string("")),
@@ -81,6 +83,7 @@ public enum ConfigSchema {
         ConfigKey("irc", "private_reply_min_lines", .integer, .integer(4), check: inRange(1...1000)),
         ConfigKey("irc", "flood_burst", .integer, .integer(4), check: inRange(1...100)),
         ConfigKey("irc", "flood_lines_per_second", .float, .float(1), check: positive),
+        ConfigKey("irc", "max_pending_answers_per_user", .integer, .integer(20), check: inRange(1...1000)),
     ]
     static let learning: [ConfigKey] = [
         // The names of SchedulerCore's `Learners.names` (a test keeps the two lists equal).
@@ -154,6 +157,24 @@ public enum ConfigSchema {
             guard case .integer(let i) = value, !range.contains(i) else { return nil }
             return "must be between \(range.lowerBound) and \(range.upperBound)"
         }
+    }
+
+    static func inRange(_ range: ClosedRange<Double>) -> @Sendable (TOMLValue) -> String? {
+        { value in
+            let number: Double
+            switch value {
+            case .float(let f): number = f
+            case .integer(let i): number = Double(i)
+            default: return nil
+            }
+            guard !range.contains(number) else { return nil }
+            return "must be between \(plain(range.lowerBound)) and \(plain(range.upperBound))"
+        }
+    }
+
+    /// 300 rather than 300.0.
+    private static func plain(_ number: Double) -> String {
+        number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : String(number)
     }
 
     static let positive: @Sendable (TOMLValue) -> String? = { value in

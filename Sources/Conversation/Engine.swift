@@ -1,3 +1,4 @@
+import AsyncSupport
 import Foundation
 import Language
 import Logging
@@ -25,7 +26,7 @@ public actor Engine: ConversationHandling {
     /// Model calls being awaited; the budget gate counts them as spent.
     var inFlight = InFlightCalls()
     /// Where the engine runs: its own thread, so its store transactions never hold a thread of the shared pool.
-    private let executor = EngineExecutor()
+    private let executor = ThreadExecutor(name: "scheduler-bot.engine")
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     public init(store: any SchedulerStore, settings: EngineSettings = EngineSettings(),

@@ -45,38 +45,3 @@ actor SerialLanes<Key: Hashable & Sendable> {
         lanes[key] = lane.depth == 0 ? nil : lane
     }
 }
-
-/// Waits for `work` until `deadline`; true when it finished in time. Work still running at the deadline goes on
-/// unobserved, and waiting does not end early when the caller is cancelled (a shutdown calls this to drain).
-func finishes(by deadline: ContinuousClock.Instant, _ work: @escaping @Sendable () async -> Void) async -> Bool {
-    let outcome = FirstOutcome()
-    return await withCheckedContinuation { continuation in
-        outcome.set(continuation)
-        Task {
-            await work()
-            outcome.resolve(true)
-        }
-        Task {
-            try? await Task.sleep(until: deadline)
-            outcome.resolve(false)
-        }
-    }
-}
-
-/// Resumes a continuation with whichever outcome comes first.
-private final class FirstOutcome: @unchecked Sendable {
-    private let lock = NSLock()
-    private var continuation: CheckedContinuation<Bool, Never>?
-
-    func set(_ continuation: CheckedContinuation<Bool, Never>) {
-        lock.withLock { self.continuation = continuation }
-    }
-
-    func resolve(_ value: Bool) {
-        let waiting = lock.withLock {
-            defer { continuation = nil }
-            return continuation
-        }
-        waiting?.resume(returning: value)
-    }
-}

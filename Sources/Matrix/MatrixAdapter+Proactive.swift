@@ -7,10 +7,15 @@ extension MatrixAdapter {
     /// answers for that event.
     func runProactiveLoop() async {
         while !Task.isCancelled {
-            for message in await engine.tick(.matrix, now: Date()) {
-                await post(message)
-            }
+            // Shielded from cancellation: the engine marks what it returns as sent, so a shutdown posts it all.
+            await Task { await self.postDueMessages() }.value
             try? await Task.sleep(for: settings.tickInterval)
+        }
+    }
+
+    private func postDueMessages() async {
+        for message in await engine.tick(.matrix, now: Date()) {
+            await post(message)
         }
     }
 

@@ -49,8 +49,13 @@ extension MatrixAdapter {
         for (index, item) in work.enumerated() {
             if Task.isCancelled { return } // the rest of the batch is replayed on the next start
             let isLast = index == work.count - 1
-            // Shielded from cancellation: a shutdown finishes the message in hand.
-            await Task { await self.handle(item, nextBatch: isLast ? batch.nextBatch : nil, receivedAt: receivedAt) }.value
+            // Shielded from cancellation: a shutdown finishes the message in hand, within the drain's deadline.
+            let inHand = Task { await self.handle(item, nextBatch: isLast ? batch.nextBatch : nil, receivedAt: receivedAt) }
+            guard await drain.waitFor(inHand) else {
+                logger.warning("shutting down with an answer unfinished; it is answered or resent after the next start",
+                               metadata: ["event_id": "\(item.externalID)"])
+                return
+            }
         }
         await askToResendUnreadable()
         await engine.setAdapterState(StateKey.nextBatch.entry(batch.nextBatch))

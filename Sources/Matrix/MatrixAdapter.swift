@@ -1,3 +1,4 @@
+import AsyncSupport
 import Conversation
 import Foundation
 import HTTP
@@ -25,6 +26,8 @@ public actor MatrixAdapter {
     let cryptoStore: (any MatrixCryptoStore)?
     /// Set once the crypto store is open; nil when encryption is off.
     var encryption: RoomEncryption?
+    /// The deadline of a shutdown, shared by the message in hand and the reminders being posted.
+    var drain: Drain
 
     public init(settings: MatrixSettings, engine: any DurableConversationHandling, http: any HTTPClient,
                 logger: Logger = Logger(label: "scheduler-bot.matrix"), backoff: Backoff = Backoff(),
@@ -38,27 +41,54 @@ public actor MatrixAdapter {
         inviters = InviterPolicy(patterns: settings.allowedInviters, botUserID: settings.userID)
         patientCaller = RetryingCaller(backoff: backoff, logger: logger)
         sendCaller = RetryingCaller(backoff: backoff, maxAttempts: 8, logger: logger)
+        drain = Drain(timeout: settings.drainTimeout)
     }
 
     /// Runs until cancelled (returns normally) or until the homeserver rejects the credentials (throws).
+    ///
+    /// Cancelling it is a shutdown: it stops reading `/sync`, lets the message in hand and the reminders being
+    /// posted finish within `settings.drainTimeout`, and returns; the rest of the batch is replayed on the next start.
     public func run() async throws {
+        let drain = Drain(timeout: settings.drainTimeout)
+        self.drain = drain
         do {
-            try await signIn()
-            try await startEncryption()
-            let filterID = try await uploadFilter()
-            logger.info("connected to Matrix", metadata: ["user_id": "\(botUserID)", "homeserver": "\(api.homeserver)"])
-            var since = await engine.adapterState(StateKey.nextBatch)
-            if since == nil { since = try await skipHistory(filterID: filterID) } else { await catchUpDeviceLists(resumingFrom: since) }
-            let proactive = Task { await self.runProactiveLoop() }
-            defer { proactive.cancel() }
+            try await withTaskCancellationHandler {
+                try await serve()
+            } onCancel: {
+                drain.start()
+            }
+        } catch is CancellationError {}
+        if Task.isCancelled { logger.info("Matrix adapter stopped") }
+    }
+
+    private func serve() async throws {
+        try await signIn()
+        try await startEncryption()
+        let filterID = try await uploadFilter()
+        logger.info("connected to Matrix", metadata: ["user_id": "\(botUserID)", "homeserver": "\(api.homeserver)"])
+        var since = await engine.adapterState(StateKey.nextBatch)
+        if since == nil { since = try await skipHistory(filterID: filterID) } else { await catchUpDeviceLists(resumingFrom: since) }
+        let proactive = Task { await self.runProactiveLoop() }
+        do {
             while !Task.isCancelled {
                 if hasUndelivered { await sendUndeliveredAnswers() }
                 let response = try await sync(since: since, filterID: filterID, timeout: settings.syncTimeout)
                 await process(response, receivedAt: ContinuousClock.now)
                 since = response.nextBatch
             }
-        } catch is CancellationError {
-            logger.info("Matrix adapter stopped")
+        } catch {
+            await stop(proactive)
+            throw error
+        }
+        await stop(proactive)
+    }
+
+    /// Stops asking for reminders; the ones being posted go out within the drain.
+    private func stop(_ proactive: Task<Void, Never>) async {
+        proactive.cancel()
+        drain.start()
+        if !(await drain.waitFor(proactive)) {
+            logger.warning("shutting down with reminders still being posted")
         }
     }
 

@@ -28,6 +28,9 @@ public struct MatrixSettings: Sendable {
     public var pickleKey: String?
     /// A message still undecryptable after this long gets one notice asking to send it again.
     public var undecryptableNoticeDelay: TimeInterval = 120
+    /// On shutdown: how long the message in hand (its answer and sends) and the reminders being posted may take;
+    /// what is still going then is given up, and answered or resent after the next start.
+    public var drainTimeout: Duration = .seconds(10)
     /// TEST ONLY: kill the process with SIGKILL at this point of handling a message (fault tests).
     public var testCrashPoint: CrashPoint?
 

@@ -1,14 +1,18 @@
-import SharedValues
+import AsyncSupport
 import Foundation
 import HTTP
 import Logging
 import MatrixCrypto
+import SharedValues
 import StoreProtocols
 
 /// End-to-end encryption for the Matrix adapter: decrypts what arrives (to-device room keys, then
 /// Megolm timeline events) and encrypts what the bot sends in encrypted rooms. libolm state lives in
 /// `OlmMachine`; this actor adds the protocol around it (key upload, device lists, key sharing)
 /// and persists every change before the sync token that caused it moves on.
+///
+/// It runs on a thread of its own: each commit is a synchronous SQLite write, and on the shared pool a write
+/// waiting on the disk would hold one of its few threads away from the engine's callers, IRC and HTTP.
 actor RoomEncryption {
     let machine: OlmMachine
     let store: any MatrixCryptoStore
@@ -34,6 +38,8 @@ actor RoomEncryption {
     var unwritten: [String: CryptoStoreRow] = [:]
     var isBusy = false
     var waiters: [CheckedContinuation<Void, Never>] = []
+    private let executor = ThreadExecutor(name: "scheduler-bot.matrix-crypto")
+    nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     struct Undecrypted {
         var roomID: String

@@ -18,6 +18,8 @@ extension App {
                            busyChannelMinMembers: config.integer("irc", "busy_channel_min_members"),
                            privateReplyMinLines: config.integer("irc", "private_reply_min_lines"),
                            floodBurst: config.integer("irc", "flood_burst"),
-                           floodLinesPerSecond: config.float("irc", "flood_lines_per_second"))
+                           floodLinesPerSecond: config.float("irc", "flood_lines_per_second"),
+                           drainTimeout: drainTimeout,
+                           maxPendingAnswersPerUser: config.integer("irc", "max_pending_answers_per_user"))
     }
 }

@@ -35,7 +35,8 @@ struct RunCommand: AsyncParsableCommand {
         let listener = try await app.startWebListener(engine: engine, probes: app.networkProbes)
         var failure: (any Error)?
         do {
-            try await ChatAdapter.runAll(adapters)
+            // Past the networks' own drain, the QUIT and the HTTP listener's stop: only a hung call is still going.
+            try await ChatAdapter.runAll(adapters, shutdownDeadline: app.drainTimeout + .seconds(20))
         } catch {
             failure = error
         }
@@ -46,6 +47,11 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
     }
+}
+
+extension App {
+    /// `[general] drain_timeout_seconds`: how long a shutdown waits for each network's answers in hand.
+    var drainTimeout: Duration { .milliseconds(Int((config.float("general", "drain_timeout_seconds") * 1000).rounded())) }
 }
 
 /// One chat front end, as `run` sees it: a name and a loop that returns when cancelled and throws
@@ -67,6 +73,7 @@ struct ChatAdapter: Sendable {
         try tokenFile.adoptDatabaseToken(from: store, userID: settings.userID)
         settings.tokenFile = tokenFile
         settings.encryption = config.boolean("matrix", "encryption")
+        settings.drainTimeout = app.drainTimeout
         settings.pickleKey = config.string("matrix", "pickle_key").isEmpty ? nil : config.string("matrix", "pickle_key")
         // TEST ONLY (fault tests): kill the process at a chosen point of handling a message.
         settings.testCrashPoint = ProcessInfo.processInfo.environment["SCHEDULER_BOT_TEST_CRASH_AT"].flatMap(CrashPoint.init(rawValue:))
@@ -111,7 +118,7 @@ struct ChatAdapter: Sendable {
             source.setEventHandler {
                 guard signalsSeen.increment() > 1 else {
                     running.cancel()
-                    let seconds = Double(shutdownDeadline.components.seconds)
+                    let seconds = Double(shutdownDeadline.components.seconds) + Double(shutdownDeadline.components.attoseconds) / 1e18
                     DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
                         FileHandle.standardError.write(Data("scheduler-bot: still stopping after \(Int(seconds)) s; exiting\n".utf8))
                         exit(128 + number)

@@ -90,6 +90,41 @@ import Testing
         }
     }
 
+    @Test func theDrainDeadlineAndThePerPersonQueueAreReadAndBadValuesNamed() throws {
+        let path = try temporaryFile("""
+            [general]
+            drain_timeout_seconds = 2.5
+            [irc]
+            max_pending_answers_per_user = 5
+            """)
+        let config = try ConfigLoader(environment: [:]).load(path: path)
+        #expect(config.float("general", "drain_timeout_seconds") == 2.5)
+        #expect(config.integer("irc", "max_pending_answers_per_user") == 5)
+        let fromEnvironment = try ConfigLoader(environment: ["SCHEDULER_BOT_GENERAL_DRAIN_TIMEOUT_SECONDS": "4",
+                                                             "SCHEDULER_BOT_IRC_MAX_PENDING_ANSWERS_PER_USER": "7"]).load(path: path)
+        #expect(fromEnvironment.float("general", "drain_timeout_seconds") == 4)
+        #expect(fromEnvironment.integer("irc", "max_pending_answers_per_user") == 7)
+        let defaults = ConfigValues.defaults
+        #expect(defaults.float("general", "drain_timeout_seconds") == 10)
+        #expect(defaults.integer("irc", "max_pending_answers_per_user") == 20)
+
+        let bad = try temporaryFile("""
+            [general]
+            drain_timeout_seconds = 0
+            [irc]
+            max_pending_answers_per_user = 0
+            """)
+        do {
+            _ = try ConfigLoader(environment: ["SCHEDULER_BOT_GENERAL_DRAIN_TIMEOUT_SECONDS": "soon"]).load(path: bad)
+            Issue.record("a drain of 0 s, a queue of 0 and a drain of 'soon' must not load")
+        } catch {
+            let problems = error.problems
+            #expect(problems.contains { $0.hasPrefix("\(bad):2:") && $0.contains("drain_timeout_seconds") && $0.contains("between 0.5 and 300") })
+            #expect(problems.contains { $0.hasPrefix("\(bad):4:") && $0.contains("max_pending_answers_per_user") && $0.contains("between 1 and 1000") })
+            #expect(problems.contains { $0.hasPrefix("SCHEDULER_BOT_GENERAL_DRAIN_TIMEOUT_SECONDS") && $0.contains("number") })
+        }
+    }
+
     @Test func secretsNeverAppearInErrors() throws {
         let path = try temporaryFile("[llm]\napi_key = 12345678\n")
         do {

@@ -15,7 +15,7 @@ Routes
   GET  /calls/<id>                     how many API calls scenario id <id> received
   POST /s/<scenario>/<id>/v1/chat/completions and /embeddings
        scenarios: ok, no-usage, rate-limit-once, rate-limit-long, fail-once, always-500,
-       slow, garbage, wrong-shape, huge, auth-echo-401
+       slow, hang (answers after 90 s), garbage, wrong-shape, huge, auth-echo-401
 """
 import json
 import os
@@ -183,6 +183,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_json(500, {"error": {"message": "internal"}})
         if scenario == "slow":
             time.sleep(5)
+        if scenario == "hang":
+            time.sleep(90)
         if scenario == "garbage":
             return self.send_text(200, "<html>surprise, not JSON</html>")
         if scenario == "wrong-shape":

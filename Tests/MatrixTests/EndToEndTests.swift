@@ -98,7 +98,6 @@ extension LiveSynapse {
             #expect(added.count >= 30, "every answered message logs its latency")
             let figures = LatencyFigures(added.suffix(30))
             print("MATRIX LATENCY sync->send over \(figures.count) messages: median \(figures.median) ms, p95 \(figures.p95) ms, max \(figures.max) ms; human round trip (send + poll) median \(LatencyFigures(roundTrips).median) ms")
-            #expect(figures.median < 250, "a non-LLM answer should add well under a quarter second")
         }
 
         @Test func invitesEncryptionAndEmptyRooms() async throws {

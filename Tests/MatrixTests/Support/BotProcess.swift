@@ -72,6 +72,12 @@ final class BotProcess: @unchecked Sendable {
         return (process.terminationStatus, process.terminationReason)
     }
 
+    /// Sends `signal` and returns at once.
+    func signal(_ signal: Int32) throws {
+        guard let process, process.isRunning else { throw Shell.Failure(description: "bot not running") }
+        kill(process.processIdentifier, signal)
+    }
+
     /// SIGTERM (graceful) or SIGKILL, then waits.
     func stop(signal: Int32 = SIGTERM) async throws {
         guard let process, process.isRunning else { return }

@@ -1,16 +1,16 @@
 import Foundation
 
-/// The engine's own thread.
+/// A serial executor with a thread of its own, for an actor whose work between awaits blocks: SQLite
+/// transactions, whose commit can wait on the disk, and the reading and deciding around them.
 ///
-/// The engine's work between awaits is synchronous: SQLite transactions, whose commit can wait on the disk,
-/// and the reading and deciding around them. On the shared cooperative pool (one thread per core, two here)
-/// every such wait would stall every other task of the process: the Matrix sync, IRC, HTTP, the web face.
-/// So the engine actor runs its jobs here instead, one at a time, in the order they came; each message keeps
-/// its one transaction, and nothing about delivery changes. The thread ends when the engine goes away.
-final class EngineExecutor: SerialExecutor {
+/// On the shared cooperative pool (one thread per core) every such wait would stall every other task of the
+/// process: the Matrix sync, IRC, HTTP, the web face. An actor that returns this executor from
+/// `unownedExecutor` runs its jobs on this thread instead, one at a time, in the order they came.
+/// The thread ends when the executor goes away (with the actor that holds it).
+public final class ThreadExecutor: SerialExecutor {
     private let jobs = JobQueue()
 
-    init(name: String = "scheduler-bot.engine") {
+    public init(name: String) {
         let jobs = jobs
         let executor = UnownedSerialExecutor(ordinary: self)
         let thread = Thread { jobs.runUntilClosed(on: executor) }
@@ -20,16 +20,16 @@ final class EngineExecutor: SerialExecutor {
 
     deinit { jobs.close() }
 
-    func enqueue(_ job: consuming ExecutorJob) {
+    public func enqueue(_ job: consuming ExecutorJob) {
         jobs.push(UnownedJob(job))
     }
 
-    func asUnownedSerialExecutor() -> UnownedSerialExecutor {
+    public func asUnownedSerialExecutor() -> UnownedSerialExecutor {
         UnownedSerialExecutor(ordinary: self)
     }
 }
 
-/// Jobs waiting for the engine's thread, first in first out.
+/// Jobs waiting for the executor's thread, first in first out.
 private final class JobQueue: @unchecked Sendable {
     // Guarded by `condition`.
     private let condition = NSCondition()
