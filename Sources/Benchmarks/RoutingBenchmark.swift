@@ -33,10 +33,13 @@ public struct RoutingBenchmark: Sendable {
 
     let examples: RouteExamples
     let encoder: (@Sendable () -> SentenceEmbedding?)
+    let lexicon: ConceptLexicon
 
     /// `encoder` loads a fresh encoder (so its cache starts empty and its load is timed); nil when there is none.
-    public init(examples: RouteExamples, encoder: @escaping @Sendable () -> SentenceEmbedding?) {
+    /// `lexicon` is the task-name lexicon the bot's matcher uses on the command path.
+    public init(examples: RouteExamples, lexicon: ConceptLexicon = .minimal, encoder: @escaping @Sendable () -> SentenceEmbedding?) {
         self.examples = examples
+        self.lexicon = lexicon
         self.encoder = encoder
     }
 
@@ -60,6 +63,7 @@ public struct RoutingBenchmark: Sendable {
             lines.append(line)
         }
         lines.append(measure("hashed + encoder, repeated text (cache hit)", groups[0].texts, full))
+        lines += taskMatching(embedding)
         return Report(lines: lines, encoderLoadMs: loadMs, hashedTrainingMs: hashedMs, encoderTrainingMs: fullMs, examples: examples.examples.count)
     }
 
@@ -74,6 +78,43 @@ public struct RoutingBenchmark: Sendable {
         }
         return Line(name: name, tokens: 0, wall: LatencySummary(microseconds: wall), cpu: LatencySummary(microseconds: cpu))
     }
+
+    /// `schedule <name>` for a name that is not one of the user's 20 task types exactly: the matcher's cost on
+    /// the command path, for a new kind of task (the encoder should not be needed) and for a paraphrase of an
+    /// existing one (it is). The user's names are embedded once first, as a running bot has them cached.
+    func taskMatching(_ embedding: SentenceEmbedding) -> [Line] {
+        let matcher = TaskTypeMatcher(embedding: BlendedEmbedding(embedding, HashedNGramEmbedding(lexicon: lexicon), weight: TaskTypeMatcher.encoderBlendWeight),
+                                      threshold: TaskTypeMatcher.encoderThreshold)
+        let names = Population.taskNames
+        for name in names { _ = embedding.embed(name) }
+        func timed(_ label: String, _ queries: [String]) -> Line {
+            var wall: [Double] = [], cpu: [Double] = []
+            let before = embedding.cachedCount
+            for query in queries {
+                let startCPU = ThreadClock.cpuMicroseconds()
+                let start = ContinuousClock.now
+                _ = matcher.bestMatch(for: query, amongNames: names)
+                wall.append((ContinuousClock.now - start).microseconds)
+                cpu.append(ThreadClock.cpuMicroseconds() - startCPU)
+            }
+            let encoded = embedding.cachedCount - before
+            return Line(name: "task match among 20 names, \(label) (\(encoded)/\(queries.count) encoded)", tokens: 0,
+                        wall: LatencySummary(microseconds: wall), cpu: LatencySummary(microseconds: cpu))
+        }
+        return [timed("new kind of task", RoutingBenchmark.newTaskNames), timed("paraphrase", RoutingBenchmark.paraphrasedTaskNames)]
+    }
+
+    static let newTaskNames = [
+        "dentist appointment", "call grandma", "tax return", "water the plants", "laundry", "car service", "piano lesson",
+        "book club", "haircut", "pay rent", "vet visit", "meal prep", "swimming", "date night", "clean the garage",
+        "doctor checkup", "passport renewal", "school pickup", "bike repair", "choir practice",
+    ]
+
+    static let paraphrasedTaskNames = [
+        "daily standup", "workout", "inbox zero", "reading time", "pr review", "blog post", "jogging", "weekly planning",
+        "spanish lesson", "design critique", "morning yoga", "budgeting", "guitar practice", "1:1", "grocery shopping",
+        "meditate", "interview practice", "coding session", "hobby project", "research reading",
+    ]
 
     /// Messages no example equals (a counter word is appended), grouped by length as chat comes.
     static func groups(from examples: RouteExamples, count: Int) -> [(name: String, texts: [String])] {

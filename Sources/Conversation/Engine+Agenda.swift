@@ -17,6 +17,8 @@ extension Engine {
         case .tomorrow:
             window = DateInterval(start: tomorrow, end: turn.week.addingDays(1, to: tomorrow) ?? tomorrow.addingTimeInterval(86_400))
             period = .tomorrow
+        case .next where command.task != nil:
+            return try nextEvent(of: command.task ?? "", turn)
         case .next:
             guard let next = try turn.session.nextEvent(of: turn.user.id, startingAfter: turn.now, statuses: [.scheduled]) else { return .nothingComing }
             return .next(next)
@@ -32,6 +34,15 @@ extension Engine {
         let imported = try turn.session.importedBusy(of: turn.user.id, overlapping: window)
         guard !events.isEmpty || !imported.isEmpty else { return .empty(period) }
         return .listing(period, events: events, imported: imported)
+    }
+
+    /// The next event of one task ("when's my next run"), by its title or its task type.
+    private func nextEvent(of said: String, _ turn: Turn) throws -> AgendaOutcome {
+        let coming = DateInterval(start: turn.now, end: turn.now.addingTimeInterval(366 * 86_400))
+        guard let next = try events(named: said, around: coming, turn).first(where: { $0.start > turn.now }) else {
+            return .nothingComingFor(task: said)
+        }
+        return .next(next)
     }
 
     /// The stretch an agenda question names: its interval, or the whole day (week, month) it falls in.

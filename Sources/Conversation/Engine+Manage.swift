@@ -39,8 +39,10 @@ extension Engine {
         return .moved(event, from: from, placement: placement)
     }
 
-    /// A time of day alone keeps the event's day ("move gym to 7"), unless that time is already over.
+    /// A time of day alone keeps the event's day ("move gym to 7"), unless that time is already over; "same
+    /// time" keeps the event's time of day on the day named.
     private func destination(of command: MoveRequest, for event: Event, _ turn: Turn) -> ResolvedTime {
+        if command.keepsEventTime { return command.to.atTimeOfDay(of: event.start, in: turn.user.timeZone) }
         guard command.keepsEventDay else { return command.to }
         let onEventsDay = command.to.onDay(of: event.start, in: turn.user.timeZone)
         return (onEventsDay.end ?? onEventsDay.start) > turn.now ? onEventsDay : command.to

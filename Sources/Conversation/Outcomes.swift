@@ -87,6 +87,8 @@ struct CompletionRecord {
 
 enum AgendaOutcome {
     case nothingComing
+    /// Nothing coming for the task asked about, as the user said it.
+    case nothingComingFor(task: String)
     case next(Event)
     case empty(AgendaPeriod)
     case listing(AgendaPeriod, events: [Event], imported: [ImportedBusy])

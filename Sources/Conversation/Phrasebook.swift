@@ -230,6 +230,8 @@ struct Phrasebook {
         switch outcome {
         case .nothingComing:
             return [Reply("Nothing is coming up. Try: schedule deep coding tomorrow for 2h")]
+        case .nothingComingFor(let task):
+            return [Reply("\(TaskName.display(task)) has nothing coming up. Try: schedule \(task) tomorrow")]
         case .next(let next):
             return [Reply("Next: \(format.range(next.start, next.end)) \(next.title) (in \(TimeFormat.duration(Int(next.start.timeIntervalSince(now) / 60))))")]
         case .empty(let period):

@@ -14,7 +14,7 @@ extension Command {
         switch self {
         case .schedule(let r): (f.task, f.when, f.durationMinutes) = (r.task, r.when, r.durationMinutes)
         case .done(let r), .skip(let r): (f.task, f.when, f.rating, f.note) = (r.task, r.when, r.rating, r.note)
-        case .agenda(let r): f.when = r.when
+        case .agenda(let r): (f.task, f.when) = (r.task, r.when)
         case .cancel(let r): (f.task, f.when) = (r.task, r.when)
         case .move(let r): (f.task, f.when, f.durationMinutes) = (r.task, r.to, r.durationMinutes)
         case .plan(let r): f.task = r.goal

@@ -98,10 +98,13 @@ public struct AgendaRequest: Sendable, Equatable {
     public var scope: AgendaScope
     /// The day (or stretch) shown: set for today, tomorrow and a named period.
     public var when: ResolvedTime?
+    /// The task asked about ("when's my next run"), for the next event of that task.
+    public var task: String?
 
-    public init(scope: AgendaScope, when: ResolvedTime? = nil) {
+    public init(scope: AgendaScope, when: ResolvedTime? = nil, task: String? = nil) {
         self.scope = scope
         self.when = when
+        self.task = task
     }
 }
 
@@ -126,13 +129,17 @@ public struct MoveRequest: Sendable, Equatable {
     /// The destination names only a time of day ("move gym to 7", "make it 3pm"): it is on the event's own
     /// day, not the next such time from now.
     public var keepsEventDay: Bool
+    /// The destination says "same time" ("to friday, same time"): the event's own time of day on the day named.
+    public var keepsEventTime: Bool
 
-    public init(task: String, to: ResolvedTime, durationMinutes: Int? = nil, isClockSpan: Bool = false, keepsEventDay: Bool = false) {
+    public init(task: String, to: ResolvedTime, durationMinutes: Int? = nil, isClockSpan: Bool = false, keepsEventDay: Bool = false,
+                keepsEventTime: Bool = false) {
         self.task = task
         self.to = to
         self.durationMinutes = durationMinutes
         self.isClockSpan = isClockSpan
         self.keepsEventDay = keepsEventDay
+        self.keepsEventTime = keepsEventTime
     }
 }
 

@@ -28,7 +28,7 @@ extension Message {
     /// The command the message states, or chat.
     func command() -> Command {
         if isHelpQuestion { return .help }
-        if let agenda = agendaQuestion() { return agenda }
+        if let agenda = agendaQuestion() ?? freeTimeQuestion() ?? nextOfTaskQuestion() { return agenda }
         if let proactive = proactiveCommand() { return proactive }
         guard let (intent, index) = commandWord() else { return taskThenDone() ?? followUpMove() ?? taskAtClockTime() ?? statedTimeZone() ?? .chat }
         return command(intent, after: index)

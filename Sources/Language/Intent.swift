@@ -50,6 +50,15 @@ extension ResolvedTime {
         func shifted(_ date: Date) -> Date { calendar.date(byAdding: .day, value: days, to: date) ?? date }
         return ResolvedTime(start: shifted(start), end: end.map(shifted), grain: grain, open: open)
     }
+
+    /// `anchor`'s local time of day on this time's local day ("friday, same time" for an event at 18:30).
+    public func atTimeOfDay(of anchor: Date, in timeZone: TimeZone) -> ResolvedTime {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let clock = calendar.dateComponents([.hour, .minute], from: anchor)
+        let moved = calendar.date(bySettingHour: clock.hour ?? 0, minute: clock.minute ?? 0, second: 0, of: start) ?? start
+        return ResolvedTime(start: moved, grain: .minute)
+    }
 }
 
 /// Whether "11/12" means 11 December (day first) or 12 November (month first).

@@ -152,7 +152,7 @@ extension Message {
             let said = tailMentions.lazy.compactMap(\.durationMinutes).first
             let span = said == nil ? Self.rangeLength(tailMentions) : nil
             return .move(MoveRequest(task: task, to: when, durationMinutes: said ?? span, isClockSpan: span != nil,
-                                     keepsEventDay: Self.saysOnlyTimeOfDay(tailMentions)))
+                                     keepsEventDay: Self.saysOnlyTimeOfDay(tailMentions), keepsEventTime: Self.saysSameTime(tail)))
         }
         if let problem = timeProblem(in: 0..<tokens.count) {
             return .unreadable(Unreadable(.move, problem, task: taskText(in: (index + 1)..<tokens.count)))
@@ -164,7 +164,7 @@ extension Message {
             let said = duration(in: 0..<tokens.count)
             let span = said == nil ? rangeMinutes(in: 0..<tokens.count) : nil
             return .move(MoveRequest(task: task, to: when, durationMinutes: said ?? span, isClockSpan: span != nil,
-                                     keepsEventDay: Self.saysOnlyTimeOfDay(ending)))
+                                     keepsEventDay: Self.saysOnlyTimeOfDay(ending), keepsEventTime: Self.saysSameTime(tokens)))
         }
         return .unreadable(Unreadable(.move, .missing(.destination), task: taskText(in: (index + 1)..<tokens.count)))
     }

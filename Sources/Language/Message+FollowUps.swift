@@ -16,7 +16,7 @@ extension Message {
         let duration = duration(in: 0..<tokens.count)
         let span = duration == nil ? Self.rangeLength(said) : nil
         return .move(MoveRequest(task: Self.followUpTask, to: when, durationMinutes: duration ?? span, isClockSpan: span != nil,
-                                 keepsEventDay: Self.saysOnlyTimeOfDay(said)))
+                                 keepsEventDay: Self.saysOnlyTimeOfDay(said), keepsEventTime: Self.saysSameTime(tokens)))
     }
 
     /// A word that says the time replaces one already given ("instead", "actually"), or a verb on "it"/"that"
@@ -36,6 +36,12 @@ extension Message {
             (mention.clock != nil || mention.part != nil) && mention.day == nil && mention.lastDay == nil && mention.span == nil
                 && mention.offset == nil && !mention.isNow && mention.rangeEnd.allSatisfy { $0.day == nil && $0.span == nil }
         }
+    }
+
+    /// "same time" among the words: in a move it is the event's time, not now's.
+    static func saysSameTime(_ tokens: [Token]) -> Bool {
+        let words = tokens.filter(\.isWord).map(\.text)
+        return zip(words, words.dropFirst()).contains { $0 == "same" && $1 == "time" }
     }
 
     static let pronouns: Set<String> = ["it", "that", "this"]

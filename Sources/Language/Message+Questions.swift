@@ -69,3 +69,56 @@ extension Message {
         return AgendaRequest(scope: .period, when: when)
     }
 }
+
+/// Questions about free time and about one task's next event.
+extension Message {
+    /// "am I free friday afternoon?", "is tomorrow morning busy?", "any free time on saturday": the agenda of
+    /// the time named, which shows what is and is not booked.
+    func freeTimeQuestion() -> Command? {
+        guard mentions.contains(where: { !$0.isInvalid && $0.saysTime }), !mentions.contains(where: \.isInvalid),
+              let first = tokens.firstIndex(where: \.isWord) else { return nil }
+        // "available mon-fri 9-5?" states hours, whatever its punctuation.
+        guard !Self.freeBusyWords.contains(tokens[first].text) else { return nil }
+        let asks = tokens.contains { $0.isSymbol("?") } || Self.questionOpeners.contains(tokens[first].text)
+        let free = tokens.indices.filter { tokens[$0].isWord && !isTimeToken[$0] }
+        guard asks, free.contains(where: { Self.freeBusyWords.contains(tokens[$0].text) }),
+              free.allSatisfy({ Self.freeBusyWords.contains(tokens[$0].text) || Self.freeQuestionWords.contains(tokens[$0].text) }) else { return nil }
+        return .agenda(agendaRequest())
+    }
+
+    /// "when's my next run?", "when is gym", "what's my next standup": the next event of one task. A word
+    /// that could be anything ("when is the deadline") needs "my" or "next", or to be one of the user's tasks.
+    func nextOfTaskQuestion() -> Command? {
+        guard !mentions.contains(where: { !$0.isInvalid && $0.saysTime }) else { return nil }
+        let free = tokens.indices.filter { tokens[$0].isWord }
+        guard let opener = free.first, Self.whenWords.contains(tokens[opener].text) else { return nil }
+        var rest = free.dropFirst().filter { !Self.nextQuestionWords.contains(tokens[$0].text) }
+        if let last = rest.last, ["next", "session", "sessions"].contains(tokens[last].text) { rest.removeLast() }
+        // "when's my next meeting": no task named, so the next event of any.
+        if rest.count == 1, let only = rest.first, Self.anyEventWords.contains(tokens[only].text), free.contains(where: { tokens[$0].text == "next" }) {
+            return .agenda(AgendaRequest(scope: .next))
+        }
+        guard let start = rest.first, let end = rest.last, rest.count <= 4, rest == Array(start...end).filter({ tokens[$0].isWord }),
+              !rest.contains(where: { Self.notTaskNameWords.contains(tokens[$0].text) || Self.agendaWords.contains(tokens[$0].text)
+                  || Self.notAskedTasks.contains(tokens[$0].text) }) else { return nil }
+        let task = said(start..<(end + 1))
+        let cued = free.contains { ["my", "next"].contains(tokens[$0].text) }
+        let known = knownNames.contains { $0.lowercased() == task.lowercased() }
+        guard cued || known, tokens[opener].text.hasPrefix("when") || known else { return nil }
+        return .agenda(AgendaRequest(scope: .next, task: task))
+    }
+
+    private static let anyEventWords: Set<String> = ["meeting", "event", "thing", "appointment", "task", "session", "one"]
+    private static let questionOpeners: Set<String> = ["is", "am", "are", "any", "anything", "do", "does", "will", "would"]
+    private static let freeBusyWords: Set<String> = ["free", "busy", "available", "booked", "open", "clear", "empty", "time"]
+    private static let freeQuestionWords: Set<String> = agendaWords.union(["i'm", "im", "it", "at", "all", "still", "really", "totally",
+                                                                            "completely", "be", "we", "u", "you",
+                                                                            // A part of day before "free" reads as a name's head ("morning run").
+                                                                            "morning", "afternoon", "evening", "night"])
+    private static let whenWords: Set<String> = ["when", "when's", "whens", "what's", "whats"]
+    private static let nextQuestionWords: Set<String> = ["is", "are", "my", "the", "next", "do", "i", "have", "am", "doing", "does",
+                                                        "will", "s", "again", "scheduled", "booked", "planned", "time", "for"]
+    /// Words after "when's my next" that are no task ("step", "move", "break").
+    private static let notAskedTasks: Set<String> = ["step", "steps", "move", "moves", "goal", "goals", "break", "holiday", "vacation",
+                                                      "payday", "deadline", "birthday", "free", "slot", "chance", "best", "one"]
+}

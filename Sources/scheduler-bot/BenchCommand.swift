@@ -27,7 +27,7 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let app = App.load(global, logLevel: .error)
-        let benchmark = ScaleBenchmark(prompts: app.prompts(waitForEncoder: true))
+        let benchmark = ScaleBenchmark(prompts: app.prompts(waitForEncoder: true), matcher: app.taskTypeMatcher())
         // The curve repeats the whole run up to 10,000 events per user, so it uses a smaller population by default.
         let options = ScaleBenchmark.Options(users: users ?? (curve ? 100 : 10_000), eventsPerUser: eventsPerUser,
                                              messages: messages ?? (curve ? 5000 : 20_000), seed: seed, warmUp: warmUp)

@@ -12,7 +12,11 @@ import Testing
         var heldOut: Bool
         var type: MessageType
         var text: String
+        var source = ""
     }
+
+    /// The batch written by someone who saw neither the code, the examples nor the rest of this set.
+    static let independentSource = "independent"
 
     static func rows() throws -> [Row] {
         let url = try #require(Bundle.module.url(forResource: "dev", withExtension: "tsv", subdirectory: "RoutingDevSet"))
@@ -20,7 +24,7 @@ import Testing
             guard !line.hasPrefix("#") else { return nil }
             let fields = line.split(separator: "\t", maxSplits: 3).map(String.init)
             guard fields.count == 4, let type = MessageType(rawValue: fields[1]) else { return nil }
-            return Row(heldOut: fields[0] == "holdout", type: type, text: fields[3])
+            return Row(heldOut: fields[0] == "holdout", type: type, text: fields[3], source: fields[2])
         }
     }
 
@@ -90,6 +94,10 @@ import Testing
             let figures = Self.figures(part, classifier: classifier, book: book)
             print("routing dev set \(name) (\(part.count) messages, \(label)): complex recall \(Self.percent(figures.complexRecall)), phatic to a model \(Self.percent(figures.phaticToModel)), simple to the strong model \(Self.percent(figures.simpleToStrong))")
             print(Self.table(part, classifier: classifier))
+            let independent = part.filter { $0.source == Self.independentSource }
+            let alone = Self.figures(independent, classifier: classifier, book: book)
+            print("  of which independent (\(independent.count)): complex recall \(Self.percent(alone.complexRecall)), phatic to a model \(Self.percent(alone.phaticToModel)), simple to the strong model \(Self.percent(alone.simpleToStrong))")
+            print(Self.table(independent, classifier: classifier))
             if name == "holdout" {
                 heldOut = figures
             } else {
@@ -104,9 +112,9 @@ import Testing
     /// Without the encoder's files the bot routes on hashed features alone; this is that bot.
     @Test func onHashedFeaturesAloneTheHeldOutFifthStaysNearTheTargets() throws {
         let rows = try Self.rows()
-        #expect(rows.count >= 1500)
+        #expect(rows.count >= 2000)
         let figures = try Self.report(rows, classifier: RouteClassifier(examples: try Self.shippedExamples()), label: "hashed features")
-        // The targets, near what was measured (99.3 %, 0.0 %, 11.4 %), so an example edit that loses ground fails.
+        // The targets, near what was measured (98.9 %, 0.0 %, 14.6 %), so an example edit that loses ground fails.
         #expect(figures.complexRecall >= 0.95)
         #expect(figures.phaticToModel <= 0.01)
         #expect(figures.simpleToStrong <= 0.15)
@@ -120,7 +128,7 @@ import Testing
         let classifier = RouteClassifier(examples: try Self.shippedExamples(), embedding: embedding)
         let figures = try Self.report(rows, classifier: classifier, label: "hashed features + \(embedding.embeddingID)")
         #expect(figures.complexRecall >= 0.95)
-        // Measured 99.3 %, 0.0 %, 10.5 % on this fifth.
+        // Measured 98.9 %, 0.0 %, 13.1 % on this fifth (the independent batch included).
         #expect(figures.phaticToModel <= 0.01)
         #expect(figures.simpleToStrong <= 0.15)
     }

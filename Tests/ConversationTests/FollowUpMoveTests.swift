@@ -64,4 +64,25 @@ import Testing
         #expect(plan.intent == .agenda)
         #expect(plan.replies.first?.text.contains("Standup") == true)
     }
+
+    @Test func whenIsMyNextTaskAnswersWithThatTasksNextEvent() async throws {
+        let bot = try EngineHarness()
+        await bot.say("schedule run thursday 7am for 30 min", at: bot.at(23, 8))
+        await bot.say("schedule standup tomorrow at 9:30 for 15 min", at: bot.at(23, 8, 1))
+        let next = await bot.say("when's my next run?", at: bot.at(23, 8, 2))
+        #expect(next.intent == .agenda)
+        let text = try #require(next.replies.first?.text)
+        #expect(text.hasPrefix("Next: Thu 26 Nov 07:00-07:30 "), "\(text)")
+        #expect(text.lowercased().contains("run"))
+        let none = await bot.say("when's my next swim", at: bot.at(23, 8, 3))
+        #expect(none.replies.first?.text.hasPrefix("Swim has nothing coming up.") == true)
+    }
+
+    @Test func sameTimeOnAnotherDayKeepsTheEventsTimeOfDay() async throws {
+        let bot = try EngineHarness()
+        await bot.say("schedule dentist friday at 10:30 for 45 min", at: bot.at(23, 8))
+        let moved = await bot.say("move the dentist to next monday same time", at: bot.at(23, 17, 5))
+        #expect(moved.event?.start == bot.at(30, 10, 30))
+        #expect(moved.event?.end == bot.at(30, 11, 15))
+    }
 }

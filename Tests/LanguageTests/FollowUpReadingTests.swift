@@ -47,4 +47,26 @@ import Testing
         #expect(parser.parse("plan a trip to rome", context: monday).intent == .plan)
         #expect(parser.parse("plan my marathon training", context: monday).intent == .plan)
     }
+
+    @Test(arguments: [("when's my next run", "run"), ("when do I have gym next?", "gym"), ("when is my next piano lesson", "piano lesson")])
+    func whenIsMyNextTaskAsksForThatTasksNextEvent(text: String, task: String) throws {
+        guard case .agenda(let request) = parser.parse(text, context: monday).command else { Issue.record("\(text) is no agenda"); return }
+        #expect(request.scope == .next)
+        #expect(request.task == task)
+    }
+
+    @Test(arguments: ["when's my next step?", "when is the deadline", "when am I most productive?", "when do I usually run best?"])
+    func whenQuestionsAboutOtherThingsStayChat(text: String) {
+        #expect(parser.parse(text, context: monday).intent == .chat)
+    }
+
+    @Test(arguments: ["is friday free?", "am I free friday afternoon?", "any free time tomorrow?", "is tomorrow afternoon busy"])
+    func freeTimeQuestionsShowThatTime(text: String) throws {
+        guard case .agenda(let request) = parser.parse(text, context: monday).command else { Issue.record("\(text) is no agenda"); return }
+        #expect(request.when != nil)
+    }
+
+    @Test func sayingWhenYouAreFreeIsNoQuestion() {
+        #expect(parser.parse("free friday 9-5", context: monday).intent == .available)
+    }
 }

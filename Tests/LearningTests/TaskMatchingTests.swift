@@ -108,6 +108,45 @@ import Testing
         #expect(matcher.bestMatch(for: "Tax return", amongNames: existing) == nil)
     }
 
+    /// Counts what reaches it: stands for the sentence encoder, whose calls cost milliseconds.
+    final class CountingEmbedding: TextEmbedding, @unchecked Sendable {
+        let inner: any TextEmbedding
+        private let lock = NSLock()
+        private var texts: [String] = []
+        init(_ inner: any TextEmbedding) { self.inner = inner }
+        var embeddingID: String { "counted:" + inner.embeddingID }
+        var embedded: [String] { lock.withLock { texts } }
+        func embed(_ text: String) -> EmbeddingVector {
+            lock.withLock { texts.append(text) }
+            return EmbeddingVector(embeddingID: embeddingID, values: inner.embed(text).values)
+        }
+    }
+
+    /// The blend skips its costly part only where the answer cannot change: every name's best match is the one
+    /// the full cosines give, and a new kind of task never reaches the costly part at all.
+    @Test func theBlendSkipsItsCostlyPartOnlyWhereTheMatchCannotChange() throws {
+        let lexicon = try TaskMatchingTests.shippedLexicon()
+        // Words only (no lexicon, no trigrams) as the costly part: a different opinion than the cheap part's.
+        let costly = CountingEmbedding(HashedNGramEmbedding(weights: .init(concepts: 0, words: 1, trigrams: 0)))
+        let matcher = TaskTypeMatcher(embedding: BlendedEmbedding(costly, HashedNGramEmbedding(lexicon: lexicon), weight: 0.3), threshold: 0.725)
+        let pairs = try TaskMatchingTests.pairs("task-pairs-holdout")
+        let names = Array(Set(pairs.map(\.b))).sorted()
+        let vectors = names.map(matcher.embedding.embed)
+        for query in Set(pairs.map(\.a)).sorted() {
+            let vector = matcher.embedding.embed(query)
+            let full = vectors.map { vector.cosine($0) ?? 0 }
+            let expected = full.indices.filter { full[$0] >= matcher.threshold }.max { full[$0] < full[$1] }  // the first of equals, as the matcher
+            let found = matcher.bestMatch(for: query, amongNames: names)
+            #expect(found?.index == expected, "\(query)")
+            if let found, let expected { #expect(abs(found.similarity - full[expected]) < 1e-9) }
+        }
+        let before = costly.embedded.count
+        #expect(matcher.bestMatch(for: "dentist appointment", amongNames: ["Deep Coding", "Team Standup", "Gym"]) == nil)
+        #expect(costly.embedded.count == before)
+        #expect(matcher.bestMatch(for: "daily team sync", amongNames: ["Deep Coding", "Team Standup", "Gym"])?.index == 1)
+        #expect(costly.embedded.count > before)
+    }
+
     @Test func vectorsOfDifferentEmbeddingsAreNeverCompared() {
         let small = HashedNGramEmbedding(dimensions: 64)
         let large = HashedNGramEmbedding(dimensions: 1024)

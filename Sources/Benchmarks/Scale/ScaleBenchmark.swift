@@ -1,3 +1,4 @@
+import Coaching
 import Conversation
 import Foundation
 import Storage
@@ -30,9 +31,13 @@ public struct ScaleBenchmark: Sendable {
     }
 
     let prompts: any PromptLibrary
+    let matcher: TaskTypeMatcher
 
-    public init(prompts: any PromptLibrary) {
+    /// `matcher` is the bot's own task-name matcher (with the sentence encoder when it is there), so the command
+    /// path is timed as it runs.
+    public init(prompts: any PromptLibrary, matcher: TaskTypeMatcher = TaskTypeMatcher()) {
         self.prompts = prompts
+        self.matcher = matcher
     }
 
     public func run(_ options: Options) async throws -> ScaleReport {
@@ -49,7 +54,9 @@ public struct ScaleBenchmark: Sendable {
         // A fresh store and engine, as a restarted bot would open them: the first message pays every cold cost.
         let mix = MessageMix(count: options.messages + options.warmUp + 1, population: population, seed: options.seed)
         let first = try await timedAsync {
-            let engine = Engine(store: try SQLiteStore(path: database.path), settings: EngineSettings(prompts: prompts))
+            var settings = EngineSettings(prompts: prompts)
+            settings.matcher = matcher
+            let engine = Engine(store: try SQLiteStore(path: database.path), settings: settings)
             _ = await engine.handle(mix.messages[0].inbound)
             return engine
         }

@@ -41,7 +41,14 @@ public struct TaskTypeMatcher: Sendable {
         return best
     }
 
+    /// The same decision on names: the embedding may skip the costly part for candidates that cannot reach
+    /// the threshold, so a new kind of task costs no sentence-encoder call when nothing is close.
     public func bestMatch(for name: String, amongNames names: [String]) -> Match? {
-        bestMatch(for: name, among: names.map(embedding.embed))
+        var best: Match?
+        for (index, similarity) in embedding.similarities(of: name, to: names, atLeast: threshold).enumerated() {
+            guard let similarity else { continue }
+            if best.map({ similarity > $0.similarity }) ?? true { best = Match(index: index, similarity: similarity) }
+        }
+        return best
     }
 }

@@ -29,4 +29,14 @@ public struct EmbeddingVector: Sendable, Equatable, Codable {
 public protocol TextEmbedding: Sendable {
     var embeddingID: String { get }
     func embed(_ text: String) -> EmbeddingVector
+    /// The cosine of `query` with each candidate where it is at least `floor`, nil elsewhere. An embedding
+    /// may skip work for candidates it can prove fall below the floor (a blend with a costly part does).
+    func similarities(of query: String, to candidates: [String], atLeast floor: Double) -> [Double?]
+}
+
+extension TextEmbedding {
+    public func similarities(of query: String, to candidates: [String], atLeast floor: Double) -> [Double?] {
+        let vector = embed(query)
+        return candidates.map { candidate in vector.cosine(embed(candidate)).flatMap { $0 >= floor ? $0 : nil } }
+    }
 }
