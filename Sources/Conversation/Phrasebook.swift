@@ -137,7 +137,7 @@ struct Phrasebook {
     private func recorded(_ record: CompletionRecord) -> [Reply] {
         let event = record.event
         var line = "Marked \(event.title) (\(format.dayAndClock(event.start))) \(record.done ? "done" : "skipped")"
-        if record.done, let rating = record.rating { line += ", \(Int((rating * 10).rounded()))/10" }
+        if record.done, let rating = record.rating { line += ", \(Phrasebook.outOfTen(rating))/10" }
         line += ". \(WeekSlot.weekdayNames[record.weekday]) \(format.clock(event.start)) for \(record.type.displayName): "
             + "\(TimeFormat.score(record.habitBefore)) → \(TimeFormat.score(record.habitAfter))."
         var replies = [Reply(line)]
@@ -261,6 +261,9 @@ struct Phrasebook {
                 : "\(format.day(interval.start)) to \(format.day(interval.end.addingTimeInterval(-1)))"
         }
     }
+
+    /// The answer when handling failed and the transaction was rolled back.
+    static let somethingWentWrong = "Sorry, something went wrong on my side and nothing was changed. Please try again."
 
     // MARK: HTML
 
