@@ -9,6 +9,12 @@ struct TimeScanner {
         var mentions: [TimeMention] = []
         var index = 0
         while index < tokens.count {
+            // "9 to 10 tonight", "8 till 10 on friday": a range of bare hours before a day or part of day.
+            if number(index) != nil, let range = bareClockRange(at: index), startsDayOrPart(at: range.tokens.upperBound) {
+                mentions.append(range)
+                index = range.tokens.upperBound
+                continue
+            }
             if let found = mention(at: index), found.tokens.upperBound > index {
                 var mention = withZone(found)
                 // "tomorrow same time", "friday, at the same time": now's clock on that day.
@@ -96,6 +102,11 @@ struct TimeScanner {
         m.clockShift += minutes
         m.rules.insert(.dayArithmetic)
         return m
+    }
+
+    private func startsDayOrPart(at i: Int) -> Bool {
+        let j = isWord(i, ["on", "in"]) ? (isWord(i + 1, ["the"]) ? i + 2 : i + 1) : i
+        return daySpec(at: j, composite: false) != nil || partOfDay(at: j) != nil
     }
 
     /// "8 to 10", "10:30 till 12" after a day: a clock range without "from" or am/pm.
