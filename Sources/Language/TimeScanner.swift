@@ -103,6 +103,7 @@ struct TimeScanner {
             m.day = day
         }
         m.clockShift += minutes
+        if minutes % 60 != 0 { m.clock?.saysMinutes = true }  // "3pm + 30 minutes" is 15:30, grain minute
         m.rules.insert(.dayArithmetic)
         return m
     }
