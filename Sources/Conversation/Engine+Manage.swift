@@ -40,12 +40,14 @@ extension Engine {
     }
 
     /// A time of day alone keeps the event's day ("move gym to 7"), unless that time is already over; "same
-    /// time" keeps the event's time of day on the day named.
-    private func destination(of command: MoveRequest, for event: Event, _ turn: Turn) -> ResolvedTime {
-        if command.keepsEventTime { return command.to.atTimeOfDay(of: event.start, in: turn.user.timeZone) }
-        guard command.keepsEventDay else { return command.to }
-        let onEventsDay = command.to.onDay(of: event.start, in: turn.user.timeZone)
-        return (onEventsDay.end ?? onEventsDay.start) > turn.now ? onEventsDay : command.to
+    /// time" keeps the event's time of day on the day named; a shift ("push gym back an hour") moves the event's own start.
+    private func destination(of command: MoveRequest, for event: Event, _ turn: Turn) -> ResolvedTime? {
+        if let shift = command.shift { return ResolvedTime(start: shift.applied(to: event.start, in: turn.user.timeZone), grain: .minute) }
+        guard let to = command.to else { return nil }
+        if command.keepsEventTime { return to.atTimeOfDay(of: event.start, in: turn.user.timeZone) }
+        guard command.keepsEventDay else { return to }
+        let onEventsDay = to.onDay(of: event.start, in: turn.user.timeZone)
+        return (onEventsDay.end ?? onEventsDay.start) > turn.now ? onEventsDay : to
     }
 
     /// The next scheduled event of the named task (or the latest one already started); a time said

@@ -103,9 +103,9 @@ extension Engine {
                 case .reminder: if let event { reminders.append(event) }
                 case .followUp:
                     context.hasOpenFollowUp = true
-                    if let event { texts.append((FollowUpText.question(about: event), event.id)) }
-                case .dailyPlan: texts.append((try dailyPlan(scope), nil))
-                case .weeklyReview: texts.append((try weeklyReview(scope), nil))
+                    if let event { texts.append((scope.phrasebook.text(.followUpQuestion(event)), event.id)) }
+                case .dailyPlan: texts.append((scope.phrasebook.text(.dailyPlan(try dailyPlan(scope))), nil))
+                case .weeklyReview: texts.append((scope.phrasebook.text(.weeklyReview(try weeklyReview(scope))), nil))
                 }
             case .wait(let until):
                 nudge.dueAt = until
@@ -120,22 +120,7 @@ extension Engine {
                 try expire(&nudge, scope)
             }
         }
-        if !reminders.isEmpty { texts.insert((FollowUpText.reminder(for: reminders, now: scope.now, format: scope.format), nil), at: 0) }
+        if !reminders.isEmpty { texts.insert((scope.phrasebook.text(.reminder(reminders)), nil), at: 0) }
         return texts.map { ProactiveMessage(userID: scope.user.id, roomID: scope.preferences.lastRoomID, text: $0.text, verdictEventID: $0.eventID) }
-    }
-}
-
-/// The wording of reminders and follow-ups.
-enum FollowUpText {
-    static func question(about event: Event) -> String {
-        "How did \(event.title) go? Reply done 1-10 or skip (a bare 8 or meh works too)."
-    }
-
-    static func reminder(for events: [Event], now: Date, format: TimeFormat) -> String {
-        if events.count == 1, let event = events.first {
-            let minutes = max(0, Int((event.start.timeIntervalSince(now) / 60).rounded()))
-            return "\(event.title) starts in \(TimeFormat.duration(minutes)) (\(format.clock(event.start))-\(format.clock(event.end)))."
-        }
-        return "Coming up: " + events.map { "\($0.title) at \(format.clock($0.start))" }.joined(separator: ", ") + "."
     }
 }

@@ -58,7 +58,7 @@ public actor Engine: ConversationHandling {
         } catch {
             logger.error("could not handle a message", metadata: ["error": "\(error)"])
             return Response(userID: message.userID, roomID: message.roomID,
-                            replies: [Reply("Sorry, something went wrong on my side and nothing was changed. Please try again.")],
+                            replies: [Reply(Phrasebook.somethingWentWrong)],
                             intent: .unknown, route: .none)
         }
     }

@@ -287,3 +287,50 @@ enum AdminOutcome {
     case noCalls(since: Date)
     case costs(days: Int, CostReport)
 }
+
+/// A message the bot sends on its own.
+enum ProactiveOutcome {
+    /// Events starting soon: one reminder for all of them.
+    case reminder([Event])
+    case followUpQuestion(Event)
+    case dailyPlan(DailyPlanDigest)
+    case weeklyReview(WeeklyReviewDigest)
+}
+
+/// The day's events and the best windows left today for flexible habits still short this week.
+struct DailyPlanDigest {
+    var day: Date
+    var events: [Event]
+    var habitWindows: [HabitWindow]
+}
+
+struct HabitWindow {
+    var title: String
+    var start: Date
+    var end: Date
+}
+
+/// The week so far: completions, best and worst slots, what was learned and one suggestion.
+struct WeeklyReviewDigest {
+    var done: Int
+    var skipped: Int
+    var unanswered: Int
+    var best: Event?
+    var worst: Event?
+    /// The newest insights.
+    var insights: [Insight]
+    var bestTimes: [LearnedBestTime]
+    var suggestion: ReviewSuggestion
+}
+
+/// A practised task type's best observed hour of the week, as the learner now sees it.
+struct LearnedBestTime {
+    var type: TaskType
+    var slot: WeekSlot
+}
+
+enum ReviewSuggestion {
+    /// The most skipped task type this week, and its best observed hour.
+    case retry(TaskType, skipped: Int, around: WeekSlot)
+    case keepGoing
+}

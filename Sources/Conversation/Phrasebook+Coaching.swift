@@ -93,6 +93,6 @@ extension Phrasebook {
     }
 
     func replies(_ question: FollowUpQuestion) -> [Reply] {
-        [Reply("Next: " + FollowUpText.question(about: question.event))]
+        [Reply("Next: " + text(.followUpQuestion(question.event)))]
     }
 }

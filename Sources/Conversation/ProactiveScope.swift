@@ -18,6 +18,8 @@ struct ProactiveScope {
 
     var week: LocalWeek { LocalWeek(timeZone: user.timeZone) }
     var format: TimeFormat { TimeFormat(timeZone: user.timeZone) }
+    /// The words for this user's messages, in their zone.
+    var phrasebook: Phrasebook { Phrasebook(format: format, now: now) }
     var timing: NudgeTiming { NudgeTiming(week: week, preferences: preferences) }
     var thisWeek: DateInterval { week.isoWeek(containing: now) }
     var today: DateInterval {

@@ -3,7 +3,8 @@ import Conversation
 import Logging
 
 /// The IRC front end: connects, registers, joins channels, answers people through the engine,
-/// and reconnects with exponential backoff whenever the link drops.
+/// and reconnects with exponential backoff whenever the link drops. Answers in the making when the link
+/// drops are kept (each person's in order, bounded) and sent once the bot is registered again.
 ///
 /// `run()` returns when its task is cancelled, after sending QUIT. It throws only for settings
 /// that can never work (for example `tls = true`).
@@ -24,8 +25,10 @@ public struct IRCAdapter: Sendable {
         try settings.validate()
         var backoff = ReconnectBackoff(minimum: settings.reconnectMinDelay, maximum: settings.reconnectMaxDelay)
         var channels = settings.channels
+        let answers = SerialLanes<String>(limit: settings.maxPendingAnswersPerUser)
+        let outbox = AnswerOutbox(perPersonLimit: settings.maxPendingAnswersPerUser, logger: logger)
         while !Task.isCancelled {
-            let outcome = await connectOnce(channels: channels)
+            let outcome = await connectOnce(channels: channels, answers: answers, outbox: outbox)
             channels = outcome.channels
             if outcome.registered { backoff.reset() }
             guard !Task.isCancelled else { break }
@@ -33,6 +36,8 @@ public struct IRCAdapter: Sendable {
             logger.warning("IRC: \(outcome.reason); reconnecting in \(delay)")
             do { try await Task.sleep(for: delay) } catch { break }
         }
+        let undelivered = await outbox.waitingCount
+        if undelivered > 0 { logger.warning("IRC: stopped with answers never delivered (no link)", metadata: ["answers": "\(undelivered)"]) }
         logger.info("IRC: stopped")
     }
 
@@ -42,7 +47,7 @@ public struct IRCAdapter: Sendable {
         var reason: String
     }
 
-    private func connectOnce(channels: [String]) async -> Outcome {
+    private func connectOnce(channels: [String], answers: SerialLanes<String>, outbox: AnswerOutbox) async -> Outcome {
         let socket: LineSocket
         do {
             socket = try await LineSocket.connect(host: settings.host, port: settings.port, timeout: settings.connectTimeout)
@@ -50,12 +55,14 @@ public struct IRCAdapter: Sendable {
             return Outcome(channels: channels, registered: false, reason: error.description)
         }
         logger.info("IRC: connected")
-        let connection = IRCConnection(socket: socket, settings: settings, channels: channels,
-                                       handler: handler, logger: logger)
+        let connection = IRCConnection(socket: socket, settings: settings, channels: channels, handler: handler,
+                                       answers: answers, outbox: outbox, logger: logger)
         var reason = "connection ended"
         do { try await connection.run() } catch { reason = "\(error)" }
         // On cancellation the connection already sent QUIT and is letting the server close.
-        if !Task.isCancelled { socket.shutdown() }
+        if !Task.isCancelled {
+            await outbox.detach(connection, unsent: await connection.closeKeepingUnsentAnswers())
+        }
         return Outcome(channels: await connection.wantedChannels,
                        registered: await connection.hasRegistered, reason: reason)
     }

@@ -5,8 +5,10 @@ import Logging
 
 /// One connected session: reads server lines, keeps the protocol state, hands chat to the engine
 /// and sends answers through the flood-controlled queue. Each person's messages are answered one at a
-/// time, in the order they were sent. Ends when the link drops (throws) or the task is cancelled: then it
-/// stops reading, lets the answers in hand finish and go out (within `settings.drainTimeout`), and sends QUIT.
+/// time, in the order they were sent, in lanes that outlive the connection. Ends when the link drops (throws):
+/// answers still being worked on, and lines never written, then reach the person through the next connection.
+/// Or ends when the task is cancelled: then it stops reading, lets the answers in hand finish and go out
+/// (within `settings.drainTimeout`), and sends QUIT.
 actor IRCConnection {
     private let socket: LineSocket
     private let settings: IRCSettings
@@ -14,8 +16,12 @@ actor IRCConnection {
     private let logger: Logger
     private let routing: InboundRouting
     private var state: IRCSessionState
-    private let outbound: AsyncStream<IRCMessage>
-    private let outboundContinuation: AsyncStream<IRCMessage>.Continuation
+    private let outbound: OutboundQueue
+    private var pump: Task<Void, Never>?
+    /// Registered, and the outbox not yet told: it is, once the lines of the registration are handled.
+    private var isNewlyRegistered = false
+    /// The link dropped: answers delivered now wait in the outbox for the next connection.
+    private var isClosing = false
     private var lastReceived = ContinuousClock.now
     private let connectedAt = ContinuousClock.now
     private var pingOutstanding = false
@@ -24,12 +30,13 @@ actor IRCConnection {
     private var ownUserBytes: Int
     private var ownHostBytes = IRCLineBudget.assumedMaxHostBytes
     private let answers: SerialLanes<String>
+    private let outbox: AnswerOutbox
 
     private(set) var hasRegistered = false
     var wantedChannels: [String] { state.wantedChannels }
 
-    init(socket: LineSocket, settings: IRCSettings, channels: [String],
-         handler: any ConversationHandling, logger: Logger) {
+    init(socket: LineSocket, settings: IRCSettings, channels: [String], handler: any ConversationHandling,
+         answers: SerialLanes<String>, outbox: AnswerOutbox, logger: Logger) {
         self.socket = socket
         self.settings = settings
         self.handler = handler
@@ -37,8 +44,9 @@ actor IRCConnection {
         self.routing = InboundRouting(settings: settings)
         self.state = IRCSessionState(settings: settings, channels: channels)
         self.ownUserBytes = settings.username.utf8.count + 1
-        (outbound, outboundContinuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingOldest(settings.maxQueuedLines))
-        answers = SerialLanes(limit: settings.maxPendingAnswersPerUser)
+        outbound = OutboundQueue(capacity: settings.maxQueuedLines)
+        self.answers = answers
+        self.outbox = outbox
     }
 
     func run() async throws {
@@ -50,6 +58,7 @@ actor IRCConnection {
         let pump = Task {
             do { try await self.pumpOutbound() } catch let error as IRCConnectionError { self.drop(error) } catch {}
         }
+        self.pump = pump
         defer { pump.cancel() }
 
         try await withThrowingDiscardingTaskGroup { group in
@@ -57,11 +66,14 @@ actor IRCConnection {
             group.addTask { try await self.tickPeriodically() }
             for try await line in lines {
                 for job in try await receive(line) {
-                    if case .answer(let inbound, _, let asker, _) = job {
-                        await queueAnswer(job, userID: inbound.userID, askerNick: asker)
-                    } else {
-                        group.addTask { await self.perform(job) }
+                    switch job {
+                    case .answer(let answer, let inbound): await queueAnswer(answer, for: inbound)
+                    case .rejoin(let channel, let delay): group.addTask { await self.rejoin(channel, after: delay) }
                     }
+                }
+                if isNewlyRegistered {
+                    isNewlyRegistered = false
+                    await outbox.attach(self)
                 }
             }
             if Task.isCancelled {
@@ -69,18 +81,44 @@ actor IRCConnection {
                 await Task { await self.drain(pump) }.value
                 throw CancellationError()
             }
-            // The link is gone: answers still being worked on are dropped with this connection.
+            // The link is gone: answers still being worked on go out through the next connection.
             throw failure ?? .closedByServer
         }
     }
 
     /// Behind the person's earlier messages; a person with too many waiting is told this one was not read.
-    private func queueAnswer(_ job: Job, userID: String, askerNick: String) async {
-        let queued = await answers.submit(userID) { await self.perform(job) }
+    /// The answer goes out through whichever connection is up when it is ready.
+    private func queueAnswer(_ answer: OutgoingAnswer, for inbound: InboundMessage) async {
+        let handler = handler, outbox = outbox
+        let queued = await answers.submit(inbound.userID) {
+            var answer = answer
+            answer.replies = await handler.handle(inbound).replies
+            await outbox.deliver(answer)
+        }
         guard !queued else { return }
         logger.warning("IRC: too many messages waiting from one person; dropped one",
-                       metadata: ["nick": "\(askerNick)", "limit": "\(settings.maxPendingAnswersPerUser)"])
-        enqueue(IRCMessage("NOTICE", askerNick, "I am still answering your earlier messages, so I did not read that one. Please send it again in a moment."))
+                       metadata: ["nick": "\(answer.askerNick)", "limit": "\(settings.maxPendingAnswersPerUser)"])
+        enqueue(IRCMessage("NOTICE", answer.askerNick, "I am still answering your earlier messages, so I did not read that one. Please send it again in a moment."))
+    }
+
+    /// Queues an answer's lines; false when the link has dropped, so the outbox keeps it for the next connection.
+    func deliver(_ answer: OutgoingAnswer) -> Bool {
+        guard !isClosing else { return false }
+        deliver(answer.replies, to: answer.target, askerNick: answer.askerNick, isChannel: answer.isChannel, owner: answer.userID)
+        return true
+    }
+
+    /// After the link dropped: stops the pump and hands back the answer lines it never wrote, each person's in order.
+    func closeKeepingUnsentAnswers() async -> [OutgoingAnswer] {
+        isClosing = true
+        socket.shutdown()
+        pump?.cancel()
+        await pump?.value
+        return outbound.takeUnsentAnswerLines().compactMap { line in
+            guard let owner = line.owner, let target = line.message.parameter(0), let text = line.message.trailing else { return nil }
+            // Already split and routed (privately or not) for the old connection; split again for the new nick.
+            return OutgoingAnswer(userID: owner, replies: [Reply(text)], target: target, askerNick: target, isChannel: false)
+        }
     }
 
     /// Stops taking work, lets the answers in hand finish and the send queue empty, then says goodbye; whatever
@@ -93,7 +131,7 @@ actor IRCConnection {
             let unfinished = await answers.pending
             logger.warning("IRC: shutting down with answers unfinished", metadata: ["unfinished": "\(unfinished)"])
         }
-        outboundContinuation.finish()
+        outbound.finish()
         if !(await finishes(by: deadline) { await pump.value }) {
             pump.cancel()
             logger.warning("IRC: shutting down with lines still queued")
@@ -105,7 +143,7 @@ actor IRCConnection {
     // MARK: Reading
 
     private enum Job: Sendable {
-        case answer(InboundMessage, replyTarget: String, askerNick: String, isChannel: Bool)
+        case answer(OutgoingAnswer, InboundMessage)
         case rejoin(String, after: Duration)
     }
 
@@ -126,6 +164,7 @@ actor IRCConnection {
             case .send(let reply): enqueue(reply)
             case .registered(let nick):
                 hasRegistered = true
+                isNewlyRegistered = true
                 logger.info("IRC: registered", metadata: ["nick": "\(nick)"])
             case .rejoin(let channel, let delay): jobs.append(.rejoin(channel, after: delay))
             case .log(let text): logger.notice("IRC: \(text)")
@@ -143,7 +182,8 @@ actor IRCConnection {
             enqueue(IRCMessage("NOTICE", nick, text))
             return []
         case .engine(let inbound, let target, let asker, let isChannel):
-            return [.answer(inbound, replyTarget: target, askerNick: asker, isChannel: isChannel)]
+            let answer = OutgoingAnswer(userID: inbound.userID, replies: [], target: target, askerNick: asker, isChannel: isChannel)
+            return [.answer(answer, inbound)]
         }
     }
 
@@ -156,28 +196,22 @@ actor IRCConnection {
 
     // MARK: Jobs
 
-    private func perform(_ job: Job) async {
-        switch job {
-        case .answer(let inbound, let target, let asker, let isChannel):
-            let response = await handler.handle(inbound)
-            deliver(response.replies, to: target, askerNick: asker, isChannel: isChannel)
-        case .rejoin(let channel, let delay):
-            guard (try? await Task.sleep(for: delay)) != nil else { return }
-            enqueue(IRCMessage("JOIN", channel))
-        }
+    private func rejoin(_ channel: String, after delay: Duration) async {
+        guard (try? await Task.sleep(for: delay)) != nil else { return }
+        enqueue(IRCMessage("JOIN", channel))
     }
 
-    private func deliver(_ replies: [Reply], to target: String, askerNick: String, isChannel: Bool) {
+    private func deliver(_ replies: [Reply], to target: String, askerNick: String, isChannel: Bool, owner: String) {
         var lines = limited(replies.flatMap { splitter(for: target).split($0.text) })
         guard !lines.isEmpty else { return }
         var destination = target
         if isChannel, shouldAnswerPrivately(lineCount: lines.count, channel: target) {
             enqueue(IRCMessage("PRIVMSG", target,
-                "\(askerNick): the answer is \(lines.count) lines long, so I sent it to you privately."))
+                "\(askerNick): the answer is \(lines.count) lines long, so I sent it to you privately."), owner: owner)
             destination = askerNick
             lines = limited(replies.flatMap { splitter(for: askerNick).split($0.text) })
         }
-        for line in lines { enqueue(IRCMessage("PRIVMSG", destination, line)) }
+        for line in lines { enqueue(IRCMessage("PRIVMSG", destination, line), owner: owner) }
     }
 
     private func shouldAnswerPrivately(lineCount: Int, channel: String) -> Bool {
@@ -202,13 +236,19 @@ actor IRCConnection {
     private func pumpOutbound() async throws {
         var bucket = TokenBucket(capacity: settings.floodBurst, refillPerSecond: settings.floodLinesPerSecond,
                                  now: ContinuousClock.now)
-        for await message in outbound {
-            var wait = bucket.take(now: .now)
-            while wait > .zero {
-                try await Task.sleep(for: wait)
-                wait = bucket.take(now: .now)
+        while let line = await outbound.next() {
+            do {
+                var wait = bucket.take(now: .now)
+                while wait > .zero {
+                    try await Task.sleep(for: wait)
+                    wait = bucket.take(now: .now)
+                }
+                try await write(line.message)
+            } catch {
+                // Not written: an answer's line goes out on the next connection.
+                outbound.putBack(line)
+                throw error
             }
-            try await write(message)
         }
     }
 
@@ -242,13 +282,13 @@ actor IRCConnection {
             logger.warning("IRC: proactive message has no room to send to", metadata: ["user": "\(message.userID)"])
             return
         }
-        deliver([Reply(message.text)], to: target, askerNick: target, isChannel: false)
+        deliver([Reply(message.text)], to: target, askerNick: target, isChannel: false, owner: message.userID)
     }
 
     // MARK: Writing and closing
 
-    private func enqueue(_ message: IRCMessage) {
-        if case .dropped = outboundContinuation.yield(message) {
+    private func enqueue(_ message: IRCMessage, owner: String? = nil) {
+        if !outbound.push(OutboundQueue.Line(message: message, owner: owner)) {
             logger.warning("IRC: send queue full (\(settings.maxQueuedLines) lines); dropped a line",
                            metadata: ["command": "\(message.command)", "target": "\(message.parameter(0) ?? "")"])
         }
@@ -266,7 +306,7 @@ actor IRCConnection {
 
     /// QUIT, then let the server close the link; force it shut if the server does not within 2 s.
     private func sayGoodbye() async {
-        outboundContinuation.finish()
+        outbound.finish()
         try? await socket.write(line: IRCMessage("QUIT", settings.quitMessage).wireFormat)
         socket.finishWriting()
         let socket = self.socket

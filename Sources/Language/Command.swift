@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a message asks for, read by the grammar: one case per intent, each with exactly the values that
 /// request needs. A request that was recognised but cannot be carried out as said is `.unreadable`, with
 /// a typed problem, so a handler never sees a half-read command.
@@ -119,10 +121,11 @@ public struct EventChoice: Sendable, Equatable {
     }
 }
 
-/// `move <task> to <when> [for <duration>]`.
+/// `move <task> to <when> [for <duration>]`, or by an amount ("push gym back an hour").
 public struct MoveRequest: Sendable, Equatable {
     public var task: String
-    public var to: ResolvedTime
+    /// Where the event goes; nil when the move is a `shift` from the event's own start.
+    public var to: ResolvedTime?
     public var durationMinutes: Int?
     /// The destination is a clock range whose length is the duration ("to tomorrow 2-4pm").
     public var isClockSpan: Bool
@@ -131,6 +134,8 @@ public struct MoveRequest: Sendable, Equatable {
     public var keepsEventDay: Bool
     /// The destination says "same time" ("to friday, same time"): the event's own time of day on the day named.
     public var keepsEventTime: Bool
+    /// "push the meeting back an hour", "postpone the call by a day": how far from the event's current start.
+    public var shift: TimeShift?
 
     public init(task: String, to: ResolvedTime, durationMinutes: Int? = nil, isClockSpan: Bool = false, keepsEventDay: Bool = false,
                 keepsEventTime: Bool = false) {
@@ -140,6 +145,38 @@ public struct MoveRequest: Sendable, Equatable {
         self.isClockSpan = isClockSpan
         self.keepsEventDay = keepsEventDay
         self.keepsEventTime = keepsEventTime
+    }
+
+    /// A move by an amount: the destination is the event's own start shifted.
+    public init(task: String, shift: TimeShift) {
+        self.task = task
+        self.to = nil
+        self.durationMinutes = nil
+        self.isClockSpan = false
+        self.keepsEventDay = false
+        self.keepsEventTime = false
+        self.shift = shift
+    }
+}
+
+/// An amount to move an event by, later (positive) or earlier (negative). Days and months keep the local time
+/// of day across a change of UTC offset; minutes are elapsed time.
+public struct TimeShift: Sendable, Equatable {
+    public enum Unit: String, Sendable { case minute, day, month }
+    public var amount: Int
+    public var unit: Unit
+
+    public init(amount: Int, unit: Unit) {
+        self.amount = amount
+        self.unit = unit
+    }
+
+    /// The instant `start` moved by this amount in `timeZone`.
+    public func applied(to start: Date, in timeZone: TimeZone) -> Date {
+        guard unit != .minute else { return start.addingTimeInterval(Double(amount) * 60) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(byAdding: unit == .day ? .day : .month, value: amount, to: start) ?? start
     }
 }
 

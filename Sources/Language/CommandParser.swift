@@ -30,6 +30,8 @@ extension Message {
         if isHelpQuestion { return .help }
         if let agenda = agendaQuestion() ?? freeTimeQuestion() ?? nextOfTaskQuestion() { return agenda }
         if let proactive = proactiveCommand() { return proactive }
+        if asksForAdvice { return .chat }
+        if let shifted = relativeMove() { return shifted }
         guard let (intent, index) = commandWord() else { return taskThenDone() ?? followUpMove() ?? taskAtClockTime() ?? statedTimeZone() ?? .chat }
         return command(intent, after: index)
     }
@@ -182,10 +184,27 @@ struct Message {
     /// Corrects a near-miss command word in place ("mvoe gym" reads as "move gym"); returns what was changed.
     mutating func correctCommandWord() -> String? {
         guard let i = candidateCommandIndex(), CommandWords.intents[tokens[i].text] == nil,
-              !CommandWords.settingWords.contains(tokens[i].text), let fixed = CommandWords.correction(for: tokens[i].text) else { return nil }
+              !CommandWords.settingWords.contains(tokens[i].text) else { return nil }
         let typed = tokens[i].text
+        guard let fixed = CommandWords.correction(for: typed) ?? evidencedCorrection(at: i) else { return nil }
         tokens[i].text = fixed
         return "\(typed) -> \(fixed)"
+    }
+
+    /// "doe 8/10", "moe gym to saturday 10am", "competed standup 9/10": a real or three-letter word that is a done or
+    /// move word with one inner letter dropped reads as that word only when the corrected message is that command
+    /// in full (a report with its rating, a move with where it goes). "doe with gym" and "moe said hi" stay as written.
+    private func evidencedCorrection(at i: Int) -> String? {
+        for fixed in CommandWords.withOneLetterRestored(tokens[i].text) {
+            var trial = self
+            trial.tokens[i].text = fixed
+            switch trial.command() {
+            case .done(let report) where report.rating != nil: return fixed
+            case .move(let request) where request.to != nil || request.shift != nil: return fixed
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// The first word that is neither a filler nor part of a time expression.
@@ -250,6 +269,12 @@ struct Message {
                    (Self.particles.contains(next) && [.move, .schedule, .done].contains(intent) || next == "it" && intent == .schedule) {
                     return nil
                 }
+                // "move on, it's fine", "push through the pain", "push harder or rest?": a move verb with a particle or
+                // an adverb after it and no time anywhere is a phrasal verb, not a move of a task.
+                if intent == .move, let next = word(i + 1), Self.particles.contains(next) || Self.phrasalAdverbs.contains(next),
+                   !mentions.contains(where: { $0.saysTime || $0.durationMinutes != nil }) {
+                    return nil
+                }
                 // "schedule? what schedule", "done?": the word asked back, not a command.
                 if i + 1 < tokens.count, tokens[i + 1].isSymbol("?"), [.schedule, .done, .skip, .cancel, .move, .plan].contains(intent) { return nil }
                 return (intent, i)
@@ -272,6 +297,10 @@ struct Message {
             guard !verb.needsTime || saysWhen else { return nil }
             // "free weekdays 9-17" sets availability; "free tomorrow?" or "free time" does not.
             if verb.intent == .available, dayGroup(at: end + 1, scanner: TimeScanner(tokens: tokens)) == nil { return nil }
+            // "drop tennis tomorrow" cancels; "drop off the kids at 8", "drop by at 5", "drop me a line" do not.
+            if verb.words == ["drop"], let next = word(end + 1), ["off", "by", "in", "out", "over", "me", "us", "him", "her", "them"].contains(next) {
+                return nil
+            }
             // "change yoga to 6pm" moves; "change my mind" does not name where anything goes.
             if verb.intent == .move, !namesDestination(after: end) { return nil }
             // "crushed it", "nailed that": a cheer about something unnamed is still a report of it done.
@@ -286,7 +315,8 @@ struct Message {
     /// "I need to move gym to 5": a move someone intends names where it goes ("I need to move house next month" does not).
     private func namesDestination(after index: Int) -> Bool {
         mentions.contains { m in
-            !m.isInvalid && m.saysTime && m.tokens.lowerBound > index + 1 && ["to", "until"].contains(word(m.tokens.lowerBound - 1) ?? "")
+            !m.isInvalid && m.saysTime && m.tokens.lowerBound > index + 1
+                && (["to", "until"].contains(word(m.tokens.lowerBound - 1) ?? "") || m.bound == .before && ["until", "till", "til"].contains(word(m.tokens.lowerBound) ?? ""))
         }
     }
 
@@ -306,6 +336,8 @@ struct Message {
     }
 
     static let particles: Set<String> = ["on", "forward", "along", "through", "ahead", "over", "up", "off", "deal", "out"]
+    /// Words after "push"/"move" that make a phrase about effort or life ("push harder", "move past it").
+    static let phrasalAdverbs: Set<String> = ["harder", "further", "past", "myself", "yourself", "yourselves", "around", "away", "in"]
 
     /// "not doing gym today", "won't make it to yoga", "can't make standup": a skip said in words.
     /// Returns the index of the phrase's last word; "not doing great" is about a mood, not a task.
@@ -348,6 +380,25 @@ struct Message {
         guard let next = word(j) else { return false }
         return ["timezone", "tz", "availability", "available"].contains(next) || next == "time" && word(j + 1) == "zone"
     }
+
+    /// "add more structure to my days, any tips?", "I want to add focus time, what would you suggest?": a request
+    /// for advice is coaching chat, even around a command verb, unless it says a clock time to book.
+    /// The advice word must be asked for ("any tips", "what would you suggest", a question), so "schedule ideas
+    /// session friday" still books.
+    var asksForAdvice: Bool {
+        let isQuestion = tokens.contains { $0.isSymbol("?") }
+        return tokens.indices.contains { i in
+            tokens[i].isWord && Self.adviceWords.contains(tokens[i].text)
+                && (isQuestion || i > 0 && Self.adviceAskers.contains(tokens[i - 1].text))
+        } && !saysClockTime
+    }
+
+    static let adviceAskers: Set<String> = ["any", "some", "your", "me", "need", "want", "got", "have", "give", "for", "you", "u", "good", "quick", "would"]
+
+    static let adviceWords: Set<String> = [
+        "tips", "tip", "advice", "advise", "suggest", "suggestions", "suggestion", "recommend", "recommendations",
+        "recommendation", "ideas", "pointers", "thoughts", "opinion",
+    ]
 
     var isHelpQuestion: Bool {
         let joined = words.joined(separator: " ")

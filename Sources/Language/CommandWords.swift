@@ -60,6 +60,7 @@ enum CommandWords {
         PhraseVerb(words: ["free"], intent: .available, needsTime: false),
         PhraseVerb(words: ["scrap"], intent: .cancel, needsTime: false),
         PhraseVerb(words: ["nix"], intent: .cancel, needsTime: false),
+        PhraseVerb(words: ["drop"], intent: .cancel, needsTime: true),
     ]
 
     /// Words of the settings and habit commands, read by their own grammar; typos of them are corrected too.
@@ -122,6 +123,20 @@ enum CommandWords {
         }
         return best?.word
     }
+
+    /// The done and move words that `word` is with one inner letter dropped ("doe" is "done", "moe" "move", "psh"
+    /// "push"); the caller keeps one only when the message then reads as that command in full.
+    static func withOneLetterRestored(_ word: String) -> [String] {
+        let typed = Array(word)
+        guard typed.count >= 3, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return [] }
+        return evidencedTargets.filter { candidate in
+            let full = Array(candidate)
+            guard full.count == typed.count + 1, full[0] == typed[0] else { return false }
+            return (1..<full.count).contains { k in Array(full[..<k] + full[(k + 1)...]) == typed }
+        }
+    }
+
+    private static let evidencedTargets: [String] = intents.filter { [.done, .move].contains($0.value) }.map(\.key).sorted()
 
     /// Suffixes that make another word of a command word rather than a slip of it.
     private static let derivingSuffixes: Set<String> = ["ly", "ness", "ment", "ments", "r", "rs", "er", "ers", "ful", "able", "ably", "y"]

@@ -101,6 +101,13 @@ extension Reading {
         switch command {
         case .agenda(let request):
             writer.string("agenda_scope", request.scope.rawValue)
+        case .move(let request):
+            if let shift = request.shift {
+                var object = JSONObjectWriter()
+                object.int("amount", shift.amount)
+                object.string("unit", shift.unit.rawValue)
+                writer.raw("shift", object.finished())
+            }
         case .timezone(let name):
             writer.string("timezone", name)
         case .unreadable(let unreadable):

@@ -137,7 +137,7 @@ extension Message {
 
     /// `move <task> to <when>`: the last "to" followed by a readable time splits task and destination.
     func move(after index: Int) -> Command {
-        for t in stride(from: tokens.count - 2, to: index, by: -1) where tokens[t].isWord("to") || tokens[t].isWord("until") {
+        for t in stride(from: tokens.count - 2, to: index, by: -1) where tokens[t].isWord("to") || tokens[t].isWord("until") || tokens[t].isWord("till") {
             let tail = Array(tokens[(t + 1)...])
             let tailMentions = destination(tail)
             guard tailMentions.first?.tokens.lowerBound == 0, tailMentions.contains(where: \.saysTime),

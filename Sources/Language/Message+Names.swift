@@ -4,7 +4,7 @@
 /// A part of day is a name word when it modifies the noun after it ("evening walk", "morning pages"); a meal
 /// is one when a noun comes before it ("team lunch") or it leads a phrase ("lunch with Jo"). A bare weekday
 /// before a noun is a name word when another day is said elsewhere ("friday demo prep on thursday"), since
-/// the message then says its time without it.
+/// the message then says its time without it; so is a holiday ("christmas shopping saturday afternoon").
 extension Message {
     static func nameTokens(_ tokens: [Token], _ mentions: [TimeMention], knownNames: [String]) -> Set<Int> {
         var named = quoted(tokens).union(known(knownNames, in: tokens))
@@ -31,6 +31,13 @@ extension Message {
             } else if case .weekend? = m.span, isNoun(next) {
                 named.insert(i)
             }
+        }
+        // "christmas shopping saturday afternoon", "halloween party prep on friday": a holiday before a noun is the
+        // name's, as a weekday is, when another day is said.
+        for m in mentions where !m.isInvalid && daysSaid > 1 {
+            guard case .holiday(_, which: 0, year: nil)? = m.day, m.clock == nil, m.part == nil, isNoun(m.tokens.upperBound),
+                  m.tokens.lowerBound == 0 || !timeMarkers.contains(tokens[m.tokens.lowerBound - 1].text) else { continue }
+            named.formUnion(m.tokens)
         }
         return named
     }

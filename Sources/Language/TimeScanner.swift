@@ -9,12 +9,21 @@ struct TimeScanner {
         var mentions: [TimeMention] = []
         var index = 0
         while index < tokens.count {
+            // "9 to 10 tonight", "8 till 10 on friday": a range of bare hours before a day or part of day.
+            if number(index) != nil, let range = bareClockRange(at: index), startsDayOrPart(at: range.tokens.upperBound) {
+                mentions.append(range)
+                index = range.tokens.upperBound
+                continue
+            }
             if let found = mention(at: index), found.tokens.upperBound > index {
                 var mention = withZone(found)
-                // "tomorrow same time", "friday, at the same time": now's clock on that day.
-                if mention.day != nil, mention.clock == nil, mention.part == nil,
-                   let end = sameClockPhrase(at: isSymbol(mention.tokens.upperBound, ",") ? mention.tokens.upperBound + 1 : mention.tokens.upperBound) {
+                // "tomorrow same time", "friday, at the same time", "next week same time": now's clock on that day.
+                if mention.clock == nil, mention.part == nil, mention.bound == nil,
+                   let end = sameClockPhrase(at: isSymbol(mention.tokens.upperBound, ",") ? mention.tokens.upperBound + 1 : mention.tokens.upperBound),
+                   let day = mention.day ?? mention.span.flatMap(Self.sameDate(in:)) {
                     mention.tokens = mention.tokens.lowerBound..<end
+                    mention.day = day
+                    mention.span = nil
                     mention.sameClockAsNow = true
                     mention.rules.insert(.sameTime)
                 }
@@ -94,8 +103,14 @@ struct TimeScanner {
             m.day = day
         }
         m.clockShift += minutes
+        if minutes % 60 != 0 { m.clock?.saysMinutes = true }  // "3pm + 30 minutes" is 15:30, grain minute
         m.rules.insert(.dayArithmetic)
         return m
+    }
+
+    private func startsDayOrPart(at i: Int) -> Bool {
+        let j = isWord(i, ["on", "in"]) ? (isWord(i + 1, ["the"]) ? i + 2 : i + 1) : i
+        return daySpec(at: j, composite: false) != nil || partOfDay(at: j) != nil
     }
 
     /// "8 to 10", "10:30 till 12" after a day: a clock range without "from" or am/pm.
@@ -294,14 +309,8 @@ struct TimeScanner {
         let found: (DaySpec, Int)?
         if let day = daySpec(at: j) {
             found = day
-        } else if let (span, next, _) = span(at: j), case let .cycle(unit, offset) = span {
-            switch unit {
-            case .day: found = (.relative(days: offset), next)
-            case .week: found = (.relative(days: 7 * offset), next)
-            case .month: found = (.plusMonths(.relative(days: 0), months: offset), next)
-            case .year: found = (.plusMonths(.relative(days: 0), months: 12 * offset), next)
-            default: found = nil
-            }
+        } else if let (span, next, _) = span(at: j), let day = Self.sameDate(in: span) {
+            found = (day, next)
         } else {
             found = nil
         }
@@ -311,6 +320,18 @@ struct TimeScanner {
         m.sameClockAsNow = true
         m.rules.insert(.sameTime)
         return m
+    }
+
+    /// "next week", "last month", "next year" as the same date that many units away ("this time next week").
+    static func sameDate(in span: SpanSpec) -> DaySpec? {
+        guard case let .cycle(unit, offset) = span else { return nil }
+        switch unit {
+        case .day: return .relative(days: offset)
+        case .week: return .relative(days: 7 * offset)
+        case .month: return .plusMonths(.relative(days: 0), months: offset)
+        case .year: return .plusMonths(.relative(days: 0), months: 12 * offset)
+        default: return nil
+        }
     }
 
     static let rangeConnectors: Set<String> = ["to", "till", "til", "until", "-", "through", "thru", "and"]

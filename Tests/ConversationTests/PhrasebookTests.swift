@@ -135,6 +135,22 @@ import Testing
             ["Reloaded, with problems (the previous version stays in force for those files):\npatterns.txt: line 3: no section"])
     }
 
+    @Test func remindersForSeveralEventsComeAsOneLineAndTheDailyPlanNamesHabitWindows() {
+        let email = Event(userID: "u", taskTypeID: 1, title: "Email", start: monday9, end: monday9.addingTimeInterval(900), createdAt: monday9)
+        let review = Event(userID: "u", taskTypeID: 2, title: "Review", start: monday9.addingTimeInterval(1200),
+                           end: monday9.addingTimeInterval(3000), createdAt: monday9)
+        #expect(book.text(.reminder([email])) == "Email starts in 1h (09:00-09:15).")
+        #expect(book.text(.reminder([email, review])) == "Coming up: Email at 09:00, Review at 09:20.")
+        let plan = DailyPlanDigest(day: monday9, events: [email], habitWindows: [
+            HabitWindow(title: "Gym", start: monday9.addingTimeInterval(7200), end: monday9.addingTimeInterval(12_600)),
+        ])
+        #expect(book.text(.dailyPlan(plan)) == "Your plan for Mon 23 Nov:\n09:00-09:15  Email\nBest windows left for your habits: Gym 11:00-12:30.")
+        #expect(book.text(.dailyPlan(DailyPlanDigest(day: monday9, events: [], habitWindows: []))) == "Your plan for Mon 23 Nov: nothing scheduled.")
+        let quiet = WeeklyReviewDigest(done: 0, skipped: 0, unanswered: 2, best: nil, worst: nil, insights: [], bestTimes: [], suggestion: .keepGoing)
+        #expect(book.text(.weeklyReview(quiet)) == "Your week: 0 done, 0 skipped, 2 without an answer.\n"
+            + "Suggestion: Keep going: answer my follow-ups (a bare number is enough) and your times will keep getting sharper.")
+    }
+
     @Test func readingNotesSayWhatWasReadAsWhat() {
         #expect(texts(ReadingOutcome.readAs(correction: "schedul -> schedule")) == ["(I read that as schedul -> schedule.)"])
         #expect(texts(ReadingOutcome.messageCut(limit: 2000)) == ["(Your message was long, so I only read the first 2000 characters.)"])
@@ -175,6 +191,16 @@ import Testing
         #expect(plan.replies.map(\.text) == ["Plans are made by the coaching model, which isn't set up here. You can still schedule tasks one by one."])
         let chat = await harness.say("what should I focus on to get better at my work this month?", at: harness.at(23, 9, 1))
         #expect(chat.replies.map(\.text) == [Phrasebook.commandHint])
+    }
+
+    @Test func anAddressThatCannotBeFetchedIsATypedProblemBeforeAnyTransaction() async throws {
+        let engine = Engine(store: InMemoryStore())
+        let ftp = await engine.prefetchCalendar(for: MessageText.clean("calendar import ftp://example.org/x.ics", limit: 2000))
+        guard case .failed(.badAddress(.notHTTP(let scheme)))? = ftp else { Issue.record("expected a refused scheme, got \(String(describing: ftp))"); return }
+        #expect(scheme == "ftp")
+        let words = await engine.prefetchCalendar(for: MessageText.clean("calendar import not a url", limit: 2000))
+        guard case .failed(.badAddress(.malformedURL))? = words else { Issue.record("expected a malformed address"); return }
+        #expect(await engine.prefetchCalendar(for: MessageText.clean("calendar status", limit: 2000)) == nil)
     }
 
     @Test func aDailyPlanInsideQuietHoursIsKeptButFlagged() async throws {

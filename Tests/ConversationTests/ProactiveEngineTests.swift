@@ -159,6 +159,19 @@ import Testing
         #expect(text.contains("What I learned: Deep Coding goes best around"))
         #expect(text.contains("Suggestion:"))
     }
+
+    @Test func theReviewSuggestsTheMostSkippedTaskAndOnATieTheOneSkippedLast() async throws {
+        let bot = try EngineHarness()
+        await bot.say("weekly review on", at: bot.at(23, 7))
+        for (task, day) in [("reading", 23), ("gym", 24), ("yoga", 25), ("chess", 26)] {
+            await bot.say("schedule \(task) on \(day) nov at 10:00 for 1h", at: bot.at(day, 7))
+            await bot.say("skip \(task)", at: bot.at(day, 10, 30))
+        }
+        let review = texts(await bot.engine.tick(.matrix, now: bot.at(29, 18))).first { $0.hasPrefix("Your week:") }
+        let text = try #require(review)
+        #expect(text.contains("0 done, 4 skipped"))
+        #expect(text.contains("Suggestion: Chess was skipped once; try it around Thursday "))
+    }
 }
 
 /// Pending messages are rows in SQLite: a restart loses none and sends no burst.

@@ -20,7 +20,7 @@ import Testing
         let reading = parser.parse(text, context: monday)
         guard case .move(let request) = reading.command else { Issue.record("\(text) -> \(reading.intent)"); return }
         #expect(request.task == "it")
-        #expect(iso(request.to.start, monday) == start)
+        #expect(request.to.map { iso($0.start, monday) } == start)
         #expect(request.keepsEventDay == keepsDay)
     }
 

@@ -138,7 +138,7 @@ struct OrderingAndDrainTests {
 }
 
 /// Holds answers back until the test opens it.
-private actor AnswerGate {
+actor AnswerGate {
     private var isOpen = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 

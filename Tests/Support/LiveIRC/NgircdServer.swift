@@ -108,6 +108,10 @@ final class NgircdServer: @unchecked Sendable {
         running.waitUntilExit()
     }
 
+    /// An IRC operator of every test server, so a test can cut one client's link from the server side (KILL).
+    static let operatorName = "testoper"
+    static let operatorPassword = "testoperpass"
+
     func logText() -> String {
         (try? String(contentsOf: logFile(), encoding: .utf8)) ?? ""
     }
@@ -136,6 +140,9 @@ final class NgircdServer: @unchecked Sendable {
         \tMaxConnectionsIP = 0
         \tMaxNickLength = 30
         \(penalties == .disabled ? "\tMaxPenaltyTime = 0" : "")
+        [Operator]
+        \tName = \(Self.operatorName)
+        \tPassword = \(Self.operatorPassword)
         [Options]
         \tPAM = no
         \tIdent = no

@@ -59,6 +59,12 @@ final class RawIRCClient: @unchecked Sendable {
         }
     }
 
+    /// OPER as the test server's operator (see `NgircdServer.operatorName`).
+    func becomeOperator() async throws {
+        send("OPER \(NgircdServer.operatorName) \(NgircdServer.operatorPassword)")
+        _ = try await waitFor("RPL_YOUREOPER") { $0.command == "381" }
+    }
+
     func join(_ channel: String) async throws {
         send("JOIN \(channel)")
         _ = try await waitFor("JOIN \(channel)") { $0.command == "366" && $0.parameter(1) == channel }

@@ -1,0 +1,21 @@
+import Conversation
+import Foundation
+import SchedulerCore
+import Testing
+
+/// "push gym back an hour": the engine moves the event from its own start, not from now.
+@Suite struct RelativeMoveEngineTests {
+    @Test func aShiftMovesTheEventFromItsOwnStartKeepingItsLength() async throws {
+        let bot = try EngineHarness()
+        await bot.say("schedule gym thursday 6pm for 1h", at: bot.at(23, 8))
+        let later = await bot.say("push gym back an hour", at: bot.at(23, 9))
+        #expect(later.intent == .move)
+        #expect(later.event?.start == bot.at(26, 19))
+        #expect(later.event?.end == bot.at(26, 20))
+        let earlier = await bot.say("move gym 30 min earlier", at: bot.at(23, 9, 1))
+        #expect(earlier.event?.start == bot.at(26, 18, 30))
+        let nextDay = await bot.say("postpone gym by a day", at: bot.at(23, 9, 2))
+        #expect(nextDay.event?.start == bot.at(27, 18, 30))
+        #expect(try bot.events([.scheduled]).count == 1)
+    }
+}
