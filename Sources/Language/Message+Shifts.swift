@@ -13,6 +13,7 @@ extension Message {
            let shift = shift(at: colon + 1, end: end, leaning: nil, scanner), let task = taskText(in: first..<colon) {
             return .move(MoveRequest(task: task, shift: shift))
         }
+        if let followUp = followUpShift(scanner) { return followUp }
         guard let (taskStart, leaning) = shiftVerb(), taskStart < end else { return nil }
         for start in (taskStart + 1)..<end {
             guard let shift = shift(at: start, end: end, leaning: leaning, scanner), let task = taskText(in: taskStart..<start) else { continue }
@@ -20,6 +21,23 @@ extension Message {
         }
         return nil
     }
+
+    /// "actually an hour later", "30 min earlier instead", "how about an hour later?": with nothing else said, an amount
+    /// and a direction move the event the conversation is about ("2 hours later we left" is not one: no cue).
+    private func followUpShift(_ scanner: TimeScanner) -> Command? {
+        guard let last = tokens.lastIndex(where: { $0.kind != .symbol && !Self.courtesy.contains($0.text) && !Self.followUpCues.contains($0.text) }),
+              let first = tokens.firstIndex(where: { $0.kind != .symbol && !Self.followUpCues.contains($0.text) && !Self.followUpFillers.contains($0.text) }),
+              first <= last,
+              tokens.contains(where: { Self.followUpCues.contains($0.text) || $0.isSymbol("?") }),
+              let shift = shift(at: first, end: last + 1, leaning: nil, scanner) else { return nil }
+        return .move(MoveRequest(task: Self.followUpTask, shift: shift))
+    }
+
+    private static let followUpCues: Set<String> = ["actually", "instead", "rather"]
+    private static let followUpFillers: Set<String> = [
+        "how", "about", "what", "maybe", "ok", "okay", "no", "nah", "hmm", "um", "so", "wait", "sorry", "oh", "let's", "lets",
+        "make", "it", "that", "can", "could", "we", "do", "please", "pls", "i'd", "prefer", "or", "like",
+    ]
 
     /// Where the task starts after the verb (and words like "can we", "let's" before it); a particle after the verb
     /// ("push back", "bring forward") or the verb itself ("postpone", "delay") says which way when the amount does not.

@@ -205,6 +205,11 @@ extension TimeScanner {
         if isWord(next, ["before"]), isWord(next + 1, ["last"]) {
             return (.weekday(weekday, .count(-2), plusDays: 0), next + 2)
         }
+        // "friday week", "tuesday fortnight" (British): a week or two after that day, when nothing makes "week" a noun.
+        if isWord(next, ["week", "fortnight"]), next + 1 == tokens.count || tokens[next + 1].kind == .symbol
+            || isWord(next + 1, ["at", "in", "on", "from", "to", "until", "for", "morning", "afternoon", "evening", "night"]) || number(next + 1) != nil {
+            return (.plus(.weekday(weekday, .bare, plusDays: 0), days: isWord(next, ["week"]) ? 7 : 14), next + 1)
+        }
         return (.weekday(weekday, .bare, plusDays: 0), next)
     }
 
@@ -242,6 +247,8 @@ extension TimeScanner {
         j += 1
         if isWord(j, Lexicon.ordinalSuffixes), isAttached(j) { j += 1 }
         if isSymbol(j, "/"), isAttached(j), number(j + 1) != nil, tokens[j + 1].text.count == 4 { j += 1 }
+        // "feb 20 96", "march 3rd, '99": a two-digit year that cannot be a day or is marked.
+        if let (year, next) = twoDigitYear(at: isSymbol(j, ",") ? j + 1 : j) { return (.date(year: year, month: month, day: day), next) }
         let (year, next) = year(at: j)
         return (.date(year: year, month: month, day: day), next)
     }
@@ -252,6 +259,7 @@ extension TimeScanner {
         if isWord(j, ["of"]) { j += 1 }
         guard let name = word(j), let month = Lexicon.months[name] else { return nil }
         var (year, next) = year(at: j + 1)
+        if year == nil, let (y, end) = twoDigitYear(at: isSymbol(j + 1, ",") ? j + 2 : j + 1) { (year, next) = (y, end) }
         // "14th apr 15": a two-digit year after an ordinal day and its month.
         if year == nil, i >= 1, isWord(i - 1, Lexicon.ordinalSuffixes), let y = number(j + 1), tokens[j + 1].text.count == 2,
            !isSymbol(j + 2, ":"), !isWord(j + 2, ["am", "pm", "a", "p", "h"]) {

@@ -17,10 +17,13 @@ struct TimeScanner {
             }
             if let found = mention(at: index), found.tokens.upperBound > index {
                 var mention = withZone(found)
-                // "tomorrow same time", "friday, at the same time": now's clock on that day.
-                if mention.day != nil, mention.clock == nil, mention.part == nil,
-                   let end = sameClockPhrase(at: isSymbol(mention.tokens.upperBound, ",") ? mention.tokens.upperBound + 1 : mention.tokens.upperBound) {
+                // "tomorrow same time", "friday, at the same time", "next week same time": now's clock on that day.
+                if mention.clock == nil, mention.part == nil, mention.bound == nil,
+                   let end = sameClockPhrase(at: isSymbol(mention.tokens.upperBound, ",") ? mention.tokens.upperBound + 1 : mention.tokens.upperBound),
+                   let day = mention.day ?? mention.span.flatMap(Self.sameDate(in:)) {
                     mention.tokens = mention.tokens.lowerBound..<end
+                    mention.day = day
+                    mention.span = nil
                     mention.sameClockAsNow = true
                     mention.rules.insert(.sameTime)
                 }
@@ -100,6 +103,7 @@ struct TimeScanner {
             m.day = day
         }
         m.clockShift += minutes
+        if minutes % 60 != 0 { m.clock?.saysMinutes = true }  // "3pm + 30 minutes" is 15:30, grain minute
         m.rules.insert(.dayArithmetic)
         return m
     }
@@ -305,14 +309,8 @@ struct TimeScanner {
         let found: (DaySpec, Int)?
         if let day = daySpec(at: j) {
             found = day
-        } else if let (span, next, _) = span(at: j), case let .cycle(unit, offset) = span {
-            switch unit {
-            case .day: found = (.relative(days: offset), next)
-            case .week: found = (.relative(days: 7 * offset), next)
-            case .month: found = (.plusMonths(.relative(days: 0), months: offset), next)
-            case .year: found = (.plusMonths(.relative(days: 0), months: 12 * offset), next)
-            default: found = nil
-            }
+        } else if let (span, next, _) = span(at: j), let day = Self.sameDate(in: span) {
+            found = (day, next)
         } else {
             found = nil
         }
@@ -322,6 +320,18 @@ struct TimeScanner {
         m.sameClockAsNow = true
         m.rules.insert(.sameTime)
         return m
+    }
+
+    /// "next week", "last month", "next year" as the same date that many units away ("this time next week").
+    static func sameDate(in span: SpanSpec) -> DaySpec? {
+        guard case let .cycle(unit, offset) = span else { return nil }
+        switch unit {
+        case .day: return .relative(days: offset)
+        case .week: return .relative(days: 7 * offset)
+        case .month: return .plusMonths(.relative(days: 0), months: offset)
+        case .year: return .plusMonths(.relative(days: 0), months: 12 * offset)
+        default: return nil
+        }
     }
 
     static let rangeConnectors: Set<String> = ["to", "till", "til", "until", "-", "through", "thru", "and"]

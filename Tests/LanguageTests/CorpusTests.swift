@@ -119,6 +119,12 @@ enum Corpus {
         let (held, heldTotal) = try score("duckling-rules-3-holdout")
         print("third held-out fifth: \(held)/\(heldTotal)")
         #expect(Double(held) / Double(heldTotal) >= 0.75, "duckling-rules-3-holdout: \(held)/\(heldTotal)")
+        // Written after the third batch was implemented (first run 31/32 and 8/8).
+        let (fourth, fourthTotal) = try score("duckling-rules-4")
+        #expect(Double(fourth) / Double(fourthTotal) >= 0.95, "duckling-rules-4: \(fourth)/\(fourthTotal)")
+        let (fourthHeld, fourthHeldTotal) = try score("duckling-rules-4-holdout")
+        print("fourth held-out fifth: \(fourthHeld)/\(fourthHeldTotal)")
+        #expect(Double(fourthHeld) / Double(fourthHeldTotal) >= 0.75, "duckling-rules-4-holdout: \(fourthHeld)/\(fourthHeldTotal)")
     }
 
     private func score(_ name: String) throws -> (passed: Int, total: Int) {

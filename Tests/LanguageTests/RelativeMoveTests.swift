@@ -23,6 +23,9 @@ import Testing
         ("gym: 1h later please", "gym", 60, .minute),
         ("Move tennis back a day.", "tennis", 1, .day),
         ("make it 2 hours later", "it", 120, .minute),
+        ("actually an hour later", "it", 60, .minute),
+        ("30 min earlier instead", "it", -30, .minute),
+        ("how about a day later?", "it", 1, .day),
     ])
     func aMoveByAnAmountIsAShiftNotATime(text: String, task: String, amount: Int, unit: TimeShift.Unit) throws {
         let reading = parser.parse(text, context: monday)
@@ -37,6 +40,7 @@ import Testing
         "an hour later I was still working", "it was two hours later than planned", "the meeting ran an hour late",
         "move on, it's fine", "push harder or rest?", "push through the pain", "add more structure to my days, any tips?",
         "I want to add more focus time, what would you suggest?", "any advice on when to book workouts?",
+        "2 hours later we left", "a week later it was fine",
     ])
     func sentencesAndAdviceQuestionsStayChat(text: String) {
         #expect(parser.parse(text, context: monday).intent == .chat, "\(text)")

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+@testable import Language
+
+/// Forms added after the third labelled batch was scored (so not counted in its figures).
+@Suite struct TimeFormsTests {
+    /// Duckling's reference: Tuesday 2013-02-12 04:30 at UTC-02:00.
+    let tuesday: TimeContext = {
+        let zone = TimeZone(secondsFromGMT: -7200) ?? .current
+        return TimeContext(now: localDate("2013-02-12 04:30", zone), timeZone: zone, dateOrder: .monthFirst)
+    }()
+
+    @Test(arguments: [
+        ("next week same time", "2013-02-19T04:30:00-02:00", TimeGrain.minute),
+        ("next month same time", "2013-03-12T04:30:00-02:00", .minute),
+        ("friday week", "2013-02-22T00:00:00-02:00", .day),
+        ("friday week at 3pm", "2013-02-22T15:00:00-02:00", .hour),
+        ("tuesday fortnight", "2013-02-26T00:00:00-02:00", .day),
+        ("feb 20 96", "1996-02-20T00:00:00-02:00", .day),
+        ("march 3rd, '99", "1999-03-03T00:00:00-02:00", .day),
+    ])
+    func reads(text: String, start: String, grain: TimeGrain) throws {
+        let time = try #require(TimeExpressionParser().parse(text, context: tuesday), "\(text)")
+        #expect(iso(time.start, tuesday) == start, "\(text)")
+        #expect(time.grain == grain, "\(text)")
+    }
+
+    @Test func aWeekdayBeforeAWeekNounIsStillThatWeekday() throws {
+        let time = try #require(TimeExpressionParser().parse("friday week planning", context: tuesday))
+        #expect(iso(time.start, tuesday) == "2013-02-15T00:00:00-02:00")
+    }
+}
