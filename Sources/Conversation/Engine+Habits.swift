@@ -134,20 +134,3 @@ extension Engine {
         return ids
     }
 }
-
-/// How habits read in chat: "Gym 3× a week, 1h", "Standup Mon-Fri at 09:30, 15 min".
-enum HabitText {
-    static func describe(_ habit: Habit) -> String {
-        var text = habit.title + " "
-        switch habit.days {
-        case .timesPerWeek(let count): text += count == 1 ? "once a week" : "\(count)× a week"
-        case .fixed(let days): text += days.count == 7 ? "every day" : days == Set(1...5) ? "every weekday" : days.sorted { ($0 + 6) % 7 < ($1 + 6) % 7 }.map { WeekSlot.weekdayShortNames[$0] }.joined(separator: ", ")
-        }
-        if let minute = habit.minuteOfDay {
-            text += " at \(TimeFormat.minutes(minute))"
-        } else if let window = habit.window {
-            text += " between \(TimeFormat.minutes(window.startMinute)) and \(TimeFormat.minutes(window.endMinute))"
-        }
-        return text + ", \(TimeFormat.duration(habit.durationMinutes))"
-    }
-}

@@ -166,7 +166,7 @@ struct Phrasebook {
         case .durationOutOfRange(let minutes):
             return [Reply("A habit can last 5 minutes to 24 hours; \(TimeFormat.duration(minutes)) is outside that.")]
         case .started(let habit, let replaced, let plan):
-            var line = "\(replaced ? "Updated" : "New") habit: \(HabitText.describe(habit))."
+            var line = "\(replaced ? "Updated" : "New") habit: \(Phrasebook.describe(habit))."
             line += plan.placements.isEmpty
                 ? " Nothing more fits this week; I'll place it again on Monday."
                 : " This week: " + plan.placements.map { format.dayAndClock($0.start) }.joined(separator: ", ") + "."
@@ -183,7 +183,7 @@ struct Phrasebook {
             return [Reply("No habits yet. Try: schedule gym 3 times a week, or standup every weekday at 9:30 for 15 min")]
         case .habits(let weeks):
             let lines = weeks.map { week in
-                var line = "\(HabitText.describe(week.habit)) — this week \(week.done)/\(week.habit.timesPerWeek) done"
+                var line = "\(Phrasebook.describe(week.habit)) — this week \(week.done)/\(week.habit.timesPerWeek) done"
                 if let next = week.next { line += ", next \(format.dayAndClock(next.start))" }
                 return line
             }
@@ -200,6 +200,21 @@ struct Phrasebook {
             let sessions = cancelled > 0 ? " and cancelled its \(cancelled) coming session\(cancelled == 1 ? "" : "s")" : ""
             return [Reply("Stopped the habit \(habit.title)\(sessions). What you already did stays learned.")]
         }
+    }
+
+    /// How habits read in chat: "Gym 3× a week, 1h", "Standup Mon-Fri at 09:30, 15 min".
+    static func describe(_ habit: Habit) -> String {
+        var text = habit.title + " "
+        switch habit.days {
+        case .timesPerWeek(let count): text += count == 1 ? "once a week" : "\(count)× a week"
+        case .fixed(let days): text += days.count == 7 ? "every day" : days == Set(1...5) ? "every weekday" : days.sorted { ($0 + 6) % 7 < ($1 + 6) % 7 }.map { WeekSlot.weekdayShortNames[$0] }.joined(separator: ", ")
+        }
+        if let minute = habit.minuteOfDay {
+            text += " at \(TimeFormat.minutes(minute))"
+        } else if let window = habit.window {
+            text += " between \(TimeFormat.minutes(window.startMinute)) and \(TimeFormat.minutes(window.endMinute))"
+        }
+        return text + ", \(TimeFormat.duration(habit.durationMinutes))"
     }
 
     // MARK: Settings

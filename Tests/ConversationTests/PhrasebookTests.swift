@@ -193,6 +193,16 @@ import Testing
         #expect(chat.replies.map(\.text) == [Phrasebook.commandHint])
     }
 
+    @Test func anAddressThatCannotBeFetchedIsATypedProblemBeforeAnyTransaction() async throws {
+        let engine = Engine(store: InMemoryStore())
+        let ftp = await engine.prefetchCalendar(for: MessageText.clean("calendar import ftp://example.org/x.ics", limit: 2000))
+        guard case .failed(.badAddress(.notHTTP(let scheme)))? = ftp else { Issue.record("expected a refused scheme, got \(String(describing: ftp))"); return }
+        #expect(scheme == "ftp")
+        let words = await engine.prefetchCalendar(for: MessageText.clean("calendar import not a url", limit: 2000))
+        guard case .failed(.badAddress(.malformedURL))? = words else { Issue.record("expected a malformed address"); return }
+        #expect(await engine.prefetchCalendar(for: MessageText.clean("calendar status", limit: 2000)) == nil)
+    }
+
     @Test func aDailyPlanInsideQuietHoursIsKeptButFlagged() async throws {
         let harness = try EngineHarness()
         await harness.say("quiet hours 22-07", at: harness.at(23, 9))
