@@ -69,6 +69,27 @@ import Testing
         #expect(heldOut.precision >= 0.95 && heldOut.recall >= 0.85)
     }
 
+    /// Pairs written by someone who saw neither the code, the lexicon nor the other pair files
+    /// (Pairs/task-pairs-fresh*.tsv, split by Pairs/split-fresh.py before anything was scored). The targets
+    /// (precision 0.95, recall 0.90) are not met there: these floors sit just under what was measured (tune part
+    /// precision 0.784, recall 0.603; held-out fifth 0.778, 0.359), so a change that loses ground fails.
+    @Test func onIndependentPairsTheHashedMatcherHoldsItsMeasuredLevel() throws {
+        let tune = try TaskMatchingTests.measure(try TaskMatchingTests.pairs("task-pairs-fresh"), label: "independent pairs (tune part)")
+        #expect(tune.precision >= 0.75 && tune.recall >= 0.58)
+        let heldOut = try TaskMatchingTests.measure(try TaskMatchingTests.pairs("task-pairs-fresh-holdout"), label: "independent pairs (held-out fifth)")
+        #expect(heldOut.precision >= 0.75 && heldOut.recall >= 0.33)
+    }
+
+    /// The same with the encoder blend: measured tune part 0.806 / 0.595, held-out fifth 0.889 / 0.410.
+    @Test(.enabled(if: EncoderFiles.present, "encoder weights not found; run scripts/fetch-encoder.sh"))
+    func onIndependentPairsTheEncoderBlendHoldsItsMeasuredLevel() throws {
+        let matcher = try #require(try TaskMatchingTests.blendedMatcher())
+        let tune = try TaskMatchingTests.measure(try TaskMatchingTests.pairs("task-pairs-fresh"), label: "independent pairs (tune part), encoder blend", matcher: matcher)
+        #expect(tune.precision >= 0.78 && tune.recall >= 0.57)
+        let heldOut = try TaskMatchingTests.measure(try TaskMatchingTests.pairs("task-pairs-fresh-holdout"), label: "independent pairs (held-out fifth), encoder blend", matcher: matcher)
+        #expect(heldOut.precision >= 0.85 && heldOut.recall >= 0.38)
+    }
+
     @Test(.enabled(if: EncoderFiles.present, "encoder weights not found; run scripts/fetch-encoder.sh"))
     func encoderVectorsAreNeverComparedWithHashedOnes() throws {
         let encoder = try #require(EncoderFiles.shared)
