@@ -114,7 +114,7 @@ import Testing
         let rows = try Self.rows()
         #expect(rows.count >= 2000)
         let figures = try Self.report(rows, classifier: RouteClassifier(examples: try Self.shippedExamples()), label: "hashed features")
-        // The targets, near what was measured (98.9 %, 0.0 %, 14.6 %), so an example edit that loses ground fails.
+        // The targets, near what was measured (98.4 %, 0.0 %, 11.2 %), so an example edit that loses ground fails.
         #expect(figures.complexRecall >= 0.95)
         #expect(figures.phaticToModel <= 0.01)
         #expect(figures.simpleToStrong <= 0.15)
@@ -128,7 +128,7 @@ import Testing
         let classifier = RouteClassifier(examples: try Self.shippedExamples(), embedding: embedding)
         let figures = try Self.report(rows, classifier: classifier, label: "hashed features + \(embedding.embeddingID)")
         #expect(figures.complexRecall >= 0.95)
-        // Measured 98.9 %, 0.0 %, 13.1 % on this fifth (the independent batch included).
+        // Measured 97.9 %, 0.0 %, 12.3 % on this fifth (the independent batch included).
         #expect(figures.phaticToModel <= 0.01)
         #expect(figures.simpleToStrong <= 0.15)
     }

@@ -24,7 +24,7 @@ extension LiveSynapse {
         @Test func anEncryptedDirectMessageIsAnsweredEncrypted() async throws {
             let server = try await SharedSynapse.shared.server()
             let (botID, password) = try server.freshBot()
-            let human = try await NioPeer.login("human", password: "humanpass", on: server)
+            let human = try await SharedHuman.shared.peer(on: server)
             let bot = try BotProcess(server: server, userID: botID, password: password)
             try bot.start()
             let room = try await human.createEncryptedRoom(inviting: [botID])
@@ -49,7 +49,6 @@ extension LiveSynapse {
             #expect(stored.allSatisfy { $0.type == "m.room.encrypted" }, "the server keeps only ciphertext: \(stored.map(\.type))")
 
             try await bot.stop()
-            await human.stop()
             let log = bot.log
             #expect(log.contains("created a new end-to-end encryption identity"))
             #expect(log.contains("cross-signing set up"), "Synapse accepts the first cross-signing upload:\n\(log.suffix(2000))")
@@ -62,7 +61,7 @@ extension LiveSynapse {
         func killDashNineThenRestartAnswersEncryptedMessagesOnce(crashPoint: String) async throws {
             let server = try await SharedSynapse.shared.server()
             let (botID, password) = try server.freshBot()
-            let human = try await NioPeer.login("human", password: "humanpass", on: server)
+            let human = try await SharedHuman.shared.peer(on: server)
             let bot = try BotProcess(server: server, userID: botID, password: password)
             try bot.start(crashAt: crashPoint)
             let room = try await human.createEncryptedRoom(inviting: [botID])
@@ -80,7 +79,6 @@ extension LiveSynapse {
             try await Task.sleep(for: .seconds(1.5))
             try await bot.stop()
             let timeline = try await human.timeline(of: room)
-            await human.stop()
             Self.expectAllDecrypted(timeline, from: botID, "log:\n\(bot.log.suffix(2000))")
             #expect(Self.duplicates(timeline, from: botID).isEmpty, "log:\n\(bot.log.suffix(3000))")
             for source in [first, whileDown, afterRestart] {
@@ -94,7 +92,7 @@ extension LiveSynapse {
             let server = try await SharedSynapse.shared.server()
             let (botID, password) = try server.freshBot()
             try server.register("friend", password: "friendpass")
-            let human = try await NioPeer.login("human", password: "humanpass", on: server)
+            let human = try await SharedHuman.shared.peer(on: server)
             let bot = try BotProcess(server: server, userID: botID, password: password)
             try bot.start()
             let room = try await human.createEncryptedRoom(inviting: [botID])
@@ -128,7 +126,7 @@ extension LiveSynapse {
             #expect(friendSessions.contains(sessionBeforeLeave))
             #expect(!friendSessions.contains(sessionAfterLeave), "the leaver never got the new key")
             try await bot.stop()
-            for peer in [human, phone, friend] { await peer.stop() }
+            for peer in [phone, friend] { await peer.stop() }
         }
 
         /// Sixty one-time-key claims while the bot is not syncing use up every one-time key; a new
@@ -136,7 +134,7 @@ extension LiveSynapse {
         @Test func theFallbackKeyKeepsSessionsWorkingAfterABurstOfClaims() async throws {
             let server = try await SharedSynapse.shared.server()
             let (botID, password) = try server.freshBot()
-            let human = try await NioPeer.login("human", password: "humanpass", on: server)
+            let human = try await SharedHuman.shared.peer(on: server)
             let bot = try BotProcess(server: server, userID: botID, password: password)
             try bot.start()
             let room = try await human.createEncryptedRoom(inviting: [botID])
@@ -155,14 +153,14 @@ extension LiveSynapse {
             #expect(replies.allSatisfy { $0.decrypted }, "\(replies)\nlog:\n\(bot.log.suffix(2000))")
             try await bot.stop()
             #expect(bot.log.contains("one_time_keys=50"), "the bot refilled its one-time keys after the burst")
-            for peer in [human, phone] { await peer.stop() }
+            await phone.stop()
         }
 
         /// The added latency per reply: the same person on the same client, in a plain and in an encrypted room.
         @Test func addedLatencyOfAnEncryptedReply() async throws {
             let server = try await SharedSynapse.shared.server()
             let (botID, password) = try server.freshBot()
-            let human = try await NioPeer.login("human", password: "humanpass", on: server)
+            let human = try await SharedHuman.shared.peer(on: server)
             let bot = try BotProcess(server: server, userID: botID, password: password)
             try bot.start()
             let plain = try await human.request(["cmd": "create_room", "invite": [.string(botID)], "encrypted": false])["room_id"]?.string ?? ""
@@ -180,7 +178,6 @@ extension LiveSynapse {
                 }
             }
             try await bot.stop()
-            await human.stop()
             let plainMedian = LatencyFigures(figures["plain"] ?? []).median, encryptedMedian = LatencyFigures(figures["encrypted"] ?? []).median
             print("MATRIX E2EE LATENCY round trip (nio send -> decrypted reply) over 20 messages: plain median \(plainMedian) ms, encrypted median \(encryptedMedian) ms, added \(((encryptedMedian - plainMedian) * 100).rounded() / 100) ms; first message plain \(figures["plain first"] ?? []) ms, encrypted (incl. key share) \(figures["encrypted first"] ?? []) ms")
             // A figure, not a bound (the machine's speed is not the property): every message got its reply.
@@ -199,7 +196,7 @@ extension LiveSynapse {
 
             let bot = try BotProcess(server: server, userID: botID, password: password)
             try bot.start()
-            let human = try await NioPeer.login("human", password: "humanpass", on: server)
+            let human = try await SharedHuman.shared.peer(on: server)
             let room = try await human.createEncryptedRoom(inviting: [botID])
             try await human.waitForMember(botID, in: room)
             try await bot.stop()
@@ -210,7 +207,6 @@ extension LiveSynapse {
             #expect(refused.status == 1)
             #expect(otherKey.log.contains("cannot be opened with this pickle key"), "\(otherKey.log.suffix(1500))")
             #expect(!otherKey.log.contains("not the key the store was made with"))
-            await human.stop()
         }
 
         /// The crypto rows are gone but the login (and its device's keys on the server) remain: the bot
@@ -218,7 +214,7 @@ extension LiveSynapse {
         @Test func aLostCryptoStoreLeadsToANewDeviceNotNewKeysForTheOldOne() async throws {
             let server = try await SharedSynapse.shared.server()
             let (botID, password) = try server.freshBot()
-            let human = try await NioPeer.login("human", password: "humanpass", on: server)
+            let human = try await SharedHuman.shared.peer(on: server)
             let bot = try BotProcess(server: server, userID: botID, password: password)
             try bot.start()
             let room = try await human.createEncryptedRoom(inviting: [botID])
@@ -239,7 +235,6 @@ extension LiveSynapse {
             let replies = try await human.replies(from: botID, to: [second], in: room, timeout: 60)
             #expect(replies.allSatisfy { $0.decrypted }, "\(replies)")
             try await bot.stop()
-            await human.stop()
             #expect(bot.log.contains("logging in as a new device"), "\(bot.log.suffix(2000))")
             let identities = bot.log.components(separatedBy: "created a new end-to-end encryption identity").count - 1
             #expect(identities == 2, "one identity per device")
@@ -248,7 +243,7 @@ extension LiveSynapse {
         @Test func anEventThatStaysUndecryptableGetsOneNoticeAskingToResend() async throws {
             let server = try await SharedSynapse.shared.server()
             let (botID, password) = try server.freshBot()
-            let human = try await NioPeer.login("human", password: "humanpass", on: server)
+            let human = try await SharedHuman.shared.peer(on: server)
             let bot = try BotProcess(server: server, userID: botID, password: password,
                                      extraEnvironment: ["SCHEDULER_BOT_TEST_UNDECRYPTABLE_NOTICE_SECONDS": "2"])
             try bot.start()
@@ -272,8 +267,24 @@ extension LiveSynapse {
             #expect(notices.count == 1, "one notice for the undecryptable event \(garbage)")
             #expect(notices.allSatisfy { $0.decrypted })
             try await bot.stop()
-            await human.stop()
             #expect(bot.log.contains("kept an event whose room key has not arrived yet"))
         }
     }
 }
+
+/// The person of the encryption tests: one nio device for the whole run, started on first use. Each test has its
+/// own bot and its own rooms, so they do not see each other; sharing the device saves a client start and a login
+/// per test, and keeps the person's device list (which every bot shares room keys with) from growing test by test.
+/// The peer ends with the test process (its stdin closes).
+actor SharedHuman {
+    static let shared = SharedHuman()
+    private var started: NioPeer?
+
+    func peer(on server: SynapseServer) async throws -> NioPeer {
+        if let started { return started }
+        let peer = try await NioPeer.login("human", password: "humanpass", on: server)
+        started = peer
+        return peer
+    }
+}
+

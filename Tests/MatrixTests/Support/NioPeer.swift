@@ -16,7 +16,10 @@ final class NioPeer: @unchecked Sendable {
     private var buffered = Data()
     private let queue = DispatchQueue(label: "nio-peer")
 
-    static func python() throws -> String {
+    /// The venv's python, set up once per test run (checking the venv imports nio, which takes a second or two).
+    static func python() throws -> String { try installed.get() }
+
+    private static let installed: Result<String, any Error> = Result {
         let output = try Shell.run(["bash", "scripts/matrix/nio.sh", "setup"])
         guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("PYTHON=") }) else {
             throw Shell.Failure(description: "nio.sh setup printed no PYTHON: \(output)")
