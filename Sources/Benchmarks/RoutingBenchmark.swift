@@ -80,13 +80,12 @@ public struct RoutingBenchmark: Sendable {
     }
 
     /// `schedule <name>` for a name that is not one of the user's 20 task types exactly: the matcher's cost on
-    /// the command path, for a new kind of task (the encoder should not be needed) and for a paraphrase of an
-    /// existing one (it is). The user's names are embedded once first, as a running bot has them cached.
+    /// the command path, for a new kind of task and for a paraphrase of an existing one (one encoder call for the
+    /// new name either way). The user's names are embedded once first, as a running bot has them cached.
     func taskMatching(_ embedding: SentenceEmbedding) -> [Line] {
-        let matcher = TaskTypeMatcher(embedding: BlendedEmbedding(embedding, HashedNGramEmbedding(lexicon: lexicon), weight: TaskTypeMatcher.encoderBlendWeight),
-                                      threshold: TaskTypeMatcher.encoderThreshold)
+        let matcher = TaskTypeMatcher.withEncoder(embedding, lexicon: lexicon)
         let names = Population.taskNames
-        for name in names { _ = embedding.embed(name) }
+        for name in names { _ = matcher.bestMatch(for: name, amongNames: names) }
         func timed(_ label: String, _ queries: [String]) -> Line {
             var wall: [Double] = [], cpu: [Double] = []
             let before = embedding.cachedCount

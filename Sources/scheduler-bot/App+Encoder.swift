@@ -40,12 +40,20 @@ extension App {
     }
 
     /// Task names match on the encoder blended with the lexicon's hashed embedding when the encoder is there
-    /// (threshold calibrated for that blend), on the hashed embedding alone otherwise.
+    /// (threshold calibrated for that blend), with the encoder's own confident reading as a second opinion; on the
+    /// hashed embedding alone otherwise.
     func taskTypeMatcher() -> TaskTypeMatcher {
-        let hashed = HashedNGramEmbedding(lexicon: conceptLexicon())
         guard let encoder = sentenceEmbedding() else {
-            return TaskTypeMatcher(embedding: hashed, threshold: config.float("learning", "match_threshold"))
+            return TaskTypeMatcher(embedding: HashedNGramEmbedding(lexicon: conceptLexicon()), threshold: config.float("learning", "match_threshold"))
         }
+        return TaskTypeMatcher.withEncoder(encoder, lexicon: conceptLexicon(), threshold: config.float("learning", "encoder_match_threshold"))
+    }
+
+    /// Smart sync ranks insight sentences against a task name: the plain encoder blended with the hashed embedding
+    /// (an insight is a sentence, not a task name, so the task template does not apply).
+    func insightMatcher() -> TaskTypeMatcher {
+        let hashed = HashedNGramEmbedding(lexicon: conceptLexicon())
+        guard let encoder = sentenceEmbedding() else { return TaskTypeMatcher(embedding: hashed, threshold: config.float("learning", "match_threshold")) }
         return TaskTypeMatcher(embedding: BlendedEmbedding(encoder, hashed, weight: TaskTypeMatcher.encoderBlendWeight),
                                threshold: config.float("learning", "encoder_match_threshold"))
     }

@@ -112,7 +112,7 @@ struct App {
         settings.adminUserIDs = Set(config.list("admin", "users"))
         settings.matcher = taskTypeMatcher()
         settings.smartSync = smartSyncSettings()
-        settings.smartSync.matcher = settings.matcher
+        settings.smartSync.matcher = insightMatcher()
         settings.calendar = calendarSettings()
         return Engine(store: store, settings: settings, logger: logger)
     }

@@ -1,10 +1,25 @@
 /// Decides whether a requested task name is one of the user's existing task types, by meaning.
 public struct TaskTypeMatcher: Sendable {
     public static let defaultThreshold = 0.8
-    /// The sentence encoder's share when blended with the hashed embedding, and the threshold for that blend:
-    /// chosen on Tests/LearningTests/Pairs/task-pairs.tsv (precision 0.978, recall 1.000 there).
+    /// The sentence encoder's share when blended with the hashed embedding, and the threshold for that blend.
     public static let encoderBlendWeight = 0.3
     public static let encoderThreshold = 0.725
+    /// How the encoder reads a task name, and the similarity at which its reading alone decides a match the blend
+    /// missed: both chosen by 5-fold cross-validation on the tuning pairs (Tests/LearningTests/Pairs).
+    public static let encoderTemplate = "task: "
+    public static let encoderConfidentThreshold = 0.83
+
+    /// A second opinion that matches on its own when it is sure: the sentence encoder knows names the lexicon
+    /// does not ("make dinner" for "cook dinner"), while the blend keeps the lexicon's say everywhere else.
+    public struct SecondOpinion: Sendable {
+        public let embedding: any TextEmbedding
+        public let threshold: Double
+
+        public init(embedding: any TextEmbedding, threshold: Double) {
+            self.embedding = embedding
+            self.threshold = threshold
+        }
+    }
 
     public struct Match: Sendable, Equatable {
         /// Index into the candidates given.
@@ -14,10 +29,28 @@ public struct TaskTypeMatcher: Sendable {
 
     public let embedding: any TextEmbedding
     public var threshold: Double
+    public let secondOpinion: SecondOpinion?
 
-    public init(embedding: any TextEmbedding = HashedNGramEmbedding(), threshold: Double = TaskTypeMatcher.defaultThreshold) {
+    public init(embedding: any TextEmbedding = HashedNGramEmbedding(), threshold: Double = TaskTypeMatcher.defaultThreshold,
+                secondOpinion: SecondOpinion? = nil) {
         self.embedding = embedding
         self.threshold = threshold
+        self.secondOpinion = secondOpinion
+    }
+
+    /// The bot's matcher with a sentence encoder: the encoder reading names as tasks, blended with the lexicon's
+    /// hashed embedding at `threshold`, and on its own from `encoderConfidentThreshold`.
+    public static func withEncoder(_ encoder: any TextEmbedding, lexicon: ConceptLexicon,
+                                   threshold: Double = TaskTypeMatcher.encoderThreshold) -> TaskTypeMatcher {
+        let reading = TemplatedEmbedding(encoder, prefix: encoderTemplate)
+        return TaskTypeMatcher(embedding: BlendedEmbedding(reading, HashedNGramEmbedding(lexicon: lexicon), weight: encoderBlendWeight),
+                               threshold: threshold,
+                               secondOpinion: SecondOpinion(embedding: reading, threshold: encoderConfidentThreshold))
+    }
+
+    /// Whether the two names are the same kind of task, as `bestMatch` decides.
+    public func matches(_ a: String, _ b: String) -> Bool {
+        bestMatch(for: a, amongNames: [b]) != nil
     }
 
     public func similarity(_ a: String, _ b: String) -> Double {
@@ -41,11 +74,18 @@ public struct TaskTypeMatcher: Sendable {
         return best
     }
 
-    /// The same decision on names: the embedding may skip the costly part for candidates that cannot reach
-    /// the threshold, so a new kind of task costs no sentence-encoder call when nothing is close.
+    /// The same decision on names, then the second opinion when the embedding found nothing. The embedding may
+    /// skip its costly part for candidates that cannot reach the threshold, so without a second opinion a new
+    /// kind of task costs no sentence-encoder call when nothing is close.
     public func bestMatch(for name: String, amongNames names: [String]) -> Match? {
+        if let match = TaskTypeMatcher.best(embedding.similarities(of: name, to: names, atLeast: threshold)) { return match }
+        guard let secondOpinion else { return nil }
+        return TaskTypeMatcher.best(secondOpinion.embedding.similarities(of: name, to: names, atLeast: secondOpinion.threshold))
+    }
+
+    private static func best(_ similarities: [Double?]) -> Match? {
         var best: Match?
-        for (index, similarity) in embedding.similarities(of: name, to: names, atLeast: threshold).enumerated() {
+        for (index, similarity) in similarities.enumerated() {
             guard let similarity else { continue }
             if best.map({ similarity > $0.similarity }) ?? true { best = Match(index: index, similarity: similarity) }
         }
