@@ -31,6 +31,8 @@ extension Message {
         if let agenda = agendaQuestion() ?? freeTimeQuestion() ?? nextOfTaskQuestion() { return agenda }
         if let proactive = proactiveCommand() { return proactive }
         if asksForAdvice { return .chat }
+        // "schedule gym at 6pm, any tips?": the request before the advice clause is the command.
+        if let clause = adviceClause { return Message(text: String(text[..<tokens[clause].range.lowerBound]), context: context, knownNames: knownNames).command() }
         if let shifted = relativeMove() { return shifted }
         guard let (intent, index) = commandWord() else { return taskThenDone() ?? followUpMove() ?? taskAtClockTime() ?? statedTimeZone() ?? .chat }
         return command(intent, after: index)
@@ -391,6 +393,14 @@ struct Message {
             tokens[i].isWord && Self.adviceWords.contains(tokens[i].text)
                 && (isQuestion || i > 0 && Self.adviceAskers.contains(tokens[i - 1].text))
         } && !saysClockTime
+    }
+
+    /// Where a trailing clause asking for advice starts (its comma, dash or full stop), when a command comes before it.
+    private var adviceClause: Int? {
+        guard let cut = tokens.lastIndex(where: { $0.isSymbol(",") || $0.isSymbol("-") || $0.isSymbol(".") || $0.isSymbol(";") }), cut > 0,
+              tokens[(cut + 1)...].contains(where: { $0.isWord && Self.adviceWords.contains($0.text) }),
+              !tokens[..<cut].contains(where: { $0.isWord && Self.adviceWords.contains($0.text) }) else { return nil }
+        return cut
     }
 
     static let adviceAskers: Set<String> = ["any", "some", "your", "me", "need", "want", "got", "have", "give", "for", "you", "u", "good", "quick", "would"]

@@ -48,7 +48,9 @@ import Testing
 
     @Test func adviceWithAClockTimeStillBooksAndAnIdeasSessionIsATask() {
         #expect(parser.parse("schedule ideas session friday", context: monday).intent == .schedule)
-        #expect(parser.parse("schedule gym at 6pm, any tips?", context: monday).intent == .schedule)
+        let booked = parser.parse("schedule gym at 6pm, any tips?", context: monday)
+        #expect(booked.intent == .schedule)
+        #expect(booked.task == "gym")
     }
 
     @Test func aDroppedLetterIsACommandOnlyWhenTheRestSaysThatCommand() {
