@@ -1,3 +1,4 @@
+import AsyncSupport
 import SharedValues
 import Foundation
 import Logging
@@ -30,7 +31,10 @@ extension RoomEncryption {
     /// because re-using a device id with new keys makes every client distrust it.
     static func start(userID: String, deviceID: String, pickleKey: PickleKey, store: any MatrixCryptoStore, api: MatrixAPI,
                       caller: RetryingCaller, logger: Logger, undecryptableNoticeDelay: TimeInterval) async throws -> RoomEncryption {
-        var rows = try store.cryptoRows(kinds: [])
+        // The store is read (and a stale one deleted) on the thread the encryption layer will run on.
+        let thread = newThread()
+        let storeOnThread = CryptoStoreOnThread(store: store, executor: thread)
+        var rows = try await storeOnThread.rows()
         let records = rows.compactMap { row in CryptoRecord.Kind(rawValue: row.kind).map { CryptoRecord(kind: $0, id: row.id, value: row.value) } }
         var machine: OlmMachine?
         if records.contains(where: { $0.kind == .account }) {
@@ -40,7 +44,7 @@ extension RoomEncryption {
             } else {
                 logger.warning("the crypto store belongs to another Matrix device; starting a new identity for this one",
                                metadata: ["stored_device": "\(restored.deviceID)", "device_id": "\(deviceID)"])
-                try store.deleteAllCryptoRows()
+                try await storeOnThread.deleteAll()
                 rows = []
             }
         }
@@ -51,7 +55,7 @@ extension RoomEncryption {
         let ready: OlmMachine
         if let machine { ready = machine } else { ready = try await OlmMachine(newDeviceFor: userID, deviceID: deviceID, pickleKey: pickleKey) }
         let encryption = RoomEncryption(machine: ready, store: store, api: api, caller: caller, logger: logger,
-                                        undecryptableNoticeDelay: undecryptableNoticeDelay, rows: rows)
+                                        undecryptableNoticeDelay: undecryptableNoticeDelay, rows: rows, executor: thread)
         // The account (with its private keys) is on disk before any public key leaves the process.
         try await encryption.commitChanges()
         let counts = try await encryption.call("key counts", .post, "/keys/upload", body: [:])["one_time_key_counts"]?.object?
@@ -148,4 +152,20 @@ extension RoomEncryption {
             throw MatrixError.malformedResponse("signature upload failed: \(failures.keys.sorted())")
         }
     }
+}
+
+/// The crypto store's start-up reads and clean-up, on the thread the encryption layer is about to run on, before
+/// that layer exists: synchronous SQLite calls never hold a thread of the shared pool.
+private actor CryptoStoreOnThread {
+    let store: any MatrixCryptoStore
+    let executor: ThreadExecutor
+    nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    init(store: any MatrixCryptoStore, executor: ThreadExecutor) {
+        self.store = store
+        self.executor = executor
+    }
+
+    func rows() throws -> [CryptoStoreRow] { try store.cryptoRows(kinds: []) }
+    func deleteAll() throws { try store.deleteAllCryptoRows() }
 }

@@ -38,7 +38,7 @@ actor RoomEncryption {
     var unwritten: [String: CryptoStoreRow] = [:]
     var isBusy = false
     var waiters: [CheckedContinuation<Void, Never>] = []
-    private let executor = ThreadExecutor(name: "scheduler-bot.matrix-crypto")
+    private let executor: ThreadExecutor
     nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     struct Undecrypted {
@@ -73,7 +73,8 @@ actor RoomEncryption {
     }
 
     init(machine: OlmMachine, store: any MatrixCryptoStore, api: MatrixAPI, caller: RetryingCaller, logger: Logger,
-         undecryptableNoticeDelay: TimeInterval, rows: [CryptoStoreRow]) {
+         undecryptableNoticeDelay: TimeInterval, rows: [CryptoStoreRow], executor: ThreadExecutor = RoomEncryption.newThread()) {
+        self.executor = executor
         self.machine = machine
         self.store = store
         self.api = api
@@ -94,6 +95,8 @@ actor RoomEncryption {
     }
 
     var deviceID: String { machine.deviceID }
+
+    static func newThread() -> ThreadExecutor { ThreadExecutor(name: "scheduler-bot.matrix-crypto") }
 
     // MARK: Persistence
 

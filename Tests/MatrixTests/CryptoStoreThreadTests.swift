@@ -29,15 +29,28 @@ private final class GatedCryptoStore: MatrixCryptoStore, @unchecked Sendable {
     func saveCryptoRows(_ rows: [CryptoStoreRow], state: [AdapterStateEntry]) throws {
         condition.lock()
         defer { condition.unlock() }
+        waitAtTheGate()
+        saved += rows
+    }
+
+    func cryptoRows(kinds: [String]) throws -> [CryptoStoreRow] {
+        condition.lock()
+        defer { condition.unlock() }
+        if gatesReads { waitAtTheGate() }
+        return []
+    }
+
+    /// Reads wait at the gate too (start-up); otherwise only writes do.
+    var gatesReads = false
+
+    // Called with `condition` locked.
+    private func waitAtTheGate() {
         waitingCount += 1
         // Never forever: a test that fails must still end (later than the test stops looking).
         let deadline = Date().addingTimeInterval(90)
         while !isOpen, condition.wait(until: deadline) {}
         waitingCount -= 1
-        saved += rows
     }
-
-    func cryptoRows(kinds: [String]) throws -> [CryptoStoreRow] { [] }
     func deleteAllCryptoRows() throws {}
 }
 
@@ -75,5 +88,31 @@ private final class GatedCryptoStore: MatrixCryptoStore, @unchecked Sendable {
         }
         // And every layer's row (with its new account) was written once the gate opened.
         #expect(store.savedRows.filter { $0.kind == RoomEncryption.RowKind.room }.count == count)
+    }
+
+    /// The same for the start-up read of the store, which comes before the encryption layer (and its thread) exists.
+    @Test func slowStartUpReadsNeverHoldTheSharedPool() async throws {
+        let count = ProcessInfo.processInfo.activeProcessorCount + 2
+        let store = GatedCryptoStore()
+        store.gatesReads = true
+        let logger = Logger(label: "test")
+        let pickleKey = try #require(PickleKey("crypto thread test pickle key"))
+        await withTaskGroup(of: Void.self) { group in
+            for i in 0..<count {
+                group.addTask {
+                    // Nothing listens on port 9: once the read is through, the start fails at its first call.
+                    _ = try? await RoomEncryption.start(userID: "@bot\(i):localhost", deviceID: "BOT\(i)", pickleKey: pickleKey, store: store,
+                                                         api: MatrixAPI(homeserver: "http://127.0.0.1:9", http: CurlHTTPClient()),
+                                                         caller: RetryingCaller(maxAttempts: 1, logger: logger), logger: logger,
+                                                         undecryptableNoticeDelay: 60)
+                }
+            }
+            let deadline = Date().addingTimeInterval(60)
+            while store.waiting < count, Date() < deadline { try? await Task.sleep(for: .milliseconds(10)) }
+            let waitingTogether = store.waiting
+            store.open()
+            await group.waitForAll()
+            #expect(waitingTogether == count)
+        }
     }
 }
