@@ -76,6 +76,14 @@ import Testing
         #expect(plain.from == nil)
     }
 
+    @Test func dropCancelsATaskButNotAnErrand() {
+        #expect(parser.parse("drop tennis tomorrow", context: monday).intent == .cancel)
+        #expect(parser.parse("drop gym at 6pm tomorrow", context: monday).intent == .cancel)
+        #expect(parser.parse("drop the kids at school at 8", context: monday).intent == .chat)
+        #expect(parser.parse("drop off the kids at 8", context: monday).intent == .chat)
+        #expect(parser.parse("drop by at 5", context: monday).intent == .chat)
+    }
+
     @Test func aShiftKeepsTheLocalTimeOfDayAcrossADaylightSavingChange() throws {
         let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))
         // Saturday 2026-10-24 09:00 CEST (+02:00); a day later is Sunday 09:00 CET (+01:00), 25 hours on.
