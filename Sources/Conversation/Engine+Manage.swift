@@ -18,7 +18,7 @@ extension Engine {
 
     func move(_ command: MoveRequest, _ turn: inout Turn) throws -> MoveOutcome {
         var event: Event
-        switch try upcomingEvent(named: command.task, verb: "move", turn) {
+        switch try upcomingEvent(named: command.task, when: command.from, verb: "move", turn) {
         case .failure(let problem): return .notFound(problem)
         case .success(let found): event = found
         }

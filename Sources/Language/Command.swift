@@ -136,6 +136,9 @@ public struct MoveRequest: Sendable, Equatable {
     public var keepsEventTime: Bool
     /// "push the meeting back an hour", "postpone the call by a day": how far from the event's current start.
     public var shift: TimeShift?
+    /// Which event, when a time is said with the task ("move gym from monday to friday", "push tomorrow's run back
+    /// an hour"): the one overlapping it.
+    public var from: ResolvedTime?
 
     public init(task: String, to: ResolvedTime, durationMinutes: Int? = nil, isClockSpan: Bool = false, keepsEventDay: Bool = false,
                 keepsEventTime: Bool = false) {

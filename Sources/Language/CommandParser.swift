@@ -303,6 +303,12 @@ struct Message {
             if verb.words == ["drop"], let next = word(end + 1), ["off", "by", "in", "out", "over", "me", "us", "him", "her", "them"].contains(next) {
                 return nil
             }
+            // "drop the kids at school at 8", "drop the parcel to Ann": a place or person after it is an errand.
+            if verb.words == ["drop"], ((end + 1)..<tokens.count).contains(where: { k in
+                ["at", "to", "into", "with", "for"].contains(tokens[k].text) && k + 1 < tokens.count && !isTimeToken[k + 1] && tokens[k + 1].isWord
+            }) {
+                return nil
+            }
             // "change yoga to 6pm" moves; "change my mind" does not name where anything goes.
             if verb.intent == .move, !namesDestination(after: end) { return nil }
             // "crushed it", "nailed that": a cheer about something unnamed is still a report of it done.

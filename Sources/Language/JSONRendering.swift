@@ -102,6 +102,7 @@ extension Reading {
         case .agenda(let request):
             writer.string("agenda_scope", request.scope.rawValue)
         case .move(let request):
+            if let from = request.from { writer.raw("from", from.json(in: zone)) }
             if let shift = request.shift {
                 var object = JSONObjectWriter()
                 object.int("amount", shift.amount)

@@ -151,8 +151,10 @@ extension Message {
             }
             let said = tailMentions.lazy.compactMap(\.durationMinutes).first
             let span = said == nil ? Self.rangeLength(tailMentions) : nil
-            return .move(MoveRequest(task: task, to: when, durationMinutes: said ?? span, isClockSpan: span != nil,
-                                     keepsEventDay: Self.saysOnlyTimeOfDay(tailMentions), keepsEventTime: Self.saysSameTime(tail)))
+            var request = MoveRequest(task: task, to: when, durationMinutes: said ?? span, isClockSpan: span != nil,
+                                      keepsEventDay: Self.saysOnlyTimeOfDay(tailMentions), keepsEventTime: Self.saysSameTime(tail))
+            request.from = eventTime(headMentions.filter { m in m.tokens.lowerBound > index && !m.tokens.contains(where: named.contains) })
+            return .move(request)
         }
         if let problem = timeProblem(in: 0..<tokens.count) {
             return .unreadable(Unreadable(.move, problem, task: taskText(in: (index + 1)..<tokens.count)))
@@ -163,10 +165,20 @@ extension Message {
            let when = TimeResolver(context: context).resolve(ending), let task = taskText(in: (index + 1)..<tokens.count) {
             let said = duration(in: 0..<tokens.count)
             let span = said == nil ? rangeMinutes(in: 0..<tokens.count) : nil
-            return .move(MoveRequest(task: task, to: when, durationMinutes: said ?? span, isClockSpan: span != nil,
-                                     keepsEventDay: Self.saysOnlyTimeOfDay(ending), keepsEventTime: Self.saysSameTime(tokens)))
+            var request = MoveRequest(task: task, to: when, durationMinutes: said ?? span, isClockSpan: span != nil,
+                                      keepsEventDay: Self.saysOnlyTimeOfDay(ending), keepsEventTime: Self.saysSameTime(tokens))
+            request.from = eventTime(mentions.filter { $0.tokens.lowerBound > index && follows("from", $0) })
+            return .move(request)
         }
         return .unreadable(Unreadable(.move, .missing(.destination), task: taskText(in: (index + 1)..<tokens.count)))
+    }
+
+    /// The time said with a task to pick which of its events is meant ("gym from monday", "tomorrow's run").
+    func eventTime(_ said: [TimeMention]) -> ResolvedTime? {
+        let timed = said.filter { !$0.isInvalid && $0.saysTime }
+        guard !timed.isEmpty, var when = TimeResolver(context: context).resolve(timed) else { return nil }
+        when.open = nil  // "from monday" names Monday, not everything after it
+        return when
     }
 
     /// Whether the word before a mention is `word` ("from monday").

@@ -17,7 +17,9 @@ extension Message {
         guard let (taskStart, leaning) = shiftVerb(), taskStart < end else { return nil }
         for start in (taskStart + 1)..<end {
             guard let shift = shift(at: start, end: end, leaning: leaning, scanner), let task = taskText(in: taskStart..<start) else { continue }
-            return .move(MoveRequest(task: task, shift: shift))
+            var request = MoveRequest(task: task, shift: shift)
+            request.from = eventTime(mentions.filter { (taskStart..<start).contains($0.tokens.lowerBound) })
+            return .move(request)
         }
         return nil
     }

@@ -174,6 +174,8 @@ enum DaySpec: Sendable, Equatable {
     case businessDay(Int)
     /// "fri, jul 18": the next July 18 that is a Friday (Duckling intersects the two).
     case dateOnWeekday(month: Int, day: Int, weekday: Int)
+    /// "the last day of the year" (offset 0), "the first day of next year" (1): a date in the year `offset` years away.
+    case ofYear(offset: Int, month: Int, day: Int)
 
     /// A date that exists in some year (Feb 29 does; Feb 30 does not) and, with a year, in that year.
     var isPossibleDate: Bool {
@@ -184,7 +186,7 @@ enum DaySpec: Sendable, Equatable {
     /// Absolute dates beat weekdays when both are said ("monday nov 23").
     var precedence: Int {
         switch self {
-        case .date, .numeric, .dayOf, .lastDayOf, .nthWeekdayOf, .holiday, .dateOnWeekday: 3
+        case .date, .numeric, .dayOf, .lastDayOf, .nthWeekdayOf, .holiday, .dateOnWeekday, .ofYear: 3
         case let .plus(base, _), let .plusMonths(base, _), let .nthWeekdayAfter(base, _, _), let .closestWeekday(base, _, _): base.precedence
         case .businessDay: 1
         case .dayOfMonth: 2

@@ -357,6 +357,8 @@ struct TimeResolver {
             return dateNumber(year: nil, month: month, day: dayOfMonth)
         case let .plusMonths(base, months):
             return dayNumber(of: base).map { CivilCalendar.addingMonths(months, to: $0) }
+        case let .ofYear(offset, month, dayOfMonth):
+            return CivilCalendar.dayNumber(year: CivilCalendar.date(ofDay: today).year + offset, month: month, day: dayOfMonth)
         case let .holiday(holiday, which, year):
             if let year { return holiday.day(inYear: year) }
             let thisYear = CivilCalendar.date(ofDay: today).year

@@ -98,10 +98,12 @@ extension TimeScanner {
             let (inThe, afterInThe) = self.meridiem(at: afterNumber + 2)
             if inThe != .unstated { meridiem = inThe; afterMeridiem = afterInThe; next = afterInThe; saidOClock = false }
         }
-        // "at 4 20", "4 20 pm": an hour and its minutes as two numbers.
-        if meridiem == .unstated, !saidOClock, value <= 23, let minute = number(i + 1), !isAttached(i + 1),
-           tokens[i + 1].text.count == 2, (0...59).contains(minute), !isUnitWord(i + 2) {
-            let (secondMeridiem, afterSecond) = self.meridiem(at: i + 2)
+        // "at 4 20", "4 20 pm", "4 fifteen pm": an hour and its minutes as two numbers.
+        if meridiem == .unstated, !saidOClock, value <= 23, digits <= 2,
+           let (minute, afterMinute) = number(i + 1).flatMap({ m in tokens[i + 1].text.count == 2 && !isAttached(i + 1) ? (m, i + 2) : nil })
+               ?? wordNumber(at: i + 1).flatMap({ $0.0 >= 10 ? $0 : nil }),
+           (0...59).contains(minute), !isUnitWord(afterMinute) {
+            let (secondMeridiem, afterSecond) = self.meridiem(at: afterMinute)
             if !strong || secondMeridiem != .unstated {
                 let clock = ClockTime(hour: value, minute: minute, meridiem: secondMeridiem,
                                       isUnambiguous: secondMeridiem == .unstated && (value == 0 || value >= 13), saysMinutes: true)
@@ -167,7 +169,10 @@ extension TimeScanner {
         var minute = 0
         var j = afterValue
         var saysMinutes = false
-        if isWord(j, ["oh", "o"]), let (m, next) = wordNumber(at: j + 1), (1...9).contains(m) {
+        // "four-fifteen", "eight-oh-five": the minutes may be joined by hyphens.
+        if isSymbol(j, "-"), isAttached(j), isAttached(j + 1),
+           isWord(j + 1, ["oh", "o", "zero"]) || wordNumber(at: j + 1).map({ (10...59).contains($0.0) }) == true { j += 1 }
+        if isWord(j, ["oh", "o", "zero"]), let (m, next) = wordNumber(at: isSymbol(j + 1, "-") ? j + 2 : j + 1), (1...9).contains(m) {
             minute = m; j = next; saysMinutes = true
         } else if let (m, next) = wordNumber(at: j), (10...59).contains(m) {
             minute = m; j = next; saysMinutes = true

@@ -78,7 +78,7 @@ extension TimeScanner {
         case .dayOfMonth: .ordinalDay
         case .numeric: .numericDate
         case .dayOf: .dayOfMonthOf
-        case .lastDayOf: .lastDayOf
+        case .lastDayOf, .ofYear: .lastDayOf
         case .nthWeekdayOf: .nthWeekdayOf
         }
     }
@@ -312,6 +312,20 @@ extension TimeScanner {
         }
         if isWord(j, ["day"]), let (month, end) = monthRef(at: j + 1, needsOf: true) {
             return n == -1 ? (.lastDayOf(month), end) : (.dayOf(month, day: n), end)
+        }
+        // "the last day of the year", "the first day of next year", "the last day of 2014" (Duckling's <cycle> of <time>).
+        if isWord(j, ["day"]), n == -1 || n == 1, isWord(j + 1, ["of", "in"]) {
+            let (month, day) = n == -1 ? (12, 31) : (1, 1)
+            var k = j + 2
+            if let value = number(k), tokens[k].text.count == 4, (1900...2200).contains(value) { return (.date(year: value, month: month, day: day), k + 1) }
+            var offset = 0
+            switch word(k) {
+            case "the", "this", "current": k += 1; if isWord(k, ["next", "following"]) { offset = 1; k += 1 } else if isWord(k, ["last", "previous"]) { offset = -1; k += 1 }
+            case "next", "following": offset = 1; k += 1
+            case "last", "previous": offset = -1; k += 1
+            default: return nil
+            }
+            return isWord(k, ["year"]) ? (.ofYear(offset: offset, month: month, day: day), k + 1) : nil
         }
         guard let name = word(j), let weekday = Lexicon.weekdays[name],
               let (month, end) = monthRef(at: j + 1, needsOf: true) else { return nil }

@@ -130,7 +130,7 @@ extension TimeScanner {
             if ["next", "last", "past", "previous", "upcoming"].contains(w), let units = unitsSpan(at: i) { return units }
             if w == "last", let nth = nthWeek(at: i) { return nth }
             // "last day of the month", "last friday of march" are days, read by the day rules.
-            if w == "last", isWord(i + 2, ["of", "in"]), monthRef(at: i + 2, needsOf: true) != nil { return nil }
+            if w == "last", isWord(i + 2, ["of", "in"]), monthRef(at: i + 2, needsOf: true) != nil || isWord(i + 1, ["day"]) { return nil }
             let offset: Int
             switch w {
             case "next", "coming", "upcoming", "following": offset = 1

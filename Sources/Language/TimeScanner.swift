@@ -228,7 +228,15 @@ struct TimeScanner {
             if let m = rangeMention(at: i + 1, connectors: w == "between" ? ["and", "&", "-"] : Self.rangeConnectors) {
                 return extended(m, from: i)
             }
-            if w == "from", let m = boundMention(.after, at: i + 1, from: i) { return m }
+            if w == "from", var m = boundMention(.after, at: i + 1, from: i) {
+                // "from 3pm for 2 hours", "for 2 hours from 3pm": a start and a length, not an open interval (the
+                // length stays `duration_minutes`, the parse-time contract).
+                let end = m.tokens.upperBound
+                if isWord(end, ["for"]) && durationMention(at: end + 1) != nil || word(i - 1).flatMap({ Lexicon.units[$0] }) != nil {
+                    m.bound = nil
+                }
+                return m
+            }
         case "since":
             if let m = boundMention(.after, at: i + 1, from: i) { return m }
         case "until", "till", "til", "untill", "before", "through", "thru":

@@ -18,4 +18,15 @@ import Testing
         #expect(nextDay.event?.start == bot.at(27, 18, 30))
         #expect(try bot.events([.scheduled]).count == 1)
     }
+
+    @Test func aTimeSaidWithTheTaskPicksWhichEventMoves() async throws {
+        let bot = try EngineHarness()
+        await bot.say("schedule gym wednesday 6pm for 1h", at: bot.at(23, 8))
+        await bot.say("schedule gym thursday 6pm for 1h", at: bot.at(23, 8, 1))
+        let moved = await bot.say("move gym from thursday to friday 7pm", at: bot.at(23, 9))
+        #expect(moved.event?.start == bot.at(27, 19))
+        let shifted = await bot.say("push wednesday's gym back an hour", at: bot.at(23, 9, 1))
+        #expect(shifted.event?.start == bot.at(25, 19))
+        #expect(try bot.events([.scheduled]).map(\.start).sorted() == [bot.at(25, 19), bot.at(27, 19)])
+    }
 }

@@ -63,6 +63,27 @@ import Testing
         #expect(parser.parse("competed in a race today", context: monday).intent == .chat)
     }
 
+    @Test func aTimeSaidWithTheTaskSaysWhichEvent() throws {
+        guard case .move(let fromDay) = parser.parse("move gym from wednesday to friday", context: monday).command,
+              case .move(let possessive) = parser.parse("push tomorrow's run back an hour", context: monday).command,
+              case .move(let plain) = parser.parse("move gym to friday 6pm", context: monday).command else {
+            Issue.record("not moves"); return
+        }
+        #expect(fromDay.from.map { iso($0.start, monday) } == "2026-11-25T00:00:00+01:00")
+        #expect(fromDay.from?.open == nil)
+        #expect(possessive.from.map { iso($0.start, monday) } == "2026-11-24T00:00:00+01:00")
+        #expect(possessive.shift == TimeShift(amount: 60, unit: .minute))
+        #expect(plain.from == nil)
+    }
+
+    @Test func dropCancelsATaskButNotAnErrand() {
+        #expect(parser.parse("drop tennis tomorrow", context: monday).intent == .cancel)
+        #expect(parser.parse("drop gym at 6pm tomorrow", context: monday).intent == .cancel)
+        #expect(parser.parse("drop the kids at school at 8", context: monday).intent == .chat)
+        #expect(parser.parse("drop off the kids at 8", context: monday).intent == .chat)
+        #expect(parser.parse("drop by at 5", context: monday).intent == .chat)
+    }
+
     @Test func aShiftKeepsTheLocalTimeOfDayAcrossADaylightSavingChange() throws {
         let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))
         // Saturday 2026-10-24 09:00 CEST (+02:00); a day later is Sunday 09:00 CET (+01:00), 25 hours on.

@@ -18,11 +18,29 @@ import Testing
         ("tuesday fortnight", "2013-02-26T00:00:00-02:00", .day),
         ("feb 20 96", "1996-02-20T00:00:00-02:00", .day),
         ("march 3rd, '99", "1999-03-03T00:00:00-02:00", .day),
+        ("last day of the year", "2013-12-31T00:00:00-02:00", .day),
+        ("the first day of next year", "2014-01-01T00:00:00-02:00", .day),
+        ("the last day of 2014", "2014-12-31T00:00:00-02:00", .day),
+        ("four-fifteen", "2013-02-12T16:15:00-02:00", .minute),
+        ("4 fifteen pm", "2013-02-12T16:15:00-02:00", .minute),
+        ("eight-oh-five pm", "2013-02-12T20:05:00-02:00", .minute),
     ])
     func reads(text: String, start: String, grain: TimeGrain) throws {
         let time = try #require(TimeExpressionParser().parse(text, context: tuesday), "\(text)")
         #expect(iso(time.start, tuesday) == start, "\(text)")
         #expect(time.grain == grain, "\(text)")
+    }
+
+    @Test func fromATimeForADurationIsAStartAndALengthNotAnOpenInterval() throws {
+        for text in ["from 3pm for 2 hours", "for 2 hours from 3pm"] {
+            let scan = TimeExpressionParser().scan(text, context: tuesday)
+            let time = try #require(scan.time, "\(text)")
+            #expect(iso(time.start, tuesday) == "2013-02-12T15:00:00-02:00")
+            #expect(time.open == nil && time.end == nil, "\(text)")
+            #expect(scan.durationMinutes == 120)
+        }
+        #expect(TimeExpressionParser().parse("from 3pm", context: tuesday)?.open == .after)
+        #expect(TimeExpressionParser().parse("last day of school", context: tuesday) == nil)
     }
 
     @Test func aWeekdayBeforeAWeekNounIsStillThatWeekday() throws {
