@@ -27,7 +27,8 @@ actor AnswerOutbox {
         self.logger = logger
     }
 
-    /// Answers waiting for a link.
+    /// Answers waiting for a link, oldest first.
+    var waitingAnswers: [OutgoingAnswer] { waiting }
     var waitingCount: Int { waiting.count }
 
     func deliver(_ answer: OutgoingAnswer) async {

@@ -288,9 +288,15 @@ actor IRCConnection {
     // MARK: Writing and closing
 
     private func enqueue(_ message: IRCMessage, owner: String? = nil) {
-        if !outbound.push(OutboundQueue.Line(message: message, owner: owner)) {
+        switch outbound.push(OutboundQueue.Line(message: message, owner: owner)) {
+        case .queued:
+            break
+        case .full:
             logger.warning("IRC: send queue full (\(settings.maxQueuedLines) lines); dropped a line",
                            metadata: ["command": "\(message.command)", "target": "\(message.parameter(0) ?? "")"])
+        case .finished:
+            // Past the drain's deadline (already logged): the connection is saying goodbye.
+            logger.debug("IRC: dropped a line after the send queue closed", metadata: ["command": "\(message.command)"])
         }
     }
 

@@ -18,6 +18,9 @@ final class LineSocket: @unchecked Sendable {
     private let writeQueue = DispatchQueue(label: "irc.socket.write")
     private let shutdownLock = NSLock()
     private var isShutDown = false
+    /// The server closed its side (the reader saw the end): a write now would vanish, so it fails instead and its
+    /// line is kept for the next connection.
+    private var peerHasClosed = false
 
     private init(descriptor: Int32) {
         self.descriptor = descriptor
@@ -80,6 +83,7 @@ final class LineSocket: @unchecked Sendable {
     }
 
     private func writeAll(_ bytes: [UInt8]) -> Result<Void, IRCConnectionError> {
+        if shutdownLock.withLock({ isShutDown || peerHasClosed }) { return .failure(.writeFailed("the link is closed")) }
         var offset = 0
         while offset < bytes.count {
             let sent = bytes[offset...].withUnsafeBytes { buffer in
@@ -105,7 +109,9 @@ final class LineSocket: @unchecked Sendable {
             if count == 0 { break }
             if count < 0 {
                 if errno == EINTR { continue }
-                continuation.finish(throwing: IRCConnectionError.readFailed(String(cString: strerror(errno))))
+                let reason = String(cString: strerror(errno))
+                shutdownLock.withLock { peerHasClosed = true }
+                continuation.finish(throwing: IRCConnectionError.readFailed(reason))
                 return
             }
             for event in splitter.append(buffer[0..<count]) {
@@ -115,6 +121,7 @@ final class LineSocket: @unchecked Sendable {
                 }
             }
         }
+        shutdownLock.withLock { peerHasClosed = true }
         continuation.finish()
     }
 }

@@ -22,22 +22,28 @@ final class OutboundQueue: @unchecked Sendable {
         self.capacity = max(1, capacity)
     }
 
-    /// False, and nothing queued, when the queue is full or finished.
-    func push(_ line: Line) -> Bool {
+    enum PushOutcome: Equatable { case queued, full, finished }
+
+    /// Queues `line` unless the queue is full or finished (then nothing is queued).
+    func push(_ line: Line) -> PushOutcome {
         lock.lock()
-        guard !isFinished, lines.count - head < capacity else {
+        if isFinished {
             lock.unlock()
-            return false
+            return .finished
         }
         if let waiting = waiter {
             waiter = nil
             lock.unlock()
             waiting.resume(returning: line)
-            return true
+            return .queued
+        }
+        guard lines.count - head < capacity else {
+            lock.unlock()
+            return .full
         }
         lines.append(line)
         lock.unlock()
-        return true
+        return .queued
     }
 
     /// Puts back, first in line, a line taken but never written (the link dropped under it).
