@@ -133,6 +133,9 @@ extension TimeScanner {
             if w == "the", isWord(i + 1, ["weekend"]), isWord(i + 2, ["after"]), isWord(i + 3, ["next"]) {
                 return (.weekend(n: 1, notImmediate: true), i + 4, .weekendAfterNext)
             }
+            if w == "the", isWord(i + 1, ["weekend"]), isWord(i + 2, ["before"]), isWord(i + 3, ["last"]) {
+                return (.weekend(n: -2, notImmediate: false), i + 4, .weekendAfterNext)
+            }
             if w == "the", isWord(i + 1, ["following", "next", "coming"]) { return cycleOrMonth(offset: 1, at: i + 2) }
             // "the week after next" (+2), "the month before last" (-2)
             if w == "the", let unit = word(i + 1), ["week", "month", "year"].contains(unit),
@@ -164,6 +167,7 @@ extension TimeScanner {
             return cycleOrMonth(offset: word(i + 1) == "after" ? 2 : -2, at: i).map { ($0.0, i + 3, $0.2) }
         case "weekend", "wknd", "week-end", "weekends":
             if isWord(i + 1, ["after"]), isWord(i + 2, ["next"]) { return (.weekend(n: 1, notImmediate: true), i + 3, .weekendAfterNext) }
+            if isWord(i + 1, ["before"]), isWord(i + 2, ["last"]) { return (.weekend(n: -2, notImmediate: false), i + 3, .weekendAfterNext) }
             return (.weekend(n: 0, notImmediate: false), i + 1, .weekend)
         case "midweek":
             // "midweek", "midweek next week": the middle of the week, as "mid week" and "the middle of the week".
@@ -339,6 +343,10 @@ extension TimeScanner {
             j = next
         } else {
             return nil
+        }
+        // "the last week of the year": the week holding 31 December, as "the last week of the month" holds its last day.
+        if n == -1, isWord(j, ["week"]), isWord(j + 1, ["of", "in"]), isWord(j + 2, ["the", "this"]), isWord(j + 3, ["year"]) {
+            return (.nthWeekOf(.named(month: 12, year: nil), n: -1), j + 4, .nthWeekOf)
         }
         guard isWord(j, ["week"]), let (month, end) = monthRef(at: j + 1, needsOf: true) else { return nil }
         return (.nthWeekOf(month, n: n), end, .nthWeekOf)

@@ -26,6 +26,8 @@ import Testing
         ("eight-oh-five pm", "2013-02-12T20:05:00-02:00", .minute),
         ("early monday morning", "2013-02-18T00:00:00-02:00", .hour),
         ("late friday night", "2013-02-15T21:00:00-02:00", .hour),
+        ("the weekend before last", "2013-02-01T18:00:00-02:00", .hour),
+        ("last week of the year", "2013-12-30T00:00:00-02:00", .week),
     ])
     func reads(text: String, start: String, grain: TimeGrain) throws {
         let time = try #require(TimeExpressionParser().parse(text, context: tuesday), "\(text)")
