@@ -4,6 +4,15 @@ extension TimeScanner {
     func partMention(at i: Int) -> TimeMention? {
         if isWord(i, ["late"]), isWord(i + 1, ["last"]), isWord(i + 2, ["night"]) { return lastNight(i..<(i + 3), late: true) }
         if isWord(i, ["last"]), isWord(i + 1, ["night"]) { return lastNight(i..<(i + 2), late: false) }
+        // "early monday morning", "late friday night", "late tomorrow afternoon": the part is early/late on that day.
+        if isWord(i, ["early", "late"]), let (day, afterDay) = daySpec(at: i + 1, composite: false), basePart(at: afterDay) != nil,
+           let (part, next) = partOfDay(at: afterDay, early: isWord(i, ["early"])) {
+            var m = TimeMention(tokens: i..<next)
+            m.day = day
+            m.part = part
+            m.rules.insert(.partOfDay)
+            return m
+        }
         guard let (part, next) = partOfDay(at: i) else { return nil }
         var m = TimeMention(tokens: i..<next)
         m.part = part
@@ -38,15 +47,7 @@ extension TimeScanner {
             if w == "early", isWord(i + 1, ["hours"]), isWord(i + 2, ["of"]), isWord(i + 3, ["the"]), isWord(i + 4, ["morning"]) {
                 return (.earlyMorning, i + 5)
             }
-            guard let (base, next) = basePart(at: i + 1) else { return nil }
-            let early = w == "early"
-            switch base {
-            case .morning: return (early ? .earlyMorning : .lateMorning, next)
-            case .afternoon: return (early ? .earlyAfternoon : .lateAfternoon, next)
-            case .evening: return (early ? .earlyEvening : .lateEvening, next)
-            case .night: return (early ? .evening : .lateNight, next)
-            default: return (base, next)
-            }
+            return partOfDay(at: i + 1, early: w == "early")
         case "after":
             if isWord(i + 1, ["lunch", "lunchtime"]) { return (.afterLunch, i + 2) }
             if isWord(i + 1, ["work"]) { return (.afterWork, i + 2) }
@@ -56,6 +57,18 @@ extension TimeScanner {
             return basePart(at: i + 1)
         default:
             return basePart(at: i)
+        }
+    }
+
+    /// The base part at `i` made early or late ("monday [early] morning" read from "early monday morning").
+    private func partOfDay(at i: Int, early: Bool) -> (PartOfDay, Int)? {
+        guard let (base, next) = basePart(at: i) else { return nil }
+        switch base {
+        case .morning: return (early ? .earlyMorning : .lateMorning, next)
+        case .afternoon: return (early ? .earlyAfternoon : .lateAfternoon, next)
+        case .evening: return (early ? .earlyEvening : .lateEvening, next)
+        case .night: return (early ? .evening : .lateNight, next)
+        default: return (base, next)
         }
     }
 

@@ -24,6 +24,8 @@ import Testing
         ("four-fifteen", "2013-02-12T16:15:00-02:00", .minute),
         ("4 fifteen pm", "2013-02-12T16:15:00-02:00", .minute),
         ("eight-oh-five pm", "2013-02-12T20:05:00-02:00", .minute),
+        ("early monday morning", "2013-02-18T00:00:00-02:00", .hour),
+        ("late friday night", "2013-02-15T21:00:00-02:00", .hour),
     ])
     func reads(text: String, start: String, grain: TimeGrain) throws {
         let time = try #require(TimeExpressionParser().parse(text, context: tuesday), "\(text)")
