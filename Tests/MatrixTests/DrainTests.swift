@@ -6,6 +6,7 @@ extension LiveSynapse {
     @Suite struct Drain {
         /// The model never answers in time: the bot gives up on that answer at its own drain deadline (not the
         /// process watchdog), exits cleanly without having replied, and the restart answers the message once.
+        /// Then a model answer that fits in the drain: it is finished and sent before the bot exits.
         @Test func aShutdownGivesUpOnAnAnswerPastItsDrainDeadlineAndTheRestartAnswersItOnce() async throws {
             let server = try await SharedSynapse.shared.server()
             let (botID, password) = try server.freshBot()
@@ -31,16 +32,25 @@ extension LiveSynapse {
             #expect(bot.log.contains("Matrix adapter stopped"))
             #expect(try await human.events(in: room).replies(from: botID, to: question).isEmpty, "the answer was given up, not sent")
 
+            // A model that takes 5 s, well within the default drain of 10 s.
+            let slow = UUID().uuidString
             let restarted = try BotProcess(server: server, userID: botID, password: password, dataDirectory: bot.dataDirectory,
-                                           extraEnvironment: try FakeModelServer.environment(scenario: "ok", id: UUID().uuidString))
+                                           extraEnvironment: try FakeModelServer.environment(scenario: "slow", id: slow))
             try restarted.start()
             try await human.waitFor("the answer after the restart", in: room, timeout: .seconds(60)) {
                 !$0.replies(from: botID, to: question).isEmpty
             }
-            // Give a duplicate every chance to show up before counting.
-            try await Task.sleep(for: .seconds(1.5))
-            try await restarted.stop()
+
+            // SIGTERM while the model has the next question: this answer finishes and is sent before the bot exits.
+            let slowCallsBefore = try await FakeModelServer.calls(slow)
+            let inHand = try await human.say("how can I stop putting off my thesis?", in: room)
+            try await waitUntil("the model has the next question") { try await FakeModelServer.calls(slow) > slowCallsBefore }
+            try restarted.signal(SIGTERM)
+            let finished = try await restarted.waitForExit(timeout: .seconds(90))
+            #expect(finished.reason == .exit && finished.status == 0, "log:\n\(restarted.log.suffix(2000))")
+            #expect(!restarted.log.contains("shutting down with an answer unfinished"))
             let events = try await human.events(in: room)
+            #expect(events.replies(from: botID, to: inHand).count == 1, "the answer in hand went out before the exit")
             #expect(events.replies(from: botID, to: question).count == 1)
             #expect(events.replies(from: botID, to: intro).count == 1)
             #expect(events.duplicateReplies(from: botID).isEmpty, "log:\n\(restarted.log.suffix(2000))")
