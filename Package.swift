@@ -89,13 +89,15 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM", "SharedValues"], exclude: ["fake_openai_server.py"]),
         // The store protocols held in memory, for engine tests that need no SQLite (and for one test body run on both).
         .target(name: "InMemoryStore", dependencies: ["StoreProtocols", "SchedulerCore", "CostLog"], path: "Tests/Support/InMemoryStore"),
-        .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Storage", "InMemoryStore", "SchedulerCore", "Language", "LLM", "Coaching", "BotConfig"]),
+        // A self-opening gate and a one-thread task executor, for tests of what runs off the shared pool.
+        .target(name: "ConcurrencyTestSupport", dependencies: [], path: "Tests/Support/ConcurrencyTestSupport"),
+        .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Storage", "InMemoryStore", "ConcurrencyTestSupport", "SchedulerCore", "Language", "LLM", "Coaching", "BotConfig"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Conversation", "Coaching", "LLM"]),
         // A real ngIRCd and a raw client for the live tests of IRC, and of IRC beside Matrix.
         .target(name: "LiveIRC", dependencies: ["IRC"], path: "Tests/Support/LiveIRC"),
         .testTarget(name: "IRCTests", dependencies: ["IRC", "LiveIRC", "Conversation", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "MatrixTests", dependencies: ["Matrix", "IRC", "LiveIRC", "Conversation", "HTTP", "Storage", "SchedulerCore", "MatrixCrypto", "SharedValues"]),
+        .testTarget(name: "MatrixTests", dependencies: ["Matrix", "IRC", "LiveIRC", "Conversation", "HTTP", "Storage", "SchedulerCore", "MatrixCrypto", "SharedValues", "ConcurrencyTestSupport"]),
         .testTarget(name: "MatrixCryptoTests", dependencies: ["MatrixCrypto"]),
         .testTarget(name: "LearningTests", dependencies: ["SchedulerCore", "Coaching", "SentenceEncoder", "EncoderTestSupport"], resources: [.copy("Pairs")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SchedulerCore", "Conversation", "LLM"]),
