@@ -76,6 +76,12 @@ struct TimeResolver {
                 day = .nthWeekdayAfter(base, weekday: weekday, n: 1)
                 offset = nil
             }
+            // "a year ago today", "two weeks ago today": the same date that far back, a day.
+            if case .relative(0)? = day, lastDay == nil, part == nil, let o = offset, !offsetIsWithin, !offsetFromToday, bound == nil,
+               let moved = TimeResolver.dayAfter(o) {
+                day = moved
+                offset = nil
+            }
             // "from tonight 8 to 10": "from" opens nothing when the phrase is a range.
             if bound == .after, clockEnd != nil || lastDay != nil || spanEnd != nil { bound = nil }
         }

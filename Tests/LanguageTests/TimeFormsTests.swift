@@ -28,6 +28,7 @@ import Testing
         ("late friday night", "2013-02-15T21:00:00-02:00", .hour),
         ("the weekend before last", "2013-02-01T18:00:00-02:00", .hour),
         ("last week of the year", "2013-12-30T00:00:00-02:00", .week),
+        ("a year ago today", "2012-02-12T00:00:00-02:00", .day),
     ])
     func reads(text: String, start: String, grain: TimeGrain) throws {
         let time = try #require(TimeExpressionParser().parse(text, context: tuesday), "\(text)")
