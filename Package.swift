@@ -86,18 +86,20 @@ let package = Package(
         .testTarget(name: "CoachingTests", dependencies: ["Coaching", "SchedulerCore", "SentenceEncoder", "EncoderTestSupport"], resources: [.copy("RoutingDevSet")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "InMemoryStore", "SchedulerCore", "CostLog"]),
         .testTarget(name: "BotConfigTests", dependencies: ["BotConfig"]),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM", "SharedValues"], exclude: ["fake_openai_server.py"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "LLM", "SharedValues", "FakeModelSupport"], exclude: ["fake_openai_server.py"]),
         // The store protocols held in memory, for engine tests that need no SQLite (and for one test body run on both).
         .target(name: "InMemoryStore", dependencies: ["StoreProtocols", "SchedulerCore", "CostLog"], path: "Tests/Support/InMemoryStore"),
         // A self-opening gate and a one-thread task executor, for tests of what runs off the shared pool.
         .target(name: "ConcurrencyTestSupport", dependencies: [], path: "Tests/Support/ConcurrencyTestSupport"),
+        // Starts the fake OpenAI-compatible server on loopback for the tests that run the bot against it.
+        .target(name: "FakeModelSupport", dependencies: [], path: "Tests/Support/FakeModelSupport"),
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "Storage", "InMemoryStore", "ConcurrencyTestSupport", "SchedulerCore", "Language", "LLM", "Coaching", "BotConfig"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["FakeModelSupport"]),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Conversation", "Coaching", "LLM"]),
         // A real ngIRCd and a raw client for the live tests of IRC, and of IRC beside Matrix.
         .target(name: "LiveIRC", dependencies: ["IRC"], path: "Tests/Support/LiveIRC"),
         .testTarget(name: "IRCTests", dependencies: ["IRC", "LiveIRC", "Conversation", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "MatrixTests", dependencies: ["Matrix", "IRC", "LiveIRC", "Conversation", "HTTP", "Storage", "SchedulerCore", "MatrixCrypto", "SharedValues", "ConcurrencyTestSupport"]),
+        .testTarget(name: "MatrixTests", dependencies: ["Matrix", "IRC", "LiveIRC", "Conversation", "HTTP", "Storage", "SchedulerCore", "MatrixCrypto", "SharedValues", "ConcurrencyTestSupport", "FakeModelSupport"]),
         .testTarget(name: "MatrixCryptoTests", dependencies: ["MatrixCrypto"]),
         .testTarget(name: "LearningTests", dependencies: ["SchedulerCore", "Coaching", "SentenceEncoder", "EncoderTestSupport"], resources: [.copy("Pairs")]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "SchedulerCore", "Conversation", "LLM"]),

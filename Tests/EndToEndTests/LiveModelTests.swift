@@ -1,3 +1,4 @@
+import FakeModelSupport
 import Foundation
 import Testing
 
@@ -7,18 +8,8 @@ import Testing
     static let server: Result<(port: Int, lifeline: Pipe), any Error> = Result {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("HTTPTests/fake_openai_server.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        var bytes: [UInt8] = []
-        while let byte = try output.fileHandleForReading.read(upToCount: 1)?.first, byte != UInt8(ascii: "\n") { bytes.append(byte) }
-        guard let port = Int(String(decoding: bytes, as: UTF8.self)) else { throw CocoaError(.fileReadCorruptFile) }
-        // Closing `input` (when the test process ends) stops the server.
-        return (port, input)
+        // Closing the lifeline (when the test process ends) stops the server.
+        return try FakeModelProcess.start(script: script)
     }
 
     func replay(scenario: String, lines: [String]) throws -> [[String: Any]] {

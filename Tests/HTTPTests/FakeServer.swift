@@ -1,3 +1,4 @@
+import FakeModelSupport
 import Foundation
 
 /// The fake OpenAI-compatible server (fake_openai_server.py) on 127.0.0.1, one per test process.
@@ -21,30 +22,12 @@ struct FakeServer: Sendable {
     private static func launch() -> Result<FakeServer, FakeServerError> {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("fake_openai_server.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
         do {
-            try process.run()
+            let (port, lifeline) = try FakeModelProcess.start(script: script)
+            return .success(FakeServer(port: port, lifeline: lifeline))
         } catch {
-            return .failure(FakeServerError(reason: "cannot start python3: \(error)"))
+            return .failure(FakeServerError(reason: "cannot start it or read its port: \(error)"))
         }
-        guard let port = readFirstLine(output.fileHandleForReading).flatMap(Int.init) else {
-            return .failure(FakeServerError(reason: "server printed no port"))
-        }
-        return .success(FakeServer(port: port, lifeline: input))
-    }
-
-    private static func readFirstLine(_ handle: FileHandle) -> String? {
-        var bytes: [UInt8] = []
-        while let byte = try? handle.read(upToCount: 1)?.first, byte != UInt8(ascii: "\n") {
-            bytes.append(byte)
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

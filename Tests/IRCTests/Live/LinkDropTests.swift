@@ -69,12 +69,4 @@ struct LinkDropTests {
         #expect(handler.received.count == 1)
         await bot.stop()
     }
-
-    private func waitUntil(_ what: String, timeout: Duration = .seconds(30), _ condition: () -> Bool) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while !condition() {
-            guard ContinuousClock.now < deadline else { throw RawIRCClient.Timeout(waitingFor: what, seen: []) }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-    }
 }

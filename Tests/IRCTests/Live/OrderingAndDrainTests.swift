@@ -127,14 +127,6 @@ struct OrderingAndDrainTests {
         #expect(!late.contains { $0.message.isPrivmsg(from: "schedbot") })
         await bot.stop()
     }
-
-    private func waitUntil(_ what: String, timeout: Duration = .seconds(30), _ condition: () -> Bool) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while !condition() {
-            guard ContinuousClock.now < deadline else { throw RawIRCClient.Timeout(waitingFor: what, seen: []) }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-    }
 }
 
 /// Holds answers back until the test opens it.

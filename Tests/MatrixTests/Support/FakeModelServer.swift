@@ -1,3 +1,4 @@
+import FakeModelSupport
 import Foundation
 import HTTP
 
@@ -6,17 +7,7 @@ import HTTP
 enum FakeModelServer {
     static let started: Result<(port: Int, lifeline: Pipe), any Error> = Result {
         let script = Shell.packageRoot.appendingPathComponent("Tests/HTTPTests/fake_openai_server.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        var bytes: [UInt8] = []
-        while let byte = try output.fileHandleForReading.read(upToCount: 1)?.first, byte != UInt8(ascii: "\n") { bytes.append(byte) }
-        guard let port = Int(String(decoding: bytes, as: UTF8.self)) else { throw CocoaError(.fileReadCorruptFile) }
-        return (port, input)
+        return try FakeModelProcess.start(script: script)
     }
 
     /// What a bot needs in its environment to call the server's `scenario` (calls counted under `id`).
