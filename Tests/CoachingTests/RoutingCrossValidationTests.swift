@@ -24,7 +24,7 @@ import Testing
         }
 
         var summary: String {
-            String(format: "complex recall %.3f, phatic to a model %.3f, simple to strong %.3f", complexRecall, phaticToModel, simpleToStrong)
+            String(format: "complex recall %.4f, phatic to a model %.4f, simple to strong %.4f", complexRecall, phaticToModel, simpleToStrong)
         }
     }
 
