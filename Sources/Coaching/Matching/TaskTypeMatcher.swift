@@ -27,7 +27,7 @@ public struct TaskTypeMatcher: Sendable {
     }
 
     /// Names that share a word where one adds words the lexicon cannot place are often another kind of task
-    /// ("table tennis" for "tennis", "physical therapy" for "therapy", "spanish class" for "french class"):
+    /// ("teeth cleaning" for "cleaning", "physical" or "retail therapy" for "therapy"):
     /// the shared word lifts the hashed similarity, so the blend's match there needs the encoder to agree.
     public struct SharedWordCheck: Sendable {
         public let lexicon: HashedNGramEmbedding
