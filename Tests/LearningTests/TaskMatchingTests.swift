@@ -64,8 +64,9 @@ import Testing
         let labelled = try TaskMatchingTests.measure(try TaskMatchingTests.pairs(), label: "labelled pairs, encoder blend", matcher: matcher)
         #expect(labelled.precision >= 0.95 && labelled.recall >= 0.95)
         let heldOut = try TaskMatchingTests.measure(try TaskMatchingTests.pairs("task-pairs-holdout"), label: "held-out pairs, encoder blend", matcher: matcher)
-        // Measured 0.920 / 0.920: recall meets the target of 0.90, precision misses 0.95 by two pairs (see the closing note).
-        #expect(heldOut.precision >= 0.9 && heldOut.recall >= 0.9)
+        // Measured 0.950 / 0.760 with the shared-word check (0.920 / 0.920 without it): the check costs nested names
+        // of the same kind ("thesis writing" for "writing"), see the closing note.
+        #expect(heldOut.precision >= 0.92 && heldOut.recall >= 0.72)
     }
 
     /// Pairs written by someone who saw neither the code, the lexicon nor the other pair files
@@ -79,15 +80,16 @@ import Testing
         #expect(heldOut.precision >= 0.75 && heldOut.recall >= 0.33)
     }
 
-    /// The same with the encoder: measured tune part 0.814 / 0.730, held-out fifth 0.828 / 0.615 (the first run,
-    /// before the task template and the second opinion: 0.806 / 0.595 and 0.889 / 0.410).
+    /// The same with the encoder: measured tune part 0.913 / 0.667, held-out fifth 0.920 / 0.590 (without the
+    /// shared-word check 0.814 / 0.730 and 0.828 / 0.615; the first run, before the task template and the second
+    /// opinion: 0.806 / 0.595 and 0.889 / 0.410).
     @Test(.enabled(if: EncoderFiles.present, "encoder weights not found; run scripts/fetch-encoder.sh"))
     func onIndependentPairsTheEncoderBlendHoldsItsMeasuredLevel() throws {
         let matcher = try #require(try TaskMatchingTests.blendedMatcher())
         let tune = try TaskMatchingTests.measure(try TaskMatchingTests.pairs("task-pairs-fresh"), label: "independent pairs (tune part), encoder blend", matcher: matcher)
-        #expect(tune.precision >= 0.78 && tune.recall >= 0.7)
+        #expect(tune.precision >= 0.88 && tune.recall >= 0.64)
         let heldOut = try TaskMatchingTests.measure(try TaskMatchingTests.pairs("task-pairs-fresh-holdout"), label: "independent pairs (held-out fifth), encoder blend", matcher: matcher)
-        #expect(heldOut.precision >= 0.8 && heldOut.recall >= 0.58)
+        #expect(heldOut.precision >= 0.88 && heldOut.recall >= 0.56)
     }
 
     @Test(.enabled(if: EncoderFiles.present, "encoder weights not found; run scripts/fetch-encoder.sh"))
@@ -179,6 +181,27 @@ import Testing
         #expect(!opinion.embedded.isEmpty)
         #expect(matcher.bestMatch(for: "tax return", amongNames: ["Gym", "sauna"]) == nil)
         #expect(!TaskTypeMatcher(embedding: HashedNGramEmbedding(), threshold: 0.99).matches("sauna visit", "sauna"))
+    }
+
+    /// Two names sharing a word the lexicon cannot fully place match only when the encoder agrees; names the
+    /// lexicon places completely, or that share no word, keep the blend's decision. A words-only hashed embedding
+    /// stands in for the encoder ("therapy" / "physical therapy": 0.707).
+    @Test func aSharedWordWithAnUnplacedModifierNeedsTheEncodersAgreement() throws {
+        let lexicon = try ConceptLexicon(text: "therapy: therapy\nrunning: run\nexercise: gym, workout\nstop: morning, session")
+        let hashed = HashedNGramEmbedding(lexicon: lexicon)
+        let encoder = CountingEmbedding(HashedNGramEmbedding(weights: .init(concepts: 0, words: 1, trigrams: 0)))
+        func matcher(agreement: Double) -> TaskTypeMatcher {
+            TaskTypeMatcher(embedding: hashed, threshold: 0.7,
+                            sharedWordCheck: .init(lexicon: hashed, encoder: encoder, encoderAgreement: agreement))
+        }
+        #expect(TaskTypeMatcher(embedding: hashed, threshold: 0.7).matches("therapy", "physical therapy"))
+        #expect(!matcher(agreement: 0.8).matches("therapy", "physical therapy"))
+        #expect(matcher(agreement: 0.7).matches("therapy", "physical therapy"))
+        #expect(matcher(agreement: 0.8).bestMatch(for: "therapy", amongNames: ["physical therapy", "Therapy session"])?.index == 1)
+        let asked = encoder.embedded.count
+        #expect(matcher(agreement: 0.8).matches("morning run", "run"))
+        #expect(matcher(agreement: 0.8).matches("gym", "workout"))
+        #expect(encoder.embedded.count == asked)
     }
 
     @Test func vectorsOfDifferentEmbeddingsAreNeverCompared() {

@@ -1,3 +1,5 @@
+import SchedulerCore
+
 /// Decides whether a requested task name is one of the user's existing task types, by meaning.
 public struct TaskTypeMatcher: Sendable {
     public static let defaultThreshold = 0.8
@@ -8,6 +10,9 @@ public struct TaskTypeMatcher: Sendable {
     /// missed: both chosen by 5-fold cross-validation on the tuning pairs (Tests/LearningTests/Pairs).
     public static let encoderTemplate = "task: "
     public static let encoderConfidentThreshold = 0.83
+    /// Where the lexicon cannot place every word of two names that share a word, the encoder's agreement needed:
+    /// chosen by 5-fold cross-validation (F0.5) on the tuning pairs, like the threshold above.
+    public static let sharedWordEncoderAgreement = 0.8
 
     /// A second opinion that matches on its own when it is sure: the sentence encoder knows names the lexicon
     /// does not ("make dinner" for "cook dinner"), while the blend keeps the lexicon's say everywhere else.
@@ -21,6 +26,41 @@ public struct TaskTypeMatcher: Sendable {
         }
     }
 
+    /// Names that share a word where one adds words the lexicon cannot place are often another kind of task
+    /// ("table tennis" for "tennis", "physical therapy" for "therapy", "spanish class" for "french class"):
+    /// the shared word lifts the hashed similarity, so the blend's match there needs the encoder to agree.
+    public struct SharedWordCheck: Sendable {
+        public let lexicon: HashedNGramEmbedding
+        public let encoder: any TextEmbedding
+        /// At or above this hashed similarity the lexicon has placed every word and decides alone.
+        public let lexiconAgreement: Double
+        public let encoderAgreement: Double
+
+        public init(lexicon: HashedNGramEmbedding, encoder: any TextEmbedding, lexiconAgreement: Double = 0.95,
+                    encoderAgreement: Double = TaskTypeMatcher.sharedWordEncoderAgreement) {
+            self.lexicon = lexicon
+            self.encoder = encoder
+            self.lexiconAgreement = lexiconAgreement
+            self.encoderAgreement = encoderAgreement
+        }
+
+        /// Whether a match the blend found stands.
+        public func confirms(_ a: String, _ b: String) -> Bool {
+            guard sharesWord(a, b) else { return true }
+            if (lexicon.embed(a).cosine(lexicon.embed(b)) ?? 0) >= lexiconAgreement { return true }
+            return (encoder.embed(a).cosine(encoder.embed(b)) ?? 0) >= encoderAgreement
+        }
+
+        public func sharesWord(_ a: String, _ b: String) -> Bool {
+            !contentStems(a).isDisjoint(with: contentStems(b))
+        }
+
+        private func contentStems(_ name: String) -> Set<String> {
+            Set(TaskName.normalise(name).split(separator: " ").map(String.init)
+                .filter { !lexicon.lexicon.stopWords.contains($0) }.map(WordStem.stem))
+        }
+    }
+
     public struct Match: Sendable, Equatable {
         /// Index into the candidates given.
         public var index: Int
@@ -30,12 +70,14 @@ public struct TaskTypeMatcher: Sendable {
     public let embedding: any TextEmbedding
     public var threshold: Double
     public let secondOpinion: SecondOpinion?
+    public let sharedWordCheck: SharedWordCheck?
 
     public init(embedding: any TextEmbedding = HashedNGramEmbedding(), threshold: Double = TaskTypeMatcher.defaultThreshold,
-                secondOpinion: SecondOpinion? = nil) {
+                secondOpinion: SecondOpinion? = nil, sharedWordCheck: SharedWordCheck? = nil) {
         self.embedding = embedding
         self.threshold = threshold
         self.secondOpinion = secondOpinion
+        self.sharedWordCheck = sharedWordCheck
     }
 
     /// The bot's matcher with a sentence encoder: the encoder reading names as tasks, blended with the lexicon's
@@ -43,9 +85,11 @@ public struct TaskTypeMatcher: Sendable {
     public static func withEncoder(_ encoder: any TextEmbedding, lexicon: ConceptLexicon,
                                    threshold: Double = TaskTypeMatcher.encoderThreshold) -> TaskTypeMatcher {
         let reading = TemplatedEmbedding(encoder, prefix: encoderTemplate)
-        return TaskTypeMatcher(embedding: BlendedEmbedding(reading, HashedNGramEmbedding(lexicon: lexicon), weight: encoderBlendWeight),
+        let hashed = HashedNGramEmbedding(lexicon: lexicon)
+        return TaskTypeMatcher(embedding: BlendedEmbedding(reading, hashed, weight: encoderBlendWeight),
                                threshold: threshold,
-                               secondOpinion: SecondOpinion(embedding: reading, threshold: encoderConfidentThreshold))
+                               secondOpinion: SecondOpinion(embedding: reading, threshold: encoderConfidentThreshold),
+                               sharedWordCheck: SharedWordCheck(lexicon: hashed, encoder: reading))
     }
 
     /// Whether the two names are the same kind of task, as `bestMatch` decides.
@@ -78,7 +122,13 @@ public struct TaskTypeMatcher: Sendable {
     /// skip its costly part for candidates that cannot reach the threshold, so without a second opinion a new
     /// kind of task costs no sentence-encoder call when nothing is close.
     public func bestMatch(for name: String, amongNames names: [String]) -> Match? {
-        if let match = TaskTypeMatcher.best(embedding.similarities(of: name, to: names, atLeast: threshold)) { return match }
+        var similarities = embedding.similarities(of: name, to: names, atLeast: threshold)
+        if let sharedWordCheck {
+            for index in similarities.indices where similarities[index] != nil && !sharedWordCheck.confirms(name, names[index]) {
+                similarities[index] = nil
+            }
+        }
+        if let match = TaskTypeMatcher.best(similarities) { return match }
         guard let secondOpinion else { return nil }
         return TaskTypeMatcher.best(secondOpinion.embedding.similarities(of: name, to: names, atLeast: secondOpinion.threshold))
     }
