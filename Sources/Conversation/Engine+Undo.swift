@@ -11,8 +11,10 @@ extension Engine {
     func undo(_ turn: inout Turn) throws -> UndoOutcome {
         guard let change = try lastChange(turn) else { return .nothingToUndo }
         try forgetLastChange(turn)
-        guard var event = try turn.session.event(id: change.eventID), event.userID == turn.user.id else { return .nothingToUndo }
-        guard change.after.matches(event), try learnedIsUnchanged(change, turn) else { return .changedSince(event) }
+        if let habit = change.habit { return try undo(habit, kind: change.kind, &turn) }
+        guard let eventID = change.eventID, let after = change.after,
+              var event = try turn.session.event(id: eventID), event.userID == turn.user.id else { return .nothingToUndo }
+        guard after.matches(event), try learnedIsUnchanged(change, turn) else { return .changedSince(event) }
         switch change.kind {
         case .schedule:
             event.status = .cancelled
@@ -26,6 +28,8 @@ extension Engine {
             event = wanted
             try save(&event, &turn)
             return change.kind == .move ? .movedBack(event, from: from) : .restored(event)
+        case .habitStart, .habitStop:
+            return .nothingToUndo
         case .done, .skip:
             try restoreLearned(change, &turn)
             guard let before = change.before else {
@@ -44,9 +48,9 @@ extension Engine {
     func reRate(_ rating: Double, _ turn: inout Turn) throws -> ReRating? {
         guard let change = try lastChange(turn), change.kind == .done,
               turn.now.timeIntervalSince(change.at) < Engine.reRatingWindow,
-              try conversationEvent(turn)?.id == change.eventID,
-              var event = try turn.session.event(id: change.eventID), event.status == .done,
-              change.after.matches(event), try learnedIsUnchanged(change, turn) else { return nil }
+              let eventID = change.eventID, try conversationEvent(turn)?.id == eventID,
+              var event = try turn.session.event(id: eventID), event.status == .done,
+              change.after?.matches(event) == true, try learnedIsUnchanged(change, turn) else { return nil }
         // A done logged without a plan is put back as the plain event it logged, and stays one the change made.
         let before = change.before ?? EventState(Event(userID: event.userID, taskTypeID: event.taskTypeID, title: event.title,
                                                        start: event.start, end: event.end, createdAt: event.createdAt))
@@ -65,7 +69,7 @@ extension Engine {
 
     /// Keeps the change this message made, replacing the one before; a message that changed nothing keeps it.
     func rememberLastChange(_ turn: Turn) throws {
-        guard let change = turn.change, change.eventID != 0 else { return }
+        guard let change = turn.change else { return }
         let data = try JSONEncoder().encode(change)
         try turn.session.setValue(String(decoding: data, as: UTF8.self), forKey: Engine.lastChangeKey(turn.user.id))
     }
@@ -74,6 +78,31 @@ extension Engine {
     func learnedChange(of type: TaskType, before: LearnedState, energy: EnergyPattern) -> LearnedChange? {
         guard let id = type.id else { return nil }
         return LearnedChange(taskTypeID: id, before: before, afterFingerprint: LearnedState(type, energy: energy).fingerprint)
+    }
+
+    /// A habit start taken back is the habit stopped (and its coming sessions cancelled); a stop taken back is the
+    /// habit active again with the sessions the stop cancelled, where their time is still free.
+    private func undo(_ change: HabitChange, kind: LastChange.Kind, _ turn: inout Turn) throws -> UndoOutcome {
+        guard var habit = try turn.session.habit(id: change.habitID), habit.userID == turn.user.id else { return .nothingToUndo }
+        if kind == .habitStart {
+            guard habit.isActive else { return .habitChangedSince(habit) }
+            let cancelled = try end(&habit, turn.session, now: turn.now)
+            return .habitStartUndone(habit, cancelledSessions: cancelled.count, replacedOne: change.replacedOne)
+        }
+        guard !habit.isActive, try !turn.session.habits(of: turn.user.id, activeOnly: true).contains(where: { $0.taskTypeID == habit.taskTypeID }) else {
+            return .habitChangedSince(habit)
+        }
+        habit.isActive = true
+        try turn.session.save(&habit)
+        var restored = 0
+        for id in change.cancelledSessions {
+            guard var event = try turn.session.event(id: id), event.status == .cancelled, event.start > turn.now else { continue }
+            event.status = .scheduled
+            guard try blocker(of: event, turn) == nil else { continue }
+            try turn.save(&event)
+            restored += 1
+        }
+        return .habitStopUndone(habit, restoredSessions: restored)
     }
 
     private func lastChange(_ turn: Turn) throws -> LastChange? {

@@ -6,15 +6,18 @@ import SharedValues
 /// re-rating can replace the rating just given. Stored as an engine value per user, in the transaction of the change.
 struct LastChange: Codable, Equatable {
     enum Kind: String, Codable {
-        case schedule, move, cancel, done, skip
+        case schedule, move, cancel, done, skip, habitStart, habitStop
     }
 
     var kind: Kind
-    var eventID: Int64
+    /// The event changed; nil for a habit change.
+    var eventID: Int64?
     /// The event before the change; nil when the change created it (a schedule, a done logged without a plan).
     var before: EventState?
     /// The event as the change left it: undo refuses when it is no longer so (something else changed it since).
-    var after: EventState
+    var after: EventState?
+    /// For a habit change: the habit, and the sessions its stop cancelled.
+    var habit: HabitChange?
     /// For a done or skip: what the learner knew before, and a fingerprint of what it knew after.
     var learned: LearnedChange?
     var at: Date
@@ -27,6 +30,19 @@ struct LastChange: Codable, Equatable {
         self.learned = learned
         self.at = at
     }
+
+    init(_ kind: Kind, habit: HabitChange, at: Date) {
+        self.kind = kind
+        self.habit = habit
+        self.at = at
+    }
+}
+
+struct HabitChange: Codable, Equatable {
+    var habitID: Int64
+    /// A start that replaced an older habit of the same task (which undo does not bring back).
+    var replacedOne: Bool
+    var cancelledSessions: [Int64]
 }
 
 /// The parts of an event a command changes.

@@ -350,6 +350,10 @@ enum UndoOutcome {
     case unrecorded(Event, done: Bool)
     /// A done logged without a plan, taken back: the logged event is gone too.
     case unlogged(Event)
+    case habitStartUndone(Habit, cancelledSessions: Int, replacedOne: Bool)
+    case habitStopUndone(Habit, restoredSessions: Int)
+    /// The habit was started or stopped again since.
+    case habitChangedSince(Habit)
 }
 
 /// What a new rating for the completion just recorded did ("actually more like a 5").

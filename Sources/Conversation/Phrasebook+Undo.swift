@@ -23,6 +23,13 @@ extension Phrasebook {
                 + "and I've forgotten what I learned from it.")]
         case .unlogged(let event):
             [Reply("Undone: I've removed the \(event.title) I logged (\(format.range(event.start, event.end))) and forgotten what I learned from it.")]
+        case .habitStartUndone(let habit, let cancelled, let replacedOne):
+            [Reply("Undone: the habit \(habit.title) is stopped\(cancelled > 0 ? " and its \(cancelled) coming session\(cancelled == 1 ? "" : "s") cancelled" : "")."
+                + (replacedOne ? " The habit it replaced stays stopped: say it again to bring it back." : ""))]
+        case .habitStopUndone(let habit, let restored):
+            [Reply("Undone: the habit \(habit.title) is on again\(restored > 0 ? ", with \(restored) coming session\(restored == 1 ? "" : "s") back" : "").")]
+        case .habitChangedSince(let habit):
+            [Reply("The habit \(habit.title) has changed since, so I left it as it is.")]
         }
     }
 

@@ -142,6 +142,26 @@ import Testing
         #expect(try bot.events([.scheduled]).count == 1)
     }
 
+    @Test(arguments: StoreFidelity.allCases) func undoingAHabitStartStopsItAndUndoingAStopStartsItAgain(on fidelity: StoreFidelity) async throws {
+        let bot = try EngineHarness(on: fidelity)
+        await bot.say("standup every weekday at 9:30 for 15 min", at: bot.at(23, 7))
+        let placed = try bot.events([.scheduled]).map(\.start)
+        #expect(!placed.isEmpty)
+        let undone = await bot.say("undo", at: bot.at(23, 7, 1))
+        #expect(undone.replies.first?.text.hasPrefix("Undone: the habit Standup is stopped") == true)
+        #expect(try bot.events([.scheduled]).isEmpty)
+        #expect(try bot.store.read { try $0.habits(of: bot.user, activeOnly: true) }.isEmpty)
+
+        await bot.say("standup every weekday at 9:30 for 15 min", at: bot.at(23, 7, 2))
+        let again = try bot.events([.scheduled]).map(\.start)
+        await bot.say("stop standup", at: bot.at(23, 7, 3))
+        #expect(try bot.events([.scheduled]).isEmpty)
+        let resumed = await bot.say("undo", at: bot.at(23, 7, 4))
+        #expect(resumed.replies.first?.text.hasPrefix("Undone: the habit Standup is on again") == true)
+        #expect(try bot.store.read { try $0.habits(of: bot.user, activeOnly: true) }.map(\.title) == ["Standup"])
+        #expect(try bot.events([.scheduled]).map(\.start) == again)
+    }
+
     @Test(arguments: StoreFidelity.allCases) func aNewRatingRightAfterADoneReplacesItRatherThanAdding(on fidelity: StoreFidelity) async throws {
         let bot = try EngineHarness(on: fidelity)
         await bot.say("schedule gym monday 9am", at: bot.at(23, 8))
