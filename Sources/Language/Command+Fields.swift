@@ -16,13 +16,15 @@ extension Command {
         case .done(let r), .skip(let r): (f.task, f.when, f.rating, f.note) = (r.task, r.when, r.rating, r.note)
         case .agenda(let r): (f.task, f.when) = (r.task, r.when)
         case .cancel(let r): (f.task, f.when) = (r.task, r.when)
-        case .move(let r): (f.task, f.when, f.durationMinutes) = (r.task, r.to, r.durationMinutes)
+        // "push my 3pm back an hour" names the event by its time only: no task.
+        case .move(let r): (f.task, f.when, f.durationMinutes) = (r.task.isEmpty ? nil : r.task, r.to, r.durationMinutes)
         case .plan(let r): f.task = r.goal
         case .insights(let task), .why(let task): f.task = task
         case .habit(let r): (f.task, f.durationMinutes) = (r.task, r.durationMinutes)
         case .stopHabit(let name): f.task = name
         case .unreadable(let u): f.task = u.task
-        case .timezone, .available, .help, .habits, .setting, .chat: break
+        case .rerate(let rating): f.rating = rating
+        case .timezone, .available, .help, .habits, .setting, .undo, .chat: break
         }
         return f
     }

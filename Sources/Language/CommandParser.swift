@@ -28,6 +28,7 @@ extension Message {
     /// The command the message states, or chat.
     func command() -> Command {
         if isHelpQuestion { return .help }
+        if let takeBack = undoRequest() ?? reRating() { return takeBack }
         if let agenda = agendaQuestion() ?? freeTimeQuestion() ?? nextOfTaskQuestion() { return agenda }
         if let proactive = proactiveCommand() { return proactive }
         if asksForAdvice { return .chat }
@@ -44,7 +45,14 @@ extension Message {
         guard var start = tokens.firstIndex(where: { $0.isWord && !CommandWords.fillers.contains($0.text) }) else { return nil }
         if ["my", "the", "today's"].contains(tokens[start].text) { start += 1 }
         var j = start
+        var nameEnd: Int?
         while j < tokens.count, j - start <= 4, tokens[j].isWord, !isTimeToken[j], !Self.trailingDoneWords.contains(tokens[j].text) {
+            // "cooking is finish", "laundry is done": a copula between the name and the done word.
+            if j > start, nameEnd == nil, Self.copulas.contains(tokens[j].text), let next = word(j + 1), Self.trailingDoneWords.contains(next) {
+                nameEnd = j
+                j += 1
+                continue
+            }
             guard !Self.notTaskNameWords.contains(tokens[j].text), !Self.chatOpeners.contains(tokens[j].text) else { return nil }
             j += 1
         }
@@ -53,7 +61,7 @@ extension Message {
         }
         if let next = word(j + 1), Self.deadlineWords.contains(next) { return nil }
         let rest = String(text[tokens[j].range.upperBound...])
-        let reordered = Message(text: "done " + said(start..<j) + rest, context: context, knownNames: knownNames)
+        let reordered = Message(text: "done " + said(start..<(nameEnd ?? j)) + rest, context: context, knownNames: knownNames)
         guard case .done(let report) = reordered.command(), report.task != nil else { return nil }
         return .done(report)
     }
@@ -61,20 +69,29 @@ extension Message {
     /// "gym 7am tmrw", "call mom at 5pm", "dentist friday 9:30": nothing but a short task name and a time with a
     /// clock reads as "schedule". Without a clock ("busy day tomorrow", "happy friday") it stays chat.
     func taskAtClockTime() -> Command? {
-        guard mentions.contains(where: { !$0.isInvalid && $0.clock != nil && $0.bound == nil }),
-              !tokens.contains(where: { $0.isSymbol("?") }) else { return nil }
+        // "Dentist thursday 3pm ?": a question mark after nothing but a task and its time still asks to book it.
+        guard mentions.contains(where: { !$0.isInvalid && $0.clock != nil && $0.bound == nil }) else { return nil }
         let taskWords = tokens.indices.filter { tokens[$0].isWord && !isTimeToken[$0] && !CommandWords.fillers.contains(tokens[$0].text)
             && !Self.courtesy.contains(tokens[$0].text) }
         guard let first = taskWords.first, let last = taskWords.last, taskWords.count <= 4,
               // One run of words, before or after the time ("gym 7am tmrw", "tomorrow 7am gym").
               (first...last).allSatisfy({ !isTimeToken[$0] }),
               !taskWords.contains(where: { Self.notTaskNameWords.contains(tokens[$0].text) || Self.chatOpeners.contains(tokens[$0].text)
-                  || Self.statesNotTasks.contains(tokens[$0].text) || RatingParser.words[tokens[$0].text] != nil }) else { return nil }
+                  || Self.statesNotTasks.contains(tokens[$0].text) && !isModifier($0, in: taskWords) || RatingParser.words[tokens[$0].text] != nil })
+        else { return nil }
         guard let opening = tokens.firstIndex(where: { ($0.isWord || $0.isNumber) && !CommandWords.fillers.contains($0.text) }) else { return nil }
         let reading = Message(text: "schedule " + text[tokens[opening].range.lowerBound...], context: context, knownNames: knownNames).command()
         guard case .schedule(let request) = reading, request.when != nil else { return nil }
         return reading
     }
+
+    /// "long run", "big shop", "late lunch": an adjective before a task word names the task ("long day" does not).
+    private func isModifier(_ i: Int, in taskWords: [Int]) -> Bool {
+        guard Self.taskModifiers.contains(tokens[i].text), let k = taskWords.firstIndex(of: i), k + 1 < taskWords.count else { return false }
+        return !Self.statesNotTasks.contains(tokens[taskWords[k + 1]].text)
+    }
+
+    static let taskModifiers: Set<String> = ["long", "big", "hard", "early", "late"]
 
     /// Words that say where or how someone is at a time, not what to do then ("home at 6", "busy at 3").
     static let statesNotTasks: Set<String> = [
@@ -84,7 +101,8 @@ extension Message {
         "night", "morning", "evening", "afternoon", "day", "week", "weekend", "yesterday",
     ]
 
-    static let trailingDoneWords: Set<String> = ["done", "finished", "complete", "completed", "dun"]
+    static let trailingDoneWords: Set<String> = ["done", "finished", "finish", "complete", "completed", "dun"]
+    static let copulas: Set<String> = ["is", "was", "'s", "are", "were"]
     /// Words after the done word that make it a plan, not a report ("report done by friday").
     static let deadlineWords: Set<String> = ["by", "before", "until", "till", "in", "on", "tomorrow", "next", "soon", "yet", "later", "when", "if"]
     /// Words that never start or make up the task of "<task> done" ("all done", "almost finished", "so done").
@@ -255,6 +273,8 @@ struct Message {
             if token.text == "did", let next = word(i + 1), ["my", "the", "a", "an", "some", "today's"].contains(next) { return (.done, i) }
             if token.text == "time", word(i + 1) == "zone" { return (.timezone, i + 1) }
             if token.text == "remind", word(i + 1) == "me", word(i + 2) == "to", mentions.contains(where: \.saysTime) { return (.schedule, i + 2) }
+            // "I want to do yoga on friday at 6pm": "do" after an intention, with a time, asks to book it.
+            if intends, token.text == "do", word(i + 1) != nil, mentions.contains(where: { !$0.isInvalid && $0.saysTime }) { return (.schedule, i) }
             if let end = skipPhraseEnd(at: i) { return intends && !namesWhenOrKnownTask(after: end) ? nil : (.skip, end) }
             if let (intent, end) = phraseVerb(at: i) {
                 if intends && intent != .schedule && !namesWhenOrKnownTask(after: end) { return nil }
@@ -354,6 +374,8 @@ struct Message {
             let end = i + phrase.count - 1
             // "can't make the swim tomorrow": an article or "my" may come before the task ("can't make the cut" stays chat).
             let taskAt = ["the", "my", "today's", "tonight's", "tomorrow's"].contains(word(end + 1) ?? "") ? end + 2 : end + 1
+            // "can't make the 1:1 thursday", "can't make the 5k run": a name may start with a digit.
+            if taskAt < tokens.count, tokens[taskAt].isNumber, !isTimeToken[taskAt] { return end }
             guard let next = word(taskAt), !Self.moodWords.contains(next), !Self.notTasks.contains(next), RatingParser.words[next] == nil else {
                 return nil
             }
@@ -367,6 +389,8 @@ struct Message {
         ["not", "doing"], ["won't", "make", "it", "to"], ["wont", "make", "it", "to"], ["can't", "make", "it", "to"],
         ["cant", "make", "it", "to"], ["not", "going", "to", "make", "it", "to"], ["not", "gonna", "make", "it", "to"],
         ["can't", "make"], ["cant", "make"], ["won't", "make"], ["wont", "make"],
+        ["didn't", "go", "to"], ["didnt", "go", "to"], ["did", "not", "go", "to"], ["didn't", "make", "it", "to"], ["didnt", "make", "it", "to"],
+        ["did", "not", "make", "it", "to"], ["didn't", "do"], ["didnt", "do"], ["did", "not", "do"], ["never", "went", "to"],
     ]
     static let moodWords: Set<String> = [
         "well", "so", "too", "very", "much", "anything", "that", "this", "it", "any", "enough", "the", "a", "an", "my", "sense", "great",
@@ -375,7 +399,8 @@ struct Message {
     ]
 
     /// Words after "can't make the" or "not doing the" that name no task ("the cut", "the most of it").
-    static let notTasks: Set<String> = ["cut", "most", "best", "difference", "effort", "call", "decision", "grade", "deadline", "mark"]
+    static let notTasks: Set<String> = ["cut", "most", "best", "difference", "effort", "call", "decision", "grade", "deadline", "mark",
+                                         "bed", "sleep", "sleeping", "anywhere", "much", "all", "what", "that"]
 
     /// A command word followed by one of these is the subject of a sentence ("done is better than perfect").
     static let predicates: Set<String> = ["and", "happens", "happened", "is", "was", "are", "were", "isn't", "wasn't", "looks", "seems", "feels", "sucks", "means", "has", "had"]
@@ -588,8 +613,8 @@ struct Message {
         let starters: Set<String> = ["felt", "feeling", "feel", "was", "it", "but", "too", "so", "really", "very", "that", "went", "because"]
         for i in range {
             if tokens[i].isWord, starters.contains(tokens[i].text) { return i }
-            // A hyphen inside a word ("check-in") joins it.
-            let joinsWord = tokens[i].isSymbol("-") && tokens[i].attached && i + 1 < tokens.count && tokens[i + 1].attached
+            // A hyphen inside a word ("check-in") or a colon inside a name ("1:1") joins it.
+            let joinsWord = (tokens[i].isSymbol("-") || tokens[i].isSymbol(":")) && tokens[i].attached && i + 1 < tokens.count && tokens[i + 1].attached
             if tokens[i].kind == .symbol, [",", ";", ":", "-", ".", "!", "(", "—"].contains(tokens[i].text), !joinsWord,
                i > range.lowerBound, range.contains(i + 1), tokens[i + 1].kind != .symbol {
                 return i + 1

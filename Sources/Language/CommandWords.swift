@@ -40,6 +40,9 @@ enum CommandWords {
         PhraseVerb(words: ["set", "aside"], intent: .schedule, needsTime: true),
         PhraseVerb(words: ["set", "up"], intent: .schedule, needsTime: true),
         PhraseVerb(words: ["arrange"], intent: .schedule, needsTime: true),
+        // "can you make a meeting with my professor for thursday 10:00?", "make an appointment monday 9am"
+        PhraseVerb(words: ["make", "a"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["make", "an"], intent: .schedule, needsTime: true),
         PhraseVerb(words: ["reserve"], intent: .schedule, needsTime: true),
         PhraseVerb(words: ["wrapped", "up"], intent: .done, needsTime: false),
         PhraseVerb(words: ["knocked", "out"], intent: .done, needsTime: false),

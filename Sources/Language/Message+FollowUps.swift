@@ -9,6 +9,11 @@ extension Message {
 
     func followUpMove() -> Command? {
         let said = mentions.filter { !$0.isInvalid && $0.saysTime }
+        if said.isEmpty, mentions.isEmpty, let hour = bareHourIndex() {
+            // "make it 11 instead": a bare hour in a follow-up is a clock, read as "at 11".
+            let atHour = String(text[..<tokens[hour].range.lowerBound]) + "at " + String(text[tokens[hour].range.lowerBound...])
+            return Message(text: atHour, context: context, knownNames: knownNames).followUpMove()
+        }
         guard !said.isEmpty, !mentions.contains(where: \.isInvalid) else { return nil }
         let free = tokens.indices.filter { tokens[$0].isWord && !isTimeToken[$0] }
         guard free.allSatisfy({ Self.followUpWords.contains(tokens[$0].text) }), saysFollowUpCue(free) else { return nil }
@@ -17,6 +22,14 @@ extension Message {
         let span = duration == nil ? Self.rangeLength(said) : nil
         return .move(MoveRequest(task: Self.followUpTask, to: when, durationMinutes: duration ?? span, isClockSpan: span != nil,
                                  keepsEventDay: Self.saysOnlyTimeOfDay(said), keepsEventTime: Self.saysSameTime(tokens)))
+    }
+
+    /// The one number in the message, when it can be an hour (1-23, not after "at": that would already be a time).
+    private func bareHourIndex() -> Int? {
+        let numbers = tokens.indices.filter { tokens[$0].isNumber }
+        guard numbers.count == 1, let i = numbers.first, tokens[i].text.count <= 2, let value = Int(tokens[i].text), (1...23).contains(value),
+              i == 0 || !tokens[i - 1].isWord("at") else { return nil }
+        return i
     }
 
     /// A word that says the time replaces one already given ("instead", "actually"), or a verb on "it"/"that"

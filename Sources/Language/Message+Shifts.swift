@@ -16,9 +16,12 @@ extension Message {
         if let followUp = followUpShift(scanner) { return followUp }
         guard let (taskStart, leaning) = shiftVerb(), taskStart < end else { return nil }
         for start in (taskStart + 1)..<end {
-            guard let shift = shift(at: start, end: end, leaning: leaning, scanner), let task = taskText(in: taskStart..<start) else { continue }
+            guard let shift = shift(at: start, end: end, leaning: leaning, scanner) else { continue }
+            let from = eventTime(mentions.filter { (taskStart..<start).contains($0.tokens.lowerBound) })
+            // "push my 3pm back an hour": the event is named by its time alone; the engine finds the one then.
+            guard let task = taskText(in: taskStart..<start) ?? (from != nil && namesOnlyTime(taskStart..<start) ? "" : nil) else { continue }
             var request = MoveRequest(task: task, shift: shift)
-            request.from = eventTime(mentions.filter { (taskStart..<start).contains($0.tokens.lowerBound) })
+            request.from = from
             return .move(request)
         }
         return nil
@@ -33,6 +36,11 @@ extension Message {
               tokens.contains(where: { Self.followUpCues.contains($0.text) || $0.isSymbol("?") }),
               let shift = shift(at: first, end: last + 1, leaning: nil, scanner) else { return nil }
         return .move(MoveRequest(task: Self.followUpTask, shift: shift))
+    }
+
+    /// Nothing but a time and words like "my", "the": "my 3pm", "the 10am".
+    private func namesOnlyTime(_ range: Range<Int>) -> Bool {
+        range.allSatisfy { isTimeToken[$0] || tokens[$0].kind == .symbol || ["my", "the", "our", "that"].contains(tokens[$0].text) }
     }
 
     private static let followUpCues: Set<String> = ["actually", "instead", "rather"]

@@ -406,7 +406,8 @@ struct TimeScanner {
         // "9h30 - 11h00": a range of French-style clocks, not a duration.
         if number(i) != nil, isWord(i + 1, ["h"]), isAttached(i + 1), let m = clockRangeOrClock(at: i), m.clockEnd != nil { return m }
         if let (_, afterAmount) = amount(at: i), isWord(afterAmount, ["minutes", "mins", "min"]),
-           isWord(afterAmount + 1, ["to", "till", "til", "past", "of", "after"]), let m = clockMention(at: i, strong: false) { return m }
+           isWord(afterAmount + 1, ["to", "till", "til", "past", "of", "after"]), let m = clockMention(at: i, strong: false),
+           m.tokens.upperBound > afterAmount + 2 { return m }  // "30 minutes of yoga" is a duration: no hour follows
         if let m = quantityMention(at: i) { return m }
         if let m = spanMention(at: i) { return m }
         if let m = dayRangeOrDay(at: i) { return m }

@@ -19,6 +19,19 @@ import Testing
         #expect(try bot.events([.scheduled]).count == 1)
     }
 
+    @Test func anEventNamedByItsTimeAloneIsTheOneThen() async throws {
+        let bot = try EngineHarness()
+        await bot.say("schedule review today at 3pm for 1h", at: bot.at(23, 8))
+        await bot.say("schedule gym today at 6pm for 1h", at: bot.at(23, 8, 1))
+        let moved = await bot.say("push my 3pm back an hour", at: bot.at(23, 9))
+        #expect(moved.intent == .move)
+        #expect(moved.event?.taskType == "Review")
+        #expect(moved.event?.start == bot.at(23, 16))
+        let nothing = await bot.say("push my 11am back an hour", at: bot.at(23, 9, 1))
+        #expect(nothing.event == nil)
+        #expect(try bot.events([.scheduled]).map(\.start).sorted() == [bot.at(23, 16), bot.at(23, 18)])
+    }
+
     @Test func aTimeSaidWithTheTaskPicksWhichEventMoves() async throws {
         let bot = try EngineHarness()
         await bot.say("schedule gym wednesday 6pm for 1h", at: bot.at(23, 8))
