@@ -13,7 +13,7 @@ extension Engine {
         guard PlacementBuilder.durationLimits.contains(duration) else { return .durationOutOfRange(minutes: duration) }
         var replaced = false
         for var old in try turn.session.habits(of: turn.user.id, activeOnly: true) where old.taskTypeID == typeID {
-            try end(&old, turn.session, now: turn.now)
+            _ = try end(&old, turn.session, now: turn.now)
             replaced = true
         }
         let days: HabitDays = request.weekdays.map { .fixed(Set($0)) } ?? .timesPerWeek(request.timesPerWeek ?? 1)
@@ -21,6 +21,7 @@ extension Engine {
         var habit = Habit(userID: turn.user.id, taskTypeID: typeID, title: eventTitle(said: request.task, type: type), days: days,
                           minuteOfDay: request.minuteOfDay, window: window, durationMinutes: duration, createdAt: turn.now)
         try turn.session.save(&habit)
+        if let id = habit.id { turn.change = LastChange(.habitStart, habit: HabitChange(habitID: id, replacedOne: replaced, cancelledSessions: []), at: turn.now) }
         let scope = try ProactiveScope(session: turn.session, user: turn.user, now: turn.now)
         return .started(habit, replacedOne: replaced, thisWeek: try place(habit, scope))
     }
@@ -45,23 +46,25 @@ extension Engine {
             return .unknown(said: name, active: habits.map(\.title))
         }
         let cancelled = try end(&habit, turn.session, now: turn.now)
-        return .stopped(habit, cancelledSessions: cancelled)
+        if let id = habit.id {
+            turn.change = LastChange(.habitStop, habit: HabitChange(habitID: id, replacedOne: false, cancelledSessions: cancelled.compactMap(\.id)), at: turn.now)
+        }
+        return .stopped(habit, cancelledSessions: cancelled.count)
     }
 
-    /// Deactivates a habit and cancels its future occurrences; returns how many were cancelled.
-    @discardableResult
-    private func end(_ habit: inout Habit, _ session: any StoreSession, now: Date) throws -> Int {
+    /// Deactivates a habit and cancels its future occurrences; returns those cancelled.
+    func end(_ habit: inout Habit, _ session: any StoreSession, now: Date) throws -> [Event] {
         habit.isActive = false
         try session.save(&habit)
-        guard let id = habit.id else { return 0 }
-        var count = 0
+        guard let id = habit.id else { return [] }
+        var cancelled: [Event] = []
         for var event in try session.occurrences(of: id, overlapping: DateInterval(start: now, end: now.addingTimeInterval(366 * 86_400)))
         where event.status == .scheduled && event.start > now {
             event.status = .cancelled
             try session.save(&event)
-            count += 1
+            cancelled.append(event)
         }
-        return count
+        return cancelled
     }
 
     /// This week's occurrences of every active habit: fixed-time ones first (they are pinned), then flexible

@@ -10,8 +10,10 @@ extension Engine {
         case .failure(let problem): return .notFound(problem)
         case .success(let found): event = found
         }
+        let before = event
         event.status = .cancelled
         try turn.save(&event)
+        turn.change = LastChange(.cancel, before: before, after: event, at: turn.now)
         if let type = try turn.session.taskType(id: event.taskTypeID) { turn.event = summary(of: event, type: type) }
         return .cancelled(event)
     }
@@ -31,10 +33,12 @@ extension Engine {
         case .refused(let refusal): return .refused(refusal, task: type, durationMinutes: duration)
         case .placed(let placed): placement = placed
         }
+        let before = event
         event.start = placement.slot.start
         event.end = placement.slot.end
         event.score = placement.slot.score
         try turn.save(&event)
+        turn.change = LastChange(.move, before: before, after: event, at: turn.now)
         turn.event = summary(of: event, type: type)
         return .moved(event, from: from, placement: placement)
     }
@@ -111,7 +115,7 @@ extension Engine {
         try turn.session.setValue(String(id), forKey: Engine.conversationEventKey(turn.user.id))
     }
 
-    private func conversationEvent(_ turn: Turn) throws -> Event? {
+    func conversationEvent(_ turn: Turn) throws -> Event? {
         guard let id = try turn.session.value(forKey: Engine.conversationEventKey(turn.user.id)).flatMap(Int64.init),
               let event = try turn.session.event(id: id), event.userID == turn.user.id else { return nil }
         return event

@@ -60,6 +60,7 @@ extension Engine {
                     say(try completePlan(key: key, details: details, answer: reply.text, goal: details.goal, &turn), &turn)
                 }
             }
+            try rememberLastChange(turn)
             try turn.finish()
             var response = turn.response
             response.llm = LLMUsage(calls: reply.isFallback && reply.record.promptTokens == 0 ? 0 : 1,

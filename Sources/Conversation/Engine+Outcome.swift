@@ -24,6 +24,9 @@ extension Engine {
         let energy = EnergyCues.energyAfter(note: command.note)
         let slots = turn.week.slots(from: event.start, to: event.end)
         let before = meanHabit(type, slots)
+        let learnedBefore = LearnedState(type, energy: turn.user.energy)
+        // An event this message logged (done without a plan) did not exist before it.
+        let eventBefore = turn.changedEvents.contains { $0.id == event.id } ? nil : event
         settings.learner.learn(Outcome(slots: slots, signal: signal, energyAfter: energy, completed: done),
                                taskType: &type, energy: &turn.user.energy)
         event.status = done ? .done : .skipped
@@ -32,6 +35,8 @@ extension Engine {
         if let note = command.note, !note.isEmpty { event.note = note }
         try turn.save(&event)
         try turn.session.save(&type)
+        turn.change = LastChange(done ? .done : .skip, before: eventBefore, after: event,
+                                 learned: learnedChange(of: type, before: learnedBefore, energy: turn.user.energy), at: turn.now)
         try learnInsights(after: event, type: type, note: command.note, &turn)
         turn.event = summary(of: event, type: type)
         if done { turn.reaction = "✅" }

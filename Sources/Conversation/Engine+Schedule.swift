@@ -20,6 +20,7 @@ extension Engine {
         var event = Event(userID: turn.user.id, taskTypeID: type.id ?? 0, title: eventTitle(said: taskName, type: type),
                           start: placement.slot.start, end: placement.slot.end, createdAt: turn.now, score: placement.slot.score)
         try turn.save(&event)
+        turn.change = LastChange(.schedule, before: nil, after: event, at: turn.now)
         try turn.session.setValue(event.id.map(String.init), forKey: Engine.lastSuggestionKey(turn.user.id))
         turn.event = summary(of: event, type: type)
         return .placed(ScheduledEvent(event: event, type: type, placement: placement, typeIsNew: created))

@@ -77,6 +77,7 @@ public actor Engine: ConversationHandling {
             var turn = try Turn(message: message, text: text, session: session, settings: settings)
             try respond(&turn, calendar: calendar)
             try keepProactiveInStep(&turn)
+            try rememberLastChange(turn)
             try turn.finish()
             if let task = turn.modelTask { return .needsModel(task) }
             let response = turn.response
@@ -139,6 +140,12 @@ public actor Engine: ConversationHandling {
         case .stopHabit(let name): say(try stopHabit(named: name, &turn), &turn)
         case .setting(let setting): say(try proactiveSetting(setting, &turn), &turn)
         case .unreadable(let unreadable): say(ReadingOutcome.unreadable(unreadable), &turn)
+        case .undo: say(try undo(&turn), &turn)
+        case .rerate(let rating):
+            if let reRating = try reRate(rating, &turn) { return say(reRating, &turn) }
+            // No done just now to re-rate: the message was only talk with a number in it.
+            turn.intent = .chat
+            say(try chat(&turn), &turn)
         case .chat: say(try chat(&turn), &turn)
         }
     }

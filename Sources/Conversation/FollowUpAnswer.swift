@@ -18,7 +18,7 @@ enum FollowUpAnswer: Equatable {
         switch command {
         case .done(let report) where named ?? true: return .done(rating: report.rating)
         case .skip where named ?? true: return .skipped
-        case .chat:
+        case .chat, .rerate:
             let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "/" }).map(String.init)
             guard !words.isEmpty, words.count <= 4 else { return nil }
             if skipSayings.contains(words) { return .skipped }

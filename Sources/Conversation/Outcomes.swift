@@ -336,3 +336,30 @@ enum ReviewSuggestion {
     case retry(TaskType, skipped: Int, around: WeekSlot)
     case keepGoing
 }
+
+/// What `undo` did: the user's last change taken back, or why not. One level: after an undo there is nothing to undo.
+enum UndoOutcome {
+    case nothingToUndo
+    /// The event was changed since by something else, so the change is no longer the latest word on it.
+    case changedSince(Event)
+    /// The event the change made is cancelled again.
+    case unscheduled(Event)
+    case movedBack(Event, from: DateInterval)
+    /// A move back or a cancelled event again would overlap this.
+    case slotTaken(Event, by: BusyBlock)
+    case restored(Event)
+    /// A done or skip taken back: the event is scheduled again and the learner knows what it knew before.
+    case unrecorded(Event, done: Bool)
+    /// A done logged without a plan, taken back: the logged event is gone too.
+    case unlogged(Event)
+    case habitStartUndone(Habit, cancelledSessions: Int, replacedOne: Bool)
+    case habitStopUndone(Habit, restoredSessions: Int)
+    /// The habit was started or stopped again since.
+    case habitChangedSince(Habit)
+}
+
+/// What a new rating for the completion just recorded did ("actually more like a 5").
+struct ReRating {
+    var previous: Double?
+    var record: CompletionRecord
+}

@@ -21,6 +21,7 @@ extension Phrasebook {
         • skip [task] — e.g. skip gym (also: missed)
         • agenda, today, tomorrow, what's next
         • cancel <task> · move <task> to <when>
+        • undo — takes back your last change (one step) · after a done, "make that a 7" changes its rating
         • timezone <zone> — e.g. timezone Europe/Berlin
         • available <days> <from>-<to> — e.g. available weekdays 09:00-17:00, available sat off
         • habits: schedule gym 3 times a week · standup every weekday at 9:30 for 15 min · habits · stop <habit>

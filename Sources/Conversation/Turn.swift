@@ -19,6 +19,8 @@ struct Turn {
     var modelTask: ModelTask?
     /// Events this message created, moved or resolved (their reminder and follow-up rows follow them).
     var changedEvents: [Event] = []
+    /// The change this message made, which `undo` can take back.
+    var change: LastChange?
     /// Model calls avoided by this message, logged once the transaction has committed.
     var skippedCalls: [SkippedCall] = []
     /// What kind of chat the message was (a pattern section, a classifier type), for the cost log.

@@ -23,7 +23,8 @@ extension Command {
         case .habit(let r): (f.task, f.durationMinutes) = (r.task, r.durationMinutes)
         case .stopHabit(let name): f.task = name
         case .unreadable(let u): f.task = u.task
-        case .timezone, .available, .help, .habits, .setting, .chat: break
+        case .rerate(let rating): f.rating = rating
+        case .timezone, .available, .help, .habits, .setting, .undo, .chat: break
         }
         return f
     }

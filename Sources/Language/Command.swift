@@ -24,6 +24,10 @@ public enum Command: Sendable, Equatable {
     case stopHabit(name: String)
     /// Reminders, daily plan, weekly review, quiet hours, message limit, unanswered, mute and resume.
     case setting(ProactiveSetting)
+    /// "undo", "oops undo that", "take that back": the user's last change, taken back.
+    case undo
+    /// "actually more like a 5", "make that a 7": a new rating for the completion just recorded.
+    case rerate(rating: Double)
     /// Not a command: the conversation path answers it.
     case chat
     /// A command that could not be read as said; nothing may be created or changed for it.
@@ -48,6 +52,8 @@ public enum Command: Sendable, Equatable {
         case .habits: .habits
         case .stopHabit: .stopHabit
         case .setting(let setting): setting.intent
+        case .undo: .undo
+        case .rerate: .rerate
         case .chat: .chat
         case .unreadable(let unreadable): unreadable.intent
         }

@@ -28,6 +28,7 @@ extension Message {
     /// The command the message states, or chat.
     func command() -> Command {
         if isHelpQuestion { return .help }
+        if let takeBack = undoRequest() ?? reRating() { return takeBack }
         if let agenda = agendaQuestion() ?? freeTimeQuestion() ?? nextOfTaskQuestion() { return agenda }
         if let proactive = proactiveCommand() { return proactive }
         if asksForAdvice { return .chat }

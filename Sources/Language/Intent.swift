@@ -109,4 +109,6 @@ public enum IntentKind: String, Sendable, Codable, CaseIterable {
     case quietHours = "quiet_hours", messageLimit = "message_limit", unanswered, mute, resume
     /// `calendar import <url>`, `calendar import off`, `calendar feed [reset]`: the user's own calendar.
     case calendar
+    /// `undo`: the last change taken back; a new rating for the completion just recorded ("make that a 7").
+    case undo, rerate
 }
