@@ -19,6 +19,7 @@ extension Engine {
         case .schedule:
             event.status = .cancelled
             try save(&event, &turn)
+            try uncountSchedule(of: event, turn)
             return .unscheduled(event)
         case .move, .cancel:
             guard let before = change.before else { return .nothingToUndo }
@@ -131,6 +132,13 @@ extension Engine {
     private func blocker(of event: Event, _ turn: Turn) throws -> BusyBlock? {
         let span = DateInterval(start: event.start, end: event.end)
         return try busyBlocks(around: span, excluding: event.id, turn).first { $0.start < event.end && $0.end > event.start }
+    }
+
+    /// The schedule no longer counts toward the type's schedules this week (which decide when it is synced).
+    private func uncountSchedule(of event: Event, _ turn: Turn) throws {
+        guard var type = try turn.session.taskType(id: event.taskTypeID), type.recentScheduleCount > 0 else { return }
+        type.recentScheduleCount -= 1
+        try turn.session.save(&type)
     }
 
     private func save(_ event: inout Event, _ turn: inout Turn) throws {

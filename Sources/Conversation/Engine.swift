@@ -110,7 +110,7 @@ public actor Engine: ConversationHandling {
         turn.intent = reading.intent
         if let correction = reading.correction { say(ReadingOutcome.readAs(correction: correction), &turn) }
         if turn.text.wasCut { say(ReadingOutcome.messageCut(limit: settings.maxMessageLength), &turn) }
-        if try answerOpenFollowUp(reading.command, &turn) { return }
+        if try answerOpenFollowUp(reading.command, &turn) { return try rememberConversationEvent(turn) }
         try perform(reading.command, &turn)
         try rememberConversationEvent(turn)
         try offerOnboardingIfNew(&turn)

@@ -187,6 +187,31 @@ import Testing
         #expect(try learned(bot, "gym") == learned(fresh, "gym"))
     }
 
+    @Test func aReRatingAfterAnsweringAFollowUpQuestionReplacesTheAnswer() async throws {
+        let bot = try EngineHarness()
+        await bot.say("schedule deep coding tomorrow at 9am for 2h", at: bot.at(23, 8))
+        await bot.say("schedule reading friday 8pm", at: bot.at(23, 8, 1))
+        _ = await bot.engine.tick(.matrix, now: bot.at(24, 11))
+        #expect(await bot.say("8", at: bot.at(24, 11, 5)).intent == .done)
+        let rerated = await bot.say("actually more like a 5", at: bot.at(24, 11, 6))
+        #expect(rerated.intent == .rerate)
+        #expect(try bot.events([.done]).map(\.successRating) == [0.5])
+        let twin = try EngineHarness()
+        await twin.say("schedule deep coding tomorrow at 9am for 2h", at: twin.at(23, 8))
+        await twin.say("schedule reading friday 8pm", at: twin.at(23, 8, 1))
+        await twin.say("done deep coding 5/10", at: twin.at(24, 11, 5))
+        #expect(try learned(bot, "deep coding") == learned(twin, "deep coding"))
+    }
+
+    @Test func undoingASchedulePutsBackTheWeeksScheduleCount() async throws {
+        let bot = try EngineHarness()
+        await bot.say("schedule gym thursday 6pm", at: bot.at(23, 8))
+        await bot.say("schedule gym friday 6pm", at: bot.at(23, 8, 1))
+        #expect(try bot.taskType("gym")?.recentScheduleCount == 2)
+        await bot.say("undo", at: bot.at(23, 8, 2))
+        #expect(try bot.taskType("gym")?.recentScheduleCount == 1)
+    }
+
     @Test func aNumberInChatStaysChatAndARatingWithNoDoneJustNowChangesNothing() async throws {
         let bot = try EngineHarness()
         for text in ["I have 3 kids", "that was 5 hours ago", "I slept 7 hours, more like 8 actually", "make it 7 people"] {
