@@ -62,8 +62,10 @@ extension Engine {
             return .success(event)
         }
         guard let said = said.map(TaskName.clean), !said.isEmpty else {
-            if let when, let only = try eventsAt(when, turn).onlyElement { return .success(only) }
-            return .failure(.noTaskNamed(verb: verb))
+            guard let when else { return .failure(.noTaskNamed(verb: verb)) }
+            let then = try eventsAt(when, turn)
+            if let only = then.onlyElement { return .success(only) }
+            return .failure(then.isEmpty ? .nothingAtTimeSaid(verb: verb) : .noTaskNamed(verb: verb))
         }
         let window = DateInterval(start: turn.now.addingTimeInterval(-86_400), end: turn.now.addingTimeInterval(366 * 86_400))
         var events = try events(named: said, around: window, turn)
@@ -89,10 +91,28 @@ extension Engine {
     /// Words that stand for the event just talked about.
     static let eventPronouns: Set<String> = ["it", "that", "this", "this one", "that one", "the last one", "the same one"]
 
-    /// Keeps the event a reply was about, so "move it to 3pm" or "cancel that" in the next message finds it.
+    /// Keeps the event a reply was about, so "move it to 3pm" or "cancel that" in the next message finds it. A
+    /// booking that failed leaves none: "actually make that thursday" then is about the failed request, not an
+    /// older event.
     func rememberConversationEvent(_ turn: Turn) throws {
-        guard let id = turn.event?.id, !id.isEmpty else { return }
+        guard let id = turn.event?.id, !id.isEmpty else {
+            if turn.intent == .schedule { try turn.session.setValue("", forKey: Engine.conversationEventKey(turn.user.id)) }
+            return
+        }
         try turn.session.setValue(id, forKey: Engine.conversationEventKey(turn.user.id))
+    }
+
+    /// An agenda answer that names one scheduled event ("when's my next run?", a day with one event) makes it the
+    /// event talked about: "push it back an hour" next moves that one.
+    func rememberListedEvent(_ outcome: AgendaOutcome, _ turn: Turn) throws {
+        let shown: Event?
+        switch outcome {
+        case .next(let event): shown = event
+        case .listing(_, let events, let imported): shown = imported.isEmpty ? events.filter { $0.status == .scheduled }.onlyElement : nil
+        case .nothingComing, .nothingComingFor, .empty: shown = nil
+        }
+        guard let id = shown?.id else { return }
+        try turn.session.setValue(String(id), forKey: Engine.conversationEventKey(turn.user.id))
     }
 
     func conversationEvent(_ turn: Turn) throws -> Event? {

@@ -123,7 +123,10 @@ public actor Engine: ConversationHandling {
         case .schedule(let request): say(try schedule(request, &turn), &turn)
         case .done(let report): say(try complete(report, &turn, done: true), &turn)
         case .skip(let report): say(try complete(report, &turn, done: false), &turn)
-        case .agenda(let request): say(try agenda(request, &turn), &turn)
+        case .agenda(let request):
+            let outcome = try agenda(request, &turn)
+            try rememberListedEvent(outcome, turn)
+            say(outcome, &turn)
         case .cancel(let choice): say(try cancel(choice, &turn), &turn)
         case .move(let request): say(try move(request, &turn), &turn)
         case .timezone(let name): say(setTimeZone(name, &turn), &turn)

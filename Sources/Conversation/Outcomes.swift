@@ -22,6 +22,8 @@ enum EventLookupProblem: Error, Equatable {
     case noTaskNamed(verb: String)
     case unknownTask(said: String)
     case nothingScheduled(said: String, verb: String, atTimeSaid: Bool)
+    /// No task was named and nothing is scheduled at the time said ("push my 3pm back an hour" with no 3pm).
+    case nothingAtTimeSaid(verb: String)
 }
 
 enum ScheduleOutcome {

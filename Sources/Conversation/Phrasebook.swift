@@ -103,6 +103,7 @@ struct Phrasebook {
         case .unknownTask(let said): "You have no task called \"\(said)\". Say \"agenda\" to see what's scheduled."
         case .nothingScheduled(let said, let verb, let atTimeSaid):
             "\(TaskName.display(said)) has nothing scheduled to \(verb)\(atTimeSaid ? " then" : "")."
+        case .nothingAtTimeSaid(let verb): "Nothing is scheduled then to \(verb). Say \"agenda\" to see what is."
         }
     }
 

@@ -85,6 +85,26 @@ extension Message {
         return reading
     }
 
+    /// "finish taxes by friday", "need to finish the design doc by eod friday", "midnight tonight finish taxes": the
+    /// plain verb "finish" with a deadline or a time still to come is a plan to book, not a report ("finished" is one).
+    func plansToFinish(at index: Int) -> Bool {
+        guard tokens[index].text == "finish" else { return false }
+        let said = mentions.filter { !$0.isInvalid && $0.saysTime }
+        if said.contains(where: { $0.bound == .before || $0.bound == .by }) { return true }
+        guard let when = TimeResolver(context: context).resolve(said) else { return false }
+        return when.start > context.now
+    }
+
+    /// A plan to finish something at a clock time ("midnight tonight finish taxes", "finish the slides at 3pm") has
+    /// it done by then: the time between now and that clock, not a slot starting at it.
+    private func finishPlan(after index: Int) -> Command {
+        guard case .schedule(var request) = schedule(after: index) else { return schedule(after: index) }
+        if let when = request.when, when.end == nil, [.hour, .minute].contains(when.grain), when.start > context.now {
+            request.when = ResolvedTime(start: context.now, end: when.start, grain: .second)
+        }
+        return .schedule(request)
+    }
+
     /// "long run", "big shop", "late lunch": an adjective before a task word names the task ("long day" does not).
     private func isModifier(_ i: Int, in taskWords: [Int]) -> Bool {
         guard Self.taskModifiers.contains(tokens[i].text), let k = taskWords.firstIndex(of: i), k + 1 < taskWords.count else { return false }
@@ -118,7 +138,7 @@ extension Message {
     func command(_ intent: IntentKind, after index: Int) -> Command {
         switch intent {
         case .schedule: schedule(after: index)
-        case .done: done(after: index)
+        case .done: plansToFinish(at: index) ? finishPlan(after: index) : done(after: index)
         case .skip: skip(after: index)
         case .agenda: agenda(after: index)
         case .cancel: cancel(after: index)
@@ -283,8 +303,9 @@ struct Message {
             if let intent = CommandWords.intents[token.text] {
                 if token.text == "add", word(i + 1) == "to" { return nil }
                 // "I need to move house" tells; "I have to skip gym today" asks: a time or a known task decides.
+                // "I need to finish the doc by friday" plans it (read as a booking by `plansToFinish`).
                 if intends && intent != .schedule && !([.skip, .cancel].contains(intent) && namesWhenOrKnownTask(after: i)
-                    || intent == .move && namesDestination(after: i)) { return nil }
+                    || intent == .move && namesDestination(after: i) || token.text == "finish" && plansToFinish(at: i)) { return nil }
                 if startsSentence(after: i), intent != .timezone, intent != .available { return nil }
                 // "move on", "push through", "book it": a phrase, not a command about a task.
                 if let next = word(i + 1), i + 2 >= tokens.count || tokens[(i + 2)...].allSatisfy({ $0.kind == .symbol }),

@@ -12,6 +12,8 @@ extension Message {
         if let (intent, index) = commandWord(), index < marker.index {
             guard intent == .schedule else { return nil }
             taskStart = index + 1
+        } else if let have = statedFixedCommitment(before: marker.index) {
+            taskStart = have + 1
         } else {
             let before = tokens[..<marker.index].filter(\.isWord).map(\.text)
             let saysWhen = mentions.contains { !$0.isInvalid && !marker.tokens.overlaps($0.tokens) && $0.durationMinutes != nil }
@@ -42,6 +44,15 @@ extension Message {
         guard let task else { return .unreadable(Unreadable(.habit, .missing(.habit))) }
         request.task = task
         return .habit(request)
+    }
+
+    /// "I have a standup every weekday at 9:30", "we have team sync every monday at 10": a commitment that repeats at a
+    /// clock time is a habit of that task; the index of "have". Without a clock ("I have class every day") it is chat.
+    private func statedFixedCommitment(before marker: Int) -> Int? {
+        let words = tokens[..<marker].indices.filter { tokens[$0].isWord }
+        guard words.count >= 3, words.count <= 6, ["i", "we"].contains(tokens[words[0]].text), tokens[words[1]].text == "have",
+              clockMinute(defaultAfternoon: nil) != nil else { return nil }
+        return words[1]
     }
 
     /// "gym 1000 times a week": a count per week no week can hold, said where a habit would be.

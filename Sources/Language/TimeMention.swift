@@ -12,10 +12,13 @@ struct ClockTime: Sendable, Equatable {
     var saysMinutes: Bool
     /// "20:32:13": seconds said make the grain a second.
     var second: Int? = nil
+    /// "midnight", "eod": a word for the turn of the day, not a typed 00:00.
+    var isMidnightWord = false
 
     static let noon = ClockTime(hour: 12, minute: 0, meridiem: .unstated, isUnambiguous: true, saysMinutes: false)
-    /// The coming 00:00 (Duckling's convention: "tomorrow at midnight" is the start of tomorrow).
-    static let midnight = ClockTime(hour: 0, minute: 0, meridiem: .unstated, isUnambiguous: true, saysMinutes: false)
+    /// The coming 00:00 (Duckling's convention: "tomorrow at midnight" is the start of tomorrow). Said as a word
+    /// ("midnight", "eod", "end of day"), a booking reads it as the end of the day named instead.
+    static let midnight = ClockTime(hour: 0, minute: 0, meridiem: .unstated, isUnambiguous: true, saysMinutes: false, isMidnightWord: true)
 
     var isValid: Bool { problem == nil }
 

@@ -299,6 +299,9 @@ struct TimeResolver {
     }
 
     private func readings(of clock: ClockTime, part: PartOfDay?) -> [Int] {
+        // "eod friday", "midnight tonight" in a command: a person means the end of that day (parse-time keeps
+        // Duckling's start of the day).
+        if clock.isMidnightWord, context.bareHours == .workingDay { return [24 * 60] }
         let all = clock.readings
         guard all.count > 1 else { return all }
         guard let part else {

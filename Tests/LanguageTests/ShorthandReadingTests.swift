@@ -125,4 +125,64 @@ import Testing
     func otherNumbersAreNoFollowUpClock(text: String) {
         #expect(parser.parse(text, context: monday).intent != .move)
     }
+
+    @Test(arguments: [("I have a standup every weekday at 9:30", "standup"), ("we have team sync every monday at 10", "team sync")])
+    func aRepeatingCommitmentAtAClockIsAHabit(text: String, task: String) {
+        guard case .habit(let request) = parser.parse(text, context: monday).command else {
+            Issue.record("\(text) is not a habit")
+            return
+        }
+        #expect(request.task == task)
+        #expect(request.minuteOfDay != nil)
+    }
+
+    @Test(arguments: ["I have class every day", "i have a headache every morning", "I have a cold"])
+    func havingSomethingWithoutAClockStaysChat(text: String) {
+        #expect(parser.parse(text, context: monday).intent == .chat)
+    }
+
+    @Test(arguments: [
+        ("finish taxes by friday", "taxes"),
+        ("need to finish the design doc by eod friday", "design doc"),
+        ("midnight tonight finish taxes", "taxes"),
+        ("gotta finish the slides tomorrow", "slides"),
+    ])
+    func finishWithATimeToComeIsAPlan(text: String, task: String) {
+        guard case .schedule(let request) = parser.parse(text, context: monday).command else {
+            Issue.record("\(text) is not a schedule")
+            return
+        }
+        #expect(request.task == task)
+    }
+
+    @Test(arguments: [("finished the report before lunch", "report"), ("finish gym", "gym"), ("finished gym", "gym")])
+    func aReportOfFinishingStaysDone(text: String, task: String) {
+        let reading = parser.parse(text, context: monday)
+        #expect(reading.intent == .done)
+        #expect(reading.task?.hasPrefix(task) == true)
+    }
+
+    @Test func aMidnightWordInACommandIsTheEndOfTheDayNamedButParseTimeKeepsDucklings() {
+        guard case .schedule(let byFriday) = parser.parse("finish taxes by eod friday", context: monday).command,
+              case .schedule(let tonight) = parser.parse("schedule party tonight at midnight", context: monday).command else {
+            Issue.record("not schedules")
+            return
+        }
+        #expect(iso(byFriday.when?.end, monday) == "2026-11-28T00:00:00+01:00")
+        #expect(iso(tonight.when?.start, monday) == "2026-11-24T00:00:00+01:00")
+        #expect(iso(TimeExpressionParser().parse("eod friday", context: monday)?.start, monday) == "2026-11-27T00:00:00+01:00")
+        #expect(iso(TimeExpressionParser().parse("midnight tonight", context: monday)?.start, monday) == "2026-11-23T00:00:00+01:00")
+        // A typed 00:00 is a clock, not the end of the day.
+        guard case .schedule(let typed) = parser.parse("schedule backup friday at 00:00", context: monday).command else { return }
+        #expect(iso(typed.when?.start, monday) == "2026-11-27T00:00:00+01:00")
+    }
+
+    @Test func finishingAtAClockIsByThatClock() {
+        guard case .schedule(let request) = parser.parse("midnight tonight finish taxes", context: monday).command else {
+            Issue.record("not a schedule")
+            return
+        }
+        #expect(request.when?.start == monday.now)
+        #expect(iso(request.when?.end, monday) == "2026-11-24T00:00:00+01:00")
+    }
 }
