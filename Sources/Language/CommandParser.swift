@@ -34,7 +34,7 @@ extension Message {
         if asksForAdvice { return .chat }
         // "schedule gym at 6pm, any tips?": the request before the advice clause is the command.
         if let clause = adviceClause { return Message(text: String(text[..<tokens[clause].range.lowerBound]), context: context, knownNames: knownNames).command() }
-        if let shifted = relativeMove() { return shifted }
+        if let shifted = relativeMove() ?? lengthChange() { return shifted }
         guard let (intent, index) = commandWord() else { return taskThenDone() ?? followUpMove() ?? taskAtClockTime() ?? statedTimeZone() ?? .chat }
         return command(intent, after: index)
     }

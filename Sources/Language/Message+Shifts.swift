@@ -27,6 +27,24 @@ extension Message {
         return nil
     }
 
+    /// "make the long run 90 minutes", "make it 30 minutes": a new length for an event, its start kept (a shift of
+    /// nothing, so the engine keeps the event where it is). "make time for gym" or a clock said is something else.
+    func lengthChange() -> Command? {
+        let said = tokens.indices.filter { tokens[$0].kind != .symbol && !Self.courtesy.contains(tokens[$0].text) && !CommandWords.fillers.contains(tokens[$0].text) }
+        guard let verb = said.first, tokens[verb].text == "make", let last = said.last,
+              mentions.count == 1, let length = mentions.first, !length.isInvalid, !length.saysTime, let minutes = length.durationMinutes,
+              length.tokens.lowerBound > verb + 1, length.tokens.contains(last) || ["long", "instead"].contains(tokens[last].text) && length.tokens.upperBound == last
+        else { return nil }
+        let named = (verb + 1)..<length.tokens.lowerBound
+        // "make dinner for 2 hours" is cooking for a while, not a new length.
+        guard !tokens[length.tokens.lowerBound - 1].isWord("for"), !tokens[length.tokens.lowerBound].isWord("for") else { return nil }
+        let pronoun = named.count == 1 && Self.pronouns.contains(tokens[named.lowerBound].text)
+        guard let task = pronoun ? Self.followUpTask : taskText(in: named), !["time", "room", "space"].contains(task) else { return nil }
+        var request = MoveRequest(task: task, shift: TimeShift(amount: 0, unit: .minute))
+        request.durationMinutes = minutes
+        return .move(request)
+    }
+
     /// "actually an hour later", "30 min earlier instead", "how about an hour later?": with nothing else said, an amount
     /// and a direction move the event the conversation is about ("2 hours later we left" is not one: no cue).
     private func followUpShift(_ scanner: TimeScanner) -> Command? {

@@ -40,4 +40,15 @@ import Testing
         #expect(response.event == nil)
         #expect(response.replies.first?.text.hasPrefix("Nothing is scheduled then to move") == true)
     }
+
+    @Test func aNewLengthKeepsTheEventsStart() async throws {
+        let bot = try EngineHarness()
+        await bot.say("long run saturday 7am for 2 hours", at: bot.at(23, 8))
+        let shorter = await bot.say("make the long run 90 minutes", at: bot.at(23, 8, 1))
+        #expect(shorter.intent == .move)
+        #expect(shorter.event?.start == bot.at(28, 7))
+        #expect(shorter.event?.end == bot.at(28, 8, 30))
+        let followUp = await bot.say("make it 1 hour", at: bot.at(23, 8, 2))
+        #expect(followUp.event?.end == bot.at(28, 8))
+    }
 }

@@ -123,7 +123,7 @@ import Testing
 
     @Test(arguments: ["make it 30 minutes", "i have 2 kids", "4 of us instead"])
     func otherNumbersAreNoFollowUpClock(text: String) {
-        #expect(parser.parse(text, context: monday).intent != .move)
+        #expect(parser.parse(text, context: monday).command.fields.when == nil)
     }
 
     @Test(arguments: [("I have a standup every weekday at 9:30", "standup"), ("we have team sync every monday at 10", "team sync")])
@@ -184,5 +184,21 @@ import Testing
         }
         #expect(request.when?.start == monday.now)
         #expect(iso(request.when?.end, monday) == "2026-11-24T00:00:00+01:00")
+    }
+
+    @Test(arguments: [("make the long run 90 minutes", "long run", 90), ("make it 30 minutes", "it", 30), ("make gym 45 min", "gym", 45)])
+    func makeATaskALengthChangesOnlyItsLength(text: String, task: String, minutes: Int) {
+        guard case .move(let request) = parser.parse(text, context: monday).command else {
+            Issue.record("\(text) is not a move")
+            return
+        }
+        #expect(request.task == task)
+        #expect(request.durationMinutes == minutes)
+        #expect(request.shift == TimeShift(amount: 0, unit: .minute))
+    }
+
+    @Test(arguments: ["make time for gym", "make dinner for 2 hours", "make 3 calls"])
+    func otherMakesAreNoLengthChange(text: String) {
+        #expect(parser.parse(text, context: monday).command.fields.durationMinutes == nil || parser.parse(text, context: monday).intent != .move)
     }
 }
