@@ -88,6 +88,15 @@ extension Engine {
 }
 
 extension Engine {
+    /// "skip essay today" then "move essay to saturday": a task of the user's with nothing left to move (skipped,
+    /// missed or done) is booked anew where the move says. Only for a destination that stands alone (not a time of
+    /// day or "same time", which need the event's day or time, nor a shift).
+    static func rebooking(_ request: MoveRequest, after outcome: MoveOutcome) -> ScheduleRequest? {
+        guard case .notFound(.nothingScheduled(_, _, atTimeSaid: false)) = outcome, let to = request.to, request.shift == nil,
+              !request.keepsEventDay, !request.keepsEventTime, !eventPronouns.contains(TaskName.normalise(request.task)) else { return nil }
+        return ScheduleRequest(task: request.task, when: to, durationMinutes: request.durationMinutes, isClockSpan: request.isClockSpan)
+    }
+
     /// Words that stand for the event just talked about.
     static let eventPronouns: Set<String> = ["it", "that", "this", "this one", "that one", "the last one", "the same one"]
 

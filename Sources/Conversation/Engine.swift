@@ -128,7 +128,10 @@ public actor Engine: ConversationHandling {
             try rememberListedEvent(outcome, turn)
             say(outcome, &turn)
         case .cancel(let choice): say(try cancel(choice, &turn), &turn)
-        case .move(let request): say(try move(request, &turn), &turn)
+        case .move(let request):
+            let outcome = try move(request, &turn)
+            if let rebooking = Engine.rebooking(request, after: outcome) { return say(try schedule(rebooking, &turn), &turn) }
+            say(outcome, &turn)
         case .timezone(let name): say(setTimeZone(name, &turn), &turn)
         case .available(let request): say(setAvailability(request, &turn), &turn)
         case .help: say(ReadingOutcome.help, &turn)

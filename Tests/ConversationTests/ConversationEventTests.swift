@@ -51,4 +51,16 @@ import Testing
         let followUp = await bot.say("make it 1 hour", at: bot.at(23, 8, 2))
         #expect(followUp.event?.end == bot.at(28, 8))
     }
+
+    @Test func movingATaskWithNothingLeftToMoveBooksItWhereTheMoveSays() async throws {
+        let bot = try EngineHarness()
+        await bot.say("schedule essay today at 2pm for 1h", at: bot.at(23, 8))
+        await bot.say("skip essay today, too tired", at: bot.at(23, 9))
+        let moved = await bot.say("move essay to saturday 10am", at: bot.at(23, 9, 1))
+        #expect(moved.event?.taskType == "Essay")
+        #expect(moved.event?.start == bot.at(28, 10))
+        #expect(try bot.events([.skipped]).count == 1)
+        let unknown = await bot.say("move yoga to saturday 11am", at: bot.at(23, 9, 2))
+        #expect(unknown.event == nil)
+    }
 }
