@@ -31,14 +31,23 @@ enum FollowUpAnswer: Equatable {
 }
 
 enum TaskNameMatch {
-    /// "deep coding" names "Deep Coding"; so does "coding" (a word of it).
+    /// Whether what was said names an event's title: "deep coding" and "coding" (words of it) name "Deep Coding",
+    /// and "intervals" names "Interval Training" (a plural is the same word). Only for finding an event the
+    /// user already has; whether two names are one kind of task is the task-type matcher's question.
     static func same(_ said: String, _ name: String) -> Bool {
-        let a = normalise(said)
-        let b = normalise(name)
-        return a == b || b.split(separator: " ").contains(Substring(a))
+        let saidWords = words(said)
+        let nameWords = Set(words(name))
+        return !saidWords.isEmpty && saidWords.allSatisfy(nameWords.contains)
     }
 
-    private static func normalise(_ text: String) -> String {
-        String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }).split(separator: " ").joined(separator: " ")
+    private static func words(_ text: String) -> [String] {
+        String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }).split(separator: " ").map { singular(String($0)) }
+    }
+
+    /// "runs" -> "run", "classes" -> "class"; "class", "yoga" and short words stay as they are.
+    private static func singular(_ word: String) -> String {
+        if word.hasSuffix("sses") { return String(word.dropLast(2)) }
+        if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss") { return String(word.dropLast()) }
+        return word
     }
 }

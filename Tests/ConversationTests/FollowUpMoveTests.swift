@@ -85,4 +85,17 @@ import Testing
         #expect(moved.event?.start == bot.at(30, 10, 30))
         #expect(moved.event?.end == bot.at(30, 11, 15))
     }
+
+    @Test func aPluralOrSomeWordsOfATitleFindTheEvent() async throws {
+        let bot = try EngineHarness()
+        await bot.say("schedule interval training thursday 7am", at: bot.at(23, 8))
+        let moved = await bot.say("push intervals to friday 7am", at: bot.at(23, 8, 1))
+        #expect(moved.intent == .move)
+        #expect(moved.event?.start == bot.at(27, 7))
+        await bot.say("schedule team standup wednesday 9:30 for 15 min", at: bot.at(23, 8, 2))
+        let cancelled = await bot.say("cancel the standups", at: bot.at(23, 8, 3))
+        #expect(cancelled.replies.first?.text.hasPrefix("Cancelled") == true)
+        let other = await bot.say("cancel team lunch", at: bot.at(23, 8, 4))
+        #expect(other.event == nil)
+    }
 }
