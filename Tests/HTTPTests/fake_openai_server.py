@@ -5,7 +5,7 @@ Started by the test harness: binds 127.0.0.1 on an ephemeral port, prints the po
 first stdout line, and exits when its stdin closes, so a crashed test run leaves nothing behind.
 
 Routes
-  GET  /free-port                      a port nothing listens on (bound, then closed)
+  GET  /free-port                      a port nothing listens on (kept bound, never listening)
   ANY  /echo                           JSON of method, path, headers, body; sets X-Echo
   GET  /hold?s=N                       answers after N seconds
   GET  /barrier/<id>?n=N               answers 200 once N requests with <id> are waiting (504 after 5 s)
@@ -27,6 +27,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
 API_KEY = "test-key"
+# Sockets behind /free-port, held for the life of the server.
+RESERVED_PORTS = []
 calls = {}
 barriers = {}
 lock = threading.Condition()
@@ -126,10 +128,12 @@ class Handler(BaseHTTPRequestHandler):
         query = parse_qs(url.query)
         parts = url.path.strip("/").split("/")
         if url.path == "/free-port":
+            # Kept bound and never listening: a connection is refused, and no other process of the test run
+            # (an IRC or Matrix peer started in parallel) can take the port and answer in its own protocol.
             s = socket.socket()
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-            s.close()
+            RESERVED_PORTS.append(s)
             return self.send_text(200, str(port))
         if url.path == "/echo":
             return self.send_json(200, {
