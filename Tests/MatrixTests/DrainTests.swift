@@ -1,10 +1,8 @@
 import Foundation
 import Testing
 
-/// What SIGTERM does to the built bot while an answer is still in hand. It measures no latency, only order and
-/// exit status, so it runs beside the serialized `LiveSynapse` suite on the shared Synapse, with a person of its
-/// own (the encryption tests' "human" never sees a device of it appear).
-@Suite(.timeLimit(.minutes(5))) struct LiveSynapseDrain {
+extension LiveSynapse {
+    /// What SIGTERM does to the built bot while an answer is still in hand.
     @Suite struct Drain {
         /// The model never answers in time: the bot gives up on that answer at its own drain deadline (not the
         /// process watchdog), exits cleanly without having replied, and the restart answers the message once.
@@ -12,9 +10,7 @@ import Testing
         @Test func aShutdownGivesUpOnAnAnswerPastItsDrainDeadlineAndTheRestartAnswersItOnce() async throws {
             let server = try await SharedSynapse.shared.server()
             let (botID, password) = try server.freshBot()
-            let person = "drain-\(UUID().uuidString.prefix(8).lowercased())"
-            try server.register(person, password: "drainpass")
-            let human = try await MatrixUser.login(person, password: "drainpass", on: server)
+            let human = try await MatrixUser.login("human", password: "humanpass", on: server)
             let hanging = UUID().uuidString
             let bot = try BotProcess(server: server, userID: botID, password: password,
                                      extraConfig: "\n[general]\ndrain_timeout_seconds = 1",

@@ -311,8 +311,12 @@ struct NgircdLiveTests {
     @Test func aSlowAnswerHoldsUpNoOneElseAndAShutdownWaitsForIt() async throws {
         let server = try await NgircdServer(penalties: .disabled)
         defer { server.stop() }
+        // The first slow answer waits until bob's fast one has arrived, so the order says whether the slow one
+        // held anyone up, however late a loaded machine reads bob's message.
+        let fastSeen = AnswerGate()
         let handler = TestHandler(reply: { message in
             if message.text == "slow" {
+                await fastSeen.wait()
                 // Ignores cancellation on purpose, like an engine in a long LLM call.
                 let until = ContinuousClock.now + .seconds(2)
                 while ContinuousClock.now < until { try? await Task.sleep(for: .milliseconds(50)) }
@@ -330,6 +334,7 @@ struct NgircdLiveTests {
         bob.send("PRIVMSG #test :!fast")
         let first = try await alice.waitFor("first answer") { $0.isPrivmsg(from: "schedbot", to: "#test") }
         #expect(first.message.trailing == "done fast")
+        await fastSeen.open()
         try await alice.waitFor("slow answer") { $0.isPrivmsg(from: "schedbot", to: "#test") && $0.trailing == "done slow" }
 
         alice.send("PRIVMSG #test :!slow")
