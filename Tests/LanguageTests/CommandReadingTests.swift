@@ -199,3 +199,53 @@ import Testing
         #expect(iso(request.when?.start, monday) == "2026-11-23T00:00:00+01:00")
     }
 }
+
+/// Taking back, dropping and re-rating what was just done, in the words people use for it.
+@Suite struct TakingBackReadingTests {
+    let parser = CommandParser()
+    let monday = context("2026-11-23 10:00")
+
+    @Test(arguments: ["ctrl z", "ctrl+z", "Cmd-Z", "take back that", "undo the last thing", "undo what I just did", "I take it back",
+                      "revert my last change", "oops, take that back"])
+    func undoInOtherWords(text: String) {
+        #expect(parser.parse(text, context: monday).command == .undo, "\(text)")
+    }
+
+    /// A dismissal of "that" takes back a change only just after one (the engine decides); the grammar marks it so.
+    @Test(arguments: ["scratch that", "nvm that", "never mind that", "Nevermind that!", "forget about that", "ignore that", "oops scratch that"])
+    func dismissalsOfThatAreTakeBacksOfWhatWasJustDone(text: String) {
+        let command = parser.parse(text, context: monday).command
+        #expect(command == .neverMind, "\(text)")
+        #expect(command.intent == .undo)
+    }
+
+    /// Bare "never mind" or "forget it" drops a question or a topic; questions about undo ask how.
+    @Test(arguments: ["nvm", "never mind", "forget it", "oh never mind", "what did I undo?", "how do I undo that", "scratch that idea",
+                      "never mind that meeting, it went fine", "i did that", "cancel that"])
+    func dismissalsOfTheTalkStayTalk(text: String) {
+        let command = parser.parse(text, context: monday).command
+        #expect(command != .undo && command != .neverMind, "\(text)")
+    }
+
+    @Test(arguments: [("give it a 6", 0.6), ("I'd give it a 6", 0.6), ("call it a 6", 0.6), ("make it an 8 actually", 0.8),
+                      ("make it a 4 instead", 0.4), ("rating: 7", 0.7), ("rate it 5", 0.5), ("make it a 4", 0.4)])
+    func newRatingsInOtherWords(text: String, rating: Double) {
+        #expect(parser.parse(text, context: monday).command == .rerate(rating: rating), "\(text)")
+    }
+
+    @Test(arguments: ["make it 4", "give it 5 minutes", "at 4 instead", "give me a 5 minute break", "call at 6", "make it a 4 hour block"])
+    func numbersThatAreNoRatingStayWhatTheyAre(text: String) {
+        if case .rerate = parser.parse(text, context: monday).command { Issue.record("\(text) read as a new rating") }
+    }
+
+    @Test(arguments: ["move yoga to same hour friday", "move yoga to friday, same hour", "push yoga to friday at the same hour"])
+    func sameHourIsSameTime(text: String) {
+        guard case .move(let request) = parser.parse(text, context: monday).command else {
+            Issue.record("\(text) is not a move")
+            return
+        }
+        #expect(request.task == "yoga")
+        #expect(request.keepsEventTime, "\(text)")
+        #expect(iso(request.to?.start, monday)?.hasPrefix("2026-11-27") == true, "\(text)")
+    }
+}
