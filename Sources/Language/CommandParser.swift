@@ -115,7 +115,9 @@ extension Message {
     /// only with a length said beside it. "home by 6pm" (a bound) tells where someone will be.
     private var saysBookableTime: Bool {
         let said = mentions.filter { !$0.isInvalid && $0.saysTime && $0.bound == nil }
-        if said.contains(where: { $0.clock != nil || $0.part != nil || $0.offset != nil || $0.day.map(Self.isDate) == true }) { return true }
+        // "in 2 hours" books; "2 hours later we left" tells.
+        let ahead = { (m: TimeMention) in m.offset != nil && self.tokens[m.tokens.lowerBound].isWord("in") }
+        if said.contains(where: { $0.clock != nil || $0.part != nil || ahead($0) || $0.day.map(Self.isDate) == true }) { return true }
         return !said.isEmpty && mentions.contains { !$0.isInvalid && $0.durationMinutes != nil }
     }
 
