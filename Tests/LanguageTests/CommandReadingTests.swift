@@ -482,3 +482,29 @@ import Testing
         #expect(![IntentKind.schedule, .done, .skip, .mute, .quietHours, .stopHabit].contains(reading(text).intent), "\(text)")
     }
 }
+
+extension MoreShapesTests {
+    @Test(arguments: [
+        ("could you pop yoga in for wednesday evening", IntentKind.schedule, "yoga" as String?), ("stick gym in at 6 tomorrow", .schedule, "gym"),
+        ("throw a 30 min walk in after lunch", .schedule, "walk"), ("brunch with the girls sunday", .schedule, "brunch with the girls"),
+        ("pick up dry cleaning after work tomorrow", .schedule, "pick up dry cleaning"), ("bring forward my run to 6am", .move, "run"),
+        ("scratch gym tomorrow", .cancel, "gym"), ("all done with the report 8/10", .done, "report"), ("show insights", .insights, nil),
+        ("why did you put gym at 7", .why, "gym"), ("never mind, cancel that", .cancel, "that"), ("schedule for tomorrow?", .agenda, nil),
+    ])
+    func verbsAndOpeningsOfTheSameClasses(text: String, intent: IntentKind, task: String?) {
+        let r = reading(text)
+        #expect(r.intent == intent, "\(text)")
+        #expect(r.task == task, "\(text)")
+    }
+
+    @Test func settingsSaidWithAVerbFirst() {
+        #expect(reading("set reminders to 20 minutes").command == .setting(.reminders(leadMinutes: 20)))
+        #expect(reading("no more notifications today").command == .setting(.mute))
+        #expect(reading("i'm in new york for the week").command == .timezone(name: "America/New_York"))
+    }
+
+    @Test(arguments: ["why did you pick that time?", "drop off the kids at 8", "scratch my back", "get well soon"])
+    func thoseStayTalk(text: String) {
+        #expect(reading(text).intent == .chat, "\(text)")
+    }
+}
