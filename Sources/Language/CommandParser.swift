@@ -63,6 +63,9 @@ extension Message {
                   !Self.chatOpeners.contains(tokens[j].text) else { return nil }
             j += 1
         }
+        // "laundry - done", "cleaning the flat: done": a dash or colon may stand before the done word.
+        if j > start, j + 1 < tokens.count, ["-", ":", "—", "="].contains(tokens[j].text), tokens[j].kind == .symbol,
+           Self.trailingDoneWords.contains(tokens[j + 1].text) { j += 1 }
         guard j > start, j < tokens.count, Self.trailingDoneWords.contains(tokens[j].text), !tokens.contains(where: { $0.isSymbol("?") }) else {
             return nil
         }
@@ -102,7 +105,7 @@ extension Message {
               (first...last).allSatisfy({ !isTimeToken[$0] }),
               !Self.nameConnectors.contains(tokens[first].text), !Self.nameConnectors.contains(tokens[last].text),
               !taskWords.contains(where: { !Self.nameConnectors.contains(tokens[$0].text) && Self.notTaskNameWords.contains(tokens[$0].text)
-                  || Self.chatOpeners.contains(tokens[$0].text)
+                  || Self.chatOpeners.contains(tokens[$0].text) || Self.toldNotAsked.contains(tokens[$0].text)
                   || Self.statesNotTasks.contains(tokens[$0].text) && !isModifier($0, in: taskWords) || RatingParser.words[tokens[$0].text] != nil })
         else { return nil }
         guard let opening = tokens.firstIndex(where: { ($0.isWord || $0.isNumber) && !CommandWords.fillers.contains($0.text) }) else { return nil }
@@ -127,6 +130,13 @@ extension Message {
         default: false
         }
     }
+
+    /// Negations and past tenses tell what is or was, not what to book ("can't go to piano tonight", "went for a run
+    /// this morning").
+    static let toldNotAsked: Set<String> = [
+        "can't", "cant", "cannot", "won't", "wont", "don't", "dont", "didn't", "didnt", "couldn't", "couldnt", "wasn't", "isn't", "no",
+        "went", "had", "did", "got", "came", "left", "saw", "met", "ate", "ran", "slept", "woke", "took", "made", "felt", "missed",
+    ]
 
     /// Small words that join the words of a name ("call with mom", "flight to lisbon", "vet appointment for biscuit").
     static let nameConnectors: Set<String> = ["with", "w", "for", "to", "of", "and", "&", "the", "my", "a"]
@@ -459,6 +469,12 @@ struct Message {
             }) {
                 return nil
             }
+            // "went to the gym this morning" reports it; "we went to the beach yesterday, lovely" tells a story: someone
+            // else there, or more said than the place, a time and a rating.
+            if verb.words.first == "went", tokens[..<i].contains(where: { ["we", "they", "he", "she"].contains($0.text) })
+                || tokens[(end + 1)...].indices.filter({ tokens[$0].isWord && !isTimeToken[$0] && RatingParser.words[tokens[$0].text] == nil }).count > 2 {
+                return nil
+            }
             // "take the massage off friday" cancels; "take the dog for a walk" does not.
             if verb.words.first == "take", !tokens[(end + 1)...].contains(where: { $0.isWord("off") }) { return nil }
             // "change yoga to 6pm" moves; "change my mind" does not name where anything goes.
@@ -526,6 +542,9 @@ struct Message {
         ["couldn't", "make", "it", "to"], ["couldnt", "make", "it", "to"], ["could", "not", "make", "it", "to"], ["couldn't", "make"],
         ["couldnt", "make"], ["couldn't", "do"], ["couldnt", "do"], ["couldn't", "go", "to"], ["couldnt", "go", "to"],
         ["not", "gonna", "do"], ["not", "going", "to", "do"], ["won't", "do"], ["wont", "do"], ["won't", "be", "doing"],
+        ["won't", "be", "able", "to", "make", "it", "to"], ["won't", "be", "able", "to", "make"], ["wont", "be", "able", "to", "make"],
+        ["not", "able", "to", "make"], ["unable", "to", "make"], ["can't", "go", "to"], ["cant", "go", "to"], ["cannot", "go", "to"],
+        ["won't", "go", "to"], ["wont", "go", "to"], ["can't", "attend"], ["cant", "attend"], ["won't", "attend"], ["can't", "come", "to"],
     ]
     static let moodWords: Set<String> = [
         "well", "so", "too", "very", "much", "anything", "that", "this", "it", "any", "enough", "the", "a", "an", "my", "sense", "great",
@@ -588,6 +607,7 @@ struct Message {
         "what can|do you do (for) (me)", "how does this|it (bot) work", "what can|should i say|ask|type|tell (you)",
         "how do|can|should i use you|this|it (bot)", "what are your|the commands|options", "what do you understand",
         "what can i do (with) (you|this|here)", "how do i talk to you", "what do you know how to do",
+        "how does this|it|the thing|bot|app work", "what commands are there|available", "what commands do you have|know|understand",
         "how do|can|should i add|create|make|set|start|stop|end|cancel|delete|remove|move|schedule|book|undo|change|rate|skip|mark|list|see "
             + "a|an|my|the habit|habits|task|tasks|event|events|reminder|reminders|routine|timezone|appointment|appointments|something|rating (up)",
     ].map { $0.split(separator: " ").map(String.init) }
@@ -596,7 +616,7 @@ struct Message {
     private func matches(_ pattern: [String], _ joined: String) -> Bool {
         // "hi, i'm new, how does this work": a greeting or an introduction before the question adds nothing.
         let said = joined.split(separator: " ").map(String.init).filter {
-            !["please", "pls", "hey", "so", "bot", "again", "hi", "hello", "i'm", "im", "new", "here", "there", "ok", "okay", "um"].contains($0)
+            !["please", "pls", "hey", "so", "bot", "again", "hi", "hello", "i'm", "im", "new", "here", "ok", "okay", "um"].contains($0)
         }
         func match(_ p: Int, _ w: Int) -> Bool {
             if p == pattern.count { return w == said.count }

@@ -85,6 +85,9 @@ enum CommandWords {
         PhraseVerb(words: ["back", "from"], intent: .done, needsTime: false),
         PhraseVerb(words: ["went", "to", "the"], intent: .done, needsTime: false),
         PhraseVerb(words: ["went", "to", "my"], intent: .done, needsTime: false),
+        // "went for a run this morning", "went for a swim".
+        PhraseVerb(words: ["went", "for", "a"], intent: .done, needsTime: false),
+        PhraseVerb(words: ["went", "for", "my"], intent: .done, needsTime: false),
     ]
 
     /// Words of the settings and habit commands, read by their own grammar; typos of them are corrected too.
@@ -124,6 +127,7 @@ enum CommandWords {
         "missy", "misty", "mister", "mixed", "mussel", "muscle", "agendas", "timezones", "helps", "helper", "planet", "planned",
         "planner", "planning", "skipper", "skips", "doing", "dont", "don't", "donut", "dozen", "donor", "moving", "movers",
         "dinner", "missing", "misses", "shipping", "cancels", "canceling", "cancelling", "scheduled", "scheduling", "schedules",
+        "quit", "quite", "quilt", "quiets",
     ]
 
     /// Every word a correction may produce.

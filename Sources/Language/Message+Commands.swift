@@ -59,11 +59,15 @@ extension Message {
     func cityTimeZone() -> Command? {
         let allowed: Set<String> = ["i'm", "im", "i", "am", "now", "in", "just", "landed", "arrived", "moved", "to", "currently", "based",
                                     "living", "back", "here", "we're", "relocated", "at", "we", "are", "have", "i've", "got", "made", "it", "ok", "so"]
+        // "I'm in Berlin this week" says where the user is; "I moved to Berlin last year" tells a story.
         let said = mentions.filter { !$0.isInvalid && $0.saysTime && !$0.isNow }
-        guard said.isEmpty, !words.contains(where: { ["time", "timezone", "tz"].contains($0) }), let city = cityWords() else { return nil }
-        let others = words.enumerated().filter { !city.words.contains($0.offset) }.map(\.element)
+        let past = said.isEmpty ? false : (TimeResolver(context: context).resolve(said).map { $0.start < context.now.addingTimeInterval(-86_400) } ?? true)
+        guard !past, !words.contains(where: { ["time", "timezone", "tz"].contains($0) }), let city = cityWords() else { return nil }
+        let timeWords = Set(tokens.indices.filter { isTimeToken[$0] }.map { tokens[$0].text })
+        let others = words.enumerated().filter { !city.words.contains($0.offset) && !timeWords.contains($0.element) }.map(\.element)
         guard others.contains(where: { ["in", "to", "landed", "arrived"].contains($0) }), others.allSatisfy(allowed.contains),
-              others.contains(where: { ["now", "just", "landed", "arrived", "moved", "currently", "relocated", "here"].contains($0) }) else { return nil }
+              !said.isEmpty || words.contains(where: { ["now", "just", "landed", "arrived", "moved", "currently", "relocated", "here"].contains($0) })
+        else { return nil }
         return .timezone(name: city.zone)
     }
 

@@ -82,7 +82,7 @@ extension Message {
     /// clock time is a habit of that task; the index of "have". Without a clock ("I have class every day") it is chat.
     private func statedFixedCommitment(before marker: Int) -> Int? {
         let words = tokens[..<marker].indices.filter { tokens[$0].isWord }
-        guard words.count >= 3, words.count <= 6, ["i", "we"].contains(tokens[words[0]].text), tokens[words[1]].text == "have",
+        guard words.count >= 3, words.count <= 6, ["i", "we"].contains(tokens[words[0]].text), ["have", "do"].contains(tokens[words[1]].text),
               clockMinute(defaultAfternoon: nil) != nil else { return nil }
         return words[1]
     }

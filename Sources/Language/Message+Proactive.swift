@@ -17,7 +17,7 @@ extension Message {
         let ws = words.filter { !Self.politeness.contains($0) }
         guard let first = ws.first else { return nil }
         if let setting = setting(Self.withToggleLast(ws)) { return setting }
-        if Self.muteSayings.contains(ws) || mutesForAWhile(ws) { return .setting(.mute) }
+        if Self.muteSayings.contains(ws) || mutesForAWhile(ws) || asksNotToBeBotheredUntil(ws) { return .setting(.mute) }
         if Self.resumeSayings.contains(ws) || Self.saysMessageMeAgain(ws) { return .setting(.resume) }
         if let quiet = quietAfter(ws) { return quiet }
         if Self.listSayings.contains(ws) || Self.asksForHabits(ws) { return .habits }
@@ -57,11 +57,20 @@ extension Message {
         return saysWhile && free.allSatisfy { ["mute", "shh", "shhh", "hush", "silence", "quiet", "be", "for", "until", "till", "me", "a", "bit", "the", "next"].contains(tokens[$0].text) }
     }
 
+    /// "don't bother me until tomorrow", "no messages till monday": a mute until then (until `resume`).
+    private func asksNotToBeBotheredUntil(_ ws: [String]) -> Bool {
+        let asks = ws.starts(with: ["don't"]) || ws.starts(with: ["dont"]) || ws.starts(with: ["do", "not"]) || ws.starts(with: ["no"])
+        return asks && !Set(ws).isDisjoint(with: ["message", "messages", "text", "ping", "bother", "disturb", "notifications", "nudge"])
+            && !Set(ws).isDisjoint(with: ["until", "till", "til"]) && mentions.contains { !$0.isInvalid && $0.saysTime }
+    }
+
     /// "ok you can message me again", "you can text me again now": the user lets the bot talk first again.
     private static func saysMessageMeAgain(_ ws: [String]) -> Bool {
         let allowed: Set<String> = ["ok", "okay", "you", "can", "may", "message", "messaging", "text", "texting", "ping", "nudge", "remind",
-                                    "reminding", "start", "me", "again", "talk", "to", "send", "messages", "go", "ahead", "and", "resume", "feel", "free"]
-        return ws.contains("again") && !Set(ws).isDisjoint(with: ["message", "messaging", "text", "texting", "ping", "nudge", "talk", "send", "messages"])
+                                    "reminding", "start", "me", "again", "talk", "to", "send", "messages", "go", "ahead", "and", "resume", "feel", "free",
+                                    "sending", "reminders", "notifications", "nudges", "pinging", "nudging", "the", "now"]
+        return ws.contains("again") && !Set(ws).isDisjoint(with: ["message", "messaging", "text", "texting", "ping", "nudge", "talk", "send", "messages",
+                                                                  "sending", "reminders", "notifications", "nudges", "pinging", "nudging"])
             && ws.allSatisfy(allowed.contains)
     }
 
@@ -149,6 +158,10 @@ extension Message {
         }
         if starts(["weekly", "review"], ["week", "review"]) {
             return .setting(.weeklyReview(on: rest.isDisjoint(with: Self.offWords)))
+        }
+        // "quiet from 11pm to 7am", "quiet between 10pm and 6am": the hours, said without the word hours.
+        if ws.first == "quiet", ws.count > 1, ["from", "between"].contains(ws[1]), let (start, end) = clockRange() {
+            return .setting(.quietHours(startMinute: start % 1440, endMinute: end % 1440))
         }
         if starts(["quiet", "hours"], ["quiet", "time"]) {
             if !rest.isDisjoint(with: Self.offWords) { return .setting(.quietHoursOff) }

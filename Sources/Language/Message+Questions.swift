@@ -118,7 +118,8 @@ extension Message {
                   || Self.agendaWords.contains(tokens[$0].text)
                   || Self.notAskedTasks.contains(tokens[$0].text) }) else { return nil }
         let task = said(start..<(end + 1))
-        let cued = free.contains { ["my", "next"].contains(tokens[$0].text) }
+        // "when's the dentist", "what time is the review": "the" names one event when the question is that short.
+        let cued = free.contains { ["my", "next"].contains(tokens[$0].text) } || rest.count <= 3 && free.contains { tokens[$0].text == "the" }
         let known = knownNames.contains { $0.lowercased() == task.lowercased() }
         guard cued || known, tokens[opener].text.hasPrefix("when") || known else { return nil }
         return .agenda(AgendaRequest(scope: .next, task: task))
@@ -132,6 +133,7 @@ extension Message {
     private static let freeQuestionWords: Set<String> = agendaWords.union(["i'm", "im", "it", "at", "all", "still", "really", "totally",
                                                                             "completely", "be", "we", "u", "you", "find", "hour", "hours",
                                                                             "some", "an", "where", "which", "how", "much", "many", "could",
+                                                                            "when",
                                                                             // A part of day before "free" reads as a name's head ("morning run").
                                                                             "morning", "afternoon", "evening", "night"])
     private static let whenWords: Set<String> = ["when", "when's", "whens", "what's", "whats"]

@@ -3,7 +3,7 @@
 /// in for friday", "remind me what's on friday".
 extension Message {
     func restatedCommand() -> Command? {
-        arrowMove() ?? markedAsDone() ?? laterVerbOnIt() ?? gotBooked() ?? remindMeWhat()
+        arrowMove() ?? markedAsDone() ?? laterVerbOnIt() ?? gotBooked() ?? remindMeWhat() ?? setAReminder() ?? doItInstead()
     }
 
     /// The same message read as `text` (a restatement of it).
@@ -69,6 +69,30 @@ extension Message {
         let rest = after < tokens.count ? " " + String(text[tokens[after].range.lowerBound...]) : ""
         guard case .schedule(let request) = reading("schedule " + said((get + 1)..<booked) + rest), request.when != nil else { return nil }
         return .schedule(request)
+    }
+
+    /// "set a reminder for the dentist at 2", "add a reminder to call mom at 5": a booking with a reminder, as
+    /// "remind me to ..." is.
+    private func setAReminder() -> Command? {
+        let ws = words.filter { !CommandWords.fillers.contains($0) && !Self.courtesy.contains($0) }
+        guard ws.count > 3, ["set", "add", "create", "make"].contains(ws[0]), ws[1] == "a" || ws[1] == "reminder",
+              let reminder = tokens.firstIndex(where: { $0.isWord("reminder") }),
+              let link = tokens.indices.first(where: { $0 > reminder && ["for", "to", "about"].contains(tokens[$0].text) }), link == reminder + 1,
+              link + 1 < tokens.count else { return nil }
+        guard case .schedule(let request) = reading("schedule " + String(text[tokens[link + 1].range.lowerBound...])), request.when != nil else { return nil }
+        return .schedule(request)
+    }
+
+    /// "can we do piano on friday instead", "let's have the review at 4 instead": a new time for a task already booked.
+    private func doItInstead() -> Command? {
+        guard let instead = tokens.lastIndex(where: { $0.isWord("instead") }),
+              let verb = tokens.firstIndex(where: { $0.isWord("do") || $0.isWord("have") }), verb < instead,
+              tokens[..<verb].allSatisfy({ !$0.isWord || CommandWords.fillers.contains($0.text) || CommandWords.intentions.contains($0.text)
+                  || ["we", "let's", "lets", "rather", "maybe"].contains($0.text) }),
+              let when = time(in: 0..<tokens.count),
+              let task = taskText(in: (verb + 1)..<tokens.count, dropping: Set(tokens.indices.filter { isTimeToken[$0] || $0 == instead })),
+              !Self.pronouns.contains(task.lowercased()), task.split(separator: " ").count <= 4 else { return nil }
+        return .move(MoveRequest(task: task, to: when, keepsEventDay: Self.saysOnlyTimeOfDay(mentions), keepsEventTime: Self.saysSameTime(tokens)))
     }
 
     /// "remind me what's on friday morning", "remind me when my dentist is": a question about the agenda.

@@ -447,3 +447,38 @@ import Testing
         #expect(reading("pencil in lunch with sam on thursday at noon").task == "lunch with sam")
     }
 }
+
+/// More of the same classes, in wordings written to check that the rules above are general.
+@Suite struct MoreShapesTests {
+    let parser = CommandParser()
+    let monday = context("2026-11-23 10:00")
+
+    func reading(_ text: String) -> Reading { parser.parse(text, context: monday) }
+
+    @Test(arguments: [
+        ("can't go to piano tonight", IntentKind.skip, "piano"), ("won't be able to make the dentist tomorrow", .skip, "dentist"),
+        ("went for a run this morning", .done, "run"), ("laundry - done", .done, "laundry"), ("i do yoga every tuesday at 7pm", .habit, "yoga"),
+        ("quit the running routine", .stopHabit, "running"), ("can we do piano on friday instead", .move, "piano"),
+        ("can you set a reminder for the dentist at 2", .schedule, "dentist"), ("when's the dentist", .agenda, "dentist"),
+    ])
+    func wordingsOfTheSameClasses(text: String, intent: IntentKind, task: String) {
+        let r = reading(text)
+        #expect(r.intent == intent, "\(text)")
+        #expect(r.task == task, "\(text)")
+    }
+
+    @Test func settingsAndQuestionsInMoreWordings() {
+        #expect(reading("quiet from 11pm to 7am").command == .setting(.quietHours(startMinute: 23 * 60, endMinute: 7 * 60)))
+        #expect(reading("don't bother me until tomorrow").command == .setting(.mute))
+        #expect(reading("you can start sending me reminders again").command == .setting(.resume))
+        #expect(reading("i'm in berlin this week").command == .timezone(name: "Europe/Berlin"))
+        #expect(reading("when am i free next week").intent == .agenda)
+        #expect(reading("what commands are there").intent == .help)
+        #expect(reading("how does this thing work").intent == .help)
+    }
+
+    @Test(arguments: ["quite tired today", "i quit my job", "we went to the beach yesterday, lovely", "can't wait for tonight"])
+    func talkStaysTalk(text: String) {
+        #expect(![IntentKind.schedule, .done, .skip, .mute, .quietHours, .stopHabit].contains(reading(text).intent), "\(text)")
+    }
+}
