@@ -110,8 +110,12 @@ extension Message {
         // "Dentist thursday 3pm ?": a question mark after nothing but a task and its time still asks to book it.
         guard saysBookableTime else { return nil }
         // "1:1 with Priya wed 2-2:30": a number that is no time is a word of the name.
-        let taskWords = tokens.indices.filter { (tokens[$0].isWord || tokens[$0].isNumber) && !isTimeToken[$0] && !CommandWords.fillers.contains(tokens[$0].text)
+        var taskWords = tokens.indices.filter { (tokens[$0].isWord || tokens[$0].isNumber) && !isTimeToken[$0] && !CommandWords.fillers.contains(tokens[$0].text)
             && !Self.courtesy.contains(tokens[$0].text) }
+        // "1h of reading tonight": the length said first, then what.
+        if let first = taskWords.first, tokens[first].isWord("of"), first > 0, mentions.contains(where: { $0.durationMinutes != nil && $0.tokens.upperBound == first }) {
+            taskWords.removeFirst()
+        }
         guard let first = taskWords.first, let last = taskWords.last,
               taskWords.count - taskWords.filter({ Self.nameConnectors.contains(tokens[$0].text) || tokens[$0].isNumber }).count <= 4,
               // One run of words, before or after the time ("gym 7am tmrw", "tomorrow 7am gym").
@@ -199,6 +203,9 @@ extension Message {
         "closed", "happy", "crazy", "long", "big", "rough", "hard", "fun", "same", "again", "only", "maybe", "probably", "see", "bye",
         "night", "morning", "evening", "afternoon", "day", "week", "weekend", "yesterday", "vibes", "mood", "blues", "feels", "feeling",
         "plans", "lol", "haha", "nice", "cool", "great", "thanks", "love", "hate", "ugh", "wow", "yay", "hooray", "finally", "tired",
+        // The weather and the verbs of a statement ("sunny this afternoon", "school starts on the 3rd", "talk later tonight").
+        "sunny", "rainy", "raining", "snowing", "snowy", "cold", "hot", "windy", "cloudy", "warm", "starts", "begins", "ends", "opens",
+        "closes", "arrives", "leaves", "comes", "goes", "later", "soon", "works", "suits",
     ]
 
     static let trailingDoneWords: Set<String> = ["done", "finished", "finish", "complete", "completed", "dun"]
