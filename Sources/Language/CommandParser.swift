@@ -39,9 +39,20 @@ extension Message {
         if let clause = adviceClause { return Message(text: String(text[..<tokens[clause].range.lowerBound]), context: context, knownNames: knownNames).command() }
         if let shifted = relativeMove() ?? lengthChange() { return shifted }
         guard let (intent, index) = commandWord() else {
-            return taskThenDone() ?? taskWasRated() ?? followUpMove() ?? taskAtClockTime() ?? statedTimeZone() ?? cityTimeZone() ?? .chat
+            return taskThenDone() ?? taskWasRated() ?? skipAfterAReason() ?? followUpMove() ?? taskAtClockTime() ?? statedTimeZone() ?? cityTimeZone() ?? .chat
         }
         return command(intent, after: index)
+    }
+
+    /// "overslept and missed my 7am run", "got sick and skipped gym": what happened first is the reason for the skip.
+    func skipAfterAReason() -> Command? {
+        guard let and = tokens.firstIndex(where: { $0.isWord("and") }), and > 0, and <= 4,
+              (0..<and).allSatisfy({ tokens[$0].isWord && !isTimeToken[$0] && !Self.chatOpeners.contains(tokens[$0].text) }),
+              let next = word(and + 1), ["missed", "skipped", "bailed", "blew"].contains(next) else { return nil }
+        let reason = said(0..<and)
+        guard case .skip(var report) = reading(String(text[tokens[and + 1].range.lowerBound...])), report.task != nil else { return nil }
+        report.note = [report.note, reason].compactMap { $0 }.joined(separator: "; ")
+        return .skip(report)
     }
 
     func afterOpeningDismissal() -> Command? {

@@ -511,6 +511,14 @@ extension MoreShapesTests {
 }
 
 extension MoreShapesTests {
+    @Test func aSkipAfterItsReason() {
+        guard case .skip(let report) = reading("overslept and missed my 7am run").command else { Issue.record("not a skip"); return }
+        #expect(report.task == "run")
+        #expect(report.note == "overslept")
+        #expect(reading("tom and jerry missed the bus").intent != .skip)
+        #expect(reading("I skipped gym yesterday and feel bad").intent != .done)
+    }
+
     @Test func aLengthFirstThenTheTask() {
         let r = reading("1h of reading tonight")
         #expect(r.intent == .schedule)
