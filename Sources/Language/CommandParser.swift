@@ -662,8 +662,9 @@ struct Message {
         "how do|can|should i use you|this|it (bot)", "what are your|the commands|options", "what do you understand",
         "what can i do (with) (you|this|here)", "how do i talk to you", "what do you know how to do",
         "how does this|it|the thing|bot|app work", "what commands are there|available", "what commands do you have|know|understand",
+        "what can you help (me) with", "what can you help me do",
         "how do|can|should i add|create|make|set|start|stop|end|cancel|delete|remove|move|schedule|book|undo|change|rate|skip|mark|list|see "
-            + "a|an|my|the habit|habits|task|tasks|event|events|reminder|reminders|routine|timezone|appointment|appointments|something|rating (up)",
+            + "(a|an|my|the) habit|habits|task|tasks|event|events|reminder|reminders|routine|timezone|appointment|appointments|something|rating (up)",
     ].map { $0.split(separator: " ").map(String.init) }
 
     /// Whether the words spell a pattern of `helpQuestions`.

@@ -110,6 +110,7 @@ extension Message {
         "hard", "harder", "easy", "easier", "tough", "tougher", "tiring", "exhausting", "brutal", "pretty", "quite", "kinda",
         "kind", "bit", "little", "hmm", "no", "wait", "sorry", "oops", "oh", "ok", "okay", "well", "but", "so", "maybe", "lol",
         "yeah", "yes", "one", "please", "feel", "only", "just", "probably", "re", "give", "mark", "put", "down", "as", "instead",
-        "let's", "lets", "'d", "i'll", "be", "not", "meant", "mean", "bump", "should", "instead", "stars", "star", "up",
+        "let's", "lets", "'d", "i'll", "be", "not", "meant", "mean", "bump", "should", "instead", "stars", "star", "up", "last", "my",
+        "session",
     ])
 }
