@@ -347,6 +347,7 @@ struct Message {
             let marks = t.text.unicodeScalars.filter { $0 != "\u{FE0F}" }
             return !marks.isEmpty && marks.allSatisfy { ["✅", "✔", "☑", "✓", "✔️"].contains(String($0)) }
         }
+        guard tokens.contains(where: isCheck) else { return tokens }
         let saysDone = tokens.contains { token in
             let word = token.text.lowercased()
             return token.kind == .word && (CommandWords.intents[word] ?? CommandWords.correction(for: word).flatMap { CommandWords.intents[$0] }) == .done
