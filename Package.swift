@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "SchedulerCoreTests", dependencies: ["SchedulerCore"]),
         .testTarget(name: "SharedValuesTests", dependencies: ["SharedValues"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "SharedValues"], exclude: ["tools"], resources: [.copy("Corpus")]),
-        .target(name: "EncoderTestSupport", dependencies: ["Coaching", "SentenceEncoder"], path: "Tests/Support/EncoderTestSupport"),
+        .target(name: "EncoderTestSupport", dependencies: ["Coaching", "SentenceEncoder", "Adapters"], path: "Tests/Support/EncoderTestSupport"),
         .testTarget(name: "CoachingTests", dependencies: ["Coaching", "SchedulerCore", "SentenceEncoder", "EncoderTestSupport"], resources: [.copy("RoutingDevSet")]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "InMemoryStore", "SchedulerCore", "CostLog"]),
         .testTarget(name: "BotConfigTests", dependencies: ["BotConfig"]),

@@ -2,7 +2,7 @@
 # Installs the Debian packages the build and the tests need, only when one is missing.
 # Usage: scripts/install-system-deps.sh [extra-package ...]
 set -euo pipefail
-packages=(libcurl4-openssl-dev libsqlite3-dev libssl-dev libolm-dev libopenblas-dev "$@")
+packages=(libcurl4-openssl-dev libsqlite3-dev libssl-dev libolm-dev libopenblas-dev wordnet-base "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -34,10 +34,14 @@ public struct RoutingBenchmark: Sendable {
     let examples: RouteExamples
     let encoder: (@Sendable () -> SentenceEmbedding?)
     let lexicon: ConceptLexicon
+    let wordNet: WordNet?
 
     /// `encoder` loads a fresh encoder (so its cache starts empty and its load is timed); nil when there is none.
     /// `lexicon` is the task-name lexicon the bot's matcher uses on the command path.
-    public init(examples: RouteExamples, lexicon: ConceptLexicon = .minimal, encoder: @escaping @Sendable () -> SentenceEmbedding?) {
+    /// `wordNet`, when given, reads task names word by word in the matcher as the bot's does.
+    public init(examples: RouteExamples, lexicon: ConceptLexicon = .minimal, wordNet: WordNet? = nil,
+                encoder: @escaping @Sendable () -> SentenceEmbedding?) {
+        self.wordNet = wordNet
         self.examples = examples
         self.lexicon = lexicon
         self.encoder = encoder
@@ -83,7 +87,15 @@ public struct RoutingBenchmark: Sendable {
     /// the command path, for a new kind of task and for a paraphrase of an existing one (one encoder call for the
     /// new name either way). The user's names are embedded once first, as a running bot has them cached.
     func taskMatching(_ embedding: SentenceEmbedding) -> [Line] {
-        let matcher = TaskTypeMatcher.withEncoder(embedding, lexicon: lexicon)
+        let plain = TaskTypeMatcher.withEncoder(embedding, lexicon: lexicon)
+        var lines = taskMatching(embedding, plain, "")
+        if let wordNet {
+            lines += taskMatching(embedding, plain.withNameComparison(NameComparison(thesaurus: Thesaurus(wordNet: wordNet), lexicon: lexicon)), " + WordNet")
+        }
+        return lines
+    }
+
+    func taskMatching(_ embedding: SentenceEmbedding, _ matcher: TaskTypeMatcher, _ suffix: String) -> [Line] {
         let names = Population.taskNames
         for name in names { _ = matcher.bestMatch(for: name, amongNames: names) }
         func timed(_ label: String, _ queries: [String]) -> Line {
@@ -97,7 +109,7 @@ public struct RoutingBenchmark: Sendable {
                 cpu.append(ThreadClock.cpuMicroseconds() - startCPU)
             }
             let encoded = embedding.cachedCount - before
-            return Line(name: "task match among 20 names, \(label) (\(encoded)/\(queries.count) encoded)", tokens: 0,
+            return Line(name: "task match among 20\(suffix), \(label) (\(encoded)/\(queries.count) enc.)", tokens: 0,
                         wall: LatencySummary(microseconds: wall), cpu: LatencySummary(microseconds: cpu))
         }
         return [timed("new kind of task", RoutingBenchmark.newTaskNames), timed("paraphrase", RoutingBenchmark.paraphrasedTaskNames)]

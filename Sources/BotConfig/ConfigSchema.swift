@@ -103,6 +103,8 @@ public enum ConfigSchema {
         ConfigKey("learning", "sync_daily_calls_per_user", .integer, .integer(4), check: inRange(0...1000)),
         ConfigKey("learning", "sync_daily_calls_global", .integer, .integer(500), check: inRange(0...1_000_000)),
         ConfigKey("learning", "sync_max_insights", .integer, .integer(8), check: inRange(1...50)),
+        // WordNet's database folder (index.noun, data.noun, ...); empty: /usr/share/wordnet (Debian's wordnet-base).
+        ConfigKey("learning", "wordnet_dir", .string, .string("")),
     ]
     static let costs: [ConfigKey] = [
         ConfigKey("costs", "log_path", .string, .string("")),

@@ -7,6 +7,15 @@ extension Engine {
     /// How long after a done a new rating ("make that a 7") still replaces the one given.
     static let reRatingWindow: TimeInterval = 2 * 3600
 
+    /// How soon after a change "never mind that" or "scratch that" still means taking it back.
+    static let justMadeWindow: TimeInterval = 15 * 60
+
+    /// "never mind that": the user's last change taken back when it was made a moment ago; nil otherwise.
+    func undoJustMade(_ turn: inout Turn) throws -> UndoOutcome? {
+        guard let change = try lastChange(turn), turn.now.timeIntervalSince(change.at) < Engine.justMadeWindow else { return nil }
+        return try undo(&turn)
+    }
+
     /// `undo`: takes back the user's last change, in this transaction, and forgets it (one level).
     func undo(_ turn: inout Turn) throws -> UndoOutcome {
         guard let change = try lastChange(turn) else { return .nothingToUndo }

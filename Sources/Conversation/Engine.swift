@@ -144,6 +144,11 @@ public actor Engine: ConversationHandling {
         case .setting(let setting): say(try proactiveSetting(setting, &turn), &turn)
         case .unreadable(let unreadable): say(ReadingOutcome.unreadable(unreadable), &turn)
         case .undo: say(try undo(&turn), &turn)
+        case .neverMind:
+            if let undone = try undoJustMade(&turn) { return say(undone, &turn) }
+            // No change a moment ago: "never mind that" is about the talk, which the conversation path answers.
+            turn.intent = .chat
+            say(try chat(&turn), &turn)
         case .rerate(let rating):
             if let reRating = try reRate(rating, &turn) { return say(reRating, &turn) }
             // No done just now to re-rate: the message was only talk with a number in it.

@@ -26,6 +26,9 @@ public enum Command: Sendable, Equatable {
     case setting(ProactiveSetting)
     /// "undo", "oops undo that", "take that back": the user's last change, taken back.
     case undo
+    /// "never mind that", "scratch that": the change just made, taken back; said long after one (or with none) it
+    /// is talk about whatever came last.
+    case neverMind
     /// "actually more like a 5", "make that a 7": a new rating for the completion just recorded.
     case rerate(rating: Double)
     /// Not a command: the conversation path answers it.
@@ -52,7 +55,7 @@ public enum Command: Sendable, Equatable {
         case .habits: .habits
         case .stopHabit: .stopHabit
         case .setting(let setting): setting.intent
-        case .undo: .undo
+        case .undo, .neverMind: .undo
         case .rerate: .rerate
         case .chat: .chat
         case .unreadable(let unreadable): unreadable.intent

@@ -28,34 +28,57 @@ extension Message {
     /// The command the message states, or chat.
     func command() -> Command {
         if isHelpQuestion { return .help }
+        // "never mind, cancel that", "nvm, move it to 5", "scratch that, make it 6": what follows the dismissal is the request.
+        if let rest = afterOpeningDismissal() { return rest }
         if let takeBack = undoRequest() ?? reRating() { return takeBack }
-        if let agenda = agendaQuestion() ?? freeTimeQuestion() ?? nextOfTaskQuestion() { return agenda }
+        if let restated = restatedCommand() { return restated }
+        if let agenda = agendaQuestion() ?? freeTimeQuestion() ?? nextOfTaskQuestion() ?? stillOnQuestion() { return agenda }
         if let proactive = proactiveCommand() { return proactive }
         if asksForAdvice { return .chat }
         // "schedule gym at 6pm, any tips?": the request before the advice clause is the command.
         if let clause = adviceClause { return Message(text: String(text[..<tokens[clause].range.lowerBound]), context: context, knownNames: knownNames).command() }
         if let shifted = relativeMove() ?? lengthChange() { return shifted }
-        guard let (intent, index) = commandWord() else { return taskThenDone() ?? followUpMove() ?? taskAtClockTime() ?? statedTimeZone() ?? .chat }
+        guard let (intent, index) = commandWord() else {
+            return taskThenDone() ?? taskWasRated() ?? followUpMove() ?? taskAtClockTime() ?? statedTimeZone() ?? cityTimeZone() ?? .chat
+        }
         return command(intent, after: index)
+    }
+
+    func afterOpeningDismissal() -> Command? {
+        let ws = words
+        let openings: [[String]] = [["never", "mind"], ["nevermind"], ["nvm"], ["forget", "it"], ["forget", "that"], ["scratch", "that"], ["no", "wait"]]
+        guard let opening = openings.first(where: { ws.starts(with: $0) }),
+              let cut = tokens.indices.first(where: { [",", ";", "-", "."].contains(tokens[$0].text) && tokens[$0].kind == .symbol }),
+              tokens[..<cut].filter(\.isWord).count == opening.count, cut + 1 < tokens.count,
+              tokens[(cut + 1)...].contains(where: \.isWord) else { return nil }
+        let rest = reading(String(text[tokens[cut + 1].range.lowerBound...]))
+        return rest == .chat ? nil : rest
     }
 
     /// "gym done 8/10", "deep work finished, felt great": a short task name before the done word reads as
     /// "done <task> ...". "all done", "almost finished", "homework done by friday?" are not reports.
     func taskThenDone() -> Command? {
+        // "5k run done": a number joined to a word starts a name.
         guard var start = tokens.firstIndex(where: { $0.isWord && !CommandWords.fillers.contains($0.text) }) else { return nil }
+        if start > 0, tokens[start - 1].isNumber, tokens[start].attached { start -= 1 }
         if ["my", "the", "today's"].contains(tokens[start].text) { start += 1 }
         var j = start
         var nameEnd: Int?
-        while j < tokens.count, j - start <= 4, tokens[j].isWord, !isTimeToken[j], !Self.trailingDoneWords.contains(tokens[j].text) {
+        while j < tokens.count, j - start <= 4, tokens[j].isWord || j == start && tokens[j].isNumber, !isTimeToken[j],
+              !Self.trailingDoneWords.contains(tokens[j].text) {
             // "cooking is finish", "laundry is done": a copula between the name and the done word.
             if j > start, nameEnd == nil, Self.copulas.contains(tokens[j].text), let next = word(j + 1), Self.trailingDoneWords.contains(next) {
                 nameEnd = j
                 j += 1
                 continue
             }
-            guard !Self.notTaskNameWords.contains(tokens[j].text), !Self.chatOpeners.contains(tokens[j].text) else { return nil }
+            guard !Self.notTaskNameWords.contains(tokens[j].text) || j > start && Self.nameConnectors.contains(tokens[j].text),
+                  !Self.chatOpeners.contains(tokens[j].text) else { return nil }
             j += 1
         }
+        // "laundry - done", "cleaning the flat: done": a dash or colon may stand before the done word.
+        if j > start, j + 1 < tokens.count, ["-", ":", "—", "="].contains(tokens[j].text), tokens[j].kind == .symbol,
+           Self.trailingDoneWords.contains(tokens[j + 1].text) { j += 1 }
         guard j > start, j < tokens.count, Self.trailingDoneWords.contains(tokens[j].text), !tokens.contains(where: { $0.isSymbol("?") }) else {
             return nil
         }
@@ -66,24 +89,73 @@ extension Message {
         return .done(report)
     }
 
-    /// "gym 7am tmrw", "call mom at 5pm", "dentist friday 9:30": nothing but a short task name and a time with a
-    /// clock reads as "schedule". Without a clock ("busy day tomorrow", "happy friday") it stays chat.
+    /// "yoga was great ⭐⭐⭐⭐⭐", "the run went ok, 6/10": a short task, how it went and a number for it report it done.
+    /// Without the number ("yoga is harder than it looks", "the gym was packed") it is talk.
+    func taskWasRated() -> Command? {
+        guard let verb = tokens.firstIndex(where: { ["was", "went", "felt"].contains($0.text) && $0.isWord }), verb > 0,
+              let found = tokens.indices.lazy.compactMap({ RatingParser.rating(in: self.tokens, at: $0) }).first(where: { !$0.isWord && $0.tokens.lowerBound > verb }),
+              impossibleRating(in: 0..<tokens.count) == nil else { return nil }
+        var start = tokens.firstIndex(where: { $0.isWord && !CommandWords.fillers.contains($0.text) }) ?? verb
+        if let w = word(start), ["my", "the", "today's"].contains(w) { start += 1 }
+        let name = (start..<verb).filter { tokens[$0].isWord }
+        guard !name.isEmpty, name.count <= 4, name.count == verb - start, !name.contains(where: { Self.notTaskNameWords.contains(tokens[$0].text)
+            || Self.chatOpeners.contains(tokens[$0].text) || isTimeToken[$0] }) else { return nil }
+        let note = [plainText(in: (verb + 1)..<found.tokens.lowerBound), plainText(in: found.tokens.upperBound..<tokens.count)].compactMap { $0 }
+        return .done(OutcomeReport(task: said(start..<verb), rating: found.value, note: note.joined(separator: " ").nonEmpty))
+    }
+
+    /// "gym 7am tmrw", "call mom at 5pm", "laundry this arvo", "pay rent on the 1st": nothing but a short task name and
+    /// a time precise enough to book reads as "schedule". A bare day ("busy day tomorrow", "happy friday") stays chat.
     func taskAtClockTime() -> Command? {
         // "Dentist thursday 3pm ?": a question mark after nothing but a task and its time still asks to book it.
-        guard mentions.contains(where: { !$0.isInvalid && $0.clock != nil && $0.bound == nil }) else { return nil }
-        let taskWords = tokens.indices.filter { tokens[$0].isWord && !isTimeToken[$0] && !CommandWords.fillers.contains(tokens[$0].text)
+        guard saysBookableTime else { return nil }
+        // "1:1 with Priya wed 2-2:30": a number that is no time is a word of the name.
+        let taskWords = tokens.indices.filter { (tokens[$0].isWord || tokens[$0].isNumber) && !isTimeToken[$0] && !CommandWords.fillers.contains(tokens[$0].text)
             && !Self.courtesy.contains(tokens[$0].text) }
-        guard let first = taskWords.first, let last = taskWords.last, taskWords.count <= 4,
+        guard let first = taskWords.first, let last = taskWords.last,
+              taskWords.count - taskWords.filter({ Self.nameConnectors.contains(tokens[$0].text) || tokens[$0].isNumber }).count <= 4,
               // One run of words, before or after the time ("gym 7am tmrw", "tomorrow 7am gym").
               (first...last).allSatisfy({ !isTimeToken[$0] }),
-              !taskWords.contains(where: { Self.notTaskNameWords.contains(tokens[$0].text) || Self.chatOpeners.contains(tokens[$0].text)
-                  || Self.statesNotTasks.contains(tokens[$0].text) && !isModifier($0, in: taskWords) || RatingParser.words[tokens[$0].text] != nil })
+              !Self.nameConnectors.contains(tokens[first].text), !Self.nameConnectors.contains(tokens[last].text),
+              !taskWords.contains(where: { !Self.nameConnectors.contains(tokens[$0].text) && Self.notTaskNameWords.contains(tokens[$0].text)
+                  || Self.chatOpeners.contains(tokens[$0].text) || Self.toldNotAsked.contains(tokens[$0].text)
+                  || Self.statesNotTasks.contains(tokens[$0].text) && !isModifier($0, in: taskWords) && !isParticle($0)
+                  || RatingParser.words[tokens[$0].text] != nil })
         else { return nil }
         guard let opening = tokens.firstIndex(where: { ($0.isWord || $0.isNumber) && !CommandWords.fillers.contains($0.text) }) else { return nil }
         let reading = Message(text: "schedule " + text[tokens[opening].range.lowerBound...], context: context, knownNames: knownNames).command()
         guard case .schedule(let request) = reading, request.when != nil else { return nil }
         return reading
     }
+
+    /// A time precise enough to book by itself: a clock, a part of day, a date or "in 2 hours"; a bare day or week
+    /// only with a length said beside it. "home by 6pm" (a bound) tells where someone will be.
+    private var saysBookableTime: Bool {
+        let said = mentions.filter { !$0.isInvalid && $0.saysTime && $0.bound == nil }
+        // "in 2 hours" books; "2 hours later we left" tells.
+        let ahead = { (m: TimeMention) in m.offset != nil && self.tokens[m.tokens.lowerBound].isWord("in") }
+        if said.contains(where: { $0.clock != nil || $0.part != nil || ahead($0) || $0.day.map(Self.isDate) == true }) { return true }
+        // "brunch with the girls sunday": a meal in the name says the time of day.
+        if !said.isEmpty, tokens.indices.contains(where: { !isTimeToken[$0] && Self.mealWords.contains(tokens[$0].text) }) { return true }
+        return !said.isEmpty && mentions.contains { !$0.isInvalid && $0.durationMinutes != nil }
+    }
+
+    private static func isDate(_ day: DaySpec) -> Bool {
+        switch day {
+        case .date, .dayOfMonth, .numeric, .dayOf: true
+        default: false
+        }
+    }
+
+    /// Negations and past tenses tell what is or was, not what to book ("can't go to piano tonight", "went for a run
+    /// this morning").
+    static let toldNotAsked: Set<String> = [
+        "can't", "cant", "cannot", "won't", "wont", "don't", "dont", "didn't", "didnt", "couldn't", "couldnt", "wasn't", "isn't", "no",
+        "went", "had", "did", "got", "came", "left", "saw", "met", "ate", "ran", "slept", "woke", "took", "made", "felt", "missed",
+    ]
+
+    /// Small words that join the words of a name ("call with mom", "flight to lisbon", "vet appointment for biscuit").
+    static let nameConnectors: Set<String> = ["with", "w", "for", "to", "of", "and", "&", "the", "my", "a"]
 
     /// "finish taxes by friday", "need to finish the design doc by eod friday", "midnight tonight finish taxes": the
     /// plain verb "finish" with a deadline or a time still to come is a plan to book, not a report ("finished" is one).
@@ -113,12 +185,20 @@ extension Message {
 
     static let taskModifiers: Set<String> = ["long", "big", "hard", "early", "late"]
 
+    /// "pick up dry cleaning", "drop off the parcel", "clean up the garage": the particle of a verb in the name.
+    private func isParticle(_ i: Int) -> Bool {
+        guard ["up", "off", "out", "in", "back"].contains(tokens[i].text), i > 0 else { return false }
+        return ["pick", "clean", "catch", "follow", "check", "sort", "tidy", "back", "write", "fill", "hand", "send", "print",
+                "work", "clear", "set", "sign", "log", "call", "take", "bring", "mail", "post"].contains(tokens[i - 1].text)
+    }
+
     /// Words that say where or how someone is at a time, not what to do then ("home at 6", "busy at 3").
     static let statesNotTasks: Set<String> = [
         "home", "back", "busy", "free", "tired", "late", "early", "off", "out", "up", "here", "there", "awake", "asleep", "sick",
         "ready", "available", "away", "online", "offline", "gone", "leaving", "arriving", "landing", "starting", "ending", "open",
         "closed", "happy", "crazy", "long", "big", "rough", "hard", "fun", "same", "again", "only", "maybe", "probably", "see", "bye",
-        "night", "morning", "evening", "afternoon", "day", "week", "weekend", "yesterday",
+        "night", "morning", "evening", "afternoon", "day", "week", "weekend", "yesterday", "vibes", "mood", "blues", "feels", "feeling",
+        "plans", "lol", "haha", "nice", "cool", "great", "thanks", "love", "hate", "ugh", "wow", "yay", "hooray", "finally", "tired",
     ]
 
     static let trailingDoneWords: Set<String> = ["done", "finished", "finish", "complete", "completed", "dun"]
@@ -136,7 +216,16 @@ extension Message {
 extension Message {
     /// The command whose word is at `index`, read from the rest of the message.
     func command(_ intent: IntentKind, after index: Int) -> Command {
-        switch intent {
+        if [.schedule, .cancel].contains(intent), let reason = reasonClause(after: index) {
+            let head = Message(text: String(text[..<tokens[reason].range.lowerBound]), context: context, knownNames: knownNames)
+            let command = head.command(intent, after: index)
+            switch command {
+            case .schedule(let request) where request.when != nil: return command
+            case .cancel(let choice) where choice.task != nil: return command
+            default: break
+            }
+        }
+        return switch intent {
         case .schedule: schedule(after: index)
         case .done: plansToFinish(at: index) ? finishPlan(after: index) : done(after: index)
         case .skip: skip(after: index)
@@ -154,6 +243,22 @@ extension Message {
     }
 }
 
+extension Message {
+    /// "put 3h of taxes on the 28th, has to be done by end of the month", "nix the team retro, manager's out": a clause
+    /// after the command that starts with neither a time nor a word joining it to the task says why, not what or when.
+    /// Returns where it starts (its comma or dash).
+    func reasonClause(after index: Int) -> Int? {
+        guard let cut = tokens.indices.first(where: { $0 > index + 1 && [",", ";", "—"].contains(tokens[$0].text) && tokens[$0].kind == .symbol }),
+              let next = tokens.indices.first(where: { $0 > cut && tokens[$0].kind != .symbol }), tokens[next].isWord, !isTimeToken[next],
+              !Self.joiningWords.contains(tokens[next].text), !Self.courtesy.contains(tokens[next].text),
+              tokens[(next + 1)...].contains(where: \.isWord) else { return nil }
+        return cut
+    }
+
+    static let joiningWords: Set<String> = Message.functionWords.union(["and", "or", "with", "w", "&", "plus", "also", "then", "same", "but",
+                                                                        "around", "ish", "preferably", "ideally", "maybe", "if"])
+}
+
 /// One message being read: its tokens, the time mentions in it, and the pieces each command needs.
 struct Message {
     let text: String
@@ -166,7 +271,7 @@ struct Message {
     let knownNames: [String]
 
     init(text: String, context: TimeContext, knownNames: [String] = []) {
-        let tokens = Tokenizer.tokenize(text).map(Self.pictographAsSymbol).map(Self.possessiveDayAsDay)
+        let tokens = Self.checkMarksAsDone(Tokenizer.tokenize(text)).map(Self.pictographAsSymbol).map(Self.possessiveDayAsDay)
         let scanned = Self.withHourAfterDay(TimeScanner(tokens: tokens).scan(), tokens)
         let named = Self.nameTokens(tokens, scanned, knownNames: knownNames)
         self.init(text: text, context: context, tokens: tokens, mentions: scanned.filter { !$0.tokens.contains(where: named.contains) },
@@ -191,12 +296,18 @@ struct Message {
 
     /// "schedule gym friday 6": a bare hour that ends the message right after a day is that day's clock time.
     private static func withHourAfterDay(_ mentions: [TimeMention], _ tokens: [Token]) -> [TimeMention] {
-        guard let i = tokens.lastIndex(where: { $0.kind != .symbol }), tokens[i].isNumber, tokens[i].text.count <= 2, i > 0,
+        // "gym friday 6 thanks": politeness after the hour still ends it.
+        guard var i = tokens.lastIndex(where: { $0.kind != .symbol && !courtesy.contains($0.text) }) else { return mentions }
+        // "next fri 9ish": the approximation ends the hour.
+        let approximate = tokens[i].isWord("ish") && i > 0 && tokens[i].attached
+        if approximate { i -= 1 }
+        let end = approximate ? i + 2 : i + 1
+        guard tokens[i].isNumber, tokens[i].text.count <= 2, i > 0,
               let day = mentions.last, day.tokens.upperBound == i, day.day != nil, day.clock == nil, !day.isInvalid,
-              let (clock, next) = TimeScanner(tokens: tokens).clockTime(at: i, strong: false), next == i + 1, clock.isValid else {
+              let (clock, next) = TimeScanner(tokens: tokens).clockTime(at: i, strong: false), next == i + 1 || next == end, clock.isValid else {
             return mentions
         }
-        var hour = TimeMention(tokens: i..<(i + 1))
+        var hour = TimeMention(tokens: i..<end)
         hour.clock = clock
         return mentions + [hour]
     }
@@ -209,6 +320,28 @@ struct Message {
         var day = token
         day.text = stem
         return day
+    }
+
+    /// "gym ✅", "call with mom ✔️": a check mark (the first of a run) says "done".
+    /// At the start ("✅ done gym") or beside a done word it only decorates.
+    private static func checkMarksAsDone(_ tokens: [Token]) -> [Token] {
+        func isCheck(_ t: Token) -> Bool {
+            let marks = t.text.unicodeScalars.filter { $0 != "\u{FE0F}" }
+            return !marks.isEmpty && marks.allSatisfy { ["✅", "✔", "☑", "✓", "✔️"].contains(String($0)) }
+        }
+        let saysDone = tokens.contains { token in
+            let word = token.text.lowercased()
+            return token.kind == .word && (CommandWords.intents[word] ?? CommandWords.correction(for: word).flatMap { CommandWords.intents[$0] }) == .done
+        }
+        return tokens.indices.map { i in
+            guard !saysDone, isCheck(tokens[i]), i > 0, tokens[..<i].contains(where: { $0.kind != .symbol && !isCheck($0) }), !isCheck(tokens[i - 1]) else {
+                return tokens[i]
+            }
+            var done = tokens[i]
+            done.text = "done"
+            done.kind = .word
+            return done
+        }
     }
 
     /// Emoji and other pictographs carry no words: they read like punctuation.
@@ -269,6 +402,13 @@ struct Message {
     /// "why" or "why deep coding?" asks about the last suggestion; "why do I keep skipping?" is coaching chat.
     func whyQuestion(after index: Int) -> Command {
         let rest = tokens[(index + 1)...].filter(\.isWord).map(\.text)
+        // "why did you put gym at 7": about where the bot placed a task it names ("why did you pick that time?" is talk).
+        if rest.starts(with: ["did", "you"]), rest.count > 2, ["put", "schedule", "book", "place"].contains(rest[2]),
+           let verb = tokens.indices.first(where: { $0 > index && tokens[$0].text == rest[2] }),
+           let task = taskText(in: (verb + 1)..<tokens.count), let first = task.split(separator: " ").first,
+           !Self.pronouns.contains(first.lowercased()), !Self.notTaskNameWords.contains(first.lowercased()) {
+            return .why(task: task)
+        }
         let questionWords: Set<String> = ["do", "does", "did", "am", "is", "are", "was", "were", "can", "can't", "cant", "could",
                                           "should", "would", "will", "i", "i'm", "im", "my", "me", "it", "not", "don't", "dont",
                                           "keep", "always", "never", "this", "that", "so", "you", "we", "they", "there"]
@@ -289,8 +429,23 @@ struct Message {
         for (i, token) in tokens.enumerated() {
             if isTimeToken[i] || token.kind == .symbol { continue }
             guard token.isWord else { return nil }
+            // "push-ups", "check-in": a command word joined by a hyphen to the next is part of another word.
+            if i + 2 < tokens.count, tokens[i + 1].isSymbol("-"), tokens[i + 1].attached, tokens[i + 2].attached, tokens[i + 2].isWord { return nil }
             if token.text == "did", word(i + 1) == "it" { return (.done, i + 1) }
-            if token.text == "did", let next = word(i + 1), ["my", "the", "a", "an", "some", "today's"].contains(next) { return (.done, i) }
+            // "show insights", "show me my insights", "see what you learned".
+            if ["show", "see", "give", "view"].contains(token.text),
+               tokens[(i + 1)...].contains(where: { ["insights", "insight", "learned", "stats", "patterns"].contains($0.text) }),
+               tokens[(i + 1)...].filter(\.isWord).allSatisfy({ ["me", "my", "the", "your", "insights", "insight", "please", "pls"].contains($0.text) }) {
+                continue
+            }
+            if token.text == "did", let next = word(i + 1), ["my", "the", "a", "an", "some", "today's"].contains(next) {
+                // "did my best today", "did the most I could": no task is named.
+                if let object = word(i + 2), Self.notTasks.contains(object) || Self.moodWords.contains(object) { return nil }
+                return (.done, i)
+            }
+            // "did 40 min of stretching", "did an hour of yoga": a length of something done.
+            if token.text == "did", let m = mentions.first(where: { $0.tokens.lowerBound == i + 1 && $0.durationMinutes != nil }),
+               word(m.tokens.upperBound) == "of" { return (.done, m.tokens.upperBound) }
             if token.text == "time", word(i + 1) == "zone" { return (.timezone, i + 1) }
             if token.text == "remind", word(i + 1) == "me", word(i + 2) == "to", mentions.contains(where: \.saysTime) { return (.schedule, i + 2) }
             // "I want to do yoga on friday at 6pm": "do" after an intention, with a time, asks to book it.
@@ -350,6 +505,14 @@ struct Message {
             }) {
                 return nil
             }
+            // "went to the gym this morning" reports it; "we went to the beach yesterday, lovely" tells a story: someone
+            // else there, or more said than the place, a time and a rating.
+            if verb.words.first == "went", tokens[..<i].contains(where: { ["we", "they", "he", "she"].contains($0.text) })
+                || tokens[(end + 1)...].indices.filter({ tokens[$0].isWord && !isTimeToken[$0] && RatingParser.words[tokens[$0].text] == nil }).count > 2 {
+                return nil
+            }
+            // "take the massage off friday" cancels; "take the dog for a walk" does not.
+            if verb.words.first == "take", !tokens[(end + 1)...].contains(where: { $0.isWord("off") }) { return nil }
             // "change yoga to 6pm" moves; "change my mind" does not name where anything goes.
             if verb.intent == .move, !namesDestination(after: end) { return nil }
             // "crushed it", "nailed that": a cheer about something unnamed is still a report of it done.
@@ -412,6 +575,12 @@ struct Message {
         ["can't", "make"], ["cant", "make"], ["won't", "make"], ["wont", "make"],
         ["didn't", "go", "to"], ["didnt", "go", "to"], ["did", "not", "go", "to"], ["didn't", "make", "it", "to"], ["didnt", "make", "it", "to"],
         ["did", "not", "make", "it", "to"], ["didn't", "do"], ["didnt", "do"], ["did", "not", "do"], ["never", "went", "to"],
+        ["couldn't", "make", "it", "to"], ["couldnt", "make", "it", "to"], ["could", "not", "make", "it", "to"], ["couldn't", "make"],
+        ["couldnt", "make"], ["couldn't", "do"], ["couldnt", "do"], ["couldn't", "go", "to"], ["couldnt", "go", "to"],
+        ["not", "gonna", "do"], ["not", "going", "to", "do"], ["won't", "do"], ["wont", "do"], ["won't", "be", "doing"],
+        ["won't", "be", "able", "to", "make", "it", "to"], ["won't", "be", "able", "to", "make"], ["wont", "be", "able", "to", "make"],
+        ["not", "able", "to", "make"], ["unable", "to", "make"], ["can't", "go", "to"], ["cant", "go", "to"], ["cannot", "go", "to"],
+        ["won't", "go", "to"], ["wont", "go", "to"], ["can't", "attend"], ["cant", "attend"], ["won't", "attend"], ["can't", "come", "to"],
     ]
     static let moodWords: Set<String> = [
         "well", "so", "too", "very", "much", "anything", "that", "this", "it", "any", "enough", "the", "a", "an", "my", "sense", "great",
@@ -474,11 +643,17 @@ struct Message {
         "what can|do you do (for) (me)", "how does this|it (bot) work", "what can|should i say|ask|type|tell (you)",
         "how do|can|should i use you|this|it (bot)", "what are your|the commands|options", "what do you understand",
         "what can i do (with) (you|this|here)", "how do i talk to you", "what do you know how to do",
+        "how does this|it|the thing|bot|app work", "what commands are there|available", "what commands do you have|know|understand",
+        "how do|can|should i add|create|make|set|start|stop|end|cancel|delete|remove|move|schedule|book|undo|change|rate|skip|mark|list|see "
+            + "a|an|my|the habit|habits|task|tasks|event|events|reminder|reminders|routine|timezone|appointment|appointments|something|rating (up)",
     ].map { $0.split(separator: " ").map(String.init) }
 
     /// Whether the words spell a pattern of `helpQuestions`.
     private func matches(_ pattern: [String], _ joined: String) -> Bool {
-        let said = joined.split(separator: " ").map(String.init).filter { !["please", "pls", "hey", "so", "bot", "again"].contains($0) }
+        // "hi, i'm new, how does this work": a greeting or an introduction before the question adds nothing.
+        let said = joined.split(separator: " ").map(String.init).filter {
+            !["please", "pls", "hey", "so", "bot", "again", "hi", "hello", "i'm", "im", "new", "here", "ok", "okay", "um"].contains($0)
+        }
         func match(_ p: Int, _ w: Int) -> Bool {
             if p == pattern.count { return w == said.count }
             var piece = Substring(pattern[p])

@@ -7,7 +7,7 @@ enum CommandWords {
         "skip": .skip, "skipped": .skip, "skipping": .skip, "missed": .skip, "miss": .skip,
         "agenda": .agenda,
         "cancel": .cancel, "cancelled": .cancel, "canceled": .cancel, "delete": .cancel, "remove": .cancel,
-        "move": .move, "reschedule": .move, "push": .move, "shift": .move,
+        "move": .move, "reschedule": .move, "push": .move, "shift": .move, "rebook": .move, "rearrange": .move,
         "timezone": .timezone, "tz": .timezone,
         "available": .available, "availability": .available,
         "help": .help, "commands": .help,
@@ -64,6 +64,37 @@ enum CommandWords {
         PhraseVerb(words: ["scrap"], intent: .cancel, needsTime: false),
         PhraseVerb(words: ["nix"], intent: .cancel, needsTime: false),
         PhraseVerb(words: ["drop"], intent: .cancel, needsTime: true),
+        // "slide the review to after lunch", "moving bike ride to tmrw evening": a move only with where it goes.
+        PhraseVerb(words: ["slide"], intent: .move, needsTime: true),
+        PhraseVerb(words: ["moving"], intent: .move, needsTime: true),
+        // "forget the grocery run", "clear the study session", "take the massage off friday".
+        PhraseVerb(words: ["forget", "the"], intent: .cancel, needsTime: false),
+        PhraseVerb(words: ["forget", "my"], intent: .cancel, needsTime: false),
+        PhraseVerb(words: ["forget", "about", "the"], intent: .cancel, needsTime: false),
+        PhraseVerb(words: ["clear", "the"], intent: .cancel, needsTime: false),
+        PhraseVerb(words: ["take", "the"], intent: .cancel, needsTime: false),
+        PhraseVerb(words: ["take", "my"], intent: .cancel, needsTime: false),
+        PhraseVerb(words: ["ditching"], intent: .skip, needsTime: false),
+        PhraseVerb(words: ["ditched"], intent: .skip, needsTime: false),
+        PhraseVerb(words: ["ditch"], intent: .skip, needsTime: false),
+        PhraseVerb(words: ["passing", "on"], intent: .skip, needsTime: false),
+        PhraseVerb(words: ["pass", "on"], intent: .skip, needsTime: false),
+        // "just got back from the dentist", "back from physio, it was ok", "went to the gym this morning".
+        PhraseVerb(words: ["got", "back", "from"], intent: .done, needsTime: false),
+        PhraseVerb(words: ["came", "back", "from"], intent: .done, needsTime: false),
+        PhraseVerb(words: ["back", "from"], intent: .done, needsTime: false),
+        PhraseVerb(words: ["went", "to", "the"], intent: .done, needsTime: false),
+        PhraseVerb(words: ["went", "to", "my"], intent: .done, needsTime: false),
+        // "pop yoga in for wednesday evening", "stick gym in at 6", "throw a walk in after lunch".
+        PhraseVerb(words: ["pop"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["stick"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["throw"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["bring", "forward"], intent: .move, needsTime: true),
+        PhraseVerb(words: ["scratch"], intent: .cancel, needsTime: true),
+        PhraseVerb(words: ["all", "done", "with"], intent: .done, needsTime: false),
+        // "went for a run this morning", "went for a swim".
+        PhraseVerb(words: ["went", "for", "a"], intent: .done, needsTime: false),
+        PhraseVerb(words: ["went", "for", "my"], intent: .done, needsTime: false),
     ]
 
     /// Words of the settings and habit commands, read by their own grammar; typos of them are corrected too.
@@ -103,6 +134,7 @@ enum CommandWords {
         "missy", "misty", "mister", "mixed", "mussel", "muscle", "agendas", "timezones", "helps", "helper", "planet", "planned",
         "planner", "planning", "skipper", "skips", "doing", "dont", "don't", "donut", "dozen", "donor", "moving", "movers",
         "dinner", "missing", "misses", "shipping", "cancels", "canceling", "cancelling", "scheduled", "scheduling", "schedules",
+        "quit", "quite", "quilt", "quiets",
     ]
 
     /// Every word a correction may produce.

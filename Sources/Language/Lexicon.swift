@@ -9,6 +9,10 @@ enum Lexicon {
         "thursday": 4, "thu": 4, "thur": 4, "thurs": 4, "thursdays": 4,
         "friday": 5, "fri": 5, "fridays": 5,
         "saturday": 6, "sat": 6, "saturdays": 6,
+        // The misspellings people type most (a sound spelled as heard, a letter dropped or swapped).
+        "sundy": 0, "mondy": 1, "moday": 1, "tuesay": 2, "teusday": 2, "tusday": 2, "wendsday": 3, "wensday": 3, "wednsday": 3,
+        "wedensday": 3, "wednesay": 3, "wedsday": 3, "thrusday": 4, "thursay": 4, "thurday": 4, "firday": 5, "fridy": 5,
+        "saturady": 6, "satuday": 6, "saterday": 6,
     ]
 
     static let months: [String: Int] = [

@@ -15,10 +15,18 @@ extension Message {
             if let name = mentions.first(where: { $0.tokens.count == 1 && $0.tokens.lowerBound > index && $0.part != nil && $0.day == nil }) {
                 return readingAsName(name).schedule(after: index)
             }
+            // "schedule for tomorrow?", "schedule on friday": the noun, asking what is on then.
+            if time(in: all) != nil { return .agenda(agendaRequest()) }
             return .unreadable(Unreadable(.schedule, .missing(.task)))
         }
         let said = duration(in: all)
         let span = said == nil ? rangeMinutes(in: all) : nil
+        // "actually put the dentist on the 4th instead": a time said to replace one is a move of that task.
+        if let instead = tokens.lastIndex(where: { $0.isWord("instead") }), let when = time(in: all),
+           let name = taskText(in: (index + 1)..<tokens.count, dropping: Set(tokens.indices.filter { isTimeToken[$0] || $0 == instead })) {
+            return .move(MoveRequest(task: name, to: when, durationMinutes: said ?? span, isClockSpan: span != nil,
+                                     keepsEventDay: Self.saysOnlyTimeOfDay(mentions), keepsEventTime: Self.saysSameTime(tokens)))
+        }
         return .schedule(ScheduleRequest(task: task, when: time(in: all), durationMinutes: said ?? span, isClockSpan: span != nil))
     }
 
@@ -45,8 +53,53 @@ extension Message {
             while end < tokens.count, tokens[end].attached, !(tokens[end].kind == .symbol && ".!?,;".contains(tokens[end].text)) { end += 1 }
             if let name = Self.zoneName(said(i..<end)) { return .timezone(name: name) }
         }
+        return zoneOfCity()
+    }
+
+    /// "I'm in London now", "just landed in Tokyo", "moved to Sydney": a city the zone database names, said with
+    /// nothing but where the user is now (no other time: "I moved to Berlin last year" tells a story).
+    func cityTimeZone() -> Command? {
+        let allowed: Set<String> = ["i'm", "im", "i", "am", "now", "in", "just", "landed", "arrived", "moved", "to", "currently", "based",
+                                    "living", "back", "here", "we're", "relocated", "at", "we", "are", "have", "i've", "got", "made", "it", "ok", "so",
+                                    "for", "the", "week", "weekend", "few", "days", "a", "while", "couple", "of"]
+        // "I'm in Berlin this week" says where the user is; "I moved to Berlin last year" tells a story.
+        let said = mentions.filter { !$0.isInvalid && $0.saysTime && !$0.isNow }
+        let past = said.isEmpty ? false : (TimeResolver(context: context).resolve(said).map { $0.start < context.now.addingTimeInterval(-86_400) } ?? true)
+        guard !past, !words.contains(where: { ["time", "timezone", "tz"].contains($0) }), let city = cityWords() else { return nil }
+        let timeWords = Set(tokens.indices.filter { isTimeToken[$0] }.map { tokens[$0].text })
+        let others = words.enumerated().filter { !city.words.contains($0.offset) && !timeWords.contains($0.element) }.map(\.element)
+        guard others.contains(where: { ["in", "to", "landed", "arrived"].contains($0) }), others.allSatisfy(allowed.contains),
+              !said.isEmpty || mentions.contains(where: { $0.durationMinutes != nil }) || words.contains(where: { ["now", "for", "just", "landed", "arrived", "moved", "currently", "relocated", "here"].contains($0) })
+        else { return nil }
+        return .timezone(name: city.zone)
+    }
+
+    /// With a time-zone word said: "just landed in tokyo, switch my time zone", "i moved to sydney, update my timezone".
+    private func zoneOfCity() -> Command? {
+        cityWords().map { .timezone(name: $0.zone) }
+    }
+
+    /// The first word (or two or three words) that is a city of the zone database, and its zone.
+    private func cityWords() -> (words: Range<Int>, zone: String)? {
+        let ws = words
+        for start in ws.indices {
+            for count in [3, 2, 1] where start + count <= ws.count {
+                let key = ws[start..<(start + count)].joined(separator: "_")
+                if let zone = Self.zonesByCity[key] { return (start..<(start + count), zone) }
+            }
+        }
         return nil
     }
+
+    /// "tokyo" -> Asia/Tokyo, "new_york" -> America/New_York: the last part of every region zone, lower-cased.
+    private static let zonesByCity: [String: String] = {
+        var cities: [String: String] = [:]
+        for id in TimeZone.knownTimeZoneIdentifiers where id.contains("/") && !id.hasPrefix("Etc/") && !id.hasPrefix("SystemV/") {
+            guard let city = id.split(separator: "/").last?.lowercased(), city.count >= 4, cities[city] == nil else { continue }
+            cities[city] = id
+        }
+        return cities
+    }()
 
     /// `done` [task] [rating] [note]: before the rating is the task, after it the note.
     func done(after index: Int) -> Command {
@@ -74,15 +127,32 @@ extension Message {
         }
         guard let found = rest.lazy.compactMap({ RatingParser.rating(in: tokens, at: $0) }).first else {
             let split = noteStart(in: rest) ?? tokens.count
-            return .done(OutcomeReport(task: plainText(in: rest.lowerBound..<split), note: plainText(in: split..<tokens.count)))
+            let (taskEnd, when) = trailingTime(of: rest.lowerBound..<split)
+            return .done(OutcomeReport(task: plainText(in: rest.lowerBound..<taskEnd), note: plainText(in: split..<tokens.count), when: when))
         }
         let beforeRating = rest.lowerBound..<found.tokens.lowerBound
         let noteFrom = found.isWord ? found.tokens.lowerBound : found.tokens.upperBound
-        let taskEnd = noteStart(in: beforeRating) ?? beforeRating.upperBound
-        let starterNote = taskEnd < beforeRating.upperBound ? plainText(in: taskEnd..<beforeRating.upperBound) : nil
+        let noteAt = noteStart(in: beforeRating) ?? beforeRating.upperBound
+        let (taskEnd, when) = trailingTime(of: rest.lowerBound..<noteAt)
+        let starterNote = noteAt < beforeRating.upperBound ? plainText(in: noteAt..<beforeRating.upperBound) : nil
         let afterNote = plainText(in: noteFrom..<tokens.count)
         return .done(OutcomeReport(task: plainText(in: rest.lowerBound..<taskEnd), rating: found.value,
-                                   note: [starterNote, afterNote].compactMap { $0 }.joined(separator: " ").nonEmpty))
+                                   note: [starterNote, afterNote].compactMap { $0 }.joined(separator: " ").nonEmpty, when: when))
+    }
+
+    /// "did my meditation this morning", "finished reading for 30 min": a time or a length that ends a done task is
+    /// when (or how long) it happened, not part of its name. Returns where the name ends and the time said.
+    private func trailingTime(of range: Range<Int>) -> (end: Int, when: ResolvedTime?) {
+        var end = range.upperBound
+        while end > range.lowerBound, tokens[end - 1].kind == .symbol || Self.courtesy.contains(tokens[end - 1].text) { end -= 1 }
+        var said: [TimeMention] = []
+        while let m = mentions.last(where: { !$0.isInvalid && $0.tokens.contains(end - 1) && $0.tokens.lowerBound > range.lowerBound }) {
+            if m.saysTime { said.insert(m, at: 0) }
+            end = m.tokens.lowerBound
+            while end > range.lowerBound + 1, let w = word(end - 1), ["at", "on", "for", "in", "this", "from"].contains(w) { end -= 1 }
+        }
+        guard end < range.upperBound, end > range.lowerBound else { return (range.upperBound, nil) }
+        return (end, said.isEmpty ? nil : TimeResolver(context: context).resolve(said))
     }
 
     /// `skip` / `missed` [task] [note after punctuation]; a time said narrows which event.
@@ -100,7 +170,12 @@ extension Message {
     /// `cancel <task> [when]`.
     func cancel(after index: Int) -> Command {
         let all = 0..<tokens.count
-        let task = taskText(in: (index + 1)..<tokens.count)
+        // "take the massage off friday", "take gym off my calendar": the "off" belongs to the verb.
+        let taken = tokens[index].text == "take" || index > 0 && tokens[index - 1].text == "take"
+        let off = taken ? tokens.indices.first { $0 > index && tokens[$0].isWord("off") } : nil
+        let dropped = off.map { Set([$0]).union(tokens.indices.filter { isTimeToken[$0] }) }
+        // "cancel everything tomorrow afternoon", "cancel all of friday": every event in the time said.
+        let task = taskText(in: (index + 1)..<tokens.count, dropping: dropped).flatMap { ["everything", "all", "all of it", "all of", "it all"].contains($0.lowercased()) ? nil : $0 }
         if let problem = timeProblem(in: all) { return .unreadable(Unreadable(.cancel, problem, task: task)) }
         let when = time(in: all)
         guard task != nil || when != nil else { return .unreadable(Unreadable(.cancel, .missing(.task))) }
@@ -146,14 +221,16 @@ extension Message {
             let headMentions = TimeScanner(tokens: head).scan()
             let named = Self.nameTokens(head, headMentions, knownNames: knownNames)
             let headTime = headMentions.filter { !$0.tokens.contains(where: named.contains) }.flatMap { Array($0.tokens) }
-            guard let task = taskText(in: (index + 1)..<t, dropping: Set(headTime)) else {
+            let eventAt = headMentions.filter { m in m.tokens.lowerBound > index && !m.tokens.contains(where: named.contains) }
+            // "move my 3pm to 4": the event is named by its time only.
+            guard let task = taskText(in: (index + 1)..<t, dropping: Set(headTime)) ?? (eventTime(eventAt) != nil ? "" : nil) else {
                 return .unreadable(Unreadable(.move, .missing(.task)))
             }
             let said = tailMentions.lazy.compactMap(\.durationMinutes).first
             let span = said == nil ? Self.rangeLength(tailMentions) : nil
             var request = MoveRequest(task: task, to: when, durationMinutes: said ?? span, isClockSpan: span != nil,
                                       keepsEventDay: Self.saysOnlyTimeOfDay(tailMentions), keepsEventTime: Self.saysSameTime(tail))
-            request.from = eventTime(headMentions.filter { m in m.tokens.lowerBound > index && !m.tokens.contains(where: named.contains) })
+            request.from = eventTime(eventAt)
             return .move(request)
         }
         if let problem = timeProblem(in: 0..<tokens.count) {

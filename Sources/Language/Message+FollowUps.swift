@@ -51,10 +51,10 @@ extension Message {
         }
     }
 
-    /// "same time" among the words: in a move it is the event's time, not now's.
+    /// "same time" (or "same hour") among the words: in a move it is the event's time, not now's.
     static func saysSameTime(_ tokens: [Token]) -> Bool {
         let words = tokens.filter(\.isWord).map(\.text)
-        return zip(words, words.dropFirst()).contains { $0 == "same" && $1 == "time" }
+        return zip(words, words.dropFirst()).contains { $0 == "same" && ["time", "hour"].contains($1) }
     }
 
     static let pronouns: Set<String> = ["it", "that", "this"]

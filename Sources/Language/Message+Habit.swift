@@ -15,11 +15,16 @@ extension Message {
         } else if let have = statedFixedCommitment(before: marker.index) {
             taskStart = have + 1
         } else {
-            let before = tokens[..<marker.index].filter(\.isWord).map(\.text)
+            taskStart = intentionEnd(before: marker.index)
+            let before = tokens[taskStart..<marker.index].indices.filter { tokens[$0].isWord && !isTimeToken[$0] }.map { tokens[$0].text }
             let saysWhen = mentions.contains { !$0.isInvalid && !marker.tokens.overlaps($0.tokens) && $0.durationMinutes != nil }
                 || clockMinute(defaultAfternoon: nil) != nil || mentions.contains(where: \.isInvalid)
             let saysHowOften = if case .count = marker.kind { true } else { false }
-            guard !before.isEmpty, before.count <= 4, !Self.chatOpeners.contains(before[0]), saysWhen || saysHowOften else { return nil }
+            // "yoga every wed and sun evening", "run tue and thu mornings, recurring": named days or a part of day say when.
+            let namesDays = if case .days(let days) = marker.kind { days.count < 7 || partOfDay(after: marker.index - 1) != nil } else { false }
+            guard !before.isEmpty, before.count <= 4, !Self.chatOpeners.contains(before[0]), saysWhen || saysHowOften || namesDays,
+                  !before.contains(where: { Self.statesNotTasks.contains($0) || Self.notHabitWords.contains($0) || Self.adviceWords.contains($0) })
+            else { return nil }
         }
         var request = RecurrenceRequest(task: "")
         // "3 times a week" is how often, never how long.
@@ -39,18 +44,45 @@ extension Message {
             request.windowStartMinute = part.start
             request.windowEndMinute = part.end
         }
-        let task = taskText(in: taskStart..<marker.index)
+        let task = habitName(in: taskStart..<marker.index)
         if let problem = timeProblem(in: 0..<tokens.count) { return .unreadable(Unreadable(.habit, problem, task: task)) }
         guard let task else { return .unreadable(Unreadable(.habit, .missing(.habit))) }
         request.task = task
         return .habit(request)
     }
 
+    /// "I want to meditate every morning", "I'd like to run every monday": where the words of intention end.
+    private func intentionEnd(before marker: Int) -> Int {
+        var i = 0
+        while i < marker, tokens[i].kind == .symbol || CommandWords.fillers.contains(tokens[i].text) || CommandWords.intentions.contains(tokens[i].text) {
+            i += 1
+        }
+        // Only a wish or a plan: "I want to", "I'd like to", "gonna"; "got any ideas to make mondays..." is no intention.
+        let wishes: Set<String> = ["want", "wanna", "like", "need", "gonna", "gotta", "going", "i'd", "id", "i'll", "ill", "will", "plan", "try"]
+        return tokens[..<i].contains(where: { wishes.contains($0.text) }) ? i : 0
+    }
+
+    /// The habit's name: "make reading 20 min a habit" names reading; "a weekly call with grandma" a call with grandma
+    /// (the cadence is the habit's, not the name's).
+    private func habitName(in range: Range<Int>) -> String? {
+        var start = range.lowerBound, end = range.upperBound
+        while start < end, tokens[start].kind == .symbol { start += 1 }
+        if let first = word(start), first == "make", let habit = (start..<end).first(where: { tokens[$0].isWord("habit") || tokens[$0].isWord("routine") }) {
+            start += 1
+            end = habit > start && word(habit - 1) == "a" ? habit - 1 : habit
+        }
+        let cadence: Set<String> = ["weekly", "daily", "recurring", "repeating", "regular"]
+        let kept = (start..<end).filter { !(cadence.contains(tokens[$0].text) && $0 > 0 && ["a", "an"].contains(word($0 - 1) ?? "")) }
+        return taskText(in: start..<end, dropping: Set((start..<end).filter { isTimeToken[$0] || !kept.contains($0) }))
+    }
+
+    static let notHabitWords: Set<String> = ["feel", "feeling", "get", "gets", "am", "wake", "hate", "love", "cry", "happens", "miss"]
+
     /// "I have a standup every weekday at 9:30", "we have team sync every monday at 10": a commitment that repeats at a
     /// clock time is a habit of that task; the index of "have". Without a clock ("I have class every day") it is chat.
     private func statedFixedCommitment(before marker: Int) -> Int? {
         let words = tokens[..<marker].indices.filter { tokens[$0].isWord }
-        guard words.count >= 3, words.count <= 6, ["i", "we"].contains(tokens[words[0]].text), tokens[words[1]].text == "have",
+        guard words.count >= 3, words.count <= 6, ["i", "we"].contains(tokens[words[0]].text), ["have", "do"].contains(tokens[words[1]].text),
               clockMinute(defaultAfternoon: nil) != nil else { return nil }
         return words[1]
     }
@@ -86,7 +118,17 @@ extension Message {
     /// Where the recurrence is said, and what it says.
     func recurrenceMarker() -> (index: Int, tokens: Range<Int>, kind: RecurrenceKind)? {
         let scanner = TimeScanner(tokens: tokens)
+        // "run tue and thu mornings, recurring", "gym mon wed fri 7am every week": the days said are the habit's.
+        if words.contains(where: { ["recurring", "repeating"].contains($0) }) || zip(words, words.dropFirst()).contains(where: { $0 == "every" && $1 == "week" }),
+           let (first, days, end) = firstDayList(scanner) {
+            return (first, first..<end, .days(days))
+        }
         for i in tokens.indices {
+            // "call with grandma on saturdays at 11", "piano on mondays and thursdays": a weekday in the plural repeats.
+            if let w = word(i), Self.pluralWeekdays.contains(w), let (_, days, end) = firstDayList(scanner, from: i) {
+                let at = i > 0 && ["on", "every", "each"].contains(word(i - 1) ?? "") ? i - 1 : i
+                return (at, at..<end, .days(days))
+            }
             if let (count, end) = timesPerWeek(at: i, scanner) { return (i, i..<end, .count(count)) }
             guard let w = word(i) else { continue }
             if ["daily", "weekly"].contains(w), isNameAdjective(i) { continue }
@@ -113,6 +155,27 @@ extension Message {
             guard !days.isEmpty else { continue }
             var seen = Set<Int>()
             return (i, i..<j, .days(days.filter { seen.insert($0).inserted }.sorted()))
+        }
+        return nil
+    }
+
+    static let pluralWeekdays: Set<String> = ["sundays", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays"]
+
+    /// The first run of weekdays said ("mon wed fri", "tue and thu", "mondays and wednesdays"), where it starts and ends.
+    private func firstDayList(_ scanner: TimeScanner, from start: Int = 0) -> (Int, [Int], Int)? {
+        for i in start..<tokens.count {
+            guard let (group, next) = dayGroup(at: i, scanner: scanner), word(i).map({ Lexicon.weekdays[$0] != nil }) == true else { continue }
+            var days = group
+            var j = next
+            while j < tokens.count {
+                if scanner.isWord(j, ["and"]) || scanner.isSymbol(j, ",") || scanner.isSymbol(j, "/") { j += 1; continue }
+                guard word(j).map({ Lexicon.weekdays[$0] != nil }) == true, let (more, after) = dayGroup(at: j, scanner: scanner) else { break }
+                days += more
+                j = after
+            }
+            while j > next, !(word(j - 1).map { Lexicon.weekdays[$0] != nil } ?? false) { j -= 1 }
+            var seen = Set<Int>()
+            return (i, days.filter { seen.insert($0).inserted }.sorted(), j)
         }
         return nil
     }

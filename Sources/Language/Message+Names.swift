@@ -13,6 +13,13 @@ extension Message {
             i >= 0 && i < tokens.count && tokens[i].isWord && !covered.contains(i) && !functionWords.contains(tokens[i].text)
         }
         let daysSaid = mentions.filter { $0.day != nil }.count
+        // "pencil in lunch with sam", "fit in breakfast with Jo": the "in" is the verb's, the meal leads the name.
+        for m in mentions where m.tokens.count == 2 && !m.isInvalid && tokens[m.tokens.lowerBound].isWord("in") {
+            let meal = m.tokens.lowerBound + 1
+            guard m.tokens.lowerBound > 0, ["pencil", "slot", "fit", "squeeze", "book", "put"].contains(tokens[m.tokens.lowerBound - 1].text),
+                  mealWords.contains(tokens[meal].text), nextJoins(tokens, meal + 1) || isNoun(meal + 1) else { continue }
+            named.formUnion(m.tokens)
+        }
         for m in mentions where m.tokens.count == 1 && !m.isInvalid {
             let i = m.tokens.lowerBound
             let w = tokens[i].text

@@ -16,20 +16,119 @@ extension Message {
     func proactiveCommand() -> Command? {
         let ws = words.filter { !Self.politeness.contains($0) }
         guard let first = ws.first else { return nil }
-        if let setting = setting(ws) { return setting }
-        if Self.muteSayings.contains(ws) { return .setting(.mute) }
-        if Self.resumeSayings.contains(ws) { return .setting(.resume) }
-        if Self.listSayings.contains(ws) { return .habits }
+        if let setting = setting(Self.withToggleLast(ws)) { return setting }
+        if Self.muteSayings.contains(ws) || mutesForAWhile(ws) || asksNotToBeBotheredUntil(ws) || Self.saysNoMoreMessages(ws) { return .setting(.mute) }
+        if Self.resumeSayings.contains(ws) || Self.saysMessageMeAgain(ws) { return .setting(.resume) }
+        if let quiet = quietAfter(ws) { return quiet }
+        if Self.listSayings.contains(ws) || Self.asksForHabits(ws) { return .habits }
         if first == "stop" || (["end", "drop"].contains(first) && ws.dropFirst().first == "habit") {
             return stopHabit()
         }
+        if let stop = stopHabitInOtherWords(ws) { return stop }
         return recurrence()
+    }
+
+    /// "turn on reminders 15 min before", "switch reminders off", "enable reminders", "disable the daily plan": the
+    /// toggle said first reads as the setting's own "on"/"off" after its name.
+    private static func withToggleLast(_ ws: [String]) -> [String] {
+        var rest = ws
+        var toggle: String?
+        if let first = rest.first, ["turn", "switch", "set"].contains(first), rest.count > 2, ["on", "off"].contains(rest[1]) {
+            toggle = rest[1]
+            rest.removeFirst(2)
+        } else if let first = rest.first, ["enable", "disable"].contains(first), rest.count > 1 {
+            toggle = first == "enable" ? "on" : "off"
+            rest.removeFirst()
+        } else if let first = rest.first, ["turn", "switch"].contains(first), let last = rest.last, ["on", "off"].contains(last), rest.count > 2 {
+            toggle = last
+            rest = Array(rest.dropFirst().dropLast())
+        }
+        // "set reminders to 20 minutes", "change quiet hours to 23-7": the verb before a setting's name adds nothing.
+        if toggle == nil, let first = rest.first, ["set", "change", "update", "make"].contains(first) {
+            var named = Array(rest.dropFirst())
+            if named.first == "my" || named.first == "the" { named.removeFirst() }
+            if let name = named.first, ["reminders", "reminder", "quiet", "daily", "weekly", "message", "messages"].contains(name) {
+                return named.filter { $0 != "to" }
+            }
+        }
+        guard let toggle else { return ws }
+        if rest.first == "the" || rest.first == "my" { rest.removeFirst() }
+        return rest + [toggle]
+    }
+
+    /// "mute for 2 hours", "shh until tomorrow morning", "be quiet till 3pm": a mute for a while (the bot stays
+    /// muted until `resume`; the length is not kept).
+    private func mutesForAWhile(_ ws: [String]) -> Bool {
+        guard let first = ws.first, ["mute", "shh", "shhh", "hush", "silence", "quiet"].contains(first) || ws.starts(with: ["be", "quiet"]) else { return false }
+        let free = tokens.indices.filter { tokens[$0].isWord && !isTimeToken[$0] && !Self.politeness.contains(tokens[$0].text) }
+        let saysWhile = mentions.contains { !$0.isInvalid && ($0.durationMinutes != nil || $0.saysTime) }
+        return saysWhile && free.allSatisfy { ["mute", "shh", "shhh", "hush", "silence", "quiet", "be", "for", "until", "till", "me", "a", "bit", "the", "next"].contains(tokens[$0].text) }
+    }
+
+    /// "don't bother me until tomorrow", "no messages till monday": a mute until then (until `resume`).
+    private func asksNotToBeBotheredUntil(_ ws: [String]) -> Bool {
+        let asks = ws.starts(with: ["don't"]) || ws.starts(with: ["dont"]) || ws.starts(with: ["do", "not"]) || ws.starts(with: ["no"])
+        return asks && !Set(ws).isDisjoint(with: ["message", "messages", "text", "ping", "bother", "disturb", "notifications", "nudge"])
+            && !Set(ws).isDisjoint(with: ["until", "till", "til"]) && mentions.contains { !$0.isInvalid && $0.saysTime }
+    }
+
+    /// "no more notifications today", "no more messages please": a mute (reminders alone have their own setting).
+    private static func saysNoMoreMessages(_ ws: [String]) -> Bool {
+        ws.starts(with: ["no", "more"]) && ws.count <= 5 && !Set(ws).isDisjoint(with: ["notifications", "messages", "nudges", "pings", "texts"])
+            && ws.dropFirst(2).allSatisfy { ["notifications", "messages", "nudges", "pings", "texts", "today", "tonight", "for", "now", "pls", "please", "from", "you"].contains($0) }
+    }
+
+    /// "ok you can message me again", "you can text me again now": the user lets the bot talk first again.
+    private static func saysMessageMeAgain(_ ws: [String]) -> Bool {
+        let allowed: Set<String> = ["ok", "okay", "you", "can", "may", "message", "messaging", "text", "texting", "ping", "nudge", "remind",
+                                    "reminding", "start", "me", "again", "talk", "to", "send", "messages", "go", "ahead", "and", "resume", "feel", "free",
+                                    "sending", "reminders", "notifications", "nudges", "pinging", "nudging", "the", "now"]
+        return ws.contains("again") && !Set(ws).isDisjoint(with: ["message", "messaging", "text", "texting", "ping", "nudge", "talk", "send", "messages",
+                                                                  "sending", "reminders", "notifications", "nudges", "pinging", "nudging"])
+            && ws.allSatisfy(allowed.contains)
+    }
+
+    /// "don't message me after 10pm", "no messages after 9pm": quiet hours from that clock to the morning (07:00).
+    private func quietAfter(_ ws: [String]) -> Command? {
+        let asksQuiet = ws.starts(with: ["don't"]) || ws.starts(with: ["dont"]) || ws.starts(with: ["do", "not"]) || ws.starts(with: ["no"])
+        guard asksQuiet, !Set(ws).isDisjoint(with: ["message", "messages", "text", "ping", "notify", "notifications", "remind", "nudge", "bother"]),
+              let after = tokens.indices.first(where: { tokens[$0].isWord("after") }),
+              let minute = clockMinute(defaultAfternoon: true), mentions.contains(where: { $0.tokens.lowerBound >= after && $0.clock != nil }) else { return nil }
+        return .setting(.quietHours(startMinute: minute, endMinute: 7 * 60))
+    }
+
+    /// "what are my habits", "list my routines", "show recurring stuff", "which habits do i have set up?".
+    private static func asksForHabits(_ ws: [String]) -> Bool {
+        let allowed: Set<String> = ["what", "what's", "whats", "are", "is", "my", "list", "show", "me", "which", "do", "i", "have", "set", "up",
+                                    "all", "the", "recurring", "stuff", "things", "routines", "routine", "habits", "current", "active", "got",
+                                    "tasks", "events", "repeating", "see", "can", "you", "of", "there", "any", "running"]
+        return !Set(ws).isDisjoint(with: ["habits", "routines", "recurring", "repeating"]) && ws.allSatisfy(allowed.contains)
+            && !Set(ws).isDisjoint(with: ["what", "what's", "whats", "list", "show", "which", "my", "see"])
+    }
+
+    /// "no more weekly review", "end my piano practice routine", "cancel the recurring gym sessions", "i'm done with
+    /// the journaling habit, remove it": a habit ended in other words. A plain "cancel gym" cancels one event.
+    private func stopHabitInOtherWords(_ ws: [String]) -> Command? {
+        let marksHabit = !Set(ws).isDisjoint(with: ["habit", "routine", "recurring", "repeating"])
+        let lead: [[String]] = [["no", "more"], ["end", "my"], ["end", "the"], ["quit", "my"], ["quit", "the"], ["cancel", "the"], ["cancel", "my"],
+                                ["delete", "the"], ["delete", "my"], ["remove", "the"], ["remove", "my"], ["i'm", "done", "with", "the"],
+                                ["im", "done", "with", "the"], ["i'm", "done", "with", "my"], ["done", "with", "the"], ["drop", "the"], ["drop", "my"]]
+        guard let phrase = lead.first(where: { ws.starts(with: $0) }), marksHabit || phrase == ["no", "more"] else { return nil }
+        // "no more meetings today": a time said makes it about events, not a habit.
+        guard !mentions.contains(where: { !$0.isInvalid && $0.saysTime }) else { return nil }
+        var name = Array(ws.dropFirst(phrase.count))
+        if let clause = tokens.firstIndex(where: { [",", ";", "."].contains($0.text) && $0.kind == .symbol }) {
+            name = Array(name.prefix(tokens[..<clause].filter(\.isWord).count - phrase.count))
+        }
+        name.removeAll { ["habit", "routine", "recurring", "repeating", "habits", "routines"].contains($0) }
+        guard !name.isEmpty, name.count <= 4, !name.contains(where: { Self.notTaskNameWords.contains($0) && !["of", "with"].contains($0) }) else { return nil }
+        return .stopHabit(name: name.joined(separator: " "))
     }
 
     static let politeness: Set<String> = ["please", "pls", "plz", "now", "bot", "thanks", "thank", "you"]
     static let muteSayings: Set<[String]> = [
         ["stop"], ["mute"], ["quiet"], ["shh"], ["hush"], ["be", "quiet"], ["go", "quiet"], ["mute", "me"], ["stop", "it"],
-        ["stop", "that"], ["stop", "messaging", "me"], ["stop", "messages"], ["stop", "reminding", "me"], ["stop", "nudging", "me"],
+        ["stop", "that"], ["stop", "messaging", "me"], ["stop", "messages"], ["stop", "nudging", "me"],
         ["stop", "talking"], ["mute", "notifications"], ["mute", "reminders"], ["pause", "reminders"], ["pause", "notifications"],
     ]
     static let resumeSayings: Set<[String]> = [
@@ -49,6 +148,12 @@ extension Message {
         func starts(_ prefixes: [String]...) -> Bool { prefixes.contains { ws.starts(with: $0) } }
         // "remind me 15 min before" sets the lead time; "remind me about it later" asks for something else.
         let remindMeSetting = !starts(["remind", "me"]) || typedDuration() != nil || !Set(ws).isDisjoint(with: Self.offWords) || ws.contains("on")
+        // "stop reminding me", "no more reminders": reminders off (mute would silence every message the bot sends first).
+        if ws == ["stop", "reminding", "me"] || ws == ["stop", "reminders"] || ws == ["no", "more", "reminders"] || ws == ["stop", "the", "reminders"] {
+            return .setting(.reminders(leadMinutes: nil))
+        }
+        // "reminder to self: be kind": a note, not the setting.
+        if starts(["reminder", "to"], ["reminders", "to"]) { return nil }
         if starts(["reminders"], ["reminder"], ["remind", "me"], ["no", "reminders"]), !starts(["remind", "me", "to"]), remindMeSetting {
             if ws.first == "no" || !Set(ws).isDisjoint(with: Self.offWords) { return .setting(.reminders(leadMinutes: nil)) }
             if let (minutes, typed) = typedDuration() {
@@ -67,6 +172,10 @@ extension Message {
         }
         if starts(["weekly", "review"], ["week", "review"]) {
             return .setting(.weeklyReview(on: rest.isDisjoint(with: Self.offWords)))
+        }
+        // "quiet from 11pm to 7am", "quiet between 10pm and 6am": the hours, said without the word hours.
+        if ws.first == "quiet", ws.count > 1, ["from", "between"].contains(ws[1]), let (start, end) = clockRange() {
+            return .setting(.quietHours(startMinute: start % 1440, endMinute: end % 1440))
         }
         if starts(["quiet", "hours"], ["quiet", "time"]) {
             if !rest.isDisjoint(with: Self.offWords) { return .setting(.quietHoursOff) }

@@ -86,11 +86,26 @@ extension Message {
         return .agenda(agendaRequest())
     }
 
+    /// "is the team retro still on for friday?", "is my dentist still happening tomorrow": that task's agenda then.
+    func stillOnQuestion() -> Command? {
+        let ws = words
+        guard let first = ws.first, ["is", "are", "'s"].contains(first),
+              let still = tokens.firstIndex(where: { $0.isWord("still") }), let next = word(still + 1),
+              ["on", "happening", "scheduled", "booked", "planned", "going"].contains(next),
+              let opener = tokens.firstIndex(where: \.isWord) else { return nil }
+        var start = opener + 1
+        if let w = word(start), ["the", "my", "our"].contains(w) { start += 1 }
+        guard start < still, let task = taskText(in: start..<still), task.split(separator: " ").count <= 4 else { return nil }
+        let said = mentions.filter { !$0.isInvalid && $0.saysTime && $0.tokens.lowerBound > still }
+        return .agenda(AgendaRequest(scope: said.isEmpty ? .next : .period, when: said.isEmpty ? nil : TimeResolver(context: context).resolve(said), task: task))
+    }
+
     /// "when's my next run?", "when is gym", "what's my next standup": the next event of one task. A word
     /// that could be anything ("when is the deadline") needs "my" or "next", or to be one of the user's tasks.
     func nextOfTaskQuestion() -> Command? {
         guard !mentions.contains(where: { !$0.isInvalid && $0.saysTime }) else { return nil }
-        let free = tokens.indices.filter { tokens[$0].isWord }
+        // "when is my 1:1 with Priya": a number inside the name is a word of it.
+        let free = tokens.indices.filter { tokens[$0].isWord || tokens[$0].isNumber }
         guard let opener = free.first, Self.whenWords.contains(tokens[opener].text) else { return nil }
         var rest = free.dropFirst().filter { !Self.nextQuestionWords.contains(tokens[$0].text) }
         if let last = rest.last, ["next", "session", "sessions"].contains(tokens[last].text) { rest.removeLast() }
@@ -98,21 +113,27 @@ extension Message {
         if rest.count == 1, let only = rest.first, Self.anyEventWords.contains(tokens[only].text), free.contains(where: { tokens[$0].text == "next" }) {
             return .agenda(AgendaRequest(scope: .next))
         }
-        guard let start = rest.first, let end = rest.last, rest.count <= 4, rest == Array(start...end).filter({ tokens[$0].isWord }),
-              !rest.contains(where: { Self.notTaskNameWords.contains(tokens[$0].text) || Self.agendaWords.contains(tokens[$0].text)
+        guard let start = rest.first, let end = rest.last, rest.count <= 5, rest == Array(start...end).filter({ tokens[$0].isWord || tokens[$0].isNumber }),
+              !rest.contains(where: { Self.notTaskNameWords.contains(tokens[$0].text) && !(["with", "w"].contains(tokens[$0].text) && $0 != start && $0 != end)
+                  || Self.agendaWords.contains(tokens[$0].text)
                   || Self.notAskedTasks.contains(tokens[$0].text) }) else { return nil }
         let task = said(start..<(end + 1))
-        let cued = free.contains { ["my", "next"].contains(tokens[$0].text) }
+        // "when's the dentist", "what time is the review": "the" names one event when the question is that short.
+        let cued = free.contains { ["my", "next"].contains(tokens[$0].text) } || rest.count <= 3 && free.contains { tokens[$0].text == "the" }
         let known = knownNames.contains { $0.lowercased() == task.lowercased() }
         guard cued || known, tokens[opener].text.hasPrefix("when") || known else { return nil }
         return .agenda(AgendaRequest(scope: .next, task: task))
     }
 
     private static let anyEventWords: Set<String> = ["meeting", "event", "thing", "appointment", "task", "session", "one"]
-    private static let questionOpeners: Set<String> = ["is", "am", "are", "any", "anything", "do", "does", "will", "would"]
-    private static let freeBusyWords: Set<String> = ["free", "busy", "available", "booked", "open", "clear", "empty", "time"]
+    private static let questionOpeners: Set<String> = ["is", "am", "are", "any", "anything", "do", "does", "will", "would", "got", "find",
+                                                      "what's", "whats", "what", "when", "where", "which", "how"]
+    private static let freeBusyWords: Set<String> = ["free", "busy", "available", "booked", "open", "clear", "empty", "time", "gaps", "gap",
+                                                     "slots", "slot", "openings", "opening", "room", "space", "availability"]
     private static let freeQuestionWords: Set<String> = agendaWords.union(["i'm", "im", "it", "at", "all", "still", "really", "totally",
-                                                                            "completely", "be", "we", "u", "you",
+                                                                            "completely", "be", "we", "u", "you", "find", "hour", "hours",
+                                                                            "some", "an", "where", "which", "how", "much", "many", "could",
+                                                                            "when",
                                                                             // A part of day before "free" reads as a name's head ("morning run").
                                                                             "morning", "afternoon", "evening", "night"])
     private static let whenWords: Set<String> = ["when", "when's", "whens", "what's", "whats"]

@@ -23,12 +23,27 @@ public struct RatingParser: Sendable {
         var isWord: Bool
     }
 
+    static let starSymbols: Set<Character> = ["⭐", "★", "🌟"]
+
+    /// How many stars a token is made of ("⭐⭐⭐" is 3), nil when it is anything else.
+    static func starCount(_ text: String) -> Int? {
+        let stars = text.filter { $0 != "\u{FE0F}" }
+        return !stars.isEmpty && stars.allSatisfy(starSymbols.contains) ? stars.count : nil
+    }
+
     /// Words that may follow a rating at the end of a message ("done 8 thx").
     static let closingWords: Set<String> = ["thx", "thanks", "ty", "pls", "please", "cheers", "today", "lol"]
 
     /// A rating starting at token `i`; a bare number counts only at the end of a clause ("done 8").
     static func rating(in tokens: [Token], at i: Int) -> Found? {
         let t = tokens[i]
+        // "⭐⭐⭐⭐": stars out of five.
+        if let stars = starCount(t.text), i == 0 || starCount(tokens[i - 1].text) == nil {
+            var end = i + 1
+            var count = stars
+            while end < tokens.count, let more = starCount(tokens[end].text) { count += more; end += 1 }
+            return count <= 5 ? Found(value: Double(count) / 5, tokens: i..<end, isWord: false) : nil
+        }
         func isSymbol(_ k: Int, _ s: String) -> Bool { k < tokens.count && tokens[k].isSymbol(s) }
         func isWord(_ k: Int, _ w: String) -> Bool { k < tokens.count && tokens[k].isWord(w) }
         func number(_ k: Int) -> Int? { k < tokens.count && tokens[k].isNumber ? tokens[k].value : nil }
@@ -36,6 +51,10 @@ public struct RatingParser: Sendable {
             let n = t.value
             if isSymbol(i + 1, "/"), let scale = number(i + 2), scale == 10 || scale == 5, (0...scale).contains(n) {
                 return Found(value: Double(n) / Double(scale), tokens: i..<(i + 3), isWord: false)
+            }
+            // "4 stars", "3 star": out of five.
+            if isWord(i + 1, "stars") || isWord(i + 1, "star"), (0...5).contains(n) {
+                return Found(value: Double(n) / 5, tokens: i..<(i + 2), isWord: false)
             }
             if isWord(i + 1, "out"), isWord(i + 2, "of"), let scale = number(i + 3), scale == 10 || scale == 5, (0...scale).contains(n) {
                 return Found(value: Double(n) / Double(scale), tokens: i..<(i + 4), isWord: false)

@@ -119,7 +119,8 @@ extension TimeScanner {
     }
 
     private func isUnitAfter(_ i: Int) -> Bool {
-        guard let w = word(i) else { return isSymbol(i, "/") || isSymbol(i, ".") }
+        // "half 2.5 hours" goes on; "half 9." ends the sentence.
+        guard let w = word(i) else { return isSymbol(i, "/") || isSymbol(i, ".") && number(i + 1) != nil && isAttached(i + 1) }
         return Lexicon.units[w] != nil || ["and", "of"].contains(w)
     }
 

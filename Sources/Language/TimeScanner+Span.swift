@@ -53,6 +53,13 @@ extension TimeScanner {
             if isWord(i + 1, ["work"]) { return (.afterWork, i + 2) }
             if isWord(i + 1, ["school"]) { return (.afterSchool, i + 2) }
             return nil
+        // "first thing tomorrow", "first thing in the morning": the start of the day.
+        case "first" where isWord(i + 1, ["thing"]):
+            if isWord(i + 2, ["in"]), isWord(i + 3, ["the"]), isWord(i + 4, ["morning"]) { return (.earlyMorning, i + 5) }
+            return (.earlyMorning, i + 2)
+        // "before bed", "before bedtime": the late evening.
+        case "before" where isWord(i + 1, ["bed", "bedtime", "sleep", "sleeping"]):
+            return (.lateEvening, i + 2)
         case "this":
             return basePart(at: i + 1)
         default:
@@ -79,6 +86,7 @@ extension TimeScanner {
         case "evening", "evenings", "eve": return (.evening, i + 1)
         case "night", "nights": return (.night, i + 1)
         case "lunch", "lunchtime", "lunch-time": return (.lunch, i + 1)
+        case "bedtime": return (.lateEvening, i + 1)
         default: return nil
         }
     }

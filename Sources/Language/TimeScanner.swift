@@ -300,11 +300,11 @@ struct TimeScanner {
         return standaloneMention(at: i)
     }
 
-    /// "same time", "at the same time", "this time" (the clock of now); nil when the words are not there.
+    /// "same time", "at the same hour", "this time" (the clock of now); nil when the words are not there.
     func sameClockPhrase(at i: Int) -> Int? {
         var j = skipping(i, ["at"])
         j = skipping(j, ["the"])
-        if isWord(j, ["same"]), isWord(j + 1, ["time"]) { return j + 2 }
+        if isWord(j, ["same"]), isWord(j + 1, ["time", "hour"]) { return j + 2 }
         if j == i, isWord(i, ["this"]), isWord(i + 1, ["time"]) { return i + 2 }
         return nil
     }

@@ -1,3 +1,4 @@
+import Adapters
 import Coaching
 import Foundation
 import SentenceEncoder
@@ -5,6 +6,7 @@ import Synchronization
 
 /// One encoder per process, whatever asks for it: loading maps 90 MB and should be said once.
 private let loadedEncoders = Mutex<[String: SentenceEmbedding?]>([:])
+private let loadedWordNets = Mutex<[String: WordNet?]>([:])
 
 extension App {
     /// `[learning] encoder_dir`, else the cache folder scripts/fetch-encoder.sh fills.
@@ -43,10 +45,40 @@ extension App {
     /// (threshold calibrated for that blend), with the encoder's own confident reading as a second opinion; on the
     /// hashed embedding alone otherwise.
     func taskTypeMatcher() -> TaskTypeMatcher {
+        let lexicon = conceptLexicon()
+        let comparison = wordNet().map { NameComparison(thesaurus: Thesaurus(wordNet: $0), lexicon: lexicon) }
         guard let encoder = sentenceEmbedding() else {
-            return TaskTypeMatcher(embedding: HashedNGramEmbedding(lexicon: conceptLexicon()), threshold: config.float("learning", "match_threshold"))
+            return TaskTypeMatcher(embedding: HashedNGramEmbedding(lexicon: lexicon), threshold: config.float("learning", "match_threshold"),
+                                   nameComparison: comparison)
         }
-        return TaskTypeMatcher.withEncoder(encoder, lexicon: conceptLexicon(), threshold: config.float("learning", "encoder_match_threshold"))
+        return TaskTypeMatcher.withEncoder(encoder, lexicon: lexicon, threshold: config.float("learning", "encoder_match_threshold"))
+            .withNameComparison(comparison)
+    }
+
+    /// `[learning] wordnet_dir`, else Debian's wordnet-base folder.
+    var wordNetDirectory: String {
+        let configured = config.string("learning", "wordnet_dir")
+        return configured.isEmpty ? WordNetFolder.defaultPath : (configured as NSString).expandingTildeInPath
+    }
+
+    /// WordNet for reading task names word by word, or nil (said once) when its files are missing or broken.
+    func wordNet() -> WordNet? {
+        let folder = wordNetDirectory
+        return loadedWordNets.withLock { loaded in
+            if let known = loaded[folder] { return known }
+            var result: WordNet?
+            if WordNetFolder.present(at: folder) {
+                do {
+                    result = try WordNetFolder.load(path: folder)
+                } catch {
+                    logger.warning("WordNet in \(folder) could not be loaded (\(error)); task names match without it")
+                }
+            } else {
+                logger.warning("no WordNet in \(folder) (install wordnet-base or set [learning] wordnet_dir); task names match without it")
+            }
+            loaded[folder] = result
+            return result
+        }
     }
 
     /// Smart sync ranks insight sentences against a task name: the plain encoder blended with the hashed embedding

@@ -24,7 +24,7 @@ struct BenchRouteCommand: ParsableCommand {
         }
         let examples = try RouteExamples(files: files)
         let directory = app.encoderDirectory
-        let benchmark = RoutingBenchmark(examples: examples, lexicon: app.conceptLexicon()) {
+        let benchmark = RoutingBenchmark(examples: examples, lexicon: app.conceptLexicon(), wordNet: app.wordNet()) {
             guard let encoder = try? MiniLMEncoder(modelPath: directory + "/model.safetensors", vocabularyPath: directory + "/vocab.txt") else { return nil }
             return SentenceEmbedding(encoder: encoder)
         }

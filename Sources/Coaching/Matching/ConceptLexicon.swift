@@ -73,6 +73,13 @@ public struct ConceptLexicon: Sendable, Equatable {
         return (concepts, rest)
     }
 
+    /// The concepts of exactly this phrase: plurals meet, typos do not ("medication" is not "meditation").
+    public func concepts(ofPhrase words: [String]) -> [String] {
+        phrases.first { phrase in
+            phrase.words.count == words.count && zip(phrase.words, words).allSatisfy { $0 == $1 || WordStem.stem($0) == WordStem.stem($1) }
+        }?.concepts ?? []
+    }
+
     /// "meetings" is "meeting": a plural in the text matches a singular in the lexicon and back.
     /// A one-letter typo in a longer word ("codeing") still matches.
     static func sameWord(_ text: String, _ entry: String) -> Bool {

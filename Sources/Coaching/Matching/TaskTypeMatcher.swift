@@ -71,13 +71,22 @@ public struct TaskTypeMatcher: Sendable {
     public var threshold: Double
     public let secondOpinion: SecondOpinion?
     public let sharedWordCheck: SharedWordCheck?
+    /// WordNet's word-by-word reading, when its files are there: it decides where it is sure, before the embedding.
+    public let nameComparison: NameComparison?
 
     public init(embedding: any TextEmbedding = HashedNGramEmbedding(), threshold: Double = TaskTypeMatcher.defaultThreshold,
-                secondOpinion: SecondOpinion? = nil, sharedWordCheck: SharedWordCheck? = nil) {
+                secondOpinion: SecondOpinion? = nil, sharedWordCheck: SharedWordCheck? = nil, nameComparison: NameComparison? = nil) {
         self.embedding = embedding
         self.threshold = threshold
         self.secondOpinion = secondOpinion
         self.sharedWordCheck = sharedWordCheck
+        self.nameComparison = nameComparison
+    }
+
+    /// The same matcher reading names with WordNet too.
+    public func withNameComparison(_ comparison: NameComparison?) -> TaskTypeMatcher {
+        TaskTypeMatcher(embedding: embedding, threshold: threshold, secondOpinion: secondOpinion,
+                        sharedWordCheck: sharedWordCheck, nameComparison: comparison)
     }
 
     /// The bot's matcher with a sentence encoder: the encoder reading names as tasks, blended with the lexicon's
@@ -122,15 +131,23 @@ public struct TaskTypeMatcher: Sendable {
     /// skip its costly part for candidates that cannot reach the threshold, so without a second opinion a new
     /// kind of task costs no sentence-encoder call when nothing is close.
     public func bestMatch(for name: String, amongNames names: [String]) -> Match? {
+        let verdicts = names.map { nameComparison?.verdict(name, $0) ?? .undecided }
         var similarities = embedding.similarities(of: name, to: names, atLeast: threshold)
-        if let sharedWordCheck {
-            for index in similarities.indices where similarities[index] != nil && !sharedWordCheck.confirms(name, names[index]) {
-                similarities[index] = nil
+        for index in similarities.indices {
+            switch verdicts[index] {
+            case .otherKind: similarities[index] = nil
+            case .sameKind: similarities[index] = max(similarities[index] ?? threshold, threshold)
+            case .undecided:
+                if let sharedWordCheck, similarities[index] != nil, !sharedWordCheck.confirms(name, names[index]) {
+                    similarities[index] = nil
+                }
             }
         }
         if let match = TaskTypeMatcher.best(similarities) { return match }
         guard let secondOpinion else { return nil }
-        return TaskTypeMatcher.best(secondOpinion.embedding.similarities(of: name, to: names, atLeast: secondOpinion.threshold))
+        var opinions = secondOpinion.embedding.similarities(of: name, to: names, atLeast: secondOpinion.threshold)
+        for index in opinions.indices where verdicts[index] == .otherKind { opinions[index] = nil }
+        return TaskTypeMatcher.best(opinions)
     }
 
     private static func best(_ similarities: [Double?]) -> Match? {
