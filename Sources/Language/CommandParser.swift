@@ -39,9 +39,20 @@ extension Message {
         if let clause = adviceClause { return Message(text: String(text[..<tokens[clause].range.lowerBound]), context: context, knownNames: knownNames).command() }
         if let shifted = relativeMove() ?? lengthChange() { return shifted }
         guard let (intent, index) = commandWord() else {
-            return taskThenDone() ?? taskWasRated() ?? followUpMove() ?? taskAtClockTime() ?? statedTimeZone() ?? cityTimeZone() ?? .chat
+            return taskThenDone() ?? taskWasRated() ?? skipAfterAReason() ?? followUpMove() ?? taskAtClockTime() ?? statedTimeZone() ?? cityTimeZone() ?? .chat
         }
         return command(intent, after: index)
+    }
+
+    /// "overslept and missed my 7am run", "got sick and skipped gym": what happened first is the reason for the skip.
+    func skipAfterAReason() -> Command? {
+        guard let and = tokens.firstIndex(where: { $0.isWord("and") }), and > 0, and <= 4,
+              (0..<and).allSatisfy({ tokens[$0].isWord && !isTimeToken[$0] && !Self.chatOpeners.contains(tokens[$0].text) }),
+              let next = word(and + 1), ["missed", "skipped", "bailed", "blew"].contains(next) else { return nil }
+        let reason = said(0..<and)
+        guard case .skip(var report) = reading(String(text[tokens[and + 1].range.lowerBound...])), report.task != nil else { return nil }
+        report.note = [report.note, reason].compactMap { $0 }.joined(separator: "; ")
+        return .skip(report)
     }
 
     func afterOpeningDismissal() -> Command? {
@@ -110,8 +121,12 @@ extension Message {
         // "Dentist thursday 3pm ?": a question mark after nothing but a task and its time still asks to book it.
         guard saysBookableTime else { return nil }
         // "1:1 with Priya wed 2-2:30": a number that is no time is a word of the name.
-        let taskWords = tokens.indices.filter { (tokens[$0].isWord || tokens[$0].isNumber) && !isTimeToken[$0] && !CommandWords.fillers.contains(tokens[$0].text)
+        var taskWords = tokens.indices.filter { (tokens[$0].isWord || tokens[$0].isNumber) && !isTimeToken[$0] && !CommandWords.fillers.contains(tokens[$0].text)
             && !Self.courtesy.contains(tokens[$0].text) }
+        // "1h of reading tonight": the length said first, then what.
+        if let first = taskWords.first, tokens[first].isWord("of"), first > 0, mentions.contains(where: { $0.durationMinutes != nil && $0.tokens.upperBound == first }) {
+            taskWords.removeFirst()
+        }
         guard let first = taskWords.first, let last = taskWords.last,
               taskWords.count - taskWords.filter({ Self.nameConnectors.contains(tokens[$0].text) || tokens[$0].isNumber }).count <= 4,
               // One run of words, before or after the time ("gym 7am tmrw", "tomorrow 7am gym").
@@ -199,6 +214,9 @@ extension Message {
         "closed", "happy", "crazy", "long", "big", "rough", "hard", "fun", "same", "again", "only", "maybe", "probably", "see", "bye",
         "night", "morning", "evening", "afternoon", "day", "week", "weekend", "yesterday", "vibes", "mood", "blues", "feels", "feeling",
         "plans", "lol", "haha", "nice", "cool", "great", "thanks", "love", "hate", "ugh", "wow", "yay", "hooray", "finally", "tired",
+        // The weather and the verbs of a statement ("sunny this afternoon", "school starts on the 3rd", "talk later tonight").
+        "sunny", "rainy", "raining", "snowing", "snowy", "cold", "hot", "windy", "cloudy", "warm", "starts", "begins", "ends", "opens",
+        "closes", "arrives", "leaves", "comes", "goes", "later", "soon", "works", "suits",
     ]
 
     static let trailingDoneWords: Set<String> = ["done", "finished", "finish", "complete", "completed", "dun"]

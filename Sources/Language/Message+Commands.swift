@@ -175,11 +175,19 @@ extension Message {
         let off = taken ? tokens.indices.first { $0 > index && tokens[$0].isWord("off") } : nil
         let dropped = off.map { Set([$0]).union(tokens.indices.filter { isTimeToken[$0] }) }
         // "cancel everything tomorrow afternoon", "cancel all of friday": every event in the time said.
-        let task = taskText(in: (index + 1)..<tokens.count, dropping: dropped).flatMap { ["everything", "all", "all of it", "all of", "it all"].contains($0.lowercased()) ? nil : $0 }
+        let task = taskText(in: (index + 1)..<tokens.count, dropping: dropped).flatMap { Self.namesEverything($0) ? nil : $0 }
         if let problem = timeProblem(in: all) { return .unreadable(Unreadable(.cancel, problem, task: task)) }
         let when = time(in: all)
         guard task != nil || when != nil else { return .unreadable(Unreadable(.cancel, .missing(.task))) }
         return .cancel(EventChoice(task: task, when: when))
+    }
+
+    /// "everything", "all my meetings", "all of it": every event in the time said, not a task.
+    static func namesEverything(_ task: String) -> Bool {
+        let words = task.lowercased().split(separator: " ").map(String.init)
+        guard let first = words.first, ["everything", "all", "it"].contains(first) else { return false }
+        return words.allSatisfy { ["everything", "all", "of", "it", "my", "the", "meetings", "events", "appointments", "plans", "stuff", "things",
+                                   "tasks", "sessions", "else"].contains($0) }
     }
 
     /// `plan [fresh|new] <goal>`: the goal is the rest of the message, words as typed.

@@ -272,7 +272,8 @@ import Testing
     }
 
     @Test(arguments: ["busy day tomorrow", "happy friday", "friday night vibes", "monday blues", "good morning", "tired this morning",
-                      "dinner was great tonight, thanks", "love mondays"])
+                      "dinner was great tonight, thanks", "love mondays", "sunny this afternoon", "school starts on the 3rd",
+                      "talk later tonight"])
     func aBareDayOrAFeelingWithATimeStaysChat(text: String) {
         #expect(reading(text).intent == .chat, "\(text)")
     }
@@ -506,5 +507,34 @@ extension MoreShapesTests {
     @Test(arguments: ["why did you pick that time?", "drop off the kids at 8", "scratch my back", "get well soon"])
     func thoseStayTalk(text: String) {
         #expect(reading(text).intent == .chat, "\(text)")
+    }
+}
+
+extension MoreShapesTests {
+    @Test func aSkipAfterItsReason() {
+        guard case .skip(let report) = reading("overslept and missed my 7am run").command else { Issue.record("not a skip"); return }
+        #expect(report.task == "run")
+        #expect(report.note == "overslept")
+        #expect(reading("tom and jerry missed the bus").intent != .skip)
+        #expect(reading("I skipped gym yesterday and feel bad").intent != .done)
+    }
+
+    @Test func aLengthFirstThenTheTask() {
+        let r = reading("1h of reading tonight")
+        #expect(r.intent == .schedule)
+        #expect(r.task == "reading")
+        #expect(r.durationMinutes == 60)
+    }
+
+    @Test func aTimeThatWorksBetterMovesTheEventTalkedAbout() {
+        guard case .move(let request) = reading("actually 5pm works better").command else { Issue.record("not a move"); return }
+        #expect(request.task == "it")
+        #expect(iso(request.to?.start, monday) == "2026-11-23T17:00:00+01:00")
+    }
+
+    @Test func cancellingAllOfAKindInATimeNamesNoTask() {
+        guard case .cancel(let choice) = reading("cancel all my meetings on friday").command else { Issue.record("not a cancel"); return }
+        #expect(choice.task == nil)
+        #expect(iso(choice.when?.start, monday) == "2026-11-27T00:00:00+01:00")
     }
 }
