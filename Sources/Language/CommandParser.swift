@@ -28,6 +28,8 @@ extension Message {
     /// The command the message states, or chat.
     func command() -> Command {
         if isHelpQuestion { return .help }
+        // "never mind, cancel that", "nvm, move it to 5", "scratch that, make it 6": what follows the dismissal is the request.
+        if let rest = afterOpeningDismissal() { return rest }
         if let takeBack = undoRequest() ?? reRating() { return takeBack }
         if let restated = restatedCommand() { return restated }
         if let agenda = agendaQuestion() ?? freeTimeQuestion() ?? nextOfTaskQuestion() ?? stillOnQuestion() { return agenda }
@@ -37,9 +39,31 @@ extension Message {
         if let clause = adviceClause { return Message(text: String(text[..<tokens[clause].range.lowerBound]), context: context, knownNames: knownNames).command() }
         if let shifted = relativeMove() ?? lengthChange() { return shifted }
         guard let (intent, index) = commandWord() else {
-            return taskThenDone() ?? taskWasRated() ?? followUpMove() ?? taskAtClockTime() ?? statedTimeZone() ?? cityTimeZone() ?? .chat
+            return taskThenDone() ?? taskWasRated() ?? skipAfterAReason() ?? followUpMove() ?? taskAtClockTime() ?? statedTimeZone() ?? cityTimeZone() ?? .chat
         }
         return command(intent, after: index)
+    }
+
+    /// "overslept and missed my 7am run", "got sick and skipped gym": what happened first is the reason for the skip.
+    func skipAfterAReason() -> Command? {
+        guard let and = tokens.firstIndex(where: { $0.isWord("and") }), and > 0, and <= 4,
+              (0..<and).allSatisfy({ tokens[$0].isWord && !isTimeToken[$0] && !Self.chatOpeners.contains(tokens[$0].text) }),
+              let next = word(and + 1), ["missed", "skipped", "bailed", "blew"].contains(next) else { return nil }
+        let reason = said(0..<and)
+        guard case .skip(var report) = reading(String(text[tokens[and + 1].range.lowerBound...])), report.task != nil else { return nil }
+        report.note = [report.note, reason].compactMap { $0 }.joined(separator: "; ")
+        return .skip(report)
+    }
+
+    func afterOpeningDismissal() -> Command? {
+        let ws = words
+        let openings: [[String]] = [["never", "mind"], ["nevermind"], ["nvm"], ["forget", "it"], ["forget", "that"], ["scratch", "that"], ["no", "wait"]]
+        guard let opening = openings.first(where: { ws.starts(with: $0) }),
+              let cut = tokens.indices.first(where: { [",", ";", "-", "."].contains(tokens[$0].text) && tokens[$0].kind == .symbol }),
+              tokens[..<cut].filter(\.isWord).count == opening.count, cut + 1 < tokens.count,
+              tokens[(cut + 1)...].contains(where: \.isWord) else { return nil }
+        let rest = reading(String(text[tokens[cut + 1].range.lowerBound...]))
+        return rest == .chat ? nil : rest
     }
 
     /// "gym done 8/10", "deep work finished, felt great": a short task name before the done word reads as
@@ -97,8 +121,12 @@ extension Message {
         // "Dentist thursday 3pm ?": a question mark after nothing but a task and its time still asks to book it.
         guard saysBookableTime else { return nil }
         // "1:1 with Priya wed 2-2:30": a number that is no time is a word of the name.
-        let taskWords = tokens.indices.filter { (tokens[$0].isWord || tokens[$0].isNumber) && !isTimeToken[$0] && !CommandWords.fillers.contains(tokens[$0].text)
+        var taskWords = tokens.indices.filter { (tokens[$0].isWord || tokens[$0].isNumber) && !isTimeToken[$0] && !CommandWords.fillers.contains(tokens[$0].text)
             && !Self.courtesy.contains(tokens[$0].text) }
+        // "1h of reading tonight": the length said first, then what.
+        if let first = taskWords.first, tokens[first].isWord("of"), first > 0, mentions.contains(where: { $0.durationMinutes != nil && $0.tokens.upperBound == first }) {
+            taskWords.removeFirst()
+        }
         guard let first = taskWords.first, let last = taskWords.last,
               taskWords.count - taskWords.filter({ Self.nameConnectors.contains(tokens[$0].text) || tokens[$0].isNumber }).count <= 4,
               // One run of words, before or after the time ("gym 7am tmrw", "tomorrow 7am gym").
@@ -106,7 +134,8 @@ extension Message {
               !Self.nameConnectors.contains(tokens[first].text), !Self.nameConnectors.contains(tokens[last].text),
               !taskWords.contains(where: { !Self.nameConnectors.contains(tokens[$0].text) && Self.notTaskNameWords.contains(tokens[$0].text)
                   || Self.chatOpeners.contains(tokens[$0].text) || Self.toldNotAsked.contains(tokens[$0].text)
-                  || Self.statesNotTasks.contains(tokens[$0].text) && !isModifier($0, in: taskWords) || RatingParser.words[tokens[$0].text] != nil })
+                  || Self.statesNotTasks.contains(tokens[$0].text) && !isModifier($0, in: taskWords) && !isParticle($0)
+                  || RatingParser.words[tokens[$0].text] != nil })
         else { return nil }
         guard let opening = tokens.firstIndex(where: { ($0.isWord || $0.isNumber) && !CommandWords.fillers.contains($0.text) }) else { return nil }
         let reading = Message(text: "schedule " + text[tokens[opening].range.lowerBound...], context: context, knownNames: knownNames).command()
@@ -121,6 +150,8 @@ extension Message {
         // "in 2 hours" books; "2 hours later we left" tells.
         let ahead = { (m: TimeMention) in m.offset != nil && self.tokens[m.tokens.lowerBound].isWord("in") }
         if said.contains(where: { $0.clock != nil || $0.part != nil || ahead($0) || $0.day.map(Self.isDate) == true }) { return true }
+        // "brunch with the girls sunday": a meal in the name says the time of day.
+        if !said.isEmpty, tokens.indices.contains(where: { !isTimeToken[$0] && Self.mealWords.contains(tokens[$0].text) }) { return true }
         return !said.isEmpty && mentions.contains { !$0.isInvalid && $0.durationMinutes != nil }
     }
 
@@ -169,6 +200,13 @@ extension Message {
 
     static let taskModifiers: Set<String> = ["long", "big", "hard", "early", "late"]
 
+    /// "pick up dry cleaning", "drop off the parcel", "clean up the garage": the particle of a verb in the name.
+    private func isParticle(_ i: Int) -> Bool {
+        guard ["up", "off", "out", "in", "back"].contains(tokens[i].text), i > 0 else { return false }
+        return ["pick", "clean", "catch", "follow", "check", "sort", "tidy", "back", "write", "fill", "hand", "send", "print",
+                "work", "clear", "set", "sign", "log", "call", "take", "bring", "mail", "post"].contains(tokens[i - 1].text)
+    }
+
     /// Words that say where or how someone is at a time, not what to do then ("home at 6", "busy at 3").
     static let statesNotTasks: Set<String> = [
         "home", "back", "busy", "free", "tired", "late", "early", "off", "out", "up", "here", "there", "awake", "asleep", "sick",
@@ -176,6 +214,9 @@ extension Message {
         "closed", "happy", "crazy", "long", "big", "rough", "hard", "fun", "same", "again", "only", "maybe", "probably", "see", "bye",
         "night", "morning", "evening", "afternoon", "day", "week", "weekend", "yesterday", "vibes", "mood", "blues", "feels", "feeling",
         "plans", "lol", "haha", "nice", "cool", "great", "thanks", "love", "hate", "ugh", "wow", "yay", "hooray", "finally", "tired",
+        // The weather and the verbs of a statement ("sunny this afternoon", "school starts on the 3rd", "talk later tonight").
+        "sunny", "rainy", "raining", "snowing", "snowy", "cold", "hot", "windy", "cloudy", "warm", "starts", "begins", "ends", "opens",
+        "closes", "arrives", "leaves", "comes", "goes", "later", "soon", "works", "suits",
     ]
 
     static let trailingDoneWords: Set<String> = ["done", "finished", "finish", "complete", "completed", "dun"]
@@ -379,6 +420,13 @@ struct Message {
     /// "why" or "why deep coding?" asks about the last suggestion; "why do I keep skipping?" is coaching chat.
     func whyQuestion(after index: Int) -> Command {
         let rest = tokens[(index + 1)...].filter(\.isWord).map(\.text)
+        // "why did you put gym at 7": about where the bot placed a task it names ("why did you pick that time?" is talk).
+        if rest.starts(with: ["did", "you"]), rest.count > 2, ["put", "schedule", "book", "place"].contains(rest[2]),
+           let verb = tokens.indices.first(where: { $0 > index && tokens[$0].text == rest[2] }),
+           let task = taskText(in: (verb + 1)..<tokens.count), let first = task.split(separator: " ").first,
+           !Self.pronouns.contains(first.lowercased()), !Self.notTaskNameWords.contains(first.lowercased()) {
+            return .why(task: task)
+        }
         let questionWords: Set<String> = ["do", "does", "did", "am", "is", "are", "was", "were", "can", "can't", "cant", "could",
                                           "should", "would", "will", "i", "i'm", "im", "my", "me", "it", "not", "don't", "dont",
                                           "keep", "always", "never", "this", "that", "so", "you", "we", "they", "there"]
@@ -402,6 +450,12 @@ struct Message {
             // "push-ups", "check-in": a command word joined by a hyphen to the next is part of another word.
             if i + 2 < tokens.count, tokens[i + 1].isSymbol("-"), tokens[i + 1].attached, tokens[i + 2].attached, tokens[i + 2].isWord { return nil }
             if token.text == "did", word(i + 1) == "it" { return (.done, i + 1) }
+            // "show insights", "show me my insights", "see what you learned".
+            if ["show", "see", "give", "view"].contains(token.text),
+               tokens[(i + 1)...].contains(where: { ["insights", "insight", "learned", "stats", "patterns"].contains($0.text) }),
+               tokens[(i + 1)...].filter(\.isWord).allSatisfy({ ["me", "my", "the", "your", "insights", "insight", "please", "pls"].contains($0.text) }) {
+                continue
+            }
             if token.text == "did", let next = word(i + 1), ["my", "the", "a", "an", "some", "today's"].contains(next) {
                 // "did my best today", "did the most I could": no task is named.
                 if let object = word(i + 2), Self.notTasks.contains(object) || Self.moodWords.contains(object) { return nil }

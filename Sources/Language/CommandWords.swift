@@ -85,6 +85,13 @@ enum CommandWords {
         PhraseVerb(words: ["back", "from"], intent: .done, needsTime: false),
         PhraseVerb(words: ["went", "to", "the"], intent: .done, needsTime: false),
         PhraseVerb(words: ["went", "to", "my"], intent: .done, needsTime: false),
+        // "pop yoga in for wednesday evening", "stick gym in at 6", "throw a walk in after lunch".
+        PhraseVerb(words: ["pop"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["stick"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["throw"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["bring", "forward"], intent: .move, needsTime: true),
+        PhraseVerb(words: ["scratch"], intent: .cancel, needsTime: true),
+        PhraseVerb(words: ["all", "done", "with"], intent: .done, needsTime: false),
         // "went for a run this morning", "went for a swim".
         PhraseVerb(words: ["went", "for", "a"], intent: .done, needsTime: false),
         PhraseVerb(words: ["went", "for", "my"], intent: .done, needsTime: false),

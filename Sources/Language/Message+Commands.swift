@@ -15,6 +15,8 @@ extension Message {
             if let name = mentions.first(where: { $0.tokens.count == 1 && $0.tokens.lowerBound > index && $0.part != nil && $0.day == nil }) {
                 return readingAsName(name).schedule(after: index)
             }
+            // "schedule for tomorrow?", "schedule on friday": the noun, asking what is on then.
+            if time(in: all) != nil { return .agenda(agendaRequest()) }
             return .unreadable(Unreadable(.schedule, .missing(.task)))
         }
         let said = duration(in: all)
@@ -58,7 +60,8 @@ extension Message {
     /// nothing but where the user is now (no other time: "I moved to Berlin last year" tells a story).
     func cityTimeZone() -> Command? {
         let allowed: Set<String> = ["i'm", "im", "i", "am", "now", "in", "just", "landed", "arrived", "moved", "to", "currently", "based",
-                                    "living", "back", "here", "we're", "relocated", "at", "we", "are", "have", "i've", "got", "made", "it", "ok", "so"]
+                                    "living", "back", "here", "we're", "relocated", "at", "we", "are", "have", "i've", "got", "made", "it", "ok", "so",
+                                    "for", "the", "week", "weekend", "few", "days", "a", "while", "couple", "of"]
         // "I'm in Berlin this week" says where the user is; "I moved to Berlin last year" tells a story.
         let said = mentions.filter { !$0.isInvalid && $0.saysTime && !$0.isNow }
         let past = said.isEmpty ? false : (TimeResolver(context: context).resolve(said).map { $0.start < context.now.addingTimeInterval(-86_400) } ?? true)
@@ -66,7 +69,7 @@ extension Message {
         let timeWords = Set(tokens.indices.filter { isTimeToken[$0] }.map { tokens[$0].text })
         let others = words.enumerated().filter { !city.words.contains($0.offset) && !timeWords.contains($0.element) }.map(\.element)
         guard others.contains(where: { ["in", "to", "landed", "arrived"].contains($0) }), others.allSatisfy(allowed.contains),
-              !said.isEmpty || words.contains(where: { ["now", "just", "landed", "arrived", "moved", "currently", "relocated", "here"].contains($0) })
+              !said.isEmpty || mentions.contains(where: { $0.durationMinutes != nil }) || words.contains(where: { ["now", "for", "just", "landed", "arrived", "moved", "currently", "relocated", "here"].contains($0) })
         else { return nil }
         return .timezone(name: city.zone)
     }
@@ -172,11 +175,19 @@ extension Message {
         let off = taken ? tokens.indices.first { $0 > index && tokens[$0].isWord("off") } : nil
         let dropped = off.map { Set([$0]).union(tokens.indices.filter { isTimeToken[$0] }) }
         // "cancel everything tomorrow afternoon", "cancel all of friday": every event in the time said.
-        let task = taskText(in: (index + 1)..<tokens.count, dropping: dropped).flatMap { ["everything", "all", "all of it", "all of", "it all"].contains($0.lowercased()) ? nil : $0 }
+        let task = taskText(in: (index + 1)..<tokens.count, dropping: dropped).flatMap { Self.namesEverything($0) ? nil : $0 }
         if let problem = timeProblem(in: all) { return .unreadable(Unreadable(.cancel, problem, task: task)) }
         let when = time(in: all)
         guard task != nil || when != nil else { return .unreadable(Unreadable(.cancel, .missing(.task))) }
         return .cancel(EventChoice(task: task, when: when))
+    }
+
+    /// "everything", "all my meetings", "all of it": every event in the time said, not a task.
+    static func namesEverything(_ task: String) -> Bool {
+        let words = task.lowercased().split(separator: " ").map(String.init)
+        guard let first = words.first, ["everything", "all", "it"].contains(first) else { return false }
+        return words.allSatisfy { ["everything", "all", "of", "it", "my", "the", "meetings", "events", "appointments", "plans", "stuff", "things",
+                                   "tasks", "sessions", "else"].contains($0) }
     }
 
     /// `plan [fresh|new] <goal>`: the goal is the rest of the message, words as typed.

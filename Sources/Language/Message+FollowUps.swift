@@ -65,5 +65,6 @@ extension Message {
         "no", "nah", "nope", "wait", "sorry", "oh", "oops", "hmm", "um", "ok", "okay", "ah", "so", "let's", "lets", "let", "us",
         "can", "could", "we", "you", "i", "i'd", "id", "would", "how", "what", "about", "then", "please", "pls", "plz", "at",
         "for", "on", "to", "maybe", "better", "be", "is", "go", "with", "one", "like", "prefer", "think", "lol",
+        "works", "work", "suits", "best", "fine", "would", "could", "does", "that",
     ])
 }

@@ -17,7 +17,7 @@ extension Message {
         let ws = words.filter { !Self.politeness.contains($0) }
         guard let first = ws.first else { return nil }
         if let setting = setting(Self.withToggleLast(ws)) { return setting }
-        if Self.muteSayings.contains(ws) || mutesForAWhile(ws) || asksNotToBeBotheredUntil(ws) { return .setting(.mute) }
+        if Self.muteSayings.contains(ws) || mutesForAWhile(ws) || asksNotToBeBotheredUntil(ws) || Self.saysNoMoreMessages(ws) { return .setting(.mute) }
         if Self.resumeSayings.contains(ws) || Self.saysMessageMeAgain(ws) { return .setting(.resume) }
         if let quiet = quietAfter(ws) { return quiet }
         if Self.listSayings.contains(ws) || Self.asksForHabits(ws) { return .habits }
@@ -43,6 +43,14 @@ extension Message {
             toggle = last
             rest = Array(rest.dropFirst().dropLast())
         }
+        // "set reminders to 20 minutes", "change quiet hours to 23-7": the verb before a setting's name adds nothing.
+        if toggle == nil, let first = rest.first, ["set", "change", "update", "make"].contains(first) {
+            var named = Array(rest.dropFirst())
+            if named.first == "my" || named.first == "the" { named.removeFirst() }
+            if let name = named.first, ["reminders", "reminder", "quiet", "daily", "weekly", "message", "messages"].contains(name) {
+                return named.filter { $0 != "to" }
+            }
+        }
         guard let toggle else { return ws }
         if rest.first == "the" || rest.first == "my" { rest.removeFirst() }
         return rest + [toggle]
@@ -62,6 +70,12 @@ extension Message {
         let asks = ws.starts(with: ["don't"]) || ws.starts(with: ["dont"]) || ws.starts(with: ["do", "not"]) || ws.starts(with: ["no"])
         return asks && !Set(ws).isDisjoint(with: ["message", "messages", "text", "ping", "bother", "disturb", "notifications", "nudge"])
             && !Set(ws).isDisjoint(with: ["until", "till", "til"]) && mentions.contains { !$0.isInvalid && $0.saysTime }
+    }
+
+    /// "no more notifications today", "no more messages please": a mute (reminders alone have their own setting).
+    private static func saysNoMoreMessages(_ ws: [String]) -> Bool {
+        ws.starts(with: ["no", "more"]) && ws.count <= 5 && !Set(ws).isDisjoint(with: ["notifications", "messages", "nudges", "pings", "texts"])
+            && ws.dropFirst(2).allSatisfy { ["notifications", "messages", "nudges", "pings", "texts", "today", "tonight", "for", "now", "pls", "please", "from", "you"].contains($0) }
     }
 
     /// "ok you can message me again", "you can text me again now": the user lets the bot talk first again.

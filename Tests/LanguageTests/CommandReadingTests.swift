@@ -272,7 +272,8 @@ import Testing
     }
 
     @Test(arguments: ["busy day tomorrow", "happy friday", "friday night vibes", "monday blues", "good morning", "tired this morning",
-                      "dinner was great tonight, thanks", "love mondays"])
+                      "dinner was great tonight, thanks", "love mondays", "sunny this afternoon", "school starts on the 3rd",
+                      "talk later tonight"])
     func aBareDayOrAFeelingWithATimeStaysChat(text: String) {
         #expect(reading(text).intent == .chat, "\(text)")
     }
@@ -480,5 +481,60 @@ import Testing
     @Test(arguments: ["quite tired today", "i quit my job", "we went to the beach yesterday, lovely", "can't wait for tonight"])
     func talkStaysTalk(text: String) {
         #expect(![IntentKind.schedule, .done, .skip, .mute, .quietHours, .stopHabit].contains(reading(text).intent), "\(text)")
+    }
+}
+
+extension MoreShapesTests {
+    @Test(arguments: [
+        ("could you pop yoga in for wednesday evening", IntentKind.schedule, "yoga" as String?), ("stick gym in at 6 tomorrow", .schedule, "gym"),
+        ("throw a 30 min walk in after lunch", .schedule, "walk"), ("brunch with the girls sunday", .schedule, "brunch with the girls"),
+        ("pick up dry cleaning after work tomorrow", .schedule, "pick up dry cleaning"), ("bring forward my run to 6am", .move, "run"),
+        ("scratch gym tomorrow", .cancel, "gym"), ("all done with the report 8/10", .done, "report"), ("show insights", .insights, nil),
+        ("why did you put gym at 7", .why, "gym"), ("never mind, cancel that", .cancel, "that"), ("schedule for tomorrow?", .agenda, nil),
+    ])
+    func verbsAndOpeningsOfTheSameClasses(text: String, intent: IntentKind, task: String?) {
+        let r = reading(text)
+        #expect(r.intent == intent, "\(text)")
+        #expect(r.task == task, "\(text)")
+    }
+
+    @Test func settingsSaidWithAVerbFirst() {
+        #expect(reading("set reminders to 20 minutes").command == .setting(.reminders(leadMinutes: 20)))
+        #expect(reading("no more notifications today").command == .setting(.mute))
+        #expect(reading("i'm in new york for the week").command == .timezone(name: "America/New_York"))
+    }
+
+    @Test(arguments: ["why did you pick that time?", "drop off the kids at 8", "scratch my back", "get well soon"])
+    func thoseStayTalk(text: String) {
+        #expect(reading(text).intent == .chat, "\(text)")
+    }
+}
+
+extension MoreShapesTests {
+    @Test func aSkipAfterItsReason() {
+        guard case .skip(let report) = reading("overslept and missed my 7am run").command else { Issue.record("not a skip"); return }
+        #expect(report.task == "run")
+        #expect(report.note == "overslept")
+        #expect(reading("tom and jerry missed the bus").intent != .skip)
+        #expect(reading("I skipped gym yesterday and feel bad").intent != .done)
+    }
+
+    @Test func aLengthFirstThenTheTask() {
+        let r = reading("1h of reading tonight")
+        #expect(r.intent == .schedule)
+        #expect(r.task == "reading")
+        #expect(r.durationMinutes == 60)
+    }
+
+    @Test func aTimeThatWorksBetterMovesTheEventTalkedAbout() {
+        guard case .move(let request) = reading("actually 5pm works better").command else { Issue.record("not a move"); return }
+        #expect(request.task == "it")
+        #expect(iso(request.to?.start, monday) == "2026-11-23T17:00:00+01:00")
+    }
+
+    @Test func cancellingAllOfAKindInATimeNamesNoTask() {
+        guard case .cancel(let choice) = reading("cancel all my meetings on friday").command else { Issue.record("not a cancel"); return }
+        #expect(choice.task == nil)
+        #expect(iso(choice.when?.start, monday) == "2026-11-27T00:00:00+01:00")
     }
 }
