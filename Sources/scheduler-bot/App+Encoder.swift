@@ -68,8 +68,10 @@ extension App {
             if let known = loaded[folder] { return known }
             var result: WordNet?
             if WordNetFolder.present(at: folder) {
+                let started = Date()
                 do {
                     result = try WordNetFolder.load(path: folder)
+                    logger.info("WordNet loaded from \(folder) in \(Int(Date().timeIntervalSince(started) * 1000)) ms")
                 } catch {
                     logger.warning("WordNet in \(folder) could not be loaded (\(error)); task names match without it")
                 }

@@ -24,10 +24,14 @@ struct BenchRouteCommand: ParsableCommand {
         }
         let examples = try RouteExamples(files: files)
         let directory = app.encoderDirectory
-        let benchmark = RoutingBenchmark(examples: examples, lexicon: app.conceptLexicon(), wordNet: app.wordNet()) {
+        let wordNetStart = Date()
+        let wordNet = app.wordNet()
+        let wordNetMs = Date().timeIntervalSince(wordNetStart) * 1000
+        let benchmark = RoutingBenchmark(examples: examples, lexicon: app.conceptLexicon(), wordNet: wordNet) {
             guard let encoder = try? MiniLMEncoder(modelPath: directory + "/model.safetensors", vocabularyPath: directory + "/vocab.txt") else { return nil }
             return SentenceEmbedding(encoder: encoder)
         }
         printFlushed(benchmark.run(messagesPerGroup: messages).table)
+        printFlushed(wordNet == nil ? "no WordNet" : String(format: "start-up: WordNet read in %.0f ms", wordNetMs))
     }
 }

@@ -6,6 +6,9 @@ import Testing
 /// The shipped route examples (prompts/routes/) scored on a development set written separately from them
 /// (RoutingDevSet/dev.tsv). A fifth of it, `holdout`, was never looked at while tuning examples or thresholds.
 ///
+/// The independent batches' tuning parts are also route examples (prompts/routes/), so their tune figures are in-sample;
+/// their held-out fifths are not, and neither was ever looked at row by row.
+///
 /// Run `swift test --filter RoutingDevSetTests` to print the per-type table and the routing figures.
 @Suite struct RoutingDevSetTests {
     struct Row {
@@ -146,11 +149,22 @@ import Testing
     @Test func onHashedFeaturesAloneTheHeldOutFifthStaysNearTheTargets() throws {
         let rows = try Self.rows()
         #expect(rows.count >= 2000)
-        let figures = try Self.report(rows, classifier: RouteClassifier(examples: try Self.shippedExamples()), label: "hashed features").all
-        // The targets, near what was measured (98.4 %, 0.0 %, 11.2 %), so an example edit that loses ground fails.
-        #expect(figures.complexRecall >= 0.95)
-        #expect(figures.phaticToModel <= 0.01)
-        #expect(figures.simpleToStrong <= 0.15)
+        let figures = try Self.report(rows, classifier: RouteClassifier(examples: try Self.shippedExamples()), label: "hashed features")
+        // The targets, near what was measured (98.6 %, 0.0 %, 14.3 %), so an example edit that loses ground fails.
+        #expect(figures.all.complexRecall >= 0.95)
+        #expect(figures.all.phaticToModel <= 0.01)
+        #expect(figures.all.simpleToStrong <= 0.15)
+        Self.expectComplexAndPhaticTargets(figures)
+    }
+
+    /// Each writer's held-out fifth alone keeps complex recall and phatic messages within the targets (simple → strong
+    /// does not meet 15 % there: measured 20-25 % on writer 1's forty simple messages).
+    static func expectComplexAndPhaticTargets(_ heldOut: HeldOut) {
+        for source in independentSources {
+            let figures = heldOut.bySource[source]
+            #expect((figures?.complexRecall ?? 0) >= 0.95, "\(source)")
+            #expect((figures?.phaticToModel ?? 1) <= 0.01, "\(source)")
+        }
     }
 
     @Test(.enabled(if: EncoderFiles.present, "encoder weights not found; run scripts/fetch-encoder.sh"))
@@ -159,10 +173,12 @@ import Testing
         let rows = try Self.rows()
         embedding.warm(rows.map(\.text))
         let classifier = RouteClassifier(examples: try Self.shippedExamples(), embedding: embedding)
-        let figures = try Self.report(rows, classifier: classifier, label: "hashed features + \(embedding.embeddingID)").all
+        let heldOut = try Self.report(rows, classifier: classifier, label: "hashed features + \(embedding.embeddingID)")
+        let figures = heldOut.all
         #expect(figures.complexRecall >= 0.95)
-        // Measured 97.9 %, 0.0 %, 12.3 % on this fifth (the independent batch included).
+        // Measured 98.6 %, 0.9 % (one message), 11.6 % on this fifth (both independent batches included).
         #expect(figures.phaticToModel <= 0.01)
         #expect(figures.simpleToStrong <= 0.15)
+        Self.expectComplexAndPhaticTargets(heldOut)
     }
 }

@@ -15,6 +15,8 @@ public struct ConceptLexicon: Sendable, Equatable {
     /// Phrase (normalised words) -> concepts, longest phrases first.
     public private(set) var phrases: [(words: [String], concepts: [String])]
     public private(set) var stopWords: Set<String>
+    /// Concepts by the phrase's stemmed words, for looking a whole phrase up at once.
+    private var byStems: [[String]: [String]] = [:]
 
     public static func == (lhs: ConceptLexicon, rhs: ConceptLexicon) -> Bool {
         lhs.stopWords == rhs.stopWords && lhs.phrases.map { "\($0.words)\($0.concepts)" } == rhs.phrases.map { "\($0.words)\($0.concepts)" }
@@ -48,6 +50,9 @@ public struct ConceptLexicon: Sendable, Equatable {
             a.element.count != b.element.count ? a.element.count > b.element.count : a.offset < b.offset
         }.map { ($0.element, byPhrase[$0.element] ?? []) }
         stopWords = stops
+        for (words, concepts) in phrases where byStems[words.map(WordStem.stem)] == nil {
+            byStems[words.map(WordStem.stem)] = concepts
+        }
     }
 
     /// Concepts named in `words`, and the words no phrase claimed (stop words dropped).
@@ -75,9 +80,7 @@ public struct ConceptLexicon: Sendable, Equatable {
 
     /// The concepts of exactly this phrase: plurals meet, typos do not ("medication" is not "meditation").
     public func concepts(ofPhrase words: [String]) -> [String] {
-        phrases.first { phrase in
-            phrase.words.count == words.count && zip(phrase.words, words).allSatisfy { $0 == $1 || WordStem.stem($0) == WordStem.stem($1) }
-        }?.concepts ?? []
+        byStems[words.map(WordStem.stem)] ?? []
     }
 
     /// "meetings" is "meeting": a plural in the text matches a singular in the lexicon and back.

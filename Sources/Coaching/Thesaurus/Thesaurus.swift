@@ -7,9 +7,9 @@ import Synchronization
 public struct Thesaurus: Sendable {
     public let wordNet: WordNet
     /// How many senses of each word, per part of speech, are looked at (WordNet lists the frequent ones first).
-    public var senses: Int
+    public let senses: Int
     /// How many hypernym steps ("is a kind of") may separate two words that still count as the same task.
-    public var hypernymSteps: Int
+    public let hypernymSteps: Int
 
     /// Chosen by 5-fold cross-validation on the tuning pairs (Tests/LearningTests/NameComparisonCrossValidationTests).
     public static let defaultSenses = 4

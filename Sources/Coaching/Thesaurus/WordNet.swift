@@ -63,7 +63,7 @@ public struct WordNet: Sendable {
 
     /// The synsets of a lemma ("table_tennis", lower case) in sense order, most frequent first.
     public func senses(of lemma: String, _ partOfSpeech: PartOfSpeech) -> [SynsetID] {
-        guard let index = files.index[partOfSpeech], let line = WordNet.findLine(Array(lemma.utf8), in: index) else { return [] }
+        guard WordNet.isLemma(lemma), let index = files.index[partOfSpeech], let line = WordNet.findLine(Array(lemma.utf8), in: index) else { return [] }
         let fields = line.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
         // lemma pos synset_cnt p_cnt [ptr_symbol]{p_cnt} sense_cnt tagsense_cnt synset_offset{synset_cnt}
         guard fields.count > 4, let synsets = Int(fields[2]), let pointers = Int(fields[3]) else { return [] }
@@ -74,7 +74,7 @@ public struct WordNet: Sendable {
 
     /// Whether the lemma has any sense in that part of speech.
     public func knows(_ lemma: String, _ partOfSpeech: PartOfSpeech) -> Bool {
-        guard let index = files.index[partOfSpeech] else { return false }
+        guard WordNet.isLemma(lemma), let index = files.index[partOfSpeech] else { return false }
         return WordNet.findLine(Array(lemma.utf8), in: index) != nil
     }
 
@@ -123,6 +123,11 @@ public struct WordNet: Sendable {
     }
 
     // MARK: - File format
+
+    /// Index lemmas have no spaces (the licence lines that open each file do).
+    static func isLemma(_ text: String) -> Bool {
+        !text.isEmpty && !text.contains(" ")
+    }
 
     /// morphy's detachment rules.
     static let detachments: [PartOfSpeech: [(String, String)]] = [
