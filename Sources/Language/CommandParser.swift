@@ -29,7 +29,7 @@ extension Message {
     func command() -> Command {
         if isHelpQuestion { return .help }
         // "never mind, cancel that", "nvm, move it to 5", "scratch that, make it 6": what follows the dismissal is the request.
-        if let rest = afterOpeningDismissal() { return rest }
+        if let rest = afterOpeningDismissal() ?? afterPoliteOpening() { return rest }
         if let takeBack = undoRequest() ?? reRating() { return takeBack }
         if let restated = restatedCommand() { return restated }
         if let agenda = agendaQuestion() ?? freeTimeQuestion() ?? nextOfTaskQuestion() ?? stillOnQuestion() { return agenda }
@@ -54,6 +54,23 @@ extension Message {
         report.note = [report.note, reason].compactMap { $0 }.joined(separator: "; ")
         return .skip(report)
     }
+
+    /// "would it be possible to book a massage next week", "just wanted to let you know I completed the report": the
+    /// request after a polite opening.
+    func afterPoliteOpening() -> Command? {
+        let ws = words
+        guard let opening = Self.politeOpenings.first(where: { ws.starts(with: $0) }), ws.count > opening.count,
+              let start = tokens.indices.filter({ tokens[$0].isWord }).dropFirst(opening.count).first else { return nil }
+        let rest = reading(String(text[tokens[start].range.lowerBound...]))
+        return rest == .chat ? nil : rest
+    }
+
+    static let politeOpenings: [[String]] = [
+        "would it be possible to", "is it possible to", "would you be able to", "are you able to", "do you think you could",
+        "i was wondering if you could", "i was wondering if i could", "would you mind", "just wanted to let you know that",
+        "just wanted to let you know", "just to let you know", "fyi", "heads up", "quick update", "just a heads up", "update",
+        "so i was thinking", "i was thinking", "hey so i was thinking", "hi so", "ok so", "so",
+    ].map { $0.split(separator: " ").map(String.init) }
 
     func afterOpeningDismissal() -> Command? {
         let ws = words
@@ -293,7 +310,8 @@ struct Message {
     let knownNames: [String]
 
     init(text: String, context: TimeContext, knownNames: [String] = []) {
-        let tokens = Self.checkMarksAsDone(Tokenizer.tokenize(text)).map(Self.pictographAsSymbol).map(Self.possessiveDayAsDay)
+        let tokens = Self.leadingCrossAsCancel(Self.checkMarksAsDone(Tokenizer.tokenize(text))).map(Self.atSignAsAt).map(Self.pictographAsSymbol)
+            .map(Self.possessiveDayAsDay)
         let scanned = Self.withHourAfterDay(TimeScanner(tokens: tokens).scan(), tokens)
         let named = Self.nameTokens(tokens, scanned, knownNames: knownNames)
         self.init(text: text, context: context, tokens: tokens, mentions: scanned.filter { !$0.tokens.contains(where: named.contains) },
@@ -358,7 +376,10 @@ struct Message {
             return token.kind == .word && (CommandWords.intents[word] ?? CommandWords.correction(for: word).flatMap { CommandWords.intents[$0] }) == .done
         }
         return tokens.indices.map { i in
-            guard !saysDone, isCheck(tokens[i]), i > 0, tokens[..<i].contains(where: { $0.kind != .symbol && !isCheck($0) }), !isCheck(tokens[i - 1]) else {
+            // "✅ gym": first, before a task alone, it says done too.
+            let leads = i == 0 && tokens.count > 1 && tokens.dropFirst().contains(where: { $0.kind == .word })
+            guard !saysDone, isCheck(tokens[i]), leads || i > 0 && tokens[..<i].contains(where: { $0.kind != .symbol && !isCheck($0) }),
+                  i == 0 || !isCheck(tokens[i - 1]) else {
                 return tokens[i]
             }
             var done = tokens[i]
@@ -366,6 +387,25 @@ struct Message {
             done.kind = .word
             return done
         }
+    }
+
+    /// "gym @ 7", "lunch @ noon": the at sign is the word.
+    private static func atSignAsAt(_ token: Token) -> Token {
+        guard token.kind == .symbol, token.text == "@" else { return token }
+        var at = token
+        at.text = "at"
+        at.kind = .word
+        return at
+    }
+
+    /// "❌ yoga tonight": a cross first says cancel.
+    private static func leadingCrossAsCancel(_ tokens: [Token]) -> [Token] {
+        guard let first = tokens.first, ["❌", "✖", "✗", "🚫"].contains(String(first.text.unicodeScalars.filter { $0 != "\u{FE0F}" })),
+              tokens.dropFirst().contains(where: { $0.kind == .word }) else { return tokens }
+        var cancel = first
+        cancel.text = "cancel"
+        cancel.kind = .word
+        return [cancel] + tokens.dropFirst()
     }
 
     /// Emoji and other pictographs carry no words: they read like punctuation.
@@ -465,6 +505,12 @@ struct Message {
                 if let object = word(i + 2), Self.notTasks.contains(object) || Self.moodWords.contains(object) { return nil }
                 return (.done, i)
             }
+            // "did yoga, 7/10", "did laundry": a task right after "did", in a short report or with a rating.
+            if token.text == "did", let next = word(i + 1), !Self.chatOpeners.contains(next), !Self.notTaskNameWords.contains(next),
+               !Self.moodWords.contains(next), !Self.notTasks.contains(next), !["you", "u", "not", "nothing"].contains(next),
+               words.count <= 4 || tokens.indices.contains(where: { RatingParser.rating(in: tokens, at: $0).map { !$0.isWord } == true }) {
+                return (.done, i)
+            }
             // "did 40 min of stretching", "did an hour of yoga": a length of something done.
             if token.text == "did", let m = mentions.first(where: { $0.tokens.lowerBound == i + 1 && $0.durationMinutes != nil }),
                word(m.tokens.upperBound) == "of" { return (.done, m.tokens.upperBound) }
@@ -548,7 +594,10 @@ struct Message {
 
     /// "I need to move gym to 5": a move someone intends names where it goes ("I need to move house next month" does not).
     private func namesDestination(after index: Int) -> Bool {
-        mentions.contains { m in
+        // "gotta move standup to 10": a bare hour after "to" that ends the message.
+        if let last = tokens.lastIndex(where: { $0.kind != .symbol }), last > index + 2, tokens[last].isNumber, tokens[last].text.count <= 2,
+           (1...24).contains(tokens[last].value), tokens[last - 1].isWord("to") { return true }
+        return mentions.contains { m in
             !m.isInvalid && m.saysTime && m.tokens.lowerBound > index + 1
                 && (["to", "until"].contains(word(m.tokens.lowerBound - 1) ?? "") || m.bound == .before && ["until", "till", "til"].contains(word(m.tokens.lowerBound) ?? ""))
         }
@@ -809,14 +858,21 @@ struct Message {
             start + phrase.count <= kept.count && phrase.indices.allSatisfy { tokens[kept[start + $0]].text == phrase[$0] }
         }
         while let last = kept.last, tokens[last].kind == .symbol, tokens[last].text != ")" { kept.removeLast() }
-        var i = 0
-        while i < kept.count {
-            // Calendar phrases go wherever they are; short ones ("for me") only at the end.
-            if let phrase = Self.trailingPhrases.first(where: { ($0.count >= 3 || i + $0.count == kept.count) && matches($0, at: i) }) {
-                kept.removeSubrange(i..<(i + phrase.count))
-            } else {
-                i += 1
+        // Calendar phrases go wherever they are; short ones ("for me") only at the end, which may be where another
+        // short one stood ("for me ... thanks so much").
+        var removed = true
+        while removed {
+            removed = false
+            var i = 0
+            while i < kept.count {
+                if let phrase = Self.trailingPhrases.first(where: { ($0.count >= 3 || i + $0.count == kept.count) && matches($0, at: i) }) {
+                    kept.removeSubrange(i..<(i + phrase.count))
+                    removed = true
+                } else {
+                    i += 1
+                }
             }
+            while let last = kept.last, tokens[last].kind == .symbol, tokens[last].text != ")" { kept.removeLast() }
         }
         return kept
     }
@@ -835,6 +891,7 @@ struct Message {
         ["on", "my", "calendar"], ["to", "my", "calendar"], ["in", "my", "calendar"], ["on", "the", "calendar"], ["to", "the", "calendar"],
         ["on", "my", "schedule"], ["to", "my", "schedule"], ["in", "my", "schedule"], ["into", "my", "calendar"], ["in", "my", "diary"],
         ["on", "my", "agenda"], ["to", "my", "agenda"], ["for", "me"], ["thank", "you"], ["if", "you", "can"], ["if", "possible"],
+        ["so", "much"], ["a", "lot"], ["in", "advance"],
     ]
 
     /// Where a free note starts when no rating marks it: at punctuation after the task, or at a word

@@ -81,6 +81,11 @@ enum CommandWords {
         PhraseVerb(words: ["pass", "on"], intent: .skip, needsTime: false),
         // "just got back from the dentist", "back from physio, it was ok", "went to the gym this morning".
         PhraseVerb(words: ["got", "back", "from"], intent: .done, needsTime: false),
+        PhraseVerb(words: ["got", "home", "from"], intent: .done, needsTime: false),
+        PhraseVerb(words: ["home", "from"], intent: .done, needsTime: false),
+        // "don't forget to call mom at 5": a reminder of something to do then.
+        PhraseVerb(words: ["don't", "forget", "to"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["dont", "forget", "to"], intent: .schedule, needsTime: true),
         PhraseVerb(words: ["came", "back", "from"], intent: .done, needsTime: false),
         PhraseVerb(words: ["back", "from"], intent: .done, needsTime: false),
         PhraseVerb(words: ["went", "to", "the"], intent: .done, needsTime: false),
@@ -113,6 +118,8 @@ enum CommandWords {
         "please", "pls", "plz", "pl", "hey", "hi", "hello", "yo", "ok", "okay", "bot", "can", "could", "would", "you",
         "i", "i've", "ive", "i'm", "im", "u", "just", "have", "kindly", "go", "ahead", "and", "also", "now", "then", "um", "uh",
         "quick", "quickly", "oh", "oops", "actually", "ya", "yeah", "yes", "sure", "pleeease", "pleaseee", "we", "finally", "already",
+        // "unfortunately I won't make it", "sorry, i have to skip", "I'm afraid I need to cancel".
+        "unfortunately", "sadly", "sorry", "afraid", "honestly",
     ]
 
     /// Words of intention before a command ("I need to schedule ..."); only scheduling may follow them,

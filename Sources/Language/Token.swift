@@ -49,6 +49,7 @@ enum Tokenizer {
                                     range: start..<index, attached: attached))
             } else if isWordByte(byte) {
                 buffer.removeAll(keepingCapacity: true)
+                defer { mergeTextSpeakDay(&tokens) }
                 while index != utf8.endIndex {
                     let b = utf8[index]
                     if isLetter(b) {
@@ -81,6 +82,20 @@ enum Tokenizer {
         }
         return tokens
     }
+
+    /// "2moro", "2day", "2nite": a 2 written for "to" before a day word is that day word.
+    private static func mergeTextSpeakDay(_ tokens: inout [Token]) {
+        guard tokens.count >= 2, let word = tokens.last, word.kind == .word, word.attached, let day = textSpeakDays[word.text] else { return }
+        let two = tokens[tokens.count - 2]
+        guard two.kind == .number, two.text == "2" else { return }
+        tokens.removeLast(2)
+        tokens.append(Token(kind: .word, text: day, value: 0, range: two.range.lowerBound..<word.range.upperBound, attached: two.attached))
+    }
+
+    private static let textSpeakDays: [String: String] = [
+        "moro": "tomorrow", "morro": "tomorrow", "morrow": "tomorrow", "morow": "tomorrow", "mrw": "tomorrow", "mrrw": "tomorrow",
+        "day": "today", "nite": "tonight", "night": "tonight", "nyt": "tonight",
+    ]
 
     /// Words that may sit between two numbers ("1h30", "2hrs30"), so a digit after them starts a new token.
     private static let unitAndSuffixWords: Set<String> = [

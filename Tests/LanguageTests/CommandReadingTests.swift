@@ -564,3 +564,39 @@ extension MoreShapesTests {
         #expect(reading("daily walks are good for me").intent == .chat)
     }
 }
+
+/// Requests wrapped in politeness, text speak and emoji.
+@Suite struct WrappedRequestsTests {
+    let parser = CommandParser()
+    let monday = context("2026-11-23 10:00")
+
+    func reading(_ text: String) -> Reading { parser.parse(text, context: monday) }
+
+    @Test(arguments: [
+        ("Hi! Could you please add a dentist appointment for me on Thursday at 2:30pm? Thanks so much", IntentKind.schedule, "dentist appointment"),
+        ("hey so i was thinking, can we move my gym session to saturday morning", .move, "gym session"),
+        ("would it be possible to book a massage sometime next week", .schedule, "massage"),
+        ("Just wanted to let you know I completed the report", .done, "report"),
+        ("Unfortunately I won't be able to make it to yoga tonight", .skip, "yoga"),
+        ("I'm afraid I need to cancel my piano lesson tomorrow", .cancel, "piano lesson"),
+        ("sorry, i have to skip the gym today", .skip, "gym"), ("gotta move standup to 10", .move, "standup"),
+        ("gym 2moro @ 7", .schedule, "gym"), ("meeting w/ boss @ 3pm", .schedule, "meeting w/ boss"), ("✅ gym", .done, "gym"),
+        ("❌ yoga tonight", .cancel, "yoga"), ("did yoga, 7/10", .done, "yoga"), ("just got home from the gym", .done, "gym"),
+        ("don't forget to call mom at 5", .schedule, "call mom"),
+    ])
+    func theRequestInside(text: String, intent: IntentKind, task: String) {
+        let r = reading(text)
+        #expect(r.intent == intent, "\(text)")
+        #expect(r.task == task, "\(text)")
+    }
+
+    @Test func textSpeakDays() {
+        #expect(iso(reading("hair appt 2moro 1pm").when?.start, monday) == "2026-11-24T13:00:00+01:00")
+        #expect(iso(reading("gym 2nite").when?.start, monday) == "2026-11-23T18:00:00+01:00")
+    }
+
+    @Test(arguments: ["did you see the game last night", "so tired today", "i was thinking about my week", "did nothing today", "sorry about that"])
+    func talkAroundTheSameWordsStaysTalk(text: String) {
+        #expect(reading(text).intent == .chat, "\(text)")
+    }
+}
