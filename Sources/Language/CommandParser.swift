@@ -281,7 +281,11 @@ extension Message {
 struct Message {
     let text: String
     let context: TimeContext
-    private(set) var tokens: [Token]
+    private(set) var tokens: [Token] {
+        didSet { words = tokens.filter(\.isWord).map(\.text) }
+    }
+    /// The words of the message, without symbols: "what's next?" -> ["what's", "next"].
+    private(set) var words: [String]
     let mentions: [TimeMention]
     /// For each token, whether a readable time or duration mention covers it.
     let isTimeToken: [Bool]
@@ -301,6 +305,7 @@ struct Message {
         self.text = text
         self.context = context
         self.tokens = tokens
+        words = tokens.filter(\.isWord).map(\.text)
         self.mentions = mentions
         var covered = [Bool](repeating: false, count: tokens.count)
         for m in mentions { for i in m.tokens { covered[i] = true } }
@@ -347,6 +352,7 @@ struct Message {
             let marks = t.text.unicodeScalars.filter { $0 != "\u{FE0F}" }
             return !marks.isEmpty && marks.allSatisfy { ["✅", "✔", "☑", "✓", "✔️"].contains(String($0)) }
         }
+        guard tokens.contains(where: isCheck) else { return tokens }
         let saysDone = tokens.contains { token in
             let word = token.text.lowercased()
             return token.kind == .word && (CommandWords.intents[word] ?? CommandWords.correction(for: word).flatMap { CommandWords.intents[$0] }) == .done
@@ -407,8 +413,6 @@ struct Message {
 
     func word(_ i: Int) -> String? { i < tokens.count && tokens[i].isWord ? tokens[i].text : nil }
 
-    /// The words of the message, without symbols: "what's next?" -> ["what's", "next"].
-    var words: [String] { tokens.filter(\.isWord).map(\.text) }
 
     // MARK: - Finding the command
 
@@ -650,36 +654,48 @@ struct Message {
     ]
 
     var isHelpQuestion: Bool {
-        let joined = words.joined(separator: " ")
+        let words = self.words
         let menu: Set<String> = ["list", "show", "me", "the", "commands", "command", "help", "menu", "options", "please", "pls", "your", "all", "what", "are"]
-        return Self.helpQuestions.contains(where: { matches($0, joined) })
-            || words.allSatisfy(menu.contains) && !Set(words).isDisjoint(with: ["commands", "command", "menu", "options"])
+        if words.allSatisfy(menu.contains) && !Set(words).isDisjoint(with: ["commands", "command", "menu", "options"]) { return true }
+        // "hi, i'm new, how does this work": a greeting or an introduction before the question adds nothing.
+        let said = words.filter { !Self.helpFillers.contains($0) }
+        guard let first = said.first, Self.helpOpeners.contains(first), said.count <= 12 else { return false }
+        return Self.helpQuestions.contains { Self.matches($0, said) }
+    }
+
+    private static let helpFillers: Set<String> = ["please", "pls", "hey", "so", "bot", "again", "hi", "hello", "i'm", "im", "new", "here", "ok", "okay", "um"]
+
+    /// One word of a help pattern: the words it may be, and whether it may be left out.
+    struct PatternPiece: Sendable {
+        let choices: Set<String>
+        let optional: Bool
     }
 
     /// Questions about what the bot understands; a word in brackets may be left out, `a|b` is either.
-    static let helpQuestions: [[String]] = [
+    static let helpQuestions: [[PatternPiece]] = [
         "what can|do you do (for) (me)", "how does this|it (bot) work", "what can|should i say|ask|type|tell (you)",
         "how do|can|should i use you|this|it (bot)", "what are your|the commands|options", "what do you understand",
         "what can i do (with) (you|this|here)", "how do i talk to you", "what do you know how to do",
         "how does this|it|the thing|bot|app work", "what commands are there|available", "what commands do you have|know|understand",
+        "what can you help (me) with", "what can you help me do",
         "how do|can|should i add|create|make|set|start|stop|end|cancel|delete|remove|move|schedule|book|undo|change|rate|skip|mark|list|see "
-            + "a|an|my|the habit|habits|task|tasks|event|events|reminder|reminders|routine|timezone|appointment|appointments|something|rating (up)",
-    ].map { $0.split(separator: " ").map(String.init) }
+            + "(a|an|my|the) habit|habits|task|tasks|event|events|reminder|reminders|routine|timezone|appointment|appointments|something|rating (up)",
+    ].map { pattern in
+        pattern.split(separator: " ").map { word in
+            let optional = word.hasPrefix("(")
+            let bare = optional ? word.dropFirst().dropLast() : word
+            return PatternPiece(choices: Set(bare.split(separator: "|").map(String.init)), optional: optional)
+        }
+    }
+
+    private static let helpOpeners: Set<String> = Set(helpQuestions.compactMap(\.first).flatMap(\.choices))
 
     /// Whether the words spell a pattern of `helpQuestions`.
-    private func matches(_ pattern: [String], _ joined: String) -> Bool {
-        // "hi, i'm new, how does this work": a greeting or an introduction before the question adds nothing.
-        let said = joined.split(separator: " ").map(String.init).filter {
-            !["please", "pls", "hey", "so", "bot", "again", "hi", "hello", "i'm", "im", "new", "here", "ok", "okay", "um"].contains($0)
-        }
+    private static func matches(_ pattern: [PatternPiece], _ said: [String]) -> Bool {
         func match(_ p: Int, _ w: Int) -> Bool {
             if p == pattern.count { return w == said.count }
-            var piece = Substring(pattern[p])
-            let optional = piece.hasPrefix("(")
-            if optional { piece = piece.dropFirst().dropLast() }
-            let choices = piece.split(separator: "|")
-            if w < said.count, choices.contains(where: { $0 == said[w] }), match(p + 1, w + 1) { return true }
-            return optional && match(p + 1, w)
+            if w < said.count, pattern[p].choices.contains(said[w]), match(p + 1, w + 1) { return true }
+            return pattern[p].optional && match(p + 1, w)
         }
         return match(0, 0)
     }

@@ -9,7 +9,11 @@ extension Message {
     func recurrence() -> Command? {
         guard let marker = recurrenceMarker() else { return impossibleRecurrence() }
         var taskStart = 0
-        if let (intent, index) = commandWord(), index < marker.index {
+        var taskEnd = marker.index
+        if let (start, end) = nameAfterLeadingMarker(marker) {
+            // "daily walk at lunch", "every monday at 9 team sync": the cadence first, the name after it.
+            (taskStart, taskEnd) = (start, end)
+        } else if let (intent, index) = commandWord(), index < marker.index {
             guard intent == .schedule else { return nil }
             taskStart = index + 1
         } else if let have = statedFixedCommitment(before: marker.index) {
@@ -44,11 +48,24 @@ extension Message {
             request.windowStartMinute = part.start
             request.windowEndMinute = part.end
         }
-        let task = habitName(in: taskStart..<marker.index)
+        let task = habitName(in: taskStart..<taskEnd)
         if let problem = timeProblem(in: 0..<tokens.count) { return .unreadable(Unreadable(.habit, problem, task: task)) }
         guard let task else { return .unreadable(Unreadable(.habit, .missing(.habit))) }
         request.task = task
         return .habit(request)
+    }
+
+    /// Where the name is when the message opens with its cadence: the run of words after the marker that are neither
+    /// time nor a verb of talk, up to four of them, with a time said somewhere ("daily walk" alone could be a remark).
+    private func nameAfterLeadingMarker(_ marker: (index: Int, tokens: Range<Int>, kind: RecurrenceKind)) -> (Int, Int)? {
+        guard tokens[..<marker.index].allSatisfy({ $0.kind == .symbol || CommandWords.fillers.contains($0.text) }) else { return nil }
+        let named = (marker.tokens.upperBound..<tokens.count).filter { tokens[$0].isWord && !isTimeToken[$0] && !Self.functionWords.contains(tokens[$0].text) }
+        guard let first = named.first, let last = named.last, named.count <= 4, named == Array(first...last).filter({ tokens[$0].isWord }),
+              !named.contains(where: { Self.statesNotTasks.contains(tokens[$0].text) || Self.notHabitWords.contains(tokens[$0].text)
+                  || Self.chatOpeners.contains(tokens[$0].text) || Self.notTaskNameWords.contains(tokens[$0].text) }),
+              mentions.contains(where: { !$0.isInvalid && !marker.tokens.overlaps($0.tokens) && ($0.saysTime || $0.durationMinutes != nil) })
+        else { return nil }
+        return (first, last + 1)
     }
 
     /// "I want to meditate every morning", "I'd like to run every monday": where the words of intention end.

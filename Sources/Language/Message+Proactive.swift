@@ -16,7 +16,21 @@ extension Message {
     func proactiveCommand() -> Command? {
         let ws = words.filter { !Self.politeness.contains($0) }
         guard let first = ws.first else { return nil }
-        if let setting = setting(Self.withToggleLast(ws)) { return setting }
+        let toggled = Self.withToggleLast(ws)
+        if let setting = setting(toggled) { return setting }
+        // "turn off all notifications", "notifications on": every message the bot sends first.
+        if let toggle = toggled.last, ["on", "off"].contains(toggle), toggled.count > 1,
+           toggled.dropLast().allSatisfy({ ["all", "notifications", "messages", "nudges", "the", "my", "bot", "your"].contains($0) }),
+           toggled.contains(where: { ["notifications", "messages", "nudges"].contains($0) }) {
+            return .setting(toggle == "off" ? .mute : .resume)
+        }
+        // "stop sending me messages", "stop bugging me": a mute; "... at night" keeps the nights quiet.
+        if first == "stop", let verb = ws.dropFirst().first, ["sending", "messaging", "texting", "pinging", "nudging", "bugging", "bothering", "notifying"].contains(verb) {
+            if let part = mentions.first(where: { !$0.isInvalid && $0.part != nil })?.part, [.night, .lateNight, .evening, .lateEvening].contains(part) {
+                return .setting(.quietHours(startMinute: 22 * 60, endMinute: 7 * 60))
+            }
+            return .setting(.mute)
+        }
         if Self.muteSayings.contains(ws) || mutesForAWhile(ws) || asksNotToBeBotheredUntil(ws) || Self.saysNoMoreMessages(ws) { return .setting(.mute) }
         if Self.resumeSayings.contains(ws) || Self.saysMessageMeAgain(ws) { return .setting(.resume) }
         if let quiet = quietAfter(ws) { return quiet }
@@ -59,10 +73,12 @@ extension Message {
     /// "mute for 2 hours", "shh until tomorrow morning", "be quiet till 3pm": a mute for a while (the bot stays
     /// muted until `resume`; the length is not kept).
     private func mutesForAWhile(_ ws: [String]) -> Bool {
-        guard let first = ws.first, ["mute", "shh", "shhh", "hush", "silence", "quiet"].contains(first) || ws.starts(with: ["be", "quiet"]) else { return false }
+        guard let first = ws.first, ["mute", "shh", "shhh", "hush", "silence", "quiet"].contains(first) || ws.starts(with: ["be", "quiet"])
+            || ws.starts(with: ["shut", "up"]) else { return false }
         let free = tokens.indices.filter { tokens[$0].isWord && !isTimeToken[$0] && !Self.politeness.contains(tokens[$0].text) }
         let saysWhile = mentions.contains { !$0.isInvalid && ($0.durationMinutes != nil || $0.saysTime) }
-        return saysWhile && free.allSatisfy { ["mute", "shh", "shhh", "hush", "silence", "quiet", "be", "for", "until", "till", "me", "a", "bit", "the", "next"].contains(tokens[$0].text) }
+        return saysWhile && free.allSatisfy { ["mute", "shh", "shhh", "hush", "silence", "quiet", "be", "for", "until", "till", "me", "a", "bit", "the", "next",
+                                                "shut", "up", "rest", "of"].contains(tokens[$0].text) }
     }
 
     /// "don't bother me until tomorrow", "no messages till monday": a mute until then (until `resume`).
@@ -128,7 +144,7 @@ extension Message {
     static let politeness: Set<String> = ["please", "pls", "plz", "now", "bot", "thanks", "thank", "you"]
     static let muteSayings: Set<[String]> = [
         ["stop"], ["mute"], ["quiet"], ["shh"], ["hush"], ["be", "quiet"], ["go", "quiet"], ["mute", "me"], ["stop", "it"],
-        ["stop", "that"], ["stop", "messaging", "me"], ["stop", "messages"], ["stop", "nudging", "me"],
+        ["stop", "that"], ["stop", "messaging", "me"], ["stop", "messages"], ["stop", "nudging", "me"], ["shut", "up"],
         ["stop", "talking"], ["mute", "notifications"], ["mute", "reminders"], ["pause", "reminders"], ["pause", "notifications"],
     ]
     static let resumeSayings: Set<[String]> = [
@@ -149,7 +165,8 @@ extension Message {
         // "remind me 15 min before" sets the lead time; "remind me about it later" asks for something else.
         let remindMeSetting = !starts(["remind", "me"]) || typedDuration() != nil || !Set(ws).isDisjoint(with: Self.offWords) || ws.contains("on")
         // "stop reminding me", "no more reminders": reminders off (mute would silence every message the bot sends first).
-        if ws == ["stop", "reminding", "me"] || ws == ["stop", "reminders"] || ws == ["no", "more", "reminders"] || ws == ["stop", "the", "reminders"] {
+        if [["stop", "reminding", "me"], ["stop", "reminders"], ["no", "more", "reminders"], ["stop", "the", "reminders"], ["don't", "remind", "me"],
+            ["dont", "remind", "me"], ["do", "not", "remind", "me"]].contains(ws) {
             return .setting(.reminders(leadMinutes: nil))
         }
         // "reminder to self: be kind": a note, not the setting.
@@ -163,7 +180,10 @@ extension Message {
             if ws.contains("on") { return .setting(.reminders(leadMinutes: 10)) }
             return Self.problem(.reminders, .missing(.leadTime))
         }
-        if starts(["daily", "plan"], ["morning", "plan"], ["day", "plan"]) {
+        // "no daily plan", "no weekly review": the setting off.
+        if ws.first == "no", ws.count > 2, ["daily", "morning", "weekly", "quiet"].contains(ws[1]) { return setting(Array(ws.dropFirst()) + ["off"]) }
+        if starts(["daily", "plan"], ["morning", "plan"], ["day", "plan"], ["daily", "summary"], ["morning", "summary"], ["daily", "digest"],
+                  ["daily", "briefing"], ["morning", "briefing"]) {
             if !rest.isDisjoint(with: Self.offWords) { return .setting(.dailyPlan(minuteOfDay: nil)) }
             if let problem = timeProblem(in: 0..<tokens.count) { return Self.problem(.dailyPlan, problem) }
             if let minute = clockMinute(defaultAfternoon: false) { return .setting(.dailyPlan(minuteOfDay: minute)) }

@@ -55,7 +55,8 @@ extension Message {
     /// word one that talks about how it went, and a word that says the rating replaces one ("actually",
     /// "though", "make that", "more like", "give it").
     func reRating() -> Command? {
-        guard let found = tokens.indices.lazy.compactMap({ RatingParser.rating(in: self.tokens, at: $0) ?? self.anchoredNumber(at: $0) })
+        let namesRatingAnywhere = words.contains(where: Self.ratingNouns.contains)
+        guard let found = tokens.indices.lazy.compactMap({ RatingParser.rating(in: self.tokens, at: $0) ?? self.anchoredNumber(at: $0, namesRatingAnywhere) })
             .first(where: { !$0.isWord }) else {
             return nil
         }
@@ -76,10 +77,11 @@ extension Message {
 
     /// "make it a 4 instead", "an 8 actually": a number of one to ten right after "a"/"an" is a rating wherever it
     /// stands (a bare number counts only at the end of a clause, since "at 4 instead" is a clock).
-    private func anchoredNumber(at i: Int) -> RatingParser.Found? {
+    private func anchoredNumber(at i: Int, _ namesRating: Bool) -> RatingParser.Found? {
+        guard tokens[i].isNumber else { return nil }
         // "rating should be 2", "change the score to 6": after a rating noun, "be" or "to" anchors the number too.
-        let anchors = words.contains(where: Self.ratingNouns.contains) ? ["a", "an", "be", "to", "is"] : ["a", "an"]
-        guard tokens[i].isNumber, tokens[i].text.count <= 2, (1...10).contains(tokens[i].value), i > 0, anchors.contains(tokens[i - 1].text),
+        let anchors = namesRating ? ["a", "an", "be", "to", "is"] : ["a", "an"]
+        guard tokens[i].text.count <= 2, (1...10).contains(tokens[i].value), i > 0, anchors.contains(tokens[i - 1].text),
               !(i > 1 && tokens[i - 2].isWord("not")),
               !(i + 1 < tokens.count && (tokens[i + 1].isSymbol("/") || tokens[i + 1].isSymbol(":"))) else { return nil }
         return RatingParser.Found(value: Double(tokens[i].value) / 10, tokens: i..<(i + 1), isWord: false)
@@ -110,6 +112,7 @@ extension Message {
         "hard", "harder", "easy", "easier", "tough", "tougher", "tiring", "exhausting", "brutal", "pretty", "quite", "kinda",
         "kind", "bit", "little", "hmm", "no", "wait", "sorry", "oops", "oh", "ok", "okay", "well", "but", "so", "maybe", "lol",
         "yeah", "yes", "one", "please", "feel", "only", "just", "probably", "re", "give", "mark", "put", "down", "as", "instead",
-        "let's", "lets", "'d", "i'll", "be", "not", "meant", "mean", "bump", "should", "instead", "stars", "star", "up",
+        "let's", "lets", "'d", "i'll", "be", "not", "meant", "mean", "bump", "should", "instead", "stars", "star", "up", "last", "my",
+        "session",
     ])
 }

@@ -538,3 +538,29 @@ extension MoreShapesTests {
         #expect(iso(choice.when?.start, monday) == "2026-11-27T00:00:00+01:00")
     }
 }
+
+extension MoreShapesTests {
+    @Test(arguments: [("daily walk at lunch", "walk"), ("every monday at 9 team sync", "team sync")])
+    func theCadenceFirstThenTheName(text: String, task: String) {
+        guard case .habit(let request) = reading(text).command else { Issue.record("\(text) is not a habit"); return }
+        #expect(request.task == task, "\(text)")
+    }
+
+    @Test func moreSettingWordings() {
+        #expect(reading("turn off all notifications").command == .setting(.mute))
+        #expect(reading("don't remind me").command == .setting(.reminders(leadMinutes: nil)))
+        #expect(reading("shut up for today").command == .setting(.mute))
+        #expect(reading("stop sending me messages").command == .setting(.mute))
+        #expect(reading("stop sending me messages at night").command == .setting(.quietHours(startMinute: 22 * 60, endMinute: 7 * 60)))
+        #expect(reading("daily summary at 8am").command == .setting(.dailyPlan(minuteOfDay: 8 * 60)))
+        #expect(reading("no daily plan").command == .setting(.dailyPlan(minuteOfDay: nil)))
+    }
+
+    @Test func moreRatingAndHelpWordings() {
+        #expect(reading("rate the last one 6/10").command == .rerate(rating: 0.6))
+        #expect(reading("change my rating to 5").command == .rerate(rating: 0.5))
+        #expect(reading("what can you help with").intent == .help)
+        #expect(reading("how do i schedule something").intent == .help)
+        #expect(reading("daily walks are good for me").intent == .chat)
+    }
+}
