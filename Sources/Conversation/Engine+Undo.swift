@@ -115,7 +115,7 @@ extension Engine {
         return .habitStopUndone(habit, restoredSessions: restored)
     }
 
-    private func lastChange(_ turn: Turn) throws -> LastChange? {
+    func lastChange(_ turn: Turn) throws -> LastChange? {
         guard let text = try turn.session.value(forKey: Engine.lastChangeKey(turn.user.id)) else { return nil }
         return try? JSONDecoder().decode(LastChange.self, from: Data(text.utf8))
     }

@@ -154,6 +154,7 @@ public actor Engine: ConversationHandling {
             // No done just now to re-rate: the message was only talk with a number in it.
             turn.intent = .chat
             say(try chat(&turn), &turn)
+        case .separateTask: say(try separateTask(&turn), &turn)
         case .chat: say(try chat(&turn), &turn)
         }
     }

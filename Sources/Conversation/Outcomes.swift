@@ -337,6 +337,15 @@ enum ReviewSuggestion {
     case keepGoing
 }
 
+/// What "that's a different task" did: the last booking's own task type, or why there was nothing to split off.
+enum SeparateOutcome {
+    /// No booking in the last day to split off.
+    case nothingJoined
+    /// The last booking already has a type of its own name.
+    case alreadyItsOwn(Event)
+    case separated(Event, from: TaskType, into: TaskType)
+}
+
 /// What `undo` did: the user's last change taken back, or why not. One level: after an undo there is nothing to undo.
 enum UndoOutcome {
     case nothingToUndo

@@ -44,5 +44,20 @@ extension Phrasebook {
     }
 }
 
+extension Phrasebook {
+    func replies(_ outcome: SeparateOutcome) -> [Reply] {
+        switch outcome {
+        case .nothingJoined:
+            [Reply("There's nothing to split off: I only do that for your last booking, within a day of making it.")]
+        case .alreadyItsOwn(let event):
+            [Reply("\(event.title) already has a task type of its own.")]
+        case .separated(let event, let joined, let own):
+            [Reply("Done: \(own.displayName) is a task of its own now (\(event.title), \(format.dayAndClock(event.start))); "
+                + "I'll learn its times apart from \(joined.displayName).")]
+        }
+    }
+}
+
+extension SeparateOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
 extension UndoOutcome: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }
 extension ReRating: Worded { func replies(in book: Phrasebook) -> [Reply] { book.replies(self) } }

@@ -25,7 +25,7 @@ struct Phrasebook {
         if scheduled.typeIsNew {
             line += " New task type, \(type.category.rawValue); I'll learn its best times as you go."
         } else if event.title != type.displayName {
-            line += " I'll learn its times together with your \(type.displayName)."
+            line += " I'll learn its times together with your \(type.displayName); if it's another kind of task, say \"different task\"."
         }
         var replies = [Reply(line)]
         if !placement.alternatives.isEmpty {

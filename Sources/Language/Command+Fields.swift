@@ -24,7 +24,7 @@ extension Command {
         case .stopHabit(let name): f.task = name
         case .unreadable(let u): f.task = u.task
         case .rerate(let rating): f.rating = rating
-        case .timezone, .available, .help, .habits, .setting, .undo, .neverMind, .chat: break
+        case .timezone, .available, .help, .habits, .setting, .undo, .neverMind, .separateTask, .chat: break
         }
         return f
     }

@@ -31,6 +31,9 @@ public enum Command: Sendable, Equatable {
     case neverMind
     /// "actually more like a 5", "make that a 7": a new rating for the completion just recorded.
     case rerate(rating: Double)
+    /// "that's a different task": the task just booked, which the bot joined to one of the user's task types, gets
+    /// a type of its own.
+    case separateTask
     /// Not a command: the conversation path answers it.
     case chat
     /// A command that could not be read as said; nothing may be created or changed for it.
@@ -57,6 +60,7 @@ public enum Command: Sendable, Equatable {
         case .setting(let setting): setting.intent
         case .undo, .neverMind: .undo
         case .rerate: .rerate
+        case .separateTask: .separateTask
         case .chat: .chat
         case .unreadable(let unreadable): unreadable.intent
         }

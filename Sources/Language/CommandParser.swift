@@ -30,7 +30,7 @@ extension Message {
         if isHelpQuestion { return .help }
         // "never mind, cancel that", "nvm, move it to 5", "scratch that, make it 6": what follows the dismissal is the request.
         if let rest = afterOpeningDismissal() ?? afterPoliteOpening() { return rest }
-        if let takeBack = undoRequest() ?? reRating() { return takeBack }
+        if let takeBack = undoRequest() ?? reRating() ?? separateTaskRequest() { return takeBack }
         if let restated = restatedCommand() { return restated }
         if let agenda = agendaQuestion() ?? freeTimeQuestion() ?? nextOfTaskQuestion() ?? stillOnQuestion() { return agenda }
         if let proactive = proactiveCommand() { return proactive }

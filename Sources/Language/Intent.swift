@@ -111,4 +111,6 @@ public enum IntentKind: String, Sendable, Codable, CaseIterable {
     case calendar
     /// `undo`: the last change taken back; a new rating for the completion just recorded ("make that a 7").
     case undo, rerate
+    /// "that's a different task": the task just booked gets a type of its own instead of the one it was joined to.
+    case separateTask = "separate_task"
 }
