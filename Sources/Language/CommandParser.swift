@@ -112,7 +112,10 @@ extension Message {
         }
         if let next = word(j + 1), Self.deadlineWords.contains(next) { return nil }
         let rest = String(text[tokens[j].range.upperBound...])
-        let reordered = Message(text: "done " + said(start..<(nameEnd ?? j)) + rest, context: context, knownNames: knownNames)
+        var name = said(start..<(nameEnd ?? j))
+        // "yoga's done": the contracted "is" is not part of the name.
+        if nameEnd == nil, name.hasSuffix("'s") || name.hasSuffix("’s") { name = String(name.dropLast(2)) }
+        let reordered = Message(text: "done " + name + rest, context: context, knownNames: knownNames)
         guard case .done(let report) = reordered.command(), report.task != nil else { return nil }
         return .done(report)
     }

@@ -44,6 +44,12 @@ enum CommandWords {
         PhraseVerb(words: ["make", "a"], intent: .schedule, needsTime: true),
         PhraseVerb(words: ["make", "an"], intent: .schedule, needsTime: true),
         PhraseVerb(words: ["reserve"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["organise"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["organize"], intent: .schedule, needsTime: true),
+        // "get a haircut next week": a thing to get done, with its time.
+        PhraseVerb(words: ["get", "a"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["get", "an"], intent: .schedule, needsTime: true),
+        PhraseVerb(words: ["rain", "check", "on"], intent: .skip, needsTime: false),
         PhraseVerb(words: ["wrapped", "up"], intent: .done, needsTime: false),
         PhraseVerb(words: ["knocked", "out"], intent: .done, needsTime: false),
         PhraseVerb(words: ["got", "through"], intent: .done, needsTime: false),

@@ -600,3 +600,18 @@ extension MoreShapesTests {
         #expect(reading(text).intent == .chat, "\(text)")
     }
 }
+
+extension WrappedRequestsTests {
+    @Test(arguments: [("yoga's done", IntentKind.done, "yoga"), ("get a haircut next week", .schedule, "haircut"),
+                      ("organise a call with the team on wednesday", .schedule, "call with the team"), ("rain check on tennis", .skip, "tennis")])
+    func moreVerbsOfTheSameClasses(text: String, intent: IntentKind, task: String) {
+        let r = reading(text)
+        #expect(r.intent == intent, "\(text)")
+        #expect(r.task == task, "\(text)")
+    }
+
+    @Test func gettingWithoutATimeIsTalk() {
+        #expect(reading("get a grip").intent == .chat)
+        #expect(reading("my sister's done with school").intent != .schedule)
+    }
+}
