@@ -617,7 +617,8 @@ struct Message {
            (1...24).contains(tokens[last].value), tokens[last - 1].isWord("to") { return true }
         return mentions.contains { m in
             !m.isInvalid && m.saysTime && m.tokens.lowerBound > index + 1
-                && (["to", "until"].contains(word(m.tokens.lowerBound - 1) ?? "") || m.bound == .before && ["until", "till", "til"].contains(word(m.tokens.lowerBound) ?? ""))
+                && (["to", "until"].contains(word(m.tokens.lowerBound - 1) ?? "")
+                    || word(m.tokens.lowerBound - 1) == "the" && word(m.tokens.lowerBound - 2) == "to" || m.bound == .before && ["until", "till", "til"].contains(word(m.tokens.lowerBound) ?? ""))
         }
     }
 

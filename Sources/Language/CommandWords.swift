@@ -72,6 +72,8 @@ enum CommandWords {
         PhraseVerb(words: ["drop"], intent: .cancel, needsTime: true),
         // "slide the review to after lunch", "moving bike ride to tmrw evening": a move only with where it goes.
         PhraseVerb(words: ["slide"], intent: .move, needsTime: true),
+        PhraseVerb(words: ["swap"], intent: .move, needsTime: true),
+        PhraseVerb(words: ["switch"], intent: .move, needsTime: true),
         PhraseVerb(words: ["moving"], intent: .move, needsTime: true),
         // "forget the grocery run", "clear the study session", "take the massage off friday".
         PhraseVerb(words: ["forget", "the"], intent: .cancel, needsTime: false),

@@ -228,8 +228,10 @@ extension Message {
             let head = Array(tokens[..<t])
             let headMentions = TimeScanner(tokens: head).scan()
             let named = Self.nameTokens(head, headMentions, knownNames: knownNames)
-            let headTime = headMentions.filter { !$0.tokens.contains(where: named.contains) }.flatMap { Array($0.tokens) }
+            var headTime = headMentions.filter { !$0.tokens.contains(where: named.contains) }.flatMap { Array($0.tokens) }
             let eventAt = headMentions.filter { m in m.tokens.lowerBound > index && !m.tokens.contains(where: named.contains) }
+            // "move lunch with sam back to 1", "move the call up to 2pm": the particle is the verb's.
+            if t - 1 > index + 1, ["back", "up", "forward", "over", "out"].contains(tokens[t - 1].text) { headTime.append(t - 1) }
             // "move my 3pm to 4": the event is named by its time only.
             guard let task = taskText(in: (index + 1)..<t, dropping: Set(headTime)) ?? (eventTime(eventAt) != nil ? "" : nil) else {
                 return .unreadable(Unreadable(.move, .missing(.task)))

@@ -85,14 +85,32 @@ extension Message {
 
     /// "can we do piano on friday instead", "let's have the review at 4 instead": a new time for a task already booked.
     private func doItInstead() -> Command? {
-        guard let instead = tokens.lastIndex(where: { $0.isWord("instead") }),
-              let verb = tokens.firstIndex(where: { $0.isWord("do") || $0.isWord("have") }), verb < instead,
+        if let plain = taskAtTimeInstead() { return plain }
+        // "i'd rather do gym on sunday": "rather" says the same as "instead".
+        let replacing = tokens.lastIndex(where: { $0.isWord("instead") }) ?? tokens.firstIndex(where: { $0.isWord("rather") }).map { _ in tokens.count - 1 }
+        guard let instead = replacing,
+              let verb = tokens.firstIndex(where: { $0.isWord("do") || $0.isWord("have") }), verb < instead || !tokens[instead].isWord("instead"),
               tokens[..<verb].allSatisfy({ !$0.isWord || CommandWords.fillers.contains($0.text) || CommandWords.intentions.contains($0.text)
                   || ["we", "let's", "lets", "rather", "maybe"].contains($0.text) }),
               let when = time(in: 0..<tokens.count),
               let task = taskText(in: (verb + 1)..<tokens.count, dropping: Set(tokens.indices.filter { isTimeToken[$0] || $0 == instead })),
               !Self.pronouns.contains(task.lowercased()), task.split(separator: " ").count <= 4 else { return nil }
         return .move(MoveRequest(task: task, to: when, keepsEventDay: Self.saysOnlyTimeOfDay(mentions), keepsEventTime: Self.saysSameTime(tokens)))
+    }
+
+    /// "yoga at 8 instead please", "can gym be at 7 instead": a task and a new time for it.
+    private func taskAtTimeInstead() -> Command? {
+        guard let instead = tokens.lastIndex(where: { $0.isWord("instead") }), let when = time(in: 0..<tokens.count) else { return nil }
+        let glue: Set<String> = ["can", "could", "be", "we", "let's", "lets", "maybe", "how", "about", "what", "is", "possible", "would"]
+        let name = tokens.indices.filter { tokens[$0].isWord && !isTimeToken[$0] && $0 != instead && !CommandWords.fillers.contains(tokens[$0].text)
+            && !Self.courtesy.contains(tokens[$0].text) && !glue.contains(tokens[$0].text) }
+        guard let first = name.first, let last = name.last, name.count <= 4, name == Array(first...last).filter({ tokens[$0].isWord }),
+              // "can we do it at 4 instead", "nah friday instead": about the event talked about (a follow-up), not a task.
+              !name.contains(where: { Self.notTaskNameWords.contains(tokens[$0].text) || Self.toldNotAsked.contains(tokens[$0].text)
+                  || Self.pronouns.contains(tokens[$0].text) || ["do", "have", "nah", "no", "nope", "yeah", "hmm", "make", "rather", "then"].contains(tokens[$0].text)
+                  || CommandWords.intents[tokens[$0].text] != nil || Self.statesNotTasks.contains(tokens[$0].text) }) else { return nil }
+        return .move(MoveRequest(task: said(first..<(last + 1)), to: when, keepsEventDay: Self.saysOnlyTimeOfDay(mentions),
+                                 keepsEventTime: Self.saysSameTime(tokens)))
     }
 
     /// "remind me what's on friday morning", "remind me when my dentist is": a question about the agenda.

@@ -630,3 +630,18 @@ extension WrappedRequestsTests {
         #expect(reading("busy at 3 with work").intent == .chat)
     }
 }
+
+extension WrappedRequestsTests {
+    @Test(arguments: [("move lunch with sam back to 1", "lunch with sam"), ("move the call up to 2pm", "call"), ("i'd rather do gym on sunday", "gym"),
+                      ("can gym be at 7 instead", "gym"), ("yoga at 8 instead please", "yoga"), ("swap gym to the morning", "gym")])
+    func movesSaidAsPreferences(text: String, task: String) {
+        guard case .move(let request) = reading(text).command else { Issue.record("\(text) is not a move"); return }
+        #expect(request.task == task, "\(text)")
+        #expect(request.to != nil, "\(text)")
+    }
+
+    @Test func preferencesWithoutATaskOrTimeAreTalk() {
+        #expect(reading("i'd rather not talk about work").intent == .chat)
+        #expect(reading("switch off for the weekend").intent != .move)
+    }
+}
