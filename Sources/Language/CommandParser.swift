@@ -149,8 +149,11 @@ extension Message {
         }
         guard let first = taskWords.first, let last = taskWords.last,
               taskWords.count - taskWords.filter({ Self.nameConnectors.contains(tokens[$0].text) || tokens[$0].isNumber }).count <= 4,
-              // One run of words, before or after the time ("gym 7am tmrw", "tomorrow 7am gym").
-              (first...last).allSatisfy({ !isTimeToken[$0] }),
+              // One run of words, before or after the time ("gym 7am tmrw", "tomorrow 7am gym"), or a name the time splits
+              // before a joining word ("dinner at 7 with sam").
+              (first...last).allSatisfy({ !isTimeToken[$0] }) || zip(taskWords, taskWords.dropFirst()).allSatisfy({ a, b in
+                  b == a + 1 || ["with", "w", "for"].contains(tokens[b].text) && (a + 1..<b).allSatisfy { isTimeToken[$0] || tokens[$0].kind == .symbol }
+              }),
               !Self.nameConnectors.contains(tokens[first].text), !Self.nameConnectors.contains(tokens[last].text),
               !taskWords.contains(where: { !Self.nameConnectors.contains(tokens[$0].text) && Self.notTaskNameWords.contains(tokens[$0].text)
                   || Self.chatOpeners.contains(tokens[$0].text) || Self.toldNotAsked.contains(tokens[$0].text)
@@ -315,7 +318,7 @@ struct Message {
     init(text: String, context: TimeContext, knownNames: [String] = []) {
         let tokens = Self.leadingCrossAsCancel(Self.checkMarksAsDone(Tokenizer.tokenize(text))).map(Self.atSignAsAt).map(Self.pictographAsSymbol)
             .map(Self.possessiveDayAsDay)
-        let scanned = Self.withHourAfterDay(TimeScanner(tokens: tokens).scan(), tokens)
+        let scanned = Self.withHourAfterDay(Self.scanWithOpeningMealAsName(tokens), tokens)
         let named = Self.nameTokens(tokens, scanned, knownNames: knownNames)
         self.init(text: text, context: context, tokens: tokens, mentions: scanned.filter { !$0.tokens.contains(where: named.contains) },
                   knownNames: knownNames)
@@ -336,6 +339,18 @@ struct Message {
     /// The same message with one mention read as words of the task ("schedule lunch tomorrow": lunch is the task).
     func readingAsName(_ mention: TimeMention) -> Message {
         Message(text: text, context: context, tokens: tokens, mentions: mentions.filter { $0.tokens != mention.tokens }, knownNames: knownNames)
+    }
+
+    /// "dinner at 7 with Sam", "lunch @ noon w sarah": a meal that opens the message, with a clock or a day said after it,
+    /// names the event rather than its time (scanned as an ordinary word).
+    private static func scanWithOpeningMealAsName(_ tokens: [Token]) -> [TimeMention] {
+        let mentions = TimeScanner(tokens: tokens).scan()
+        guard let first = tokens.firstIndex(where: { $0.kind != .symbol }), mealWords.contains(tokens[first].text),
+              mentions.contains(where: { $0.tokens.contains(first) }) else { return mentions }
+        var masked = tokens
+        masked[first].text = "meal"
+        let without = TimeScanner(tokens: masked).scan()
+        return without.contains(where: { !$0.isInvalid && ($0.clock != nil || $0.day != nil) }) ? without : mentions
     }
 
     /// "schedule gym friday 6": a bare hour that ends the message right after a day is that day's clock time.

@@ -615,3 +615,18 @@ extension WrappedRequestsTests {
         #expect(reading("my sister's done with school").intent != .schedule)
     }
 }
+
+extension WrappedRequestsTests {
+    @Test(arguments: [("dinner at 7 with sam", "dinner with sam", "2026-11-23T19:00:00+01:00"), ("lunch @ noon w sarah", "lunch w sarah", "2026-11-23T12:00:00+01:00"),
+                      ("breakfast tomorrow at 8 with mum", "breakfast with mum", "2026-11-24T08:00:00+01:00")])
+    func aMealThatOpensTheMessageNamesIt(text: String, task: String, start: String) {
+        guard case .schedule(let request) = reading(text).command else { Issue.record("\(text) is not a schedule"); return }
+        #expect(request.task == task, "\(text)")
+        #expect(iso(request.when?.start, monday) == start, "\(text)")
+    }
+
+    @Test func aMealInTalkStaysTalk() {
+        #expect(reading("lunch was great").intent == .chat)
+        #expect(reading("busy at 3 with work").intent == .chat)
+    }
+}
