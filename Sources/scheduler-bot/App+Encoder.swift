@@ -1,12 +1,41 @@
 import Adapters
 import Coaching
 import Foundation
+import Logging
 import SentenceEncoder
 import Synchronization
 
 /// One encoder per process, whatever asks for it: loading maps 90 MB and should be said once.
-private let loadedEncoders = Mutex<[String: SentenceEmbedding?]>([:])
-private let loadedWordNets = Mutex<[String: WordNet?]>([:])
+private let loadedEncoders = LoadedOnce<SentenceEmbedding>()
+private let loadedWordNets = LoadedOnce<WordNet>()
+
+/// Files the bot runs better with, loaded once per process and folder: the load timed, and a missing or broken
+/// folder said once (the bot goes on without it).
+private final class LoadedOnce<Value: Sendable>: Sendable {
+    private let byFolder = Mutex<[String: Value?]>([:])
+
+    func value(for folder: String, present: Bool, logger: Logger, missing: String, broken: (any Error) -> String,
+               loaded: (Value, Int) -> String, load: () throws -> Value) -> Value? {
+        byFolder.withLock { known in
+            if let remembered = known[folder] { return remembered }
+            var result: Value?
+            if present {
+                let started = Date()
+                do {
+                    let value = try load()
+                    logger.info("\(loaded(value, Int(Date().timeIntervalSince(started) * 1000)))")
+                    result = value
+                } catch {
+                    logger.warning("\(broken(error))")
+                }
+            } else {
+                logger.warning("\(missing)")
+            }
+            known[folder] = result
+            return result
+        }
+    }
+}
 
 extension App {
     /// `[learning] encoder_dir`, else the cache folder scripts/fetch-encoder.sh fills.
@@ -19,25 +48,15 @@ extension App {
     /// The local sentence encoder with its embedding cache, or nil (said once) when its files are missing or broken.
     func sentenceEmbedding() -> SentenceEmbedding? {
         let folder = encoderDirectory
-        return loadedEncoders.withLock { loaded in
-            if let known = loaded[folder] { return known }
-            let files = EncoderFolder(path: folder)
-            let model = files.model, vocabulary = files.vocabulary
-            var result: SentenceEmbedding?
-            if FileManager.default.fileExists(atPath: model), FileManager.default.fileExists(atPath: vocabulary) {
-                let started = Date()
-                do {
-                    let encoder = try MiniLMEncoder(modelPath: model, vocabularyPath: vocabulary)
-                    result = SentenceEmbedding(encoder: encoder)
-                    logger.info("sentence encoder \(encoder.identifier) loaded from \(folder) in \(Int(Date().timeIntervalSince(started) * 1000)) ms")
-                } catch {
-                    logger.warning("sentence encoder in \(folder) could not be loaded (\(error)); routing and task matching use hashed features only")
-                }
-            } else {
-                logger.warning("no sentence encoder in \(folder) (run scripts/fetch-encoder.sh or set [learning] encoder_dir); routing and task matching use hashed features only")
-            }
-            loaded[folder] = result
-            return result
+        let files = EncoderFolder(path: folder)
+        let hashedOnly = "routing and task matching use hashed features only"
+        return loadedEncoders.value(
+            for: folder, present: FileManager.default.fileExists(atPath: files.model) && FileManager.default.fileExists(atPath: files.vocabulary),
+            logger: logger, missing: "no sentence encoder in \(folder) (run scripts/fetch-encoder.sh or set [learning] encoder_dir); \(hashedOnly)",
+            broken: { "sentence encoder in \(folder) could not be loaded (\($0)); \(hashedOnly)" },
+            loaded: { "sentence encoder \($0.encoder.identifier) loaded from \(folder) in \($1) ms" }
+        ) {
+            SentenceEmbedding(encoder: try MiniLMEncoder(modelPath: files.model, vocabularyPath: files.vocabulary))
         }
     }
 
@@ -64,22 +83,13 @@ extension App {
     /// WordNet for reading task names word by word, or nil (said once) when its files are missing or broken.
     func wordNet() -> WordNet? {
         let folder = wordNetDirectory
-        return loadedWordNets.withLock { loaded in
-            if let known = loaded[folder] { return known }
-            var result: WordNet?
-            if WordNetFolder.present(at: folder) {
-                let started = Date()
-                do {
-                    result = try WordNetFolder.load(path: folder)
-                    logger.info("WordNet loaded from \(folder) in \(Int(Date().timeIntervalSince(started) * 1000)) ms")
-                } catch {
-                    logger.warning("WordNet in \(folder) could not be loaded (\(error)); task names match without it")
-                }
-            } else {
-                logger.warning("no WordNet in \(folder) (install wordnet-base or set [learning] wordnet_dir); task names match without it")
-            }
-            loaded[folder] = result
-            return result
+        return loadedWordNets.value(
+            for: folder, present: WordNetFolder.present(at: folder), logger: logger,
+            missing: "no WordNet in \(folder) (install wordnet-base or set [learning] wordnet_dir); task names match without it",
+            broken: { "WordNet in \(folder) could not be loaded (\($0)); task names match without it" },
+            loaded: { "WordNet loaded from \(folder) in \($1) ms" }
+        ) {
+            try WordNetFolder.load(path: folder)
         }
     }
 

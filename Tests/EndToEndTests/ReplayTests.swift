@@ -125,6 +125,18 @@ import Testing
         #expect(result.stderr.contains("\(path):3: unknown key 'bogus'"))
     }
 
+    /// Without WordNet's files the console says so once and still joins names the embeddings know.
+    @Test func withoutWordNetTheBotSaysSoOnceAndMatchesOnTheEmbeddings() throws {
+        let folder = NSTemporaryDirectory() + "no-wordnet-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try BotProcess.run([], input: "schedule team standup tomorrow at 9am\nschedule team sync friday at 9am\n",
+                                        environment: ["SCHEDULER_BOT_STORAGE_DATA_DIR": folder,
+                                                      "SCHEDULER_BOT_LEARNING_WORDNET_DIR": folder + "/absent"])
+        #expect(result.status == 0)
+        #expect(result.stderr.components(separatedBy: "no WordNet in \(folder)/absent").count == 2, "\(result.stderr)")
+        #expect(result.stdout.contains("together with your Team Standup"))
+    }
+
     @Test func theConsoleChatPrintsWhereDataLivesAndAnswers() throws {
         let folder = NSTemporaryDirectory() + "console-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -44,15 +44,24 @@ public struct TaskTypeMatcher: Sendable {
             self.encoderAgreement = encoderAgreement
         }
 
-        /// Whether a match the blend found stands.
+        /// Whether a match the blend found stands: names that share no word, or whose other words the lexicon
+        /// places (as "sync" and "standup" beside a shared "team"), need nothing more.
         public func confirms(_ a: String, _ b: String) -> Bool {
-            guard sharesWord(a, b) else { return true }
+            let first = contentStems(a), second = contentStems(b)
+            guard !first.isDisjoint(with: second) else { return true }
             if (lexicon.embed(a).cosine(lexicon.embed(b)) ?? 0) >= lexiconAgreement { return true }
+            let added = first.symmetricDifference(second)
+            if added.allSatisfy(isPlaced) { return true }
             return (encoder.embed(a).cosine(encoder.embed(b)) ?? 0) >= encoderAgreement
         }
 
         public func sharesWord(_ a: String, _ b: String) -> Bool {
             !contentStems(a).isDisjoint(with: contentStems(b))
+        }
+
+        /// A word the lexicon knows as (part of) a concept.
+        private func isPlaced(_ stem: String) -> Bool {
+            !lexicon.lexicon.read([stem]).concepts.isEmpty
         }
 
         private func contentStems(_ name: String) -> Set<String> {

@@ -169,9 +169,9 @@ public struct NameComparison: Sendable {
         return result
     }
 
-    /// A phrase of the lexicon ("team sync"), or of WordNet ("table tennis") when collocations are joined.
+    /// A phrase of the lexicon ("team sync") or of WordNet ("table tennis"), when phrases are joined.
     private func isPhrase(_ words: [String], _ collocations: Bool) -> Bool {
-        !lexicon.concepts(ofPhrase: words).isEmpty || (collocations && thesaurus.isCollocation(words))
+        collocations && (!lexicon.concepts(ofPhrase: words).isEmpty || thesaurus.isCollocation(words))
     }
 
     func isLight(_ word: String) -> Bool {
