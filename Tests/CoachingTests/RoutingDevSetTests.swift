@@ -20,7 +20,7 @@ import Testing
 
     /// The batches written by people who saw neither the code, the examples nor the rest of this set, one per writer;
     /// each writer's whole file is base/<source>.tsv.
-    static let independentSources = ["independent", "independent2"]
+    static let independentSources = ["independent", "independent2", "independent3"]
 
     /// A writer's whole file (label<TAB>message), lines shared with other batches included.
     static func writerFile(_ source: String) throws -> [Row] {

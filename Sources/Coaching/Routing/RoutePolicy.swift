@@ -57,7 +57,7 @@ public struct RoutePolicy: Sendable {
     /// The thresholds were chosen by 5-fold cross-validation over the route examples and the tuning part of the
     /// development set (Tests/CoachingTests/RoutingCrossValidationTests), never on its held-out fifth.
     public init(assistantForFirstMessages: Int = 3, limits: BudgetLimits = BudgetLimits(),
-                phaticConfidence: Double = 0.4, complexThreshold: Double = 0.25, phaticComplexCeiling: Double = 0.4,
+                phaticConfidence: Double = 0.4, complexThreshold: Double = 0.2, phaticComplexCeiling: Double = 0.4,
                 phaticMaxWords: Int = 16) {
         self.phaticMaxWords = phaticMaxWords
         self.assistantForFirstMessages = assistantForFirstMessages
