@@ -49,6 +49,9 @@ struct WordNetTests {
         #expect(comparison.verdict("physio appt", "physiotherapy") == .sameKind)
         #expect(comparison.verdict("run around the park", "run") == .sameKind)
         #expect(comparison.verdict("vacuum", "hoovering") == .sameKind)
+        // A compound one name writes as one word.
+        #expect(comparison.verdict("leet code", "leetcode") == .sameKind)
+        #expect(comparison.verdict("on call", "oncall") == .sameKind)
     }
 
     @Test func kindsOfOneThingAndDictionaryWordsASlipApartAreOtherKinds() throws {

@@ -55,11 +55,13 @@ public struct NameComparison: Sendable {
     }
 
     public func verdict(_ a: String, _ b: String) -> Verdict {
-        let first = words(a, joining: true), second = words(b, joining: true)
+        let (rawA, rawB) = NameComparison.closingCompounds(NameComparison.rawWords(a), NameComparison.rawWords(b))
+        func words(_ raw: [String], joining: Bool) -> [Word] { self.words(raw, joining: joining) }
+        let first = words(rawA, joining: true), second = words(rawB, joining: true)
         guard !core(first).isEmpty, !core(second).isEmpty else { return .undecided }
         if differ(core(first), core(second)) { return .otherKind }
         // A lemma of two words ("water plant") may be a phrase the other name spells out ("watering the plants").
-        let verdicts = [aligned(first, second), aligned(words(a, joining: false), words(b, joining: false))]
+        let verdicts = [aligned(first, second), aligned(words(rawA, joining: false), words(rawB, joining: false))]
         if verdicts.contains(.meaning), rules.sameMeaning { return .sameKind }
         if verdicts.contains(.same), rules.sameWords { return .sameKind }
         return .undecided
@@ -138,8 +140,34 @@ public struct NameComparison: Sendable {
 
     /// Normalised words, the lexicon's and WordNet's multi-word phrases joined ("team_sync", "table_tennis"), light words dropped, and each
     /// marked as a complement when a preposition came before it.
+    static func rawWords(_ name: String) -> [String] {
+        TaskName.normalise(name.replacingOccurrences(of: "'s", with: "")).split(separator: " ").map(String.init)
+    }
+
+    /// Two words one name writes as one ("on call" / "oncall", "work out" / "workout") are joined there.
+    static func closingCompounds(_ a: [String], _ b: [String]) -> ([String], [String]) {
+        func closed(_ words: [String], against other: [String]) -> [String] {
+            let singles = Set(other.map(WordStem.stem))
+            var result: [String] = [], index = 0
+            while index < words.count {
+                if index + 1 < words.count, singles.contains(WordStem.stem(words[index] + words[index + 1])) {
+                    result.append(words[index] + words[index + 1])
+                    index += 2
+                } else {
+                    result.append(words[index])
+                    index += 1
+                }
+            }
+            return result
+        }
+        return (closed(a, against: b), closed(b, against: a))
+    }
+
     func words(_ name: String, joining collocations: Bool = true) -> [Word] {
-        let raw = TaskName.normalise(name.replacingOccurrences(of: "'s", with: "")).split(separator: " ").map(String.init)
+        words(NameComparison.rawWords(name), joining: collocations)
+    }
+
+    func words(_ raw: [String], joining collocations: Bool) -> [Word] {
         var result: [Word] = []
         var complement = false
         var index = 0
