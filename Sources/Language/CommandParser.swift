@@ -565,6 +565,8 @@ struct Message {
             }
             if CommandWords.fillers.contains(token.text) || isSettingLead(i) { continue }
             if CommandWords.intentions.contains(token.text) {
+                // "should I move my runs to the morning?": asking whether to, which is advice.
+                if token.text == "should", tokens.contains(where: { $0.isSymbol("?") }) { return nil }
                 intends = true
                 continue
             }

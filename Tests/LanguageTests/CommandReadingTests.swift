@@ -642,6 +642,7 @@ extension WrappedRequestsTests {
 
     @Test func preferencesWithoutATaskOrTimeAreTalk() {
         #expect(reading("i'd rather not talk about work").intent == .chat)
+        #expect(reading("should I move my runs to the morning?").intent == .chat)
         #expect(reading("switch off for the weekend").intent != .move)
     }
 }
