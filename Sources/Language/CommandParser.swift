@@ -20,8 +20,29 @@ public struct CommandParser: Sendable {
             return Reading(message.tokens.contains { $0.isSymbol("?") } ? .help : .chat)
         }
         let correction = message.correctCommandWord()
-        return Reading(message.command(), correction: correction)
+        let command = message.command()
+        if case .skip(let report) = command, message.missesSomeone(report.task) { return Reading(.chat, correction: correction) }
+        return Reading(command, correction: correction)
     }
+}
+
+extension Message {
+    /// "I missed my mom today", "miss you guys": missing a person or a place is a feeling, not a skipped task, unless
+    /// the user has a task of that name ("missed my call with mom" is still a skip).
+    func missesSomeone(_ task: String?) -> Bool {
+        guard let task, words.contains(where: { ["miss", "missed", "missing", "misses"].contains($0) }) else { return false }
+        let named = task.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        guard !named.isEmpty, named.allSatisfy({ Message.missedOnes.contains($0) || ["my", "the", "our", "little", "big", "so", "much"].contains($0) }),
+              named.contains(where: Message.missedOnes.contains) else { return false }
+        return !knownNames.contains { $0.lowercased() == task.lowercased() }
+    }
+
+    static let missedOnes: Set<String> = [
+        "mom", "mum", "mother", "dad", "father", "parents", "family", "kids", "children", "son", "daughter", "baby",
+        "sister", "brother", "sis", "bro", "siblings", "wife", "husband", "partner", "girlfriend", "boyfriend", "gf", "bf",
+        "grandma", "grandpa", "granny", "nan", "grandparents", "friend", "friends", "bestie", "you", "guys", "everyone",
+        "home", "dog", "cat", "puppy", "old", "him", "her", "them",
+    ]
 }
 
 extension Message {

@@ -31,3 +31,23 @@ import Testing
         #expect(parser.parse(text, context: monday).command != .separateTask, "\(text)")
     }
 }
+
+/// Missing someone is a feeling; missing a task is a skip.
+@Suite struct MissingSomeoneReadingTests {
+    let parser = CommandParser()
+    let monday = context("2026-11-23 10:00")
+
+    @Test(arguments: ["I missed my mom today", "i miss my dad", "missed my sister so much today", "miss you guys", "missing home"])
+    func missingAPersonOrAPlaceIsTalk(text: String) {
+        #expect(parser.parse(text, context: monday).command == .chat, "\(text)")
+    }
+
+    @Test(arguments: ["missed my run", "missed the gym this morning", "missed my call with mom", "I missed piano today"])
+    func missingATaskIsASkip(text: String) {
+        #expect(parser.parse(text, context: monday).command.intent == .skip, "\(text)")
+    }
+
+    @Test func aTaskNamedForAPersonIsStillSkipped() {
+        #expect(parser.parse("missed mom today", context: monday, knownNames: ["mom"]).command.intent == .skip)
+    }
+}
