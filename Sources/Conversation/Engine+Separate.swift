@@ -12,14 +12,11 @@ extension Engine {
     func separateTask(_ turn: inout Turn) throws -> SeparateOutcome {
         guard let change = try lastChange(turn), change.kind == .schedule, turn.now.timeIntervalSince(change.at) < Engine.separateWindow,
               let eventID = change.eventID, var event = try turn.session.event(id: eventID), event.userID == turn.user.id,
-              event.status == .scheduled, var joined = try turn.session.taskType(id: event.taskTypeID) else { return .nothingJoined }
+              event.status == .scheduled, let joined = try turn.session.taskType(id: event.taskTypeID) else { return .nothingJoined }
         guard TaskName.normalise(event.title) != TaskName.normalise(joined.displayName) else { return .alreadyItsOwn(event) }
         var own = try turn.session.taskType(of: turn.user.id, named: TaskName.normalise(event.title))
             ?? TaskType(userID: turn.user.id, displayName: TaskName.clean(event.title), category: settings.categories.category(for: event.title))
-        if joined.recentScheduleCount > 0 {
-            joined.recentScheduleCount -= 1
-            try turn.session.save(&joined)
-        }
+        try uncountSchedule(of: event, turn)
         try countSchedule(&own, &turn)
         try turn.session.save(&own)
         event.taskTypeID = own.id ?? 0

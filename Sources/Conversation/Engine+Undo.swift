@@ -144,7 +144,7 @@ extension Engine {
     }
 
     /// The schedule no longer counts toward the type's schedules this week (which decide when it is synced).
-    private func uncountSchedule(of event: Event, _ turn: Turn) throws {
+    func uncountSchedule(of event: Event, _ turn: Turn) throws {
         guard var type = try turn.session.taskType(id: event.taskTypeID), type.recentScheduleCount > 0 else { return }
         type.recentScheduleCount -= 1
         try turn.session.save(&type)

@@ -29,7 +29,7 @@ extension Message {
         "it", "that", "this", "they", "them", "those", "these", "that's", "thats", "it's", "its", "they're", "theyre", "is",
         "are", "was", "were", "be", "isn't", "aren't", "not", "same", "as", "the", "a", "an", "of", "from", "to", "my", "i",
         "me", "make", "keep", "treat", "learn", "track", "want", "need", "should", "let's", "lets", "put", "separately",
-        "apart", "altogether", "completely", "totally", "entirely", "really", "two", "both", "kinds", "please", "can", "you",
-        "just", "like", "thing", "under", "with", "merge", "merged", "join", "joined", "don't", "dont", "do", "lump",
+        "apart", "altogether", "completely", "totally", "entirely", "really", "two", "both", "kinds", "can", "you",
+        "just", "like", "under", "with", "merge", "merged", "join", "joined", "don't", "dont", "do", "lump",
     ])
 }

@@ -34,6 +34,11 @@ struct NameComparisonCrossValidationTests {
     }
 
     static let grid = [2, 4, 8].flatMap { senses in [0, 1].map { Setting(senses: senses, steps: $0) } }
+    static let ablations: [(String, NameComparison.Rules)] = [
+        ("same meaning", NameComparison.Rules(sameMeaning: false)), ("same words", NameComparison.Rules(sameWords: false)),
+        ("siblings", NameComparison.Rules(siblings: false)), ("confusables", NameComparison.Rules(confusables: false)),
+        ("abbreviations", NameComparison.Rules(abbreviations: false)),
+    ]
     static let shipped = Setting(senses: Thesaurus.defaultSenses, steps: Thesaurus.defaultHypernymSteps)
 
     static func score(_ rows: [Row], _ setting: Setting?) -> (precision: Double, recall: Double, f: Double) {
@@ -82,6 +87,18 @@ struct NameComparisonCrossValidationTests {
         print("  " + line("out of fold, WordNet + embedding", TaskMatchingCrossValidationTests.fScore(tp, fp, fn)))
         print("  " + line("embedding alone", Self.score(rows, nil)))
         for setting in Self.grid { print("  " + line("all pairs, \(setting)", Self.score(rows, setting))) }
+        // Each rule's worth: the shipped setting with that rule alone switched off, on all tuning pairs.
+        let shippedComparison = NameComparison(thesaurus: Thesaurus(wordNet: wordNet), lexicon: lexicon)
+        let withAll = Self.score(rows, Self.shipped)
+        for (name, off) in Self.ablations {
+            var ablated = shippedComparison
+            ablated.rules = off
+            let without = Self.score(zip(rows, pairs).map { row, pair in
+                Row(same: row.same, embedding: row.embedding, verdicts: [Self.shipped: ablated.verdict(pair.a, pair.b)], fold: row.fold)
+            }, Self.shipped)
+            print("  " + line("without \(name)", without))
+            #expect(without.f <= withAll.f, "switching off \(name) scores higher")
+        }
         let counts = Dictionary(picks.map { ($0, 1) }, uniquingKeysWith: +)
         #expect(counts[Self.shipped, default: 0] >= 3, "the folds chose \(picks)")
         #expect(TaskMatchingCrossValidationTests.fScore(tp, fp, fn).f > Self.score(rows, nil).f)

@@ -13,7 +13,7 @@ public struct NameComparison: Sendable {
         case sameKind, otherKind, undecided
     }
 
-    /// Which of the rules above decide. Each, switched off alone, scored lower (F0.5) on the tuning pairs.
+    /// Which of the rules above decide (NameComparisonCrossValidationTests prints each one's worth on the tuning pairs).
     public struct Rules: Sendable, Equatable {
         /// Names whose words all meet, some through WordNet, are the same kind.
         public var sameMeaning: Bool
@@ -56,7 +56,6 @@ public struct NameComparison: Sendable {
 
     public func verdict(_ a: String, _ b: String) -> Verdict {
         let (rawA, rawB) = NameComparison.closingCompounds(NameComparison.rawWords(a), NameComparison.rawWords(b))
-        func words(_ raw: [String], joining: Bool) -> [Word] { self.words(raw, joining: joining) }
         let first = words(rawA, joining: true), second = words(rawB, joining: true)
         guard !core(first).isEmpty, !core(second).isEmpty else { return .undecided }
         if differ(core(first), core(second)) { return .otherKind }
@@ -115,7 +114,7 @@ public struct NameComparison: Sendable {
         return Thesaurus.related(rx, ry) ? .meaning : nil
     }
 
-    /// A short form people type for a longer word ("hw" homework, "bball" basketball, "physio", "vocab"): not a
+    /// A short form people type for a longer word ("bball" basketball, "physio", "vocab"): not a
     /// dictionary word itself, its letters in order in the long word from its first letter; two letters only as
     /// the initials of a two-word lemma ("pt" for physical_therapy).
     static func abbreviates(_ short: String, _ long: String, known: Bool) -> Bool {
@@ -138,8 +137,7 @@ public struct NameComparison: Sendable {
         return heads.isEmpty ? words.map(\.text) : heads
     }
 
-    /// Normalised words, the lexicon's and WordNet's multi-word phrases joined ("team_sync", "table_tennis"), light words dropped, and each
-    /// marked as a complement when a preposition came before it.
+    /// A name's normalised words, possessives dropped ("doctor's" is "doctor").
     static func rawWords(_ name: String) -> [String] {
         TaskName.normalise(name.replacingOccurrences(of: "'s", with: "")).split(separator: " ").map(String.init)
     }
@@ -163,10 +161,9 @@ public struct NameComparison: Sendable {
         return (closed(a, against: b), closed(b, against: a))
     }
 
-    func words(_ name: String, joining collocations: Bool = true) -> [Word] {
-        words(NameComparison.rawWords(name), joining: collocations)
-    }
-
+    /// The words that can name a kind of task: light words dropped, the lexicon's and WordNet's multi-word phrases
+    /// joined when `collocations` ("team_sync", "table_tennis"), and each marked as a complement when a preposition
+    /// came before it.
     func words(_ raw: [String], joining collocations: Bool) -> [Word] {
         var result: [Word] = []
         var complement = false

@@ -61,7 +61,6 @@ public struct Thesaurus: Sendable {
 
     /// What WordNet knows of one word, gathered once so comparing it with many others reads no file twice.
     public struct Reading: Sendable {
-        public var word: String
         public var meanings: Set<WordNet.SynsetID>
         /// Within `hypernymSteps` above its meanings.
         public var ancestors: Set<WordNet.SynsetID>
@@ -90,7 +89,7 @@ public struct Thesaurus: Sendable {
             ancestors.formUnion(frontier)
         }
         let derived = Set(meanings.flatMap { id in (wordNet.synset(id)?.pointers ?? []).filter { $0.symbol == "+" }.map(\.target) })
-        return Reading(word: word, meanings: meanings, ancestors: ancestors, parents: parents, derived: derived,
+        return Reading(meanings: meanings, ancestors: ancestors, parents: parents, derived: derived,
                        known: !meanings.isEmpty || !wordNet.baseForms(of: word, .adjective).isEmpty)
     }
 
